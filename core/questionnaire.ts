@@ -1,0 +1,161 @@
+/**
+ * The SKM questionnaire of PermenPANRB 14/2017: nine elements (unsur), each
+ * answered 1–4. Elements are keyed by a stable id, never by position, because
+ * the printed order of elements 8 and 9 differs between copies of the rule.
+ */
+
+/** The locales Suara speaks: Bahasa Indonesia first, English second. */
+export const LOCALES = ["id", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Text in every locale. */
+export type Localized = Record<Locale, string>;
+
+/** Stable ids of the nine SKM elements, in the regulation's usual order. */
+export const ELEMENT_IDS = [
+  "persyaratan",
+  "prosedur",
+  "waktu",
+  "biaya",
+  "produk",
+  "kompetensi",
+  "perilaku",
+  "sarana",
+  "pengaduan",
+] as const;
+export type ElementId = (typeof ELEMENT_IDS)[number];
+
+/** One answer on the 1–4 scale. */
+export type Answer = 1 | 2 | 3 | 4;
+
+/** A questionnaire element: its name, its question and the labels of answers 1–4. */
+export interface Element {
+  id: ElementId;
+  name: Localized;
+  question: Localized;
+  /** Labels of answers 1, 2, 3 and 4, in that order. */
+  answers: readonly [Localized, Localized, Localized, Localized];
+}
+
+const scale = (id: [string, string, string, string], en: [string, string, string, string]) =>
+  [0, 1, 2, 3].map((i) => ({ id: id[i], en: en[i] })) as unknown as Element["answers"];
+
+/** The nine elements with the standard form's questions and labels (SKM.md). */
+export const ELEMENTS: readonly Element[] = [
+  {
+    id: "persyaratan",
+    name: { id: "Persyaratan", en: "Requirements" },
+    question: {
+      id: "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
+      en: "How well do the service requirements fit the kind of service?",
+    },
+    answers: scale(
+      ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
+      ["Not appropriate", "Less appropriate", "Appropriate", "Very appropriate"],
+    ),
+  },
+  {
+    id: "prosedur",
+    name: { id: "Sistem, Mekanisme, dan Prosedur", en: "Systems, mechanisms and procedures" },
+    question: {
+      id: "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+      en: "How easy are the service procedures in this unit?",
+    },
+    answers: scale(
+      ["Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"],
+      ["Not easy", "Less easy", "Easy", "Very easy"],
+    ),
+  },
+  {
+    id: "waktu",
+    name: { id: "Waktu Penyelesaian", en: "Completion time" },
+    question: {
+      id: "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
+      en: "How fast was the service delivered?",
+    },
+    answers: scale(
+      ["Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"],
+      ["Not fast", "Less fast", "Fast", "Very fast"],
+    ),
+  },
+  {
+    id: "biaya",
+    name: { id: "Biaya/Tarif", en: "Cost/fee" },
+    question: {
+      id: "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
+      en: "How fair was the cost or fee of the service?",
+    },
+    answers: scale(
+      ["Sangat mahal", "Cukup mahal", "Murah", "Gratis"],
+      ["Very expensive", "Fairly expensive", "Cheap", "Free"],
+    ),
+  },
+  {
+    id: "produk",
+    name: { id: "Produk Spesifikasi Jenis Pelayanan", en: "Service product specification" },
+    question: {
+      id: "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?",
+      en: "How well did the result match the product stated in the service standard?",
+    },
+    answers: scale(
+      ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
+      ["Not appropriate", "Less appropriate", "Appropriate", "Very appropriate"],
+    ),
+  },
+  {
+    id: "kompetensi",
+    name: { id: "Kompetensi Pelaksana", en: "Staff competence" },
+    question: {
+      id: "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
+      en: "How competent was the officer who served you?",
+    },
+    answers: scale(
+      ["Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"],
+      ["Not competent", "Less competent", "Competent", "Very competent"],
+    ),
+  },
+  {
+    id: "perilaku",
+    name: { id: "Perilaku Pelaksana", en: "Staff conduct" },
+    question: {
+      id: "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
+      en: "How polite and friendly was the officer who served you?",
+    },
+    answers: scale(
+      ["Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"],
+      ["Not polite and friendly", "Less polite and friendly", "Polite and friendly", "Very polite and friendly"],
+    ),
+  },
+  {
+    id: "sarana",
+    name: { id: "Sarana dan Prasarana", en: "Facilities and infrastructure" },
+    question: {
+      id: "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
+      en: "How good are the facilities and infrastructure?",
+    },
+    answers: scale(["Buruk", "Cukup", "Baik", "Sangat Baik"], ["Poor", "Fair", "Good", "Very good"]),
+  },
+  {
+    id: "pengaduan",
+    name: { id: "Penanganan Pengaduan, Saran dan Masukan", en: "Handling of complaints and suggestions" },
+    question: {
+      id: "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
+      en: "How are complaints from service users handled?",
+    },
+    answers: scale(
+      ["Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"],
+      ["None", "Exists but does not work", "Works, but not fully", "Well managed"],
+    ),
+  },
+];
+
+/** The kiosk's one-tap faces, 1 (worst) to 4 (best). */
+export const FACES: readonly Localized[] = [
+  { id: "Tidak puas", en: "Dissatisfied" },
+  { id: "Kurang puas", en: "Somewhat dissatisfied" },
+  { id: "Puas", en: "Satisfied" },
+  { id: "Sangat puas", en: "Very satisfied" },
+];
+
+/** Looks an element up by its stable id. */
+export const elementById = (id: ElementId): Element => ELEMENTS.find((e) => e.id === id) as Element;

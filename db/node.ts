@@ -1,0 +1,50 @@
+/**
+ * Opening the database on Node: the embedded libSQL file by default, or a
+ * remote libSQL/Turso server (or an embedded replica) when LIBSQL_URL says so.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createClient } from "@libsql/client";
+import { drizzle } from "drizzle-orm/libsql";
+import { migrate } from "drizzle-orm/libsql/migrator";
+import { type Db, DRIZZLE_CONFIG } from "./client.ts";
+
+/** The default database: an embedded libSQL file beside the project. */
+export const DEFAULT_DATABASE_URL = "file:./data/suara.db";
+
+/** Where the committed drizzle-kit migrations live. */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
+
+/** Settings for opening the database. */
+export interface OpenDatabaseOptions {
+  url?: string;
+  authToken?: string;
+  /** A primary to sync from, which makes `url` (a `file:`) an embedded replica. */
+  syncUrl?: string;
+}
+
+/**
+ * Opens the database, creating the folder of a `file:` database, and switches
+ * an embedded file to WAL (it persists in the file, so every pooled connection
+ * gets it; per-connection pragmas would not stick).
+ */
+export async function openDatabase({
+  url = DEFAULT_DATABASE_URL,
+  authToken,
+  syncUrl,
+}: OpenDatabaseOptions = {}): Promise<Db> {
+  const isFile = url.startsWith("file:");
+  if (isFile && !url.includes(":memory:")) mkdirSync(dirname(url.slice("file:".length)), { recursive: true });
+  const client = createClient({ url, authToken, syncUrl });
+  if (isFile) {
+    await client.execute("PRAGMA journal_mode = WAL");
+    await client.execute("PRAGMA busy_timeout = 5000");
+  }
+  return drizzle(client, DRIZZLE_CONFIG);
+}
+
+/** Applies the committed migrations that the database has not seen yet. */
+export async function migrateDatabase(db: Db): Promise<void> {
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+}

@@ -1,0 +1,73 @@
+/** Kiosk devices: made by an admin with a single-use pairing code, paired by the tablet, revoked by an admin. */
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { newId, newToken } from "../../core/ids.ts";
+import { hashToken } from "../../core/password.ts";
+import type { Db } from "../client.ts";
+import { agencies, counters, devices } from "../schema.ts";
+
+/** How long a pairing code stays valid (DESIGN.md: 15 minutes). */
+export const PAIRING_TTL_MS = 15 * 60_000;
+
+/** An 8-digit pairing code, typed on the tablet. */
+function pairingCode(): string {
+  const [n] = crypto.getRandomValues(new Uint32Array(1));
+  return String(n % 100_000_000).padStart(8, "0");
+}
+
+/** Creates a device for a counter; returns its id and the pairing code (shown once). */
+export async function createDevice(db: Db, fields: { agencyId: string; counterId: string; name: string }, now: number) {
+  const id = newId("dev");
+  const code = pairingCode();
+  return {
+    id,
+    code,
+    expiresAt: now + PAIRING_TTL_MS,
+    insert: db.insert(devices).values({
+      id,
+      ...fields,
+      pairingCodeHash: await hashToken(code),
+      pairingExpiresAt: now + PAIRING_TTL_MS,
+      createdAt: now,
+    }),
+  };
+}
+
+/**
+ * Exchanges a valid pairing code for the device's token. The code works once:
+ * pairing clears it, so a second use finds nothing.
+ */
+export async function pairDevice(db: Db, code: string, now: number) {
+  const codeHash = await hashToken(code);
+  const token = newToken("dev");
+  const [device] = await db
+    .update(devices)
+    .set({ tokenHash: await hashToken(token), pairedAt: now, pairingCodeHash: null, pairingExpiresAt: null })
+    .where(and(eq(devices.pairingCodeHash, codeHash), gt(devices.pairingExpiresAt, now), isNull(devices.revokedAt)))
+    .returning({ id: devices.id, name: devices.name, agencyId: devices.agencyId, counterId: devices.counterId });
+  if (!device) return undefined;
+  const [where] = await db
+    .select({ agency: agencies.slug, agencyName: agencies.name, counter: counters.code, counterName: counters.name })
+    .from(counters)
+    .innerJoin(agencies, eq(agencies.id, counters.agencyId))
+    .where(eq(counters.id, device.counterId));
+  return { token, device: { id: device.id, name: device.name }, ...where };
+}
+
+/** An agency's devices, without secrets. */
+export async function listDevices(db: Db, agencyId: string) {
+  return db
+    .select({
+      id: devices.id,
+      name: devices.name,
+      counter: counters.code,
+      pairedAt: devices.pairedAt,
+      revokedAt: devices.revokedAt,
+      lastSeenAt: devices.lastSeenAt,
+      pairingExpiresAt: devices.pairingExpiresAt,
+      createdAt: devices.createdAt,
+    })
+    .from(devices)
+    .innerJoin(counters, eq(counters.id, devices.counterId))
+    .where(eq(devices.agencyId, agencyId))
+    .orderBy(devices.name);
+}

@@ -1,0 +1,46 @@
+/** Who serves at a counter when: check-in, check-out and the current duty. */
+import { and, eq, isNull, or } from "drizzle-orm";
+import { newId } from "../../core/ids.ts";
+import type { Db } from "../client.ts";
+import { duties, officers } from "../schema.ts";
+
+/** The open duty at a counter with its officer, or undefined. */
+export async function currentDuty(db: Db, counterId: string) {
+  const [row] = await db
+    .select({
+      id: duties.id,
+      startedAt: duties.startedAt,
+      officerId: officers.id,
+      name: officers.name,
+      position: officers.position,
+      photoUrl: officers.photoUrl,
+    })
+    .from(duties)
+    .innerJoin(officers, eq(officers.id, duties.officerId))
+    .where(and(eq(duties.counterId, counterId), isNull(duties.endedAt)));
+  return row;
+}
+
+/**
+ * Starts an officer's duty at a counter. One officer serves a counter at a time
+ * and an officer serves one counter at a time, so open duties of either end now.
+ */
+export async function startDuty(db: Db, counterId: string, officerId: string, now: number) {
+  const id = newId("dut");
+  await db.batch([
+    db
+      .update(duties)
+      .set({ endedAt: now })
+      .where(and(isNull(duties.endedAt), or(eq(duties.counterId, counterId), eq(duties.officerId, officerId)))),
+    db.insert(duties).values({ id, counterId, officerId, startedAt: now }),
+  ]);
+  return id;
+}
+
+/** Ends the open duty at a counter; returns it, or undefined when nobody was on duty. */
+export async function endDuty(db: Db, counterId: string, now: number) {
+  const open = await currentDuty(db, counterId);
+  if (!open) return undefined;
+  await db.update(duties).set({ endedAt: now }).where(eq(duties.id, open.id));
+  return { ...open, endedAt: now };
+}

@@ -1,0 +1,186 @@
+/**
+ * SKM reports and officer scores, computed from daily rollups (never from
+ * individual ratings) with the rules of core/scoring.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import type { Period } from "../../core/period.ts";
+import { ELEMENT_IDS, type ElementId } from "../../core/questionnaire.ts";
+import {
+  computeIkm,
+  type Ikm,
+  missingElements,
+  nrr,
+  type OfficerIndicator,
+  type OfficerIndicatorOptions,
+  officerIndicator,
+  type QuickIndex,
+  quickIndex,
+  round2,
+  type Stat,
+  sampleSize,
+} from "../../core/scoring.ts";
+import type { Db } from "../client.ts";
+import { counters, officers, services } from "../schema.ts";
+import { addSums, emptySums, type RollupGroup, type RollupSums, readRollups } from "./rollups.ts";
+
+/** The SKM figures of one slice of ratings. */
+export interface Summary {
+  respondents: number;
+  elements: Record<ElementId, { n: number; nrr: number | null }>;
+  ikm: Ikm | null;
+  /** Elements without answers, which keep the IKM from being computed. */
+  missingElements: ElementId[];
+  quick: QuickIndex;
+}
+
+/** One officer's row of a report. */
+export interface OfficerRow extends OfficerIndicator {
+  officer: string;
+  name: string;
+}
+
+/** An agency's SKM report for a period (DESIGN.md, "report shape"). */
+export interface Report extends Summary {
+  period: Period;
+  sampleSize: { population: number | null; required: number; respondents: number; shortfall: number };
+  byService: ({ service: string; name: string } & Summary)[];
+  byCounter: ({ counter: string; name: string } & Summary)[];
+  byOfficer: OfficerRow[];
+}
+
+function summarize(sums: RollupSums): Summary {
+  const elementStats = Object.fromEntries(ELEMENT_IDS.map((e) => [e, sums.stats[e]])) as Record<ElementId, Stat>;
+  return {
+    respondents: sums.respondents,
+    elements: Object.fromEntries(
+      ELEMENT_IDS.map((e) => {
+        const value = nrr(elementStats[e]);
+        return [e, { n: elementStats[e].n, nrr: value === null ? null : Math.round(value * 10_000) / 10_000 }];
+      }),
+    ) as Summary["elements"],
+    ikm: computeIkm(elementStats),
+    missingElements: missingElements(elementStats),
+    quick: quickIndex(sums.stats.overall),
+  };
+}
+
+function groupSums(groups: RollupGroup[], key: (g: RollupGroup) => string): Map<string, RollupSums> {
+  const out = new Map<string, RollupSums>();
+  for (const group of groups) {
+    const k = key(group);
+    out.set(k, addSums(out.get(k) ?? emptySums(), group));
+  }
+  return out;
+}
+
+const unitMean = (sums: RollupSums) => {
+  const s = sums.stats.officer;
+  return s.n > 0 ? s.sum / s.n : null;
+};
+
+/** Settings of a report. */
+export interface ReportOptions extends OfficerIndicatorOptions {
+  /** Service users in the period, for the Krejcie–Morgan sample size; unknown means a large population. */
+  population?: number;
+}
+
+/** The SKM report of an agency for a period: overall, per service, per counter and per officer. */
+export async function agencyReport(
+  db: Db,
+  agencyId: string,
+  period: Period,
+  options: ReportOptions = {},
+): Promise<Report> {
+  const groups = await readRollups(db, { agencyId, from: period.from, to: period.to }, [
+    "service",
+    "counter",
+    "officer",
+  ]);
+  const total = groups.reduce((acc, g) => addSums(acc, g), emptySums());
+  const mean = unitMean(total);
+  const [serviceRows, counterRows, officerRows] = await Promise.all([
+    db.select().from(services).where(eq(services.agencyId, agencyId)),
+    db.select().from(counters).where(eq(counters.agencyId, agencyId)),
+    db.select().from(officers).where(eq(officers.agencyId, agencyId)),
+  ]);
+  const byService = [...groupSums(groups, (g) => g.serviceId)].map(([id, sums]) => {
+    const service = serviceRows.find((s) => s.id === id);
+    return { service: service?.slug ?? id, name: service?.name ?? id, ...summarize(sums) };
+  });
+  const byCounter = [...groupSums(groups, (g) => g.counterId)]
+    .filter(([id]) => id !== "")
+    .map(([id, sums]) => {
+      const counter = counterRows.find((c) => c.id === id);
+      return { counter: counter?.code ?? id, name: counter?.name ?? id, ...summarize(sums) };
+    });
+  const byOfficer = [...groupSums(groups, (g) => g.officerId)]
+    .filter(([id]) => id !== "")
+    .map(([id, sums]) => ({
+      officer: id,
+      name: officerRows.find((o) => o.id === id)?.name ?? id,
+      ...officerIndicator(sums.stats.officer, mean, options),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const required = options.population ? sampleSize(options.population) : 384;
+  return {
+    period,
+    ...summarize(total),
+    sampleSize: {
+      population: options.population ?? null,
+      required,
+      respondents: total.respondents,
+      shortfall: Math.max(0, required - total.respondents),
+    },
+    byService: byService.sort((a, b) => a.service.localeCompare(b.service)),
+    byCounter: byCounter.sort((a, b) => a.counter.localeCompare(b.counter)),
+    byOfficer,
+  };
+}
+
+/** The public face of a report: the unit's aggregates only, no officer data. */
+export async function publicSummary(db: Db, agencyId: string, period: Period) {
+  const [total] = await readRollups(db, { agencyId, from: period.from, to: period.to });
+  const serviceGroups = await readRollups(db, { agencyId, from: period.from, to: period.to }, ["service"]);
+  const serviceRows = await db
+    .select()
+    .from(services)
+    .where(
+      and(
+        eq(services.agencyId, agencyId),
+        inArray(
+          services.id,
+          serviceGroups.map((g) => g.serviceId),
+        ),
+      ),
+    );
+  return {
+    period,
+    ...summarize(total ?? emptySums()),
+    byService: serviceGroups.map((g) => {
+      const service = serviceRows.find((s) => s.id === g.serviceId);
+      return { service: service?.slug ?? "", name: service?.name ?? "", ...summarize(g) };
+    }),
+  };
+}
+
+/** An officer's indicator for a period, with a month-by-month trend. */
+export async function officerScore(
+  db: Db,
+  officer: { id: string; agencyId: string },
+  period: Period,
+  options: OfficerIndicatorOptions = {},
+) {
+  const [unit] = await readRollups(db, { agencyId: officer.agencyId, from: period.from, to: period.to });
+  const months = await readRollups(db, { officerId: officer.id, from: period.from, to: period.to }, ["month"]);
+  const mean = unit ? unitMean(unit) : null;
+  const own = months.reduce((acc, g) => addSums(acc, g), emptySums());
+  return {
+    period,
+    officer: officer.id,
+    ...officerIndicator(own.stats.officer, mean, options),
+    unitIndex: mean === null ? null : round2(mean * 25),
+    trend: months
+      .sort((a, b) => a.month.localeCompare(b.month))
+      .map((g) => ({ month: g.month, ...officerIndicator(g.stats.officer, mean, options) })),
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Daily rollups: written from freshly inserted ratings in the same transaction,
+ * read by every score and report so their cost follows days, not ratings.
+ */
+import { and, between, eq, type SQL, sql } from "drizzle-orm";
+import { ELEMENT_IDS, type ElementId } from "../../core/questionnaire.ts";
+import { addStat, emptyStat, type Stat } from "../../core/scoring.ts";
+import type { Db } from "../client.ts";
+import { METRICS, type Metric, ratingRollups } from "../schema.ts";
+
+/**
+ * The value a rating gives each metric. The officer indicator counts the face,
+ * or where only the questionnaire was answered, the mean of kompetensi and
+ * perilaku (either alone when only one was answered).
+ */
+const METRIC_VALUE: Record<Metric, string> = {
+  ...(Object.fromEntries(ELEMENT_IDS.map((e) => [e, e])) as Record<ElementId, string>),
+  overall: "overall",
+  officer: "coalesce(overall, (coalesce(kompetensi, perilaku) + coalesce(perilaku, kompetensi)) / 2.0)",
+};
+
+const KEY = "agency_id, day, service_id, counter_id, officer_id";
+const METRIC_COLUMNS = METRICS.flatMap((m) => [`${m}_n`, `${m}_sum`, `${m}_sq`]);
+const METRIC_SELECT = METRICS.flatMap((m) => {
+  const v = METRIC_VALUE[m];
+  return [`count(${v})`, `total(${v})`, `total((${v}) * (${v}))`];
+});
+const UPSERT_HEAD = sql.raw(
+  `INSERT INTO rating_rollups (${KEY}, respondents, ${METRIC_COLUMNS.join(", ")})
+   SELECT agency_id, day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), count(*), ${METRIC_SELECT.join(", ")}
+   FROM ratings WHERE counted = 1 AND `,
+);
+const UPSERT_TAIL = sql.raw(
+  ` GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (${KEY}) DO UPDATE SET respondents = respondents + excluded.respondents, ${METRIC_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
+);
+
+/**
+ * The statement that adds the ratings a batch inserted to the rollups. A rating
+ * that was already stored keeps its old batch id, so a resent one never counts twice.
+ */
+export function rollupInsertedRatings(db: Db, batch: string, ids: string[]) {
+  const idList = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  return db.run(sql`${UPSERT_HEAD}batch = ${batch} AND id IN (${idList})${UPSERT_TAIL}`);
+}
+
+/** Recomputes an agency's rollups from its ratings (after a bulk load, or a change of flags). */
+export async function rebuildRollups(db: Db, agencyId: string) {
+  await db.batch([
+    db.delete(ratingRollups).where(eq(ratingRollups.agencyId, agencyId)),
+    db.run(sql`${UPSERT_HEAD}agency_id = ${agencyId}${UPSERT_TAIL}`),
+  ]);
+}
+
+/** Sums of one group of rollups: respondents and a Stat per metric. */
+export interface RollupSums {
+  respondents: number;
+  stats: Record<Metric, Stat>;
+}
+
+/** A group of rollups by the dimensions asked for. */
+export interface RollupGroup extends RollupSums {
+  serviceId: string;
+  counterId: string;
+  officerId: string;
+  month: string;
+}
+
+const SUM_SELECT = sql.raw(
+  ["sum(respondents)", ...METRIC_COLUMNS.map((c) => `sum(${c})`)].map((e, i) => `${e} AS c${i}`).join(", "),
+);
+
+function toSums(row: Record<string, unknown>): RollupSums {
+  const stats = {} as Record<Metric, Stat>;
+  METRICS.forEach((m, i) => {
+    stats[m] = {
+      n: Number(row[`c${1 + i * 3}`] ?? 0),
+      sum: Number(row[`c${2 + i * 3}`] ?? 0),
+      sumSq: Number(row[`c${3 + i * 3}`] ?? 0),
+    };
+  });
+  return { respondents: Number(row.c0 ?? 0), stats };
+}
+
+/** Which rollups to read: an agency or an officer, over an inclusive range of local days. */
+export interface RollupFilter {
+  agencyId?: string;
+  officerId?: string;
+  from: string;
+  to: string;
+}
+
+/** Dimensions to group by. */
+export type GroupBy = "service" | "counter" | "officer" | "month";
+
+const GROUP_COLUMNS: Record<GroupBy, string> = {
+  service: "service_id",
+  counter: "counter_id",
+  officer: "officer_id",
+  month: "substr(day, 1, 7)",
+};
+
+/** Reads summed rollups for a filter, grouped by the given dimensions (none: one total). */
+export async function readRollups(db: Db, filter: RollupFilter, groupBy: GroupBy[] = []): Promise<RollupGroup[]> {
+  const where: SQL[] = [between(ratingRollups.day, filter.from, filter.to)];
+  if (filter.agencyId) where.push(eq(ratingRollups.agencyId, filter.agencyId));
+  if (filter.officerId) where.push(eq(ratingRollups.officerId, filter.officerId));
+  const dims = groupBy.map((g) => `${GROUP_COLUMNS[g]} AS g_${g}`);
+  const select = dims.length ? sql`${sql.raw(dims.join(", "))}, ${SUM_SELECT}` : SUM_SELECT;
+  const group = groupBy.length ? sql` GROUP BY ${sql.raw(groupBy.map((g) => GROUP_COLUMNS[g]).join(", "))}` : sql``;
+  const rows = await db.all<Record<string, unknown>>(
+    sql`SELECT ${select} FROM rating_rollups WHERE ${and(...where)}${group}`,
+  );
+  return rows.map((row) => ({
+    serviceId: String(row.g_service ?? ""),
+    counterId: String(row.g_counter ?? ""),
+    officerId: String(row.g_officer ?? ""),
+    month: String(row.g_month ?? ""),
+    ...toSums(row),
+  }));
+}
+
+/** Empty sums, to add groups into. */
+export function emptySums(): RollupSums {
+  return {
+    respondents: 0,
+    stats: Object.fromEntries(METRICS.map((m) => [m, emptyStat()])) as Record<Metric, Stat>,
+  };
+}
+
+/** Adds b into a (mutating a). */
+export function addSums(a: RollupSums, b: RollupSums): RollupSums {
+  a.respondents += b.respondents;
+  for (const m of METRICS) addStat(a.stats[m], b.stats[m]);
+  return a;
+}

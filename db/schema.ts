@@ -1,0 +1,263 @@
+/**
+ * Suara's whole data model (DESIGN.md, "Data model"). Times are integer
+ * milliseconds since the epoch; local days are YYYY-MM-DD text in the agency's
+ * timezone. Ids are opaque text so that no row count leaks through a URL.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ELEMENT_IDS } from "../core/questionnaire.ts";
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+export const agencies = sqliteTable("agencies", {
+  id: text("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  region: text("region").notNull(),
+  timezone: text("timezone", { enum: ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] }).notNull(),
+  /** Origins (scheme://host[:port]) whose pages may embed the widget. */
+  embedOrigins: text("embed_origins", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  /** Comments older than this are purged (UU 27/2022: keep personal data no longer than needed). */
+  commentRetentionDays: integer("comment_retention_days").notNull().default(365),
+  /** Whether the aggregate IKM is published at the public endpoint. */
+  published: integer("published", { mode: "boolean" }).notNull().default(true),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
+export const services = sqliteTable(
+  "services",
+  {
+    id: text("id").primaryKey(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    archivedAt: integer("archived_at"),
+  },
+  (t) => [uniqueIndex("services_agency_slug").on(t.agencyId, t.slug)],
+);
+
+export const counters = sqliteTable(
+  "counters",
+  {
+    id: text("id").primaryKey(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    /** Local service hours, HH:MM; ratings outside them are flagged `outside_hours`. */
+    opensAt: text("opens_at").notNull().default("08:00"),
+    closesAt: text("closes_at").notNull().default("16:00"),
+    archivedAt: integer("archived_at"),
+  },
+  (t) => [uniqueIndex("counters_agency_code").on(t.agencyId, t.code)],
+);
+
+export const officers = sqliteTable(
+  "officers",
+  {
+    id: text("id").primaryKey(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    /** Nomor Induk Pegawai: 18 digits. */
+    nip: text("nip").notNull().unique(),
+    name: text("name").notNull(),
+    position: text("position").notNull().default(""),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    photoUrl: text("photo_url"),
+    /** PBKDF2 hash of the 6-digit kiosk PIN used to check in at a counter. */
+    pinHash: text("pin_hash"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [index("officers_agency").on(t.agencyId)],
+);
+
+export const ROLES = ["regional_admin", "agency_admin", "supervisor", "officer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").unique(),
+  name: text("name").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
+  /** The agency of an agency admin, supervisor or officer; null for a regional admin. */
+  agencyId: text("agency_id").references(() => agencies.id),
+  /** The region of a regional admin (matches agencies.region). */
+  region: text("region"),
+  officerId: text("officer_id")
+    .unique()
+    .references(() => officers.id),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
+export const sessions = sqliteTable("sessions", {
+  /** SHA-256 of the session token; the token itself is never stored. */
+  tokenHash: text("token_hash").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: integer("expires_at").notNull(),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
+export const devices = sqliteTable(
+  "devices",
+  {
+    id: text("id").primaryKey(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    counterId: text("counter_id")
+      .notNull()
+      .references(() => counters.id),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").unique(),
+    pairingCodeHash: text("pairing_code_hash").unique(),
+    pairingExpiresAt: integer("pairing_expires_at"),
+    pairedAt: integer("paired_at"),
+    revokedAt: integer("revoked_at"),
+    lastSeenAt: integer("last_seen_at"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [index("devices_agency").on(t.agencyId)],
+);
+
+export const duties = sqliteTable(
+  "duties",
+  {
+    id: text("id").primaryKey(),
+    counterId: text("counter_id")
+      .notNull()
+      .references(() => counters.id),
+    officerId: text("officer_id")
+      .notNull()
+      .references(() => officers.id),
+    startedAt: integer("started_at").notNull(),
+    endedAt: integer("ended_at"),
+  },
+  (t) => [index("duties_counter_time").on(t.counterId, t.startedAt), index("duties_officer").on(t.officerId)],
+);
+
+export const tickets = sqliteTable("tickets", {
+  /** 128 random bits: the ticket is its own capability, unguessable and single-use. */
+  id: text("id").primaryKey(),
+  agencyId: text("agency_id")
+    .notNull()
+    .references(() => agencies.id),
+  serviceId: text("service_id")
+    .notNull()
+    .references(() => services.id),
+  counterId: text("counter_id").references(() => counters.id),
+  officerId: text("officer_id").references(() => officers.id),
+  createdAt: integer("created_at").notNull().default(now),
+  expiresAt: integer("expires_at").notNull(),
+  usedAt: integer("used_at"),
+});
+
+export const CHANNELS = ["kiosk", "widget", "qr"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const FLAGS = ["rapid_repeat", "outside_hours", "clock_skew", "excluded"] as const;
+export type Flag = (typeof FLAGS)[number];
+
+const answerColumns = Object.fromEntries(ELEMENT_IDS.map((id) => [id, integer(id)])) as Record<
+  (typeof ELEMENT_IDS)[number],
+  ReturnType<typeof integer>
+>;
+
+export const ratings = sqliteTable(
+  "ratings",
+  {
+    /** Made by the client (UUID): the idempotency key of a retried sync. */
+    id: text("id").primaryKey(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id),
+    counterId: text("counter_id").references(() => counters.id),
+    officerId: text("officer_id").references(() => officers.id),
+    deviceId: text("device_id").references(() => devices.id),
+    ticketId: text("ticket_id").references(() => tickets.id),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
+    /** The one-tap face, 1–4. */
+    overall: integer("overall"),
+    ...answerColumns,
+    reasons: text("reasons", { mode: "json" }).$type<string[]>(),
+    /** Masked before storage; purged after the agency's retention period. */
+    comment: text("comment"),
+    respondent: text("respondent", { mode: "json" }).$type<Record<string, string | number>>(),
+    locale: text("locale").notNull().default("id"),
+    /** The client's clock: when the citizen tapped. */
+    createdAt: integer("created_at").notNull(),
+    /** The server's clock: when it arrived. */
+    receivedAt: integer("received_at").notNull(),
+    /** Local day of createdAt in the agency's timezone. */
+    day: text("day").notNull(),
+    flags: text("flags", { mode: "json" }).$type<Flag[]>().notNull().default(sql`'[]'`),
+    /** False when a flag (rapid_repeat, excluded) keeps it out of scores. */
+    counted: integer("counted", { mode: "boolean" }).notNull(),
+    /** The ingest call that stored it; tells a fresh insert from a duplicate. */
+    batch: text("batch").notNull(),
+  },
+  (t) => [
+    index("ratings_agency_day").on(t.agencyId, t.day),
+    index("ratings_device_time").on(t.deviceId, t.createdAt),
+    index("ratings_officer_day").on(t.officerId, t.day),
+    // One rating per ticket, even when two submissions race for it.
+    uniqueIndex("ratings_ticket").on(t.ticketId),
+  ],
+);
+
+/** The metrics a rollup sums: the face, each element, and the officer indicator's value. */
+export const METRICS = ["overall", ...ELEMENT_IDS, "officer"] as const;
+export type Metric = (typeof METRICS)[number];
+
+const metricColumns = Object.fromEntries(
+  METRICS.flatMap((m) => [
+    [`${m}N`, integer(`${m}_n`).notNull().default(0)],
+    [`${m}Sum`, real(`${m}_sum`).notNull().default(0)],
+    [`${m}Sq`, real(`${m}_sq`).notNull().default(0)],
+  ]),
+) as Record<`${Metric}${"N" | "Sum" | "Sq"}`, ReturnType<typeof integer> | ReturnType<typeof real>>;
+
+/**
+ * Daily sums per agency, service, counter and officer, written in the same
+ * transaction as the ratings they count, so a score for any period reads days,
+ * not ratings. '' stands for "no counter" or "no officer" (NULLs never conflict).
+ */
+export const ratingRollups = sqliteTable(
+  "rating_rollups",
+  {
+    agencyId: text("agency_id").notNull(),
+    serviceId: text("service_id").notNull(),
+    counterId: text("counter_id").notNull(),
+    officerId: text("officer_id").notNull(),
+    day: text("day").notNull(),
+    respondents: integer("respondents").notNull().default(0),
+    ...metricColumns,
+  },
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.day, t.serviceId, t.counterId, t.officerId] }),
+    index("rollups_officer_day").on(t.officerId, t.day),
+  ],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull().default(now),
+    actorUserId: text("actor_user_id"),
+    agencyId: text("agency_id"),
+    action: text("action").notNull(),
+    target: text("target").notNull(),
+    details: text("details", { mode: "json" }),
+  },
+  (t) => [index("audit_agency_at").on(t.agencyId, t.at)],
+);

@@ -1,0 +1,99 @@
+/**
+ * The Suara HTTP app, the same on Node and Workers. The entry points give it a
+ * way to get the database for a request and to know the client's IP; the app
+ * holds no connection of its own.
+ */
+import type { Context } from "hono";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import type { Db } from "../db/client.ts";
+import { isRegisteredOrigin } from "../db/queries/agencies.ts";
+import type { AppEnv, AppSettings } from "./env.ts";
+import { handleError, handleNotFound } from "./errors.ts";
+import { auth } from "./middleware/auth.ts";
+import { router } from "./openapi.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { devicesRoutes } from "./routes/devices.ts";
+import { dutiesRoutes } from "./routes/duties.ts";
+import { forms } from "./routes/forms.ts";
+import { health } from "./routes/health.ts";
+import { manageRoutes } from "./routes/manage.ts";
+import { meRoutes } from "./routes/me.ts";
+import { ratingsRoutes } from "./routes/ratings.ts";
+import { reportsRoutes } from "./routes/reports.ts";
+import { ticketsRoutes } from "./routes/tickets.ts";
+
+/** What an entry point tells the app. */
+export interface AppOptions {
+  /** The database for a request (Workers build it from bindings; Node passes its one handle). */
+  db: (c: Context<AppEnv>) => Db | Promise<Db>;
+  /** The client's IP for a request. */
+  clientIp?: (c: Context<AppEnv>) => string | undefined;
+  settings?: Partial<AppSettings>;
+}
+
+/** The Content-Security-Policy of the API's own JSON; pages set theirs where they are served. */
+const API_CSP = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
+
+/** Builds the app. */
+export function createApp({ db, clientIp = () => undefined, settings = {} }: AppOptions) {
+  const resolved: AppSettings = { shrinkageK: 20, minOfficerN: 30, secureCookies: true, ...settings };
+  const api = router()
+    .route("/", forms)
+    .route("/", ratingsRoutes)
+    .route("/", devicesRoutes)
+    .route("/", dutiesRoutes)
+    .route("/", ticketsRoutes)
+    .route("/", authRoutes)
+    .route("/", meRoutes)
+    .route("/", reportsRoutes)
+    .route("/", manageRoutes);
+
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Suara API",
+      version: "1.0.0",
+      description:
+        "Citizen satisfaction ratings (SKM, PermenPANRB 14/2017) and per-officer feedback. Errors are always " +
+        '{"error": {"code", "message", "details"?}}. Each operation lists who may call it.',
+    },
+    servers: [{ url: "/api/v1" }],
+  });
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  api.openAPIRegistry.registerComponent("securitySchemes", "cookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "suara_session",
+  });
+
+  const app = router();
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  app.use("*", async function context(c, next) {
+    c.set("settings", resolved);
+    c.set("clientIp", clientIp(c) ?? c.req.header("cf-connecting-ip") ?? "unknown");
+    c.set("db", await db(c));
+    await next();
+  });
+  app.use("/api/*", secureHeaders({ contentSecurityPolicy: API_CSP, crossOriginResourcePolicy: false }));
+  // Public reads may be fetched from any page; ratings only from registered embed origins (checked again per agency).
+  app.use("/api/v1/public/*", cors({ origin: "*" }));
+  app.use("/api/v1/agencies/:slug/form", cors({ origin: "*" }));
+  app.use(
+    "/api/v1/ratings",
+    cors({
+      origin: async (origin, c) => ((await isRegisteredOrigin(c.var.db, origin)) ? origin : null),
+      allowMethods: ["POST"],
+      allowHeaders: ["Content-Type"],
+      maxAge: 600,
+    }),
+  );
+  app.use("/api/*", auth());
+  app.route("/", health);
+  app.route("/api/v1", api);
+  return app;
+}
+
+/** The app's type, for typed clients. */
+export type App = ReturnType<typeof createApp>;

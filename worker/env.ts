@@ -1,0 +1,49 @@
+/** Types shared by the worker's app, middleware and routes. */
+import type { Db } from "../db/client.ts";
+import type { Role } from "../db/schema.ts";
+
+/** A signed-in person. */
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  agencyId: string | null;
+  region: string | null;
+  officerId: string | null;
+}
+
+/** A paired kiosk tablet. */
+export interface DeviceCaller {
+  id: string;
+  name: string;
+  agencyId: string;
+  counterId: string;
+}
+
+/** Who is calling: a person, a device, or nobody known. */
+export type Principal =
+  | { kind: "user"; user: SessionUser; tokenHash: string }
+  | { kind: "device"; device: DeviceCaller }
+  | null;
+
+/** Settings the app reads (from the environment on Node, bindings on Workers). */
+export interface AppSettings {
+  /** Weight of the unit mean in an officer's fair score (DESIGN.md default 20). */
+  shrinkageK: number;
+  /** Ratings an officer needs before a band is shown (default 30). */
+  minOfficerN: number;
+  /** Whether cookies get the Secure attribute (true unless serving plain http locally). */
+  secureCookies: boolean;
+}
+
+/** Hono environment of the app. */
+export interface AppEnv {
+  Variables: {
+    db: Db;
+    principal: Principal;
+    settings: AppSettings;
+    /** The client's IP as the runtime reports it ("unknown" when it cannot). */
+    clientIp: string;
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The one error shape of the API, `{"error": {"code", "message", "details"?}}`,
+ * and the handler that turns every thrown error into it.
+ */
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** An expected failure: the caller's mistake or a refusal, with a stable code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const unauthorized = (message = "Sign in first.") => new ApiError(401, "unauthorized", message);
+export const forbidden = (message = "You may not do this.") => new ApiError(403, "forbidden", message);
+export const notFound = (what: string) => new ApiError(404, "not_found", `${what} was not found.`);
+
+const STATUS_CODES: Record<number, string> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+};
+
+/** Whether an error means the database could not be reached or was busy, not that the query was wrong. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${
+    (error as { cause?: Error })?.cause?.message ?? ""
+  }`;
+  return /SQLITE_BUSY|SQLITE_CANTOPEN|SQLITE_IOERR|SQLITE_FULL|SQLITE_READONLY|SERVER_ERROR|HRANA_WEBSOCKET|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|database is locked|unable to open database|client is closed/i.test(
+    text,
+  );
+}
+
+/** Renders any error as the API's JSON error, logging what nobody expected. */
+export function handleError(error: unknown, c: Context): Response {
+  if (error instanceof ApiError) {
+    const body = { error: { code: error.code, message: error.message, details: error.details } };
+    return c.json(body, error.status, error.headers);
+  }
+  if (error instanceof HTTPException) {
+    const message = error.message || "The request could not be handled.";
+    const code = message.startsWith("Malformed JSON")
+      ? "malformed_json"
+      : (STATUS_CODES[error.status] ?? "bad_request");
+    return c.json({ error: { code, message } }, error.status as ContentfulStatusCode);
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error("database unavailable:", (error as Error).message);
+    return c.json({ error: { code: "unavailable", message: "The database is unavailable; try again shortly." } }, 503, {
+      "Retry-After": "5",
+    });
+  }
+  console.error(error);
+  return c.json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
+}
+
+/** The answer for a path nothing handles. */
+export const handleNotFound = (c: Context) =>
+  c.json({ error: { code: "not_found", message: `No route for ${c.req.method} ${c.req.path}.` } }, 404);

@@ -1,0 +1,42 @@
+/**
+ * Establishes who is calling from a bearer token or the session cookie:
+ * `ses_…` tokens are people's sessions, `dev_…` tokens are paired kiosks.
+ * Requests without a token cost no database work.
+ */
+import type { MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import { hashToken } from "../../core/password.ts";
+import { deviceForToken, userForSession } from "../../db/queries/auth.ts";
+import type { AppEnv } from "../env.ts";
+import { unauthorized } from "../errors.ts";
+
+/** Name of the HttpOnly session cookie. */
+export const SESSION_COOKIE = "suara_session";
+
+/** Reads the caller's token from `Authorization: Bearer …` or the session cookie. */
+export function callerToken(c: Parameters<MiddlewareHandler>[0]): string | undefined {
+  const header = c.req.header("authorization");
+  if (header?.toLowerCase().startsWith("bearer ")) return header.slice(7).trim();
+  return getCookie(c, SESSION_COOKIE);
+}
+
+/** Puts the caller on `c.var.principal`; a token that is present but wrong is a 401. */
+export const auth = (): MiddlewareHandler<AppEnv> =>
+  async function auth(c, next) {
+    const token = callerToken(c);
+    c.set("principal", null);
+    if (token) {
+      const tokenHash = await hashToken(token);
+      if (token.startsWith("dev_")) {
+        const device = await deviceForToken(c.var.db, tokenHash);
+        if (!device) throw unauthorized("This device token is unknown or revoked; pair the device again.");
+        c.set("principal", { kind: "device", device });
+      } else {
+        const user = await userForSession(c.var.db, tokenHash, Date.now());
+        // A stale cookie on a public route should not break it: only a bearer token must be valid.
+        if (user) c.set("principal", { kind: "user", user, tokenHash });
+        else if (c.req.header("authorization")) throw unauthorized("This session has expired; sign in again.");
+      }
+    }
+    await next();
+  };

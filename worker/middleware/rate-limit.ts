@@ -1,0 +1,66 @@
+/**
+ * Fixed-window rate limits kept in memory. On Node that is the whole server;
+ * on Workers it is per isolate, which still blunts a flood from one client.
+ */
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv } from "../env.ts";
+import { ApiError } from "../errors.ts";
+
+/** Counts hits per key in fixed windows. */
+export class RateLimiter {
+  private readonly windows = new Map<string, { start: number; hits: number }>();
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {}
+
+  /** Records a hit; returns the seconds to wait when the key is over its limit, else 0. */
+  hit(key: string, now = Date.now()): number {
+    let window = this.windows.get(key);
+    if (!window || now - window.start >= this.windowMs) {
+      if (this.windows.size > 10_000) this.prune(now);
+      window = { start: now, hits: 0 };
+      this.windows.set(key, window);
+    }
+    window.hits += 1;
+    return window.hits > this.limit ? Math.ceil((window.start + this.windowMs - now) / 1000) : 0;
+  }
+
+  /** Forgets a key, e.g. after a successful sign-in. */
+  reset(key: string): void {
+    this.windows.delete(key);
+  }
+
+  private prune(now: number) {
+    for (const [key, window] of this.windows) if (now - window.start >= this.windowMs) this.windows.delete(key);
+  }
+}
+
+/** The 429 a limited caller gets, with Retry-After. */
+export const tooManyRequests = (retryAfter: number) =>
+  new ApiError(429, "rate_limited", `Too many requests; try again in ${retryAfter} s.`, undefined, {
+    "Retry-After": String(retryAfter),
+  });
+
+/** Options of the rateLimit middleware. */
+export interface RateLimitOptions {
+  /** Requests allowed per window and key. */
+  limit?: number;
+  windowMs?: number;
+  /** The key to count by (default: the client's IP); null skips the limit. */
+  key?: (c: Context<AppEnv>) => string | null;
+}
+
+/** Limits requests per client IP (or another key). */
+export const rateLimit = ({ limit = 60, windowMs = 60_000, key }: RateLimitOptions = {}): MiddlewareHandler<AppEnv> => {
+  const limiter = new RateLimiter(limit, windowMs);
+  return async function rateLimit(c, next) {
+    const k = key ? key(c) : c.var.clientIp;
+    if (k !== null) {
+      const retryAfter = limiter.hit(k);
+      if (retryAfter > 0) throw tooManyRequests(retryAfter);
+    }
+    await next();
+  };
+};

@@ -1,0 +1,142 @@
+/**
+ * Duty check-in and check-out at a counter (`:counter` is the counter's code in
+ * the caller's agency). A paired device of that counter checks an officer in
+ * with NIP + PIN; an officer checks themself in; a supervisor or agency admin
+ * checks in any officer of the agency. Regional admins do not staff counters.
+ */
+import { createRoute } from "@hono/zod-openapi";
+import { and, eq } from "drizzle-orm";
+import type { Context } from "hono";
+import * as z from "zod";
+import { counterCode, DutyInput } from "../../core/contract.ts";
+import { verifySecret } from "../../core/password.ts";
+import { counterByCode } from "../../db/queries/agencies.ts";
+import { currentDuty, endDuty, startDuty } from "../../db/queries/duties.ts";
+import { officers } from "../../db/schema.ts";
+import type { AppEnv } from "../env.ts";
+import { ApiError, forbidden, notFound, unauthorized } from "../errors.ts";
+import { RateLimiter, tooManyRequests } from "../middleware/rate-limit.ts";
+import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
+
+/** Wrong PINs allowed per device in 15 minutes: a 6-digit PIN must not be guessable at the counter. */
+const pinFailures = new RateLimiter(10, 15 * 60_000);
+
+type Ctx = Context<AppEnv>;
+
+/** The caller and the counter they may act on: a device only its own, a person only their agency's. */
+async function counterForCaller(c: Ctx, code: string) {
+  const principal = c.var.principal;
+  if (!principal) throw unauthorized("Sign in, or call from the counter's paired device.");
+  const agencyId = principal.kind === "device" ? principal.device.agencyId : principal.user.agencyId;
+  if (principal.kind === "user" && !["officer", "supervisor", "agency_admin"].includes(principal.user.role)) {
+    throw forbidden("Only officers, supervisors and agency admins check in at counters.");
+  }
+  const counter = agencyId ? await counterByCode(c.var.db, agencyId, code) : undefined;
+  if (!counter) throw notFound(`Counter "${code}"`);
+  if (principal.kind === "device" && principal.device.counterId !== counter.id) {
+    throw forbidden("A device may change the duty of its own counter only.");
+  }
+  return { principal, counter };
+}
+
+/** Which officer a check-in is for, after checking the caller may check them in. */
+async function officerToCheckIn(c: Ctx, agencyId: string, input: z.infer<typeof DutyInput>) {
+  const principal = c.var.principal!;
+  const db = c.var.db;
+  if (principal.kind === "device") {
+    if (!input.nip || !input.pin) throw new ApiError(400, "invalid_request", "A kiosk check-in needs nip and pin.");
+    const [officer] = await db
+      .select()
+      .from(officers)
+      .where(and(eq(officers.nip, input.nip), eq(officers.agencyId, agencyId), eq(officers.active, true)));
+    const ok = officer?.pinHash ? await verifySecret(input.pin, officer.pinHash) : false;
+    if (!officer || !ok) {
+      const wait = pinFailures.hit(principal.device.id);
+      if (wait > 0) throw tooManyRequests(wait);
+      throw new ApiError(401, "invalid_credentials", "The NIP or PIN is wrong.");
+    }
+    pinFailures.reset(principal.device.id);
+    return officer;
+  }
+  const user = principal.user;
+  if (user.role === "officer") {
+    if (input.officer && input.officer !== user.officerId) throw forbidden("Officers check in only themselves.");
+    if (!user.officerId) throw forbidden("This account is not linked to an officer.");
+    input = { officer: user.officerId };
+  }
+  if (!input.officer) throw new ApiError(400, "invalid_request", "Name the officer to check in.");
+  const [officer] = await db
+    .select()
+    .from(officers)
+    .where(and(eq(officers.id, input.officer), eq(officers.agencyId, agencyId), eq(officers.active, true)));
+  if (!officer) throw notFound("Officer");
+  return officer;
+}
+
+const params = z.object({ counter: counterCode });
+
+export const dutiesRoutes = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/counters/{counter}/duty",
+      summary: "Who serves at the counter now (its device; officers, supervisors, agency admins of the agency)",
+      tags: ["duties"],
+      security: SECURITY.sessionOrDevice,
+      request: { params },
+      responses: okJson(anyObject, "The open duty, or null"),
+    }),
+    async (c) => {
+      const { counter } = await counterForCaller(c, c.req.valid("param").counter);
+      const duty = await currentDuty(c.var.db, counter.id);
+      return c.json(plain({ counter: { code: counter.code, name: counter.name }, duty: duty ?? null }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/counters/{counter}/duty",
+      summary: "Check an officer in at the counter (its device with NIP+PIN; the officer; supervisors, agency admins)",
+      tags: ["duties"],
+      security: SECURITY.sessionOrDevice,
+      request: { params, body: jsonBody(DutyInput) },
+      responses: okJson(anyObject, "The duty that started"),
+    }),
+    async (c) => {
+      const { counter } = await counterForCaller(c, c.req.valid("param").counter);
+      const officer = await officerToCheckIn(c, counter.agencyId, c.req.valid("json"));
+      const now = Date.now();
+      const id = await startDuty(c.var.db, counter.id, officer.id, now);
+      return c.json(
+        plain({
+          duty: { id, counter: counter.code, officer: { id: officer.id, name: officer.name }, startedAt: now },
+        }),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/counters/{counter}/duty",
+      summary: "Check out whoever serves at the counter (its device; the officer on duty; supervisors, agency admins)",
+      tags: ["duties"],
+      security: SECURITY.sessionOrDevice,
+      request: { params },
+      responses: okJson(anyObject, "The duty that ended"),
+    }),
+    async (c) => {
+      const { principal, counter } = await counterForCaller(c, c.req.valid("param").counter);
+      const open = await currentDuty(c.var.db, counter.id);
+      if (!open) throw notFound("An open duty at this counter");
+      if (
+        principal.kind === "user" &&
+        principal.user.role === "officer" &&
+        principal.user.officerId !== open.officerId
+      ) {
+        throw forbidden("Officers check out only themselves.");
+      }
+      const ended = await endDuty(c.var.db, counter.id, Date.now());
+      return c.json(plain({ duty: ended }), 200);
+    },
+  );

@@ -1,0 +1,35 @@
+/** GET /api/v1/agencies/:slug/form — public: what a kiosk, widget or QR page shows. */
+import { createRoute } from "@hono/zod-openapi";
+import * as z from "zod";
+import { slug } from "../../core/contract.ts";
+import { ELEMENTS, FACES, LOCALES } from "../../core/questionnaire.ts";
+import { agencyBySlug, formParts } from "../../db/queries/agencies.ts";
+import { notFound } from "../errors.ts";
+import { anyObject, okJson, plain, router } from "../openapi.ts";
+
+export const forms = router().openapi(
+  createRoute({
+    method: "get",
+    path: "/agencies/{slug}/form",
+    summary: "The agency, its services and counters, and the SKM questionnaire (public)",
+    tags: ["ratings"],
+    request: { params: z.object({ slug }) },
+    responses: okJson(anyObject, "The rating form"),
+  }),
+  async (c) => {
+    const agency = await agencyBySlug(c.var.db, c.req.valid("param").slug);
+    if (!agency) throw notFound(`Agency "${c.req.valid("param").slug}"`);
+    const parts = await formParts(c.var.db, agency.id);
+    c.header("Cache-Control", "public, max-age=60");
+    return c.json(
+      plain({
+        agency: { slug: agency.slug, name: agency.name, timezone: agency.timezone },
+        ...parts,
+        faces: FACES,
+        questionnaire: ELEMENTS,
+        locales: LOCALES,
+      }),
+      200,
+    );
+  },
+);

@@ -1,0 +1,118 @@
+/** Counters of an agency (loket), named by code, with their service hours. */
+import { createRoute } from "@hono/zod-openapi";
+import { and, asc, eq } from "drizzle-orm";
+import { CounterInput, CounterPatch } from "../../../core/contract.ts";
+import { newId } from "../../../core/ids.ts";
+import { auditInsert } from "../../../db/queries/audit.ts";
+import { counters } from "../../../db/schema.ts";
+import { agencyFor, MANAGERS, READERS } from "../../access.ts";
+import { notFound } from "../../errors.ts";
+import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
+import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
+
+const tags = ["management"];
+
+export const countersRoutes = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/agencies/{slug}/counters",
+      summary: `List counters ${WHO_READS}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: agencyParams },
+      responses: okJson(anyObject, "The counters, archived ones included"),
+    }),
+    async (c) => {
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      const rows = await c.var.db
+        .select()
+        .from(counters)
+        .where(eq(counters.agencyId, agency.id))
+        .orderBy(asc(counters.code));
+      return c.json(plain({ counters: rows }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/agencies/{slug}/counters",
+      summary: `Create a counter ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: agencyParams, body: jsonBody(CounterInput) },
+      responses: okJson(anyObject, "The new counter"),
+    }),
+    async (c) => {
+      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, MANAGERS);
+      const db = c.var.db;
+      const row = { id: newId("ctr"), agencyId: agency.id, ...c.req.valid("json") };
+      await db.batch([
+        db.insert(counters).values(row),
+        auditInsert(db, {
+          actorUserId: user.id,
+          agencyId: agency.id,
+          action: "counter.create",
+          target: row.id,
+          details: row,
+        }),
+      ]);
+      return c.json(plain({ counter: row }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/agencies/{slug}/counters/{id}",
+      summary: `Rename a counter, change its code or hours ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: itemParams, body: jsonBody(CounterPatch) },
+      responses: okJson(anyObject, "The changed counter"),
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const db = c.var.db;
+      const changes = c.req.valid("json");
+      const where = and(eq(counters.id, id), eq(counters.agencyId, agency.id));
+      const [existing] = await db.select().from(counters).where(where);
+      if (!existing) throw notFound("Counter");
+      await db.batch([
+        db.update(counters).set(changes).where(where),
+        auditInsert(db, {
+          actorUserId: user.id,
+          agencyId: agency.id,
+          action: "counter.update",
+          target: id,
+          details: changes,
+        }),
+      ]);
+      return c.json(plain({ counter: { ...existing, ...changes } }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/agencies/{slug}/counters/{id}",
+      summary: `Archive a counter: it leaves the forms, its ratings stay ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: itemParams },
+      responses: okJson(anyObject, "The archived counter"),
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const db = c.var.db;
+      const where = and(eq(counters.id, id), eq(counters.agencyId, agency.id));
+      const [existing] = await db.select().from(counters).where(where);
+      if (!existing) throw notFound("Counter");
+      const archivedAt = existing.archivedAt ?? Date.now();
+      await db.batch([
+        db.update(counters).set({ archivedAt }).where(where),
+        auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "counter.archive", target: id }),
+      ]);
+      return c.json(plain({ counter: { ...existing, archivedAt } }), 200);
+    },
+  );

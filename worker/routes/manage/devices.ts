@@ -1,0 +1,93 @@
+/** Kiosk devices of an agency: create (with a pairing code), list, revoke. */
+import { createRoute } from "@hono/zod-openapi";
+import { and, eq } from "drizzle-orm";
+import { DeviceInput } from "../../../core/contract.ts";
+import { counterByCode } from "../../../db/queries/agencies.ts";
+import { auditInsert } from "../../../db/queries/audit.ts";
+import { createDevice, listDevices } from "../../../db/queries/devices.ts";
+import { devices } from "../../../db/schema.ts";
+import { agencyFor, MANAGERS, READERS } from "../../access.ts";
+import { notFound } from "../../errors.ts";
+import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
+import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
+
+const tags = ["management"];
+
+export const devicesManageRoutes = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/agencies/{slug}/devices",
+      summary: `List kiosk devices ${WHO_READS}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: agencyParams },
+      responses: okJson(anyObject, "The devices, without secrets"),
+    }),
+    async (c) => {
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      return c.json(plain({ devices: await listDevices(c.var.db, agency.id) }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/agencies/{slug}/devices",
+      summary: `Create a kiosk device for a counter; returns a single-use pairing code valid 15 minutes ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: agencyParams, body: jsonBody(DeviceInput) },
+      responses: okJson(anyObject, "The device and its pairing code"),
+    }),
+    async (c) => {
+      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, MANAGERS);
+      const db = c.var.db;
+      const input = c.req.valid("json");
+      const counter = await counterByCode(db, agency.id, input.counter);
+      if (!counter) throw notFound(`Counter "${input.counter}"`);
+      const made = await createDevice(db, { agencyId: agency.id, counterId: counter.id, name: input.name }, Date.now());
+      await db.batch([
+        made.insert,
+        auditInsert(db, {
+          actorUserId: user.id,
+          agencyId: agency.id,
+          action: "device.create",
+          target: made.id,
+          details: input,
+        }),
+      ]);
+      return c.json(
+        plain({
+          device: { id: made.id, name: input.name, counter: counter.code },
+          pairingCode: made.code,
+          expiresAt: new Date(made.expiresAt).toISOString(),
+        }),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/agencies/{slug}/devices/{id}",
+      summary: `Revoke a device: its token stops working at once ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: itemParams },
+      responses: okJson(anyObject, "The revoked device"),
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const db = c.var.db;
+      const where = and(eq(devices.id, id), eq(devices.agencyId, agency.id));
+      const [existing] = await db.select({ id: devices.id, name: devices.name }).from(devices).where(where);
+      if (!existing) throw notFound("Device");
+      const revokedAt = Date.now();
+      await db.batch([
+        db.update(devices).set({ revokedAt, tokenHash: null, pairingCodeHash: null }).where(where),
+        auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "device.revoke", target: id }),
+      ]);
+      return c.json(plain({ device: { ...existing, revokedAt } }), 200);
+    },
+  );

@@ -1,0 +1,123 @@
+/** Officers (ASN) of an agency, by opaque id; a kiosk PIN is set here and stored hashed. */
+import { createRoute } from "@hono/zod-openapi";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
+import { OfficerInput, OfficerPatch } from "../../../core/contract.ts";
+import { newId } from "../../../core/ids.ts";
+import { hashSecret } from "../../../core/password.ts";
+import { auditInsert } from "../../../db/queries/audit.ts";
+import { officers } from "../../../db/schema.ts";
+import { agencyFor, MANAGERS, READERS } from "../../access.ts";
+import { notFound } from "../../errors.ts";
+import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
+import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
+
+const tags = ["management"];
+const { pinHash: _, ...publicColumns } = getTableColumns(officers);
+
+export const officersRoutes = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/agencies/{slug}/officers",
+      summary: `List officers ${WHO_READS}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: agencyParams },
+      responses: okJson(anyObject, "The officers, inactive ones included"),
+    }),
+    async (c) => {
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      const rows = await c.var.db
+        .select(publicColumns)
+        .from(officers)
+        .where(eq(officers.agencyId, agency.id))
+        .orderBy(asc(officers.name));
+      return c.json(plain({ officers: rows }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/agencies/{slug}/officers",
+      summary: `Add an officer ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: agencyParams, body: jsonBody(OfficerInput) },
+      responses: okJson(anyObject, "The new officer"),
+    }),
+    async (c) => {
+      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, MANAGERS);
+      const db = c.var.db;
+      const { pin, ...fields } = c.req.valid("json");
+      const row = { id: newId("off"), agencyId: agency.id, ...fields };
+      await db.batch([
+        db.insert(officers).values({ ...row, pinHash: pin ? await hashSecret(pin) : null }),
+        auditInsert(db, {
+          actorUserId: user.id,
+          agencyId: agency.id,
+          action: "officer.create",
+          target: row.id,
+          details: row,
+        }),
+      ]);
+      return c.json(plain({ officer: { ...row, active: true } }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/agencies/{slug}/officers/{id}",
+      summary: `Change an officer's details, PIN or active state ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: itemParams, body: jsonBody(OfficerPatch) },
+      responses: okJson(anyObject, "The changed officer"),
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const db = c.var.db;
+      const { pin, ...changes } = c.req.valid("json");
+      const where = and(eq(officers.id, id), eq(officers.agencyId, agency.id));
+      const [existing] = await db.select(publicColumns).from(officers).where(where);
+      if (!existing) throw notFound("Officer");
+      await db.batch([
+        db
+          .update(officers)
+          .set({ ...changes, ...(pin ? { pinHash: await hashSecret(pin) } : {}) })
+          .where(where),
+        auditInsert(db, {
+          actorUserId: user.id,
+          agencyId: agency.id,
+          action: "officer.update",
+          target: id,
+          details: { ...changes, pinChanged: Boolean(pin) },
+        }),
+      ]);
+      return c.json(plain({ officer: { ...existing, ...changes } }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/agencies/{slug}/officers/{id}",
+      summary: `Deactivate an officer: no new duties, their history stays ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: itemParams },
+      responses: okJson(anyObject, "The deactivated officer"),
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const db = c.var.db;
+      const where = and(eq(officers.id, id), eq(officers.agencyId, agency.id));
+      const [existing] = await db.select(publicColumns).from(officers).where(where);
+      if (!existing) throw notFound("Officer");
+      await db.batch([
+        db.update(officers).set({ active: false }).where(where),
+        auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "officer.deactivate", target: id }),
+      ]);
+      return c.json(plain({ officer: { ...existing, active: false } }), 200);
+    },
+  );

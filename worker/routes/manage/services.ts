@@ -1,0 +1,118 @@
+/** Services of an agency (jenis layanan), named by slug. */
+import { createRoute } from "@hono/zod-openapi";
+import { and, asc, eq } from "drizzle-orm";
+import { ServiceInput, ServicePatch } from "../../../core/contract.ts";
+import { newId } from "../../../core/ids.ts";
+import { auditInsert } from "../../../db/queries/audit.ts";
+import { services } from "../../../db/schema.ts";
+import { agencyFor, MANAGERS, READERS } from "../../access.ts";
+import { notFound } from "../../errors.ts";
+import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
+import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
+
+const tags = ["management"];
+
+export const servicesRoutes = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/agencies/{slug}/services",
+      summary: `List services ${WHO_READS}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: agencyParams },
+      responses: okJson(anyObject, "The services, archived ones included"),
+    }),
+    async (c) => {
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      const rows = await c.var.db
+        .select()
+        .from(services)
+        .where(eq(services.agencyId, agency.id))
+        .orderBy(asc(services.name));
+      return c.json(plain({ services: rows }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/agencies/{slug}/services",
+      summary: `Create a service ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: agencyParams, body: jsonBody(ServiceInput) },
+      responses: okJson(anyObject, "The new service"),
+    }),
+    async (c) => {
+      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, MANAGERS);
+      const db = c.var.db;
+      const row = { id: newId("svc"), agencyId: agency.id, ...c.req.valid("json") };
+      await db.batch([
+        db.insert(services).values(row),
+        auditInsert(db, {
+          actorUserId: user.id,
+          agencyId: agency.id,
+          action: "service.create",
+          target: row.id,
+          details: row,
+        }),
+      ]);
+      return c.json(plain({ service: row }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/agencies/{slug}/services/{id}",
+      summary: `Rename a service or change its slug ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: itemParams, body: jsonBody(ServicePatch) },
+      responses: okJson(anyObject, "The changed service"),
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const db = c.var.db;
+      const changes = c.req.valid("json");
+      const where = and(eq(services.id, id), eq(services.agencyId, agency.id));
+      const [existing] = await db.select().from(services).where(where);
+      if (!existing) throw notFound("Service");
+      await db.batch([
+        db.update(services).set(changes).where(where),
+        auditInsert(db, {
+          actorUserId: user.id,
+          agencyId: agency.id,
+          action: "service.update",
+          target: id,
+          details: changes,
+        }),
+      ]);
+      return c.json(plain({ service: { ...existing, ...changes } }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/agencies/{slug}/services/{id}",
+      summary: `Archive a service: it leaves the forms, its ratings stay ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: itemParams },
+      responses: okJson(anyObject, "The archived service"),
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const db = c.var.db;
+      const where = and(eq(services.id, id), eq(services.agencyId, agency.id));
+      const [existing] = await db.select().from(services).where(where);
+      if (!existing) throw notFound("Service");
+      const archivedAt = existing.archivedAt ?? Date.now();
+      await db.batch([
+        db.update(services).set({ archivedAt }).where(where),
+        auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "service.archive", target: id }),
+      ]);
+      return c.json(plain({ service: { ...existing, archivedAt } }), 200);
+    },
+  );

@@ -1,0 +1,147 @@
+/** Sign-in accounts of an agency: agency admins, supervisors and officers (linked to an officer record). */
+import { createRoute } from "@hono/zod-openapi";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
+import { UserInput, UserPatch } from "../../../core/contract.ts";
+import { newId } from "../../../core/ids.ts";
+import { hashSecret } from "../../../core/password.ts";
+import { auditInsert } from "../../../db/queries/audit.ts";
+import { officers, users } from "../../../db/schema.ts";
+import { agencyFor, MANAGERS, READERS } from "../../access.ts";
+import { ApiError, notFound } from "../../errors.ts";
+import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
+import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
+
+const tags = ["management"];
+const { passwordHash: _, ...publicColumns } = getTableColumns(users);
+
+export const usersRoutes = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/agencies/{slug}/users",
+      summary: `List the agency's accounts ${WHO_READS}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: agencyParams },
+      responses: okJson(anyObject, "The accounts, without password hashes"),
+    }),
+    async (c) => {
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      const rows = await c.var.db
+        .select(publicColumns)
+        .from(users)
+        .where(eq(users.agencyId, agency.id))
+        .orderBy(asc(users.name));
+      return c.json(plain({ users: rows }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/agencies/{slug}/users",
+      summary: `Create an account; officers sign in with their NIP, others with e-mail ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: agencyParams, body: jsonBody(UserInput) },
+      responses: okJson(anyObject, "The new account"),
+    }),
+    async (c) => {
+      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, MANAGERS);
+      const db = c.var.db;
+      const { password, officer, email, ...fields } = c.req.valid("json");
+      if (fields.role === "officer" && !officer) {
+        throw new ApiError(400, "invalid_request", "officer: an officer account must name its officer record.");
+      }
+      if (fields.role !== "officer" && !email) {
+        throw new ApiError(400, "invalid_request", "email: admins and supervisors sign in with an e-mail.");
+      }
+      if (officer) {
+        const [found] = await db
+          .select({ id: officers.id })
+          .from(officers)
+          .where(and(eq(officers.id, officer), eq(officers.agencyId, agency.id)));
+        if (!found) throw notFound("Officer");
+      }
+      const row = {
+        id: newId("usr"),
+        agencyId: agency.id,
+        email: email?.toLowerCase() ?? null,
+        officerId: officer ?? null,
+        region: null,
+        ...fields,
+      };
+      await db.batch([
+        db.insert(users).values({ ...row, passwordHash: await hashSecret(password) }),
+        auditInsert(db, {
+          actorUserId: user.id,
+          agencyId: agency.id,
+          action: "user.create",
+          target: row.id,
+          details: row,
+        }),
+      ]);
+      return c.json(plain({ user: row }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/agencies/{slug}/users/{id}",
+      summary: `Change an account's name, role or password ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: itemParams, body: jsonBody(UserPatch) },
+      responses: okJson(anyObject, "The changed account"),
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const db = c.var.db;
+      const { password, ...changes } = c.req.valid("json");
+      const where = and(eq(users.id, id), eq(users.agencyId, agency.id));
+      const [existing] = await db.select(publicColumns).from(users).where(where);
+      if (!existing) throw notFound("Account");
+      if (changes.role === "officer" && !existing.officerId) {
+        throw new ApiError(400, "invalid_request", "role: only an account linked to an officer can be an officer.");
+      }
+      await db.batch([
+        db
+          .update(users)
+          .set({ ...changes, ...(password ? { passwordHash: await hashSecret(password) } : {}) })
+          .where(where),
+        auditInsert(db, {
+          actorUserId: user.id,
+          agencyId: agency.id,
+          action: "user.update",
+          target: id,
+          details: { ...changes, passwordChanged: Boolean(password) },
+        }),
+      ]);
+      return c.json(plain({ user: { ...existing, ...changes } }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/agencies/{slug}/users/{id}",
+      summary: `Delete an account and end its sessions ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: itemParams },
+      responses: okJson(anyObject, "The deleted account"),
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      if (id === user.id) throw new ApiError(400, "invalid_request", "You cannot delete your own account.");
+      const db = c.var.db;
+      const where = and(eq(users.id, id), eq(users.agencyId, agency.id));
+      const [existing] = await db.select(publicColumns).from(users).where(where);
+      if (!existing) throw notFound("Account");
+      await db.batch([
+        db.delete(users).where(where),
+        auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "user.delete", target: id }),
+      ]);
+      return c.json(plain({ user: existing }), 200);
+    },
+  );

@@ -1,0 +1,89 @@
+/**
+ * The signed-in person's own view: GET /me (any signed-in user), and for
+ * officers their score (GET /me/score) and the comments about them (GET /me/comments).
+ */
+import { createRoute } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import type { Context } from "hono";
+import { PeriodQuery } from "../../core/contract.ts";
+import { commentsForOfficer } from "../../db/queries/comments.ts";
+import { officerScore } from "../../db/queries/reports.ts";
+import { agencies, officers } from "../../db/schema.ts";
+import { requireRole, requireUser } from "../access.ts";
+import type { AppEnv } from "../env.ts";
+import { forbidden } from "../errors.ts";
+import { anyObject, okJson, plain, router, SECURITY } from "../openapi.ts";
+import { periodFromQuery } from "../period.ts";
+
+/** The caller's officer record and agency; a 403 for accounts not linked to an officer. */
+async function ownOfficer(c: Context<AppEnv>) {
+  const user = requireRole(c, ["officer", "supervisor", "agency_admin"]);
+  if (!user.officerId) throw forbidden("This account is not linked to an officer.");
+  const [row] = await c.var.db
+    .select({ officer: officers, agency: agencies })
+    .from(officers)
+    .innerJoin(agencies, eq(agencies.id, officers.agencyId))
+    .where(eq(officers.id, user.officerId));
+  if (!row) throw forbidden("This account is not linked to an officer.");
+  return row;
+}
+
+export const meRoutes = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/me",
+      summary: "Who is signed in (signed-in users)",
+      tags: ["me"],
+      security: SECURITY.session,
+      responses: okJson(anyObject, "The signed-in user"),
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const [agency] = user.agencyId
+        ? await c.var.db
+            .select({ slug: agencies.slug, name: agencies.name })
+            .from(agencies)
+            .where(eq(agencies.id, user.agencyId))
+        : [];
+      return c.json(plain({ user, agency: agency ?? null }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/me/score",
+      summary: "The signed-in officer's own indicator and monthly trend (users linked to an officer)",
+      tags: ["me"],
+      security: SECURITY.session,
+      request: { query: PeriodQuery },
+      responses: okJson(anyObject, "The officer indicator (the report's byOfficer entry) with a trend"),
+    }),
+    async (c) => {
+      const { officer, agency } = await ownOfficer(c);
+      const period = periodFromQuery(c.req.valid("query"), agency.timezone);
+      const { shrinkageK: k, minOfficerN: minN } = c.var.settings;
+      const score = await officerScore(c.var.db, officer, period, { k, minN });
+      return c.json(plain({ ...score, name: officer.name, minN, k }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/me/comments",
+      summary: "Comments citizens left about the signed-in officer (users linked to an officer)",
+      tags: ["me"],
+      security: SECURITY.session,
+      request: { query: PeriodQuery },
+      responses: okJson(anyObject, "The latest comments, newest first"),
+    }),
+    async (c) => {
+      const { officer, agency } = await ownOfficer(c);
+      const period = periodFromQuery(c.req.valid("query"), agency.timezone);
+      const comments = await commentsForOfficer(c.var.db, officer.id, period);
+      return c.json(
+        plain({ period, comments: comments.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) }),
+        200,
+      );
+    },
+  );

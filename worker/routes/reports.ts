@@ -1,0 +1,147 @@
+/**
+ * Reports: the agency's SKM report and CSV export (its admins and supervisors,
+ * and the regional admin of its region), and the published aggregate (public).
+ */
+import { createRoute } from "@hono/zod-openapi";
+import { stringify } from "csv-stringify/sync";
+import { stream } from "hono/streaming";
+import * as z from "zod";
+import { PeriodQuery, slug } from "../../core/contract.ts";
+import { ELEMENT_IDS } from "../../core/questionnaire.ts";
+import { agencyBySlug } from "../../db/queries/agencies.ts";
+import { exportPage } from "../../db/queries/export.ts";
+import { agencyReport, publicSummary } from "../../db/queries/reports.ts";
+import { agencyFor, READERS } from "../access.ts";
+import { notFound } from "../errors.ts";
+import { anyObject, ERRORS, okJson, plain, router, SECURITY } from "../openapi.ts";
+import { periodFromQuery } from "../period.ts";
+
+const ReportQuery = PeriodQuery.extend({
+  population: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .optional()
+    .meta({ description: "Service users in the period, for the Krejcie–Morgan sample size" }),
+});
+
+const CSV_COLUMNS = [
+  "id",
+  "created_at",
+  "received_at",
+  "day",
+  "channel",
+  "service",
+  "counter",
+  "officer_nip",
+  "officer_name",
+  "overall",
+  ...ELEMENT_IDS,
+  "reasons",
+  "comment",
+  "respondent",
+  "locale",
+  "flags",
+  "counted",
+];
+
+/** Spreadsheets run cells that start with = + - @ as formulas; a leading ' keeps them text (OWASP CSV injection). */
+const cell = (value: unknown): string | number => {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return value;
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+};
+
+export const reportsRoutes = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/agencies/{slug}/report",
+      summary: "SKM report: IKM per element, service, counter and officer (agency admins and supervisors)",
+      tags: ["reports"],
+      security: SECURITY.session,
+      request: { params: z.object({ slug }), query: ReportQuery },
+      responses: okJson(anyObject, "The report (DESIGN.md, report shape)"),
+    }),
+    async (c) => {
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      const query = c.req.valid("query");
+      const period = periodFromQuery(query, agency.timezone);
+      const { shrinkageK: k, minOfficerN: minN } = c.var.settings;
+      const population = query.population ? Number(query.population) : undefined;
+      const report = await agencyReport(c.var.db, agency.id, period, { k, minN, population });
+      return c.json(plain({ agency: { slug: agency.slug, name: agency.name }, ...report }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/agencies/{slug}/ratings.csv",
+      summary: "Export ratings as CSV (agency admins and supervisors)",
+      tags: ["reports"],
+      security: SECURITY.session,
+      request: { params: z.object({ slug }), query: PeriodQuery },
+      responses: {
+        200: { description: "CSV, one rating per row", content: { "text/csv": { schema: z.string() } } },
+        ...ERRORS,
+      },
+    }),
+    async (c) => {
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      const period = periodFromQuery(c.req.valid("query"), agency.timezone);
+      c.header("Content-Type", "text/csv; charset=utf-8");
+      c.header("Content-Disposition", `attachment; filename="suara-${agency.slug}-${period.from}-${period.to}.csv"`);
+      return stream(c, async (out) => {
+        await out.write(stringify([CSV_COLUMNS]));
+        let after: { createdAt: number; id: string } | null = null;
+        for (;;) {
+          const page = await exportPage(c.var.db, agency.id, period, after);
+          if (page.length === 0) break;
+          const rows = page.map((r) => {
+            const record = r as Record<string, unknown>;
+            return [
+              r.id,
+              new Date(r.createdAt).toISOString(),
+              new Date(r.receivedAt).toISOString(),
+              r.day,
+              r.channel,
+              r.service,
+              r.counter,
+              r.officerNip,
+              r.officerName,
+              r.overall,
+              ...ELEMENT_IDS.map((e) => record[e]),
+              r.reasons?.join(" "),
+              r.comment,
+              r.respondent,
+              r.locale,
+              r.flags.join(" "),
+              r.counted ? 1 : 0,
+            ].map(cell);
+          });
+          await out.write(stringify(rows));
+          const last = page[page.length - 1];
+          after = { createdAt: last.createdAt, id: last.id };
+        }
+      }) as never;
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/public/agencies/{slug}/ikm",
+      summary: "The published IKM of an agency: unit and per-service aggregates, no officer data (public)",
+      tags: ["reports"],
+      security: SECURITY.public,
+      request: { params: z.object({ slug }), query: PeriodQuery },
+      responses: okJson(anyObject, "The published aggregate"),
+    }),
+    async (c) => {
+      const agency = await agencyBySlug(c.var.db, c.req.valid("param").slug);
+      if (!agency?.published) throw notFound(`Published results of "${c.req.valid("param").slug}"`);
+      const period = periodFromQuery(c.req.valid("query"), agency.timezone);
+      const summary = await publicSummary(c.var.db, agency.id, period);
+      c.header("Cache-Control", "public, max-age=300");
+      return c.json(plain({ agency: { slug: agency.slug, name: agency.name }, ...summary }), 200);
+    },
+  );

@@ -1,0 +1,95 @@
+/**
+ * Rating tickets. POST /tickets: a paired device (for its counter's officer on
+ * duty), an officer (for themself), or a supervisor/agency admin (any officer of
+ * the agency, e.g. for a queue system's account). GET /tickets/:ticket: public,
+ * the ticket being its own unguessable capability.
+ */
+import { createRoute } from "@hono/zod-openapi";
+import { and, eq } from "drizzle-orm";
+import * as z from "zod";
+import { TicketInput } from "../../core/contract.ts";
+import { counterByCode, serviceBySlug } from "../../db/queries/agencies.ts";
+import { currentDuty } from "../../db/queries/duties.ts";
+import { describeTicket, issueTicket } from "../../db/queries/tickets.ts";
+import { officers } from "../../db/schema.ts";
+import { forbidden, notFound, unauthorized } from "../errors.ts";
+import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
+
+export const ticketsRoutes = router()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/tickets",
+      summary:
+        "Issue a single-use rating ticket and its URL (devices; officers for themselves; supervisors, agency admins)",
+      tags: ["tickets"],
+      security: SECURITY.sessionOrDevice,
+      request: { body: jsonBody(TicketInput) },
+      responses: okJson(anyObject, "The ticket, its rating URL and expiry"),
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const principal = c.var.principal;
+      if (!principal) throw unauthorized("Sign in, or call from a paired device.");
+      const db = c.var.db;
+      let agencyId: string;
+      let counterId: string | null = null;
+      let officerId: string | null = null;
+      if (principal.kind === "device") {
+        agencyId = principal.device.agencyId;
+        counterId = principal.device.counterId;
+        officerId = (await currentDuty(db, counterId))?.officerId ?? null;
+      } else {
+        const user = principal.user;
+        if (!user.agencyId || !["officer", "supervisor", "agency_admin"].includes(user.role)) {
+          throw forbidden("Only devices, officers, supervisors and agency admins issue tickets.");
+        }
+        agencyId = user.agencyId;
+        if (user.role === "officer") {
+          if (input.officer && input.officer !== user.officerId)
+            throw forbidden("Officers issue tickets for themselves.");
+          officerId = user.officerId;
+        } else if (input.officer) {
+          const [officer] = await db
+            .select({ id: officers.id })
+            .from(officers)
+            .where(and(eq(officers.id, input.officer), eq(officers.agencyId, agencyId)));
+          if (!officer) throw notFound("Officer");
+          officerId = officer.id;
+        }
+        if (input.counter) {
+          const counter = await counterByCode(db, agencyId, input.counter);
+          if (!counter) throw notFound(`Counter "${input.counter}"`);
+          counterId = counter.id;
+        }
+      }
+      const service = await serviceBySlug(db, agencyId, input.service);
+      if (!service) throw notFound(`Service "${input.service}"`);
+      const ticket = await issueTicket(
+        db,
+        { agencyId, serviceId: service.id, counterId, officerId },
+        Date.now(),
+        input.ttlMinutes,
+      );
+      const url = new URL(`/r/${ticket.id}`, c.req.url).toString();
+      return c.json(plain({ ticket: ticket.id, url, expiresAt: new Date(ticket.expiresAt).toISOString() }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/tickets/{ticket}",
+      summary: "What a ticket rates and whether it can still be used (public)",
+      tags: ["tickets"],
+      security: SECURITY.public,
+      request: { params: z.object({ ticket: z.string().min(8).max(64) }) },
+      responses: okJson(anyObject, "The ticket's agency, service, counter, officer and status"),
+    }),
+    async (c) => {
+      const ticket = await describeTicket(c.var.db, c.req.valid("param").ticket);
+      if (!ticket) throw notFound("Ticket");
+      const status = ticket.usedAt !== null ? "used" : ticket.expiresAt <= Date.now() ? "expired" : "open";
+      const { usedAt: _, ...rest } = ticket;
+      return c.json(plain({ ...rest, expiresAt: new Date(ticket.expiresAt).toISOString(), status }), 200);
+    },
+  );

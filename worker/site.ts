@@ -1,0 +1,57 @@
+/**
+ * The whole site around the API: the kiosk, dashboard and widget pages and the
+ * hosted QR rating page, each with a strict Content-Security-Policy. Each
+ * runtime says how to read a built file (Node: the dist folder; Workers: the
+ * ASSETS binding).
+ */
+import type { MiddlewareHandler } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import type { App } from "./app.ts";
+import type { AppEnv } from "./env.ts";
+
+/** CSP of our own pages: our scripts only; inline styles for component style attributes. */
+const PAGE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:", "blob:"],
+  connectSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+};
+
+/** How a runtime reads the built front ends. */
+export interface Assets {
+  /** Serves the built file at the request's path, or passes on. */
+  serve: MiddlewareHandler<AppEnv>;
+  /** Serves one built file (a path under dist/, e.g. `/widget/rate.html`) whatever the request's path. */
+  file: (path: string) => MiddlewareHandler<AppEnv>;
+}
+
+/** Adds the site's pages to the app. */
+export function withSite(app: App, assets: Assets): App {
+  const pages = secureHeaders({ contentSecurityPolicy: PAGE_CSP });
+  app.get("/", (c) => c.redirect("/dashboard/"));
+  for (const area of ["kiosk", "dashboard", "widget"]) app.get(`/${area}`, (c) => c.redirect(`/${area}/`));
+  // The embeddable module is loaded by agencies' own pages: a module script is fetched with CORS.
+  app.use("/widget/suara.js", async function crossOriginScript(c, next) {
+    await next();
+    c.header("Access-Control-Allow-Origin", "*");
+    c.header("Cross-Origin-Resource-Policy", "cross-origin");
+    c.header("Cache-Control", "public, max-age=300");
+  });
+  // The hosted rating page is one static page; it reads the ticket from its own URL.
+  app.get("/r/:ticket", pages, assets.file("/widget/rate.html"));
+  app.use("/kiosk/*", pages);
+  app.use("/dashboard/*", pages);
+  app.use("/widget/*", pages);
+  app.use("/assets/*", async function immutable(c, next) {
+    await next();
+    if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
+  });
+  app.get("*", assets.serve);
+  return app;
+}
