@@ -12,14 +12,14 @@ import type { AppEnv, AppSettings } from "./env.ts";
 import { handleError, handleNotFound } from "./errors.ts";
 import { auth } from "./middleware/auth.ts";
 import { router } from "./openapi.ts";
-import { authRoutes } from "./routes/auth.ts";
-import { devicesRoutes } from "./routes/devices.ts";
-import { dutiesRoutes } from "./routes/duties.ts";
+import { createAuthRoutes } from "./routes/auth.ts";
+import { createDevicesRoutes } from "./routes/devices.ts";
+import { createDutiesRoutes } from "./routes/duties.ts";
 import { forms } from "./routes/forms.ts";
 import { health } from "./routes/health.ts";
 import { manageRoutes } from "./routes/manage.ts";
 import { meRoutes } from "./routes/me.ts";
-import { ratingsRoutes } from "./routes/ratings.ts";
+import { createRatingsRoutes } from "./routes/ratings.ts";
 import { reportsRoutes } from "./routes/reports.ts";
 import { ticketsRoutes } from "./routes/tickets.ts";
 
@@ -40,11 +40,11 @@ export function createApp({ db, clientIp = () => undefined, settings = {} }: App
   const resolved: AppSettings = { shrinkageK: 20, minOfficerN: 30, secureCookies: true, ...settings };
   const api = router()
     .route("/", forms)
-    .route("/", ratingsRoutes)
-    .route("/", devicesRoutes)
-    .route("/", dutiesRoutes)
+    .route("/", createRatingsRoutes())
+    .route("/", createDevicesRoutes())
+    .route("/", createDutiesRoutes())
     .route("/", ticketsRoutes)
-    .route("/", authRoutes)
+    .route("/", createAuthRoutes())
     .route("/", meRoutes)
     .route("/", reportsRoutes)
     .route("/", manageRoutes);

@@ -44,6 +44,12 @@ function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** Whether an error is a broken uniqueness or reference rule: the caller asked for a clash. */
+function isConstraintViolation(error: unknown): boolean {
+  const text = `${(error as { cause?: { code?: string } })?.cause?.code ?? ""} ${(error as { code?: string })?.code ?? ""}`;
+  return /SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY|FOREIGNKEY)/.test(text);
+}
+
 /** Renders any error as the API's JSON error, logging what nobody expected. */
 export function handleError(error: unknown, c: Context): Response {
   if (error instanceof ApiError) {
@@ -56,6 +62,17 @@ export function handleError(error: unknown, c: Context): Response {
       ? "malformed_json"
       : (STATUS_CODES[error.status] ?? "bad_request");
     return c.json({ error: { code, message } }, error.status as ContentfulStatusCode);
+  }
+  if (isConstraintViolation(error)) {
+    return c.json(
+      {
+        error: {
+          code: "conflict",
+          message: "This clashes with something that exists (a slug, code, NIP or e-mail in use).",
+        },
+      },
+      409,
+    );
   }
   if (isDatabaseUnavailable(error)) {
     console.error("database unavailable:", (error as Error).message);

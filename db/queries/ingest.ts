@@ -43,8 +43,7 @@ const ids = <T>(items: T[], pick: (item: T) => string | undefined) => [
  * Rejected items store nothing; accepted ones are durable when this resolves.
  */
 export async function ingestRatings(db: Db, inputs: RatingInput[], caller: IngestCaller): Promise<RatingResult[]> {
-  const results = new Map<string, RatingResult>();
-  const seen = new Set<string>();
+  const results: RatingResult[] = new Array(inputs.length);
   const existing = new Set(
     (
       await db
@@ -58,38 +57,45 @@ export async function ingestRatings(db: Db, inputs: RatingInput[], caller: Inges
         )
     ).map((r) => r.id),
   );
-  const fresh: RatingInput[] = [];
-  for (const input of inputs) {
-    if (existing.has(input.id) || seen.has(input.id)) results.set(input.id, { id: input.id, status: "duplicate" });
-    else fresh.push(input);
+  const seen = new Set<string>();
+  const fresh: { input: RatingInput; index: number }[] = [];
+  inputs.forEach((input, index) => {
+    if (existing.has(input.id) || seen.has(input.id)) results[index] = { id: input.id, status: "duplicate" };
+    else fresh.push({ input, index });
     seen.add(input.id);
-  }
+  });
 
-  const context = await loadContext(db, fresh, caller);
-  const rows: Row[] = [];
+  const context = await loadContext(
+    db,
+    fresh.map((f) => f.input),
+    caller,
+  );
+  const rows: { row: Row; index: number }[] = [];
   const usedTickets: string[] = [];
-  for (const input of fresh) {
+  for (const { input, index } of fresh) {
     const row = toRow(input, context, caller);
     if ("code" in row) {
-      results.set(input.id, { id: input.id, status: "rejected", error: row });
-      continue;
-    }
-    if (input.honeypot) {
+      results[index] = { id: input.id, status: "rejected", error: row };
+    } else if (input.honeypot) {
       // A bot filled the hidden field: tell it what it hopes to hear, keep nothing.
-      results.set(input.id, { id: input.id, status: "accepted" });
-      continue;
+      results[index] = { id: input.id, status: "accepted" };
+    } else {
+      rows.push({ row, index });
+      if (row.ticketId) usedTickets.push(row.ticketId);
     }
-    rows.push(row);
-    if (row.ticketId) usedTickets.push(row.ticketId);
   }
 
   if (rows.length > 0) {
     const [inserted] = await db.batch([
-      db.insert(ratings).values(rows).onConflictDoNothing().returning({ id: ratings.id }),
+      db
+        .insert(ratings)
+        .values(rows.map((r) => r.row))
+        .onConflictDoNothing()
+        .returning({ id: ratings.id }),
       rollupInsertedRatings(
         db,
         caller.batch,
-        rows.map((r) => r.id),
+        rows.map((r) => r.row.id),
       ),
       ...(usedTickets.length
         ? [db.update(tickets).set({ usedAt: caller.now }).where(inArray(tickets.id, usedTickets))]
@@ -99,12 +105,12 @@ export async function ingestRatings(db: Db, inputs: RatingInput[], caller: Inges
         : []),
     ]);
     const insertedIds = new Set(inserted.map((r) => r.id));
-    for (const row of rows) {
+    for (const { row, index } of rows) {
       // Lost a race with a concurrent resend of the same id (or ticket): stored once, by the other call.
-      results.set(row.id, { id: row.id, status: insertedIds.has(row.id) ? "accepted" : "duplicate" });
+      results[index] = { id: row.id, status: insertedIds.has(row.id) ? "accepted" : "duplicate" };
     }
   }
-  return inputs.map((input) => results.get(input.id) as RatingResult);
+  return results;
 }
 
 type Agency = typeof agencies.$inferSelect;

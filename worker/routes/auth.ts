@@ -14,66 +14,68 @@ import { SESSION_COOKIE } from "../middleware/auth.ts";
 import { RateLimiter, tooManyRequests } from "../middleware/rate-limit.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
 
-/** 20 sign-in attempts per IP and 5 failed ones per identity, per 15 minutes. */
-const perIp = new RateLimiter(20, 15 * 60_000);
-const failuresPerIdentity = new RateLimiter(5, 15 * 60_000);
 /** Compared against when no user matches, so a wrong e-mail costs as long as a wrong password. */
 const decoy = hashSecret("decoy password that matches nobody");
 
-export const authRoutes = router()
-  .openapi(
-    createRoute({
-      method: "post",
-      path: "/auth/login",
-      summary: "Sign in with NIP or e-mail and password (public); sets an HttpOnly cookie and returns a bearer token",
-      tags: ["auth"],
-      security: SECURITY.public,
-      request: { body: jsonBody(LoginInput) },
-      responses: okJson(anyObject, "Signed in"),
-    }),
-    async (c) => {
-      const input = c.req.valid("json");
-      const identity = input.email ? `email:${input.email.toLowerCase()}` : `nip:${input.nip}`;
-      const ipWait = perIp.hit(c.var.clientIp);
-      if (ipWait > 0) throw tooManyRequests(ipWait);
-      const user = await userForLogin(c.var.db, input);
-      const ok = await verifySecret(input.password, user?.passwordHash ?? (await decoy));
-      if (!user || !ok) {
-        const wait = failuresPerIdentity.hit(identity);
-        if (wait > 0) throw tooManyRequests(wait);
-        throw new ApiError(401, "invalid_credentials", "The NIP/e-mail or password is wrong.");
-      }
-      failuresPerIdentity.reset(identity);
-      const now = Date.now();
-      const session = await createSession(c.var.db, user.id, now);
-      setCookie(c, SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: "Strict",
-        secure: c.var.settings.secureCookies,
-        path: "/",
-        maxAge: Math.floor((session.expiresAt - now) / 1000),
-      });
-      const { passwordHash: _, ...publicUser } = user;
-      return c.json(
-        plain({ token: session.token, expiresAt: new Date(session.expiresAt).toISOString(), user: publicUser }),
-        200,
-      );
-    },
-  )
-  .openapi(
-    createRoute({
-      method: "post",
-      path: "/auth/logout",
-      summary: "Sign out (signed-in users)",
-      tags: ["auth"],
-      security: SECURITY.session,
-      responses: okJson(z.object({ ok: z.literal(true) }), "Signed out"),
-    }),
-    async (c) => {
-      const principal = c.var.principal;
-      if (principal?.kind !== "user") throw unauthorized();
-      await deleteSession(c.var.db, principal.tokenHash);
-      deleteCookie(c, SESSION_COOKIE, { path: "/" });
-      return c.json({ ok: true as const }, 200);
-    },
-  );
+/** The sign-in routes; each app gets its own counters of 20 attempts per IP and 5 failures per identity per 15 minutes. */
+export function createAuthRoutes() {
+  const perIp = new RateLimiter(20, 15 * 60_000);
+  const failuresPerIdentity = new RateLimiter(5, 15 * 60_000);
+  return router()
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/auth/login",
+        summary: "Sign in with NIP or e-mail and password (public); sets an HttpOnly cookie and returns a bearer token",
+        tags: ["auth"],
+        security: SECURITY.public,
+        request: { body: jsonBody(LoginInput) },
+        responses: okJson(anyObject, "Signed in"),
+      }),
+      async (c) => {
+        const input = c.req.valid("json");
+        const identity = input.email ? `email:${input.email.toLowerCase()}` : `nip:${input.nip}`;
+        const ipWait = perIp.hit(c.var.clientIp);
+        if (ipWait > 0) throw tooManyRequests(ipWait);
+        const user = await userForLogin(c.var.db, input);
+        const ok = await verifySecret(input.password, user?.passwordHash ?? (await decoy));
+        if (!user || !ok) {
+          const wait = failuresPerIdentity.hit(identity);
+          if (wait > 0) throw tooManyRequests(wait);
+          throw new ApiError(401, "invalid_credentials", "The NIP/e-mail or password is wrong.");
+        }
+        failuresPerIdentity.reset(identity);
+        const now = Date.now();
+        const session = await createSession(c.var.db, user.id, now);
+        setCookie(c, SESSION_COOKIE, session.token, {
+          httpOnly: true,
+          sameSite: "Strict",
+          secure: c.var.settings.secureCookies,
+          path: "/",
+          maxAge: Math.floor((session.expiresAt - now) / 1000),
+        });
+        const { passwordHash: _, ...publicUser } = user;
+        return c.json(
+          plain({ token: session.token, expiresAt: new Date(session.expiresAt).toISOString(), user: publicUser }),
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/auth/logout",
+        summary: "Sign out (signed-in users)",
+        tags: ["auth"],
+        security: SECURITY.session,
+        responses: okJson(z.object({ ok: z.literal(true) }), "Signed out"),
+      }),
+      async (c) => {
+        const principal = c.var.principal;
+        if (principal?.kind !== "user") throw unauthorized();
+        await deleteSession(c.var.db, principal.tokenHash);
+        deleteCookie(c, SESSION_COOKIE, { path: "/" });
+        return c.json({ ok: true as const }, 200);
+      },
+    );
+}

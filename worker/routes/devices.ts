@@ -6,29 +6,33 @@ import { ApiError } from "../errors.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
 
-export const devicesRoutes = router();
+/** The pairing route; each app gets its own rate-limit counters. */
+export function createDevicesRoutes() {
+  const routes = router();
 
-devicesRoutes.use("/devices/pair", rateLimit({ limit: 10, windowMs: 15 * 60_000 }));
+  routes.use("/devices/pair", rateLimit({ limit: 10, windowMs: 15 * 60_000 }));
 
-devicesRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/devices/pair",
-    summary: "Pair a kiosk with the 8-digit code an admin made; returns the device token (public)",
-    tags: ["devices"],
-    security: SECURITY.public,
-    request: { body: jsonBody(PairInput) },
-    responses: okJson(anyObject, "The device token and where the device serves"),
-  }),
-  async (c) => {
-    const paired = await pairDevice(c.var.db, c.req.valid("json").code, Date.now());
-    if (!paired) {
-      throw new ApiError(
-        400,
-        "invalid_pairing_code",
-        "This pairing code is wrong, used or expired; ask an admin for a new one.",
-      );
-    }
-    return c.json(plain(paired), 200);
-  },
-);
+  routes.openapi(
+    createRoute({
+      method: "post",
+      path: "/devices/pair",
+      summary: "Pair a kiosk with the 8-digit code an admin made; returns the device token (public)",
+      tags: ["devices"],
+      security: SECURITY.public,
+      request: { body: jsonBody(PairInput) },
+      responses: okJson(anyObject, "The device token and where the device serves"),
+    }),
+    async (c) => {
+      const paired = await pairDevice(c.var.db, c.req.valid("json").code, Date.now());
+      if (!paired) {
+        throw new ApiError(
+          400,
+          "invalid_pairing_code",
+          "This pairing code is wrong, used or expired; ask an admin for a new one.",
+        );
+      }
+      return c.json(plain(paired), 200);
+    },
+  );
+  return routes;
+}

@@ -18,9 +18,6 @@ import { ApiError, forbidden, notFound, unauthorized } from "../errors.ts";
 import { RateLimiter, tooManyRequests } from "../middleware/rate-limit.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
 
-/** Wrong PINs allowed per device in 15 minutes: a 6-digit PIN must not be guessable at the counter. */
-const pinFailures = new RateLimiter(10, 15 * 60_000);
-
 type Ctx = Context<AppEnv>;
 
 /** The caller and the counter they may act on: a device only its own, a person only their agency's. */
@@ -40,7 +37,7 @@ async function counterForCaller(c: Ctx, code: string) {
 }
 
 /** Which officer a check-in is for, after checking the caller may check them in. */
-async function officerToCheckIn(c: Ctx, agencyId: string, input: z.infer<typeof DutyInput>) {
+async function officerToCheckIn(c: Ctx, agencyId: string, input: z.infer<typeof DutyInput>, pinFailures: RateLimiter) {
   const principal = c.var.principal!;
   const db = c.var.db;
   if (principal.kind === "device") {
@@ -75,68 +72,74 @@ async function officerToCheckIn(c: Ctx, agencyId: string, input: z.infer<typeof 
 
 const params = z.object({ counter: counterCode });
 
-export const dutiesRoutes = router()
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/counters/{counter}/duty",
-      summary: "Who serves at the counter now (its device; officers, supervisors, agency admins of the agency)",
-      tags: ["duties"],
-      security: SECURITY.sessionOrDevice,
-      request: { params },
-      responses: okJson(anyObject, "The open duty, or null"),
-    }),
-    async (c) => {
-      const { counter } = await counterForCaller(c, c.req.valid("param").counter);
-      const duty = await currentDuty(c.var.db, counter.id);
-      return c.json(plain({ counter: { code: counter.code, name: counter.name }, duty: duty ?? null }), 200);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: "post",
-      path: "/counters/{counter}/duty",
-      summary: "Check an officer in at the counter (its device with NIP+PIN; the officer; supervisors, agency admins)",
-      tags: ["duties"],
-      security: SECURITY.sessionOrDevice,
-      request: { params, body: jsonBody(DutyInput) },
-      responses: okJson(anyObject, "The duty that started"),
-    }),
-    async (c) => {
-      const { counter } = await counterForCaller(c, c.req.valid("param").counter);
-      const officer = await officerToCheckIn(c, counter.agencyId, c.req.valid("json"));
-      const now = Date.now();
-      const id = await startDuty(c.var.db, counter.id, officer.id, now);
-      return c.json(
-        plain({
-          duty: { id, counter: counter.code, officer: { id: officer.id, name: officer.name }, startedAt: now },
-        }),
-        200,
-      );
-    },
-  )
-  .openapi(
-    createRoute({
-      method: "delete",
-      path: "/counters/{counter}/duty",
-      summary: "Check out whoever serves at the counter (its device; the officer on duty; supervisors, agency admins)",
-      tags: ["duties"],
-      security: SECURITY.sessionOrDevice,
-      request: { params },
-      responses: okJson(anyObject, "The duty that ended"),
-    }),
-    async (c) => {
-      const { principal, counter } = await counterForCaller(c, c.req.valid("param").counter);
-      const open = await currentDuty(c.var.db, counter.id);
-      if (!open) throw notFound("An open duty at this counter");
-      if (
-        principal.kind === "user" &&
-        principal.user.role === "officer" &&
-        principal.user.officerId !== open.officerId
-      ) {
-        throw forbidden("Officers check out only themselves.");
-      }
-      const ended = await endDuty(c.var.db, counter.id, Date.now());
-      return c.json(plain({ duty: ended }), 200);
-    },
-  );
+/** The duty routes; each app counts wrong PINs per device (10 per 15 minutes: a 6-digit PIN must not be guessable). */
+export function createDutiesRoutes() {
+  const pinFailures = new RateLimiter(10, 15 * 60_000);
+  return router()
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/counters/{counter}/duty",
+        summary: "Who serves at the counter now (its device; officers, supervisors, agency admins of the agency)",
+        tags: ["duties"],
+        security: SECURITY.sessionOrDevice,
+        request: { params },
+        responses: okJson(anyObject, "The open duty, or null"),
+      }),
+      async (c) => {
+        const { counter } = await counterForCaller(c, c.req.valid("param").counter);
+        const duty = await currentDuty(c.var.db, counter.id);
+        return c.json(plain({ counter: { code: counter.code, name: counter.name }, duty: duty ?? null }), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/counters/{counter}/duty",
+        summary:
+          "Check an officer in at the counter (its device with NIP+PIN; the officer; supervisors, agency admins)",
+        tags: ["duties"],
+        security: SECURITY.sessionOrDevice,
+        request: { params, body: jsonBody(DutyInput) },
+        responses: okJson(anyObject, "The duty that started"),
+      }),
+      async (c) => {
+        const { counter } = await counterForCaller(c, c.req.valid("param").counter);
+        const officer = await officerToCheckIn(c, counter.agencyId, c.req.valid("json"), pinFailures);
+        const now = Date.now();
+        const id = await startDuty(c.var.db, counter.id, officer.id, now);
+        return c.json(
+          plain({
+            duty: { id, counter: counter.code, officer: { id: officer.id, name: officer.name }, startedAt: now },
+          }),
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "delete",
+        path: "/counters/{counter}/duty",
+        summary:
+          "Check out whoever serves at the counter (its device; the officer on duty; supervisors, agency admins)",
+        tags: ["duties"],
+        security: SECURITY.sessionOrDevice,
+        request: { params },
+        responses: okJson(anyObject, "The duty that ended"),
+      }),
+      async (c) => {
+        const { principal, counter } = await counterForCaller(c, c.req.valid("param").counter);
+        const open = await currentDuty(c.var.db, counter.id);
+        if (!open) throw notFound("An open duty at this counter");
+        if (
+          principal.kind === "user" &&
+          principal.user.role === "officer" &&
+          principal.user.officerId !== open.officerId
+        ) {
+          throw forbidden("Officers check out only themselves.");
+        }
+        const ended = await endDuty(c.var.db, counter.id, Date.now());
+        return c.json(plain({ duty: ended }), 200);
+      },
+    );
+}

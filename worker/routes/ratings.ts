@@ -15,54 +15,58 @@ import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 /** 500 ratings with long comments fit comfortably; anything larger is not a rating batch. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-export const ratingsRoutes = router();
+/** The ratings routes; each app gets its own rate-limit counters. */
+export function createRatingsRoutes() {
+  const routes = router();
 
-ratingsRoutes.use(
-  "/ratings",
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(413, "payload_too_large", `A ratings request may be at most ${MAX_BODY_BYTES} bytes.`);
-    },
-  }),
-  rateLimit({ limit: 30, key: (c) => (c.var.principal?.kind === "device" ? null : c.var.clientIp) }),
-);
-
-ratingsRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/ratings",
-    summary: "Submit 1–500 ratings; idempotent by id (kiosk: device token; widget: registered Origin; QR: ticket)",
-    tags: ["ratings"],
-    security: SECURITY.optional,
-    request: { body: jsonBody(RatingsBatch) },
-    responses: {
-      ...okJson(RatingsResponse, "One result per rating, in order"),
-      422: {
-        description: "Every rating was rejected (details.results says why)",
-        content: { "application/json": { schema: RatingsResponse } },
+  routes.use(
+    "/ratings",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, "payload_too_large", `A ratings request may be at most ${MAX_BODY_BYTES} bytes.`);
       },
+    }),
+    rateLimit({ limit: 30, key: (c) => (c.var.principal?.kind === "device" ? null : c.var.clientIp) }),
+  );
+
+  routes.openapi(
+    createRoute({
+      method: "post",
+      path: "/ratings",
+      summary: "Submit 1–500 ratings; idempotent by id (kiosk: device token; widget: registered Origin; QR: ticket)",
+      tags: ["ratings"],
+      security: SECURITY.optional,
+      request: { body: jsonBody(RatingsBatch) },
+      responses: {
+        ...okJson(RatingsResponse, "One result per rating, in order"),
+        422: {
+          description: "Every rating was rejected (details.results says why)",
+          content: { "application/json": { schema: RatingsResponse } },
+        },
+      },
+    }),
+    async (c) => {
+      const { ratings } = c.req.valid("json");
+      const principal = c.var.principal;
+      const results = await ingestRatings(c.var.db, ratings, {
+        device: principal?.kind === "device" ? principal.device : null,
+        origin: c.req.header("origin") ?? null,
+        now: Date.now(),
+        batch: newId("b"),
+      });
+      if (results.every((r) => r.status === "rejected")) {
+        const codes = new Set(results.map((r) => r.error?.code));
+        const [only] = codes;
+        throw new ApiError(
+          422,
+          codes.size === 1 && only ? only : "rejected",
+          results[0].error?.message ?? "Every rating was rejected.",
+          { results },
+        );
+      }
+      return c.json({ results }, 200);
     },
-  }),
-  async (c) => {
-    const { ratings } = c.req.valid("json");
-    const principal = c.var.principal;
-    const results = await ingestRatings(c.var.db, ratings, {
-      device: principal?.kind === "device" ? principal.device : null,
-      origin: c.req.header("origin") ?? null,
-      now: Date.now(),
-      batch: newId("b"),
-    });
-    if (results.every((r) => r.status === "rejected")) {
-      const codes = new Set(results.map((r) => r.error?.code));
-      const [only] = codes;
-      throw new ApiError(
-        422,
-        codes.size === 1 && only ? only : "rejected",
-        results[0].error?.message ?? "Every rating was rejected.",
-        { results },
-      );
-    }
-    return c.json({ results }, 200);
-  },
-);
+  );
+  return routes;
+}

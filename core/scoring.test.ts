@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { ELEMENT_IDS, type ElementId } from "./questionnaire.ts";
+import { bandOf, computeIkm, officerIndicator, quickIndex, type Stat, sampleSize } from "./scoring.ts";
+
+/** Stats of n respondents whose answers add up to `total`, as evenly spread as 1–4 allows. */
+function statOf(total: number, n: number): Stat {
+  const base = Math.floor(total / n);
+  const high = total - base * n;
+  return { n, sum: total, sumSq: high * (base + 1) ** 2 + (n - high) * base ** 2 };
+}
+
+const WORKED_TOTALS = [105, 101, 100, 116, 102, 105, 106, 105, 115];
+const worked = () =>
+  Object.fromEntries(ELEMENT_IDS.map((id, i) => [id, statOf(WORKED_TOTALS[i], 29)])) as Record<ElementId, Stat>;
+
+describe("computeIkm", () => {
+  it("reproduces the published worked example: 91.48, A, Sangat Baik; 90.56 with 0.11", () => {
+    const ikm = computeIkm(worked());
+    expect(ikm).toMatchObject({ value: 91.48, mutu: "A", method: "exact", value011: 90.56 });
+    expect(ikm?.kinerja.id).toBe("Sangat Baik");
+  });
+
+  it("averages each element over the respondents who answered it", () => {
+    const elements = worked();
+    elements.biaya = { n: 10, sum: 40, sumSq: 160 }; // 10 people answered biaya, all "Gratis"
+    elements.waktu = { n: 40, sum: 80, sumSq: 160 }; // 40 answered waktu, all 2
+    const nrrs = ELEMENT_IDS.map((id) => elements[id].sum / elements[id].n);
+    const expected = Math.round((nrrs.reduce((a, b) => a + b) / 9) * 25 * 100) / 100;
+    expect(computeIkm(elements)?.value).toBe(expected);
+    expect(expected).not.toBe(91.48);
+  });
+
+  it("refuses to invent an IKM when an element has no answers", () => {
+    const elements = worked();
+    elements.pengaduan = { n: 0, sum: 0, sumSq: 0 };
+    expect(computeIkm(elements)).toBeNull();
+  });
+});
+
+describe("bandOf", () => {
+  it.each([
+    [25, "D"],
+    [64.99, "D"],
+    [64.994, "D"],
+    [64.995, "C"],
+    [65.0, "C"],
+    [76.6, "C"],
+    [76.61, "B"],
+    [88.3, "B"],
+    [88.31, "A"],
+    [100, "A"],
+  ])("classifies %s as %s", (value, mutu) => {
+    expect(bandOf(value).mutu).toBe(mutu);
+  });
+
+  it("labels the bands as the regulation does", () => {
+    expect([25, 70, 80, 90].map((v) => bandOf(v).kinerja.id)).toEqual([
+      "Tidak Baik",
+      "Kurang Baik",
+      "Baik",
+      "Sangat Baik",
+    ]);
+  });
+});
+
+describe("quickIndex", () => {
+  it("is the mean face × 25 with the same bands", () => {
+    expect(quickIndex({ n: 4, sum: 14, sumSq: 50 })).toEqual({ n: 4, index: 87.5, band: "B" });
+  });
+  it("is empty without faces", () => {
+    expect(quickIndex({ n: 0, sum: 0, sumSq: 0 })).toEqual({ n: 0, index: null, band: null });
+  });
+});
+
+describe("officerIndicator", () => {
+  it("shrinks toward the unit mean by k and shows no band below the minimum n", () => {
+    const result = officerIndicator({ n: 5, sum: 20, sumSq: 80 }, 3, { k: 20, minN: 30 });
+    expect(result.index).toBe(100);
+    expect(result.fair).toBe(80); // (5·4 + 20·3) / 25 × 25
+    expect(result.enough).toBe(false);
+    expect(result.band).toBeNull();
+  });
+
+  it("gives a band and a 95% interval around the index once n is enough", () => {
+    const values = { n: 40, sum: 140, sumSq: 20 * 9 + 20 * 16 }; // twenty 3s, twenty 4s
+    const result = officerIndicator(values, 3.25, { k: 20, minN: 30 });
+    expect(result.index).toBe(87.5);
+    expect(result.fair).toBe(85.42); // (40·3.5 + 20·3.25) / 60 × 25
+    expect(result.enough).toBe(true);
+    expect(result.band).toBe("B");
+    // sample sd = √(40·0.25/39); half-width = 1.96·sd/√40 on the 1–4 scale, ×25
+    const halfWidth = 1.96 * Math.sqrt((40 * 0.25) / 39 / 40) * 25;
+    expect(result.ci95![0]).toBeCloseTo(87.5 - halfWidth, 1);
+    expect(result.ci95![1]).toBeCloseTo(87.5 + halfWidth, 1);
+  });
+});
+
+describe("sampleSize (Krejcie & Morgan)", () => {
+  it.each([
+    [100, 80],
+    [500, 217],
+    [1000, 278],
+    [10_000, 370],
+    [75_000, 382],
+    [1_000_000, 384],
+  ])("N=%i needs %i respondents", (population, needed) => {
+    expect(sampleSize(population)).toBe(needed);
+  });
+});

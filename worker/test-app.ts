@@ -1,0 +1,112 @@
+/**
+ * A real app over a real libSQL file for API tests: migrated, with the demo
+ * agency's set-up (no ratings) and a second agency in another region, so tests
+ * can show who may not see what. Used only by *.test.ts files.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { newId } from "../core/ids.ts";
+import { hashSecret } from "../core/password.ts";
+import { migrateDatabase, openDatabase } from "../db/node.ts";
+import { agencies, counters, officers, services, users } from "../db/schema.ts";
+import { DEMO_ADMIN_EMAIL, DEMO_AGENCY, DEMO_OFFICERS, seedDemo } from "../db/seed.ts";
+import { createApp } from "./app.ts";
+
+export const PASSWORD = "test-password-1";
+export const PIN = "246810";
+export const AGENCY = DEMO_AGENCY;
+export const OTHER_AGENCY = "dukcapil-jayapura";
+export const OTHER_ADMIN_EMAIL = "admin@jayapura.test";
+export const ORIGIN = "https://disdukcapil.tebingtinggikota.go.id";
+export const OFFICER_NIPS = DEMO_OFFICERS.map((o) => o.nip);
+
+/** Opens a fresh database and app. */
+export async function testApp() {
+  const dir = mkdtempSync(join(tmpdir(), "suara-test-"));
+  const db = await openDatabase({ url: `file:${join(dir, "test.db")}` });
+  await migrateDatabase(db);
+  await seedDemo(db, { password: PASSWORD, pin: PIN, origins: [ORIGIN], weeks: 0 });
+  const otherId = newId("agc");
+  await db.batch([
+    db.insert(agencies).values({
+      id: otherId,
+      slug: OTHER_AGENCY,
+      name: "Dinas Dukcapil Kota Jayapura",
+      region: "Papua",
+      timezone: "Asia/Jayapura",
+    }),
+    db.insert(services).values({ id: newId("svc"), agencyId: otherId, slug: "ktp-el", name: "KTP Elektronik" }),
+    db.insert(counters).values({ id: newId("ctr"), agencyId: otherId, code: "loket-1", name: "Loket 1" }),
+    db
+      .insert(officers)
+      .values({ id: newId("off"), agencyId: otherId, nip: "199101012020011001", name: "Yohanes Wenda" }),
+    db.insert(users).values({
+      id: newId("usr"),
+      email: OTHER_ADMIN_EMAIL,
+      name: "Admin Jayapura",
+      role: "agency_admin",
+      agencyId: otherId,
+      passwordHash: await hashSecret(PASSWORD),
+    }),
+  ]);
+  const app = createApp({ db: () => db, settings: { secureCookies: false } });
+
+  /** A JSON request; `token` is sent as a bearer token. */
+  const call = (method: string, path: string, { body, token, headers = {} }: CallOptions = {}) =>
+    app.request(path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+
+  /** Signs in and returns the bearer token. */
+  const login = async (identity: { email?: string; nip?: string } = { email: DEMO_ADMIN_EMAIL }) => {
+    const res = await call("POST", "/api/v1/auth/login", { body: { ...identity, password: PASSWORD } });
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { token: string }).token;
+  };
+
+  /** Creates a device for a counter and pairs it; returns the device token. */
+  const pairDevice = async (counter = "loket-1", adminToken?: string) => {
+    const token = adminToken ?? (await login());
+    const made = await call("POST", `/api/v1/agencies/${AGENCY}/devices`, {
+      token,
+      body: { counter, name: `Tablet ${counter}` },
+    });
+    const { pairingCode } = (await made.json()) as { pairingCode: string };
+    const paired = await call("POST", "/api/v1/devices/pair", { body: { code: pairingCode } });
+    return ((await paired.json()) as { token: string }).token;
+  };
+
+  /** The id of a demo officer by NIP. */
+  const officerId = async (nip: string) => {
+    const [row] = await db.select({ id: officers.id }).from(officers).where(eq(officers.nip, nip));
+    return row.id;
+  };
+
+  return { app, db, call, login, pairDevice, officerId };
+}
+
+/** Options of a test request. */
+export interface CallOptions {
+  body?: unknown;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+/** A rating as a client would send it. */
+export const rating = (fields: Record<string, unknown> = {}) => ({
+  id: crypto.randomUUID(),
+  agency: AGENCY,
+  service: "ktp-el",
+  channel: "widget",
+  overall: 4,
+  createdAt: new Date().toISOString(),
+  ...fields,
+});
