@@ -15,6 +15,7 @@ type Ctx = Context<AppEnv>;
 /** The signed-in person, or a 401. */
 export function requireUser(c: Ctx): SessionUser {
   const principal = c.var.principal;
+  if (principal?.kind === "device") throw forbidden("A kiosk device may not do this; sign in as a person.");
   if (principal?.kind !== "user") throw unauthorized();
   return principal.user;
 }
@@ -29,6 +30,7 @@ export function requireRole(c: Ctx, roles: readonly Role[]): SessionUser {
 /** The paired device making the call, or a 401. */
 export function requireDevice(c: Ctx): DeviceCaller {
   const principal = c.var.principal;
+  if (principal?.kind === "user") throw forbidden("Only a paired kiosk device may do this.");
   if (principal?.kind !== "device") throw unauthorized("Only a paired kiosk device may do this.");
   return principal.device;
 }

@@ -1,0 +1,140 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { ELEMENT_IDS } from "../../core/questionnaire.ts";
+import { AGENCY, OFFICER_NIPS, ORIGIN, PIN, rating, testApp } from "../test-app.ts";
+
+type TestApp = Awaited<ReturnType<typeof testApp>>;
+let t: TestApp;
+beforeEach(async () => {
+  t = await testApp();
+});
+
+const WORKED_TOTALS = [105, 101, 100, 116, 102, 105, 106, 105, 115];
+
+/** 29 respondents whose element totals are the published worked example's. */
+function workedExample(createdAt: string) {
+  return Array.from({ length: 29 }, (_, person) =>
+    rating({
+      overall: undefined,
+      createdAt,
+      answers: Object.fromEntries(
+        ELEMENT_IDS.map((id, i) => {
+          const base = Math.floor(WORKED_TOTALS[i] / 29);
+          const high = WORKED_TOTALS[i] - base * 29;
+          return [id, person < high ? base + 1 : base];
+        }),
+      ),
+    }),
+  );
+}
+
+const postWidget = (ratings: unknown[]) =>
+  t.call("POST", "/api/v1/ratings", { body: { ratings }, headers: { origin: ORIGIN } });
+
+describe("GET /api/v1/agencies/:slug/report", () => {
+  it("shows the worked example's IKM 91.48, mutu A, Sangat Baik, and 90.56 by the 0.11 method", async () => {
+    expect((await postWidget(workedExample("2026-03-10T03:00:00Z"))).status).toBe(200);
+    const res = await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-S1`, { token: await t.login() });
+    expect(res.status).toBe(200);
+    const report = await res.json();
+    expect(report.respondents).toBe(29);
+    expect(report.ikm).toMatchObject({ value: 91.48, mutu: "A", method: "exact", value011: 90.56 });
+    expect(report.ikm.kinerja.id).toBe("Sangat Baik");
+    expect(report.elements.biaya).toEqual({ n: 29, nrr: 4 });
+    expect(report.elements.persyaratan.nrr).toBe(3.6207);
+    expect(report.byService).toEqual([expect.objectContaining({ service: "ktp-el", respondents: 29 })]);
+    expect(report.sampleSize).toMatchObject({ required: 384, respondents: 29, shortfall: 355 });
+  });
+
+  it("leaves the worked example out of a period it does not fall in, cut in the agency's timezone", async () => {
+    // 17:30 UTC on 30 June is 00:30 on 1 July in Tebing Tinggi (WIB): semester 2.
+    await postWidget(workedExample("2026-06-30T17:30:00Z"));
+    const token = await t.login();
+    const s1 = await (await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-S1`, { token })).json();
+    const s2 = await (await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-S2`, { token })).json();
+    expect(s1.respondents).toBe(0);
+    expect(s1.ikm).toBeNull();
+    expect(s2.respondents).toBe(29);
+  });
+
+  it("averages elements answered by different numbers of respondents per element", async () => {
+    const createdAt = "2026-02-02T02:00:00Z";
+    const full = (value: number) => Object.fromEntries(ELEMENT_IDS.map((id) => [id, value]));
+    await postWidget([
+      rating({ overall: undefined, createdAt, answers: full(4) }),
+      rating({ overall: undefined, createdAt, answers: full(2) }),
+      rating({ overall: undefined, createdAt, answers: { waktu: 1 } }),
+    ]);
+    const report = await (
+      await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-02`, { token: await t.login() })
+    ).json();
+    expect(report.elements.waktu).toEqual({ n: 3, nrr: 2.3333 });
+    expect(report.elements.persyaratan).toEqual({ n: 2, nrr: 3 });
+    // (8 × 3 + 7/3) / 9 × 25 = 73.15: each element over its own respondents, not over 3.
+    expect(report.ikm.value).toBe(73.15);
+    expect(report.ikm.mutu).toBe("C");
+  });
+
+  it("says which elements are missing instead of inventing an IKM", async () => {
+    await postWidget([rating({ createdAt: "2026-02-02T02:00:00Z", answers: { waktu: 3 } })]);
+    const report = await (
+      await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-02`, { token: await t.login() })
+    ).json();
+    expect(report.ikm).toBeNull();
+    expect(report.missingElements).toHaveLength(8);
+    expect(report.quick).toEqual({ n: 1, index: 100, band: "A" });
+  });
+
+  it("reports each officer's indicator and the officer sees the same numbers on /me/score", async () => {
+    const device = await t.pairDevice("loket-1");
+    await t.call("POST", "/api/v1/counters/loket-1/duty", { token: device, body: { nip: OFFICER_NIPS[0], pin: PIN } });
+    const start = Date.now() - 3_600_000;
+    const taps = Array.from({ length: 6 }, (_, i) =>
+      rating({ channel: "kiosk", overall: i < 3 ? 4 : 3, createdAt: new Date(start + i * 60_000 + 3_600_000).toISOString() }),
+    );
+    const sync = await t.call("POST", "/api/v1/ratings", { token: device, body: { ratings: taps } });
+    expect((await sync.json()).results.every((r: { status: string }) => r.status === "accepted")).toBe(true);
+    const now = new Date();
+    const month = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+    const report = await (
+      await t.call("GET", `/api/v1/agencies/${AGENCY}/report?from=2020-01-01&to=2099-12-31`, { token: await t.login() })
+    ).json();
+    const row = report.byOfficer[0];
+    expect(row).toMatchObject({ n: 6, index: 87.5, fair: 87.5, enough: false, band: null });
+    const officer = await t.login({ nip: OFFICER_NIPS[0] });
+    const mine = await (await t.call("GET", "/api/v1/me/score?from=2020-01-01&to=2099-12-31", { token: officer })).json();
+    expect(mine).toMatchObject({ n: 6, index: 87.5, enough: false });
+    expect(mine.trend.map((m: { month: string }) => m.month)).toContain(month);
+  });
+
+  it("rejects a period that is not one", async () => {
+    const res = await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-S3`, { token: await t.login() });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe("invalid_period");
+  });
+});
+
+describe("GET /api/v1/public/agencies/:slug/ikm", () => {
+  it("publishes the unit's aggregate without any officer data", async () => {
+    await postWidget(workedExample("2026-03-10T03:00:00Z"));
+    const res = await t.call("GET", `/api/v1/public/agencies/${AGENCY}/ikm?period=2026`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.ikm.value).toBe(91.48);
+    expect(JSON.stringify(body)).not.toMatch(/officer|nip/i);
+  });
+});
+
+describe("GET /api/v1/agencies/:slug/ratings.csv", () => {
+  it("exports one row per rating and keeps formulas from running in spreadsheets", async () => {
+    await postWidget([rating({ createdAt: "2026-02-02T02:00:00Z", comment: "=HYPERLINK(\"x\")" }), rating({ createdAt: "2026-02-03T02:00:00Z" })]);
+    const res = await t.call("GET", `/api/v1/agencies/${AGENCY}/ratings.csv?from=2026-02-01&to=2026-02-28`, {
+      token: await t.login(),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/text\/csv/);
+    const lines = (await res.text()).trim().split("\n");
+    expect(lines[0]).toMatch(/^id,created_at,/);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
