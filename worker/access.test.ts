@@ -59,7 +59,12 @@ const ROUTES: [string, string, () => unknown, Caller[]][] = [
   ["DELETE", "/api/v1/counters/loket-2/duty", () => undefined, ["officer", "supervisor", "admin"]],
   // Counter codes are per agency: the other agency's admin reads their own loket-1.
   ["GET", "/api/v1/counters/loket-1/duty", () => undefined, ["device", "officer", "supervisor", "admin", "otherAdmin"]],
-  ["POST", "/api/v1/tickets", () => ({ service: "ktp-el" }), ["device", "officer", "supervisor", "admin", "otherAdmin"]],
+  [
+    "POST",
+    "/api/v1/tickets",
+    () => ({ service: "ktp-el" }),
+    ["device", "officer", "supervisor", "admin", "otherAdmin"],
+  ],
 ];
 
 let t: Awaited<ReturnType<typeof testApp>>;

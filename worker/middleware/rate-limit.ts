@@ -27,6 +27,13 @@ export class RateLimiter {
     return window.hits > this.limit ? Math.ceil((window.start + this.windowMs - now) / 1000) : 0;
   }
 
+  /** The seconds a key must still wait, without counting a hit (0 when it may go on). */
+  wait(key: string, now = Date.now()): number {
+    const window = this.windows.get(key);
+    if (!window || now - window.start >= this.windowMs || window.hits < this.limit) return 0;
+    return Math.ceil((window.start + this.windowMs - now) / 1000);
+  }
+
   /** Forgets a key, e.g. after a successful sign-in. */
   reset(key: string): void {
     this.windows.delete(key);

@@ -37,6 +37,9 @@ export function createAuthRoutes() {
         const identity = input.email ? `email:${input.email.toLowerCase()}` : `nip:${input.nip}`;
         const ipWait = perIp.hit(c.var.clientIp);
         if (ipWait > 0) throw tooManyRequests(ipWait);
+        // A locked identity stays locked even for the right password, or guessing would just continue.
+        const locked = failuresPerIdentity.wait(identity);
+        if (locked > 0) throw tooManyRequests(locked);
         const user = await userForLogin(c.var.db, input);
         const ok = await verifySecret(input.password, user?.passwordHash ?? (await decoy));
         if (!user || !ok) {

@@ -42,6 +42,8 @@ async function officerToCheckIn(c: Ctx, agencyId: string, input: z.infer<typeof 
   const db = c.var.db;
   if (principal.kind === "device") {
     if (!input.nip || !input.pin) throw new ApiError(400, "invalid_request", "A kiosk check-in needs nip and pin.");
+    const locked = pinFailures.wait(principal.device.id);
+    if (locked > 0) throw tooManyRequests(locked);
     const [officer] = await db
       .select()
       .from(officers)

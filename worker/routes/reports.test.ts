@@ -89,7 +89,11 @@ describe("GET /api/v1/agencies/:slug/report", () => {
     await t.call("POST", "/api/v1/counters/loket-1/duty", { token: device, body: { nip: OFFICER_NIPS[0], pin: PIN } });
     const start = Date.now() - 3_600_000;
     const taps = Array.from({ length: 6 }, (_, i) =>
-      rating({ channel: "kiosk", overall: i < 3 ? 4 : 3, createdAt: new Date(start + i * 60_000 + 3_600_000).toISOString() }),
+      rating({
+        channel: "kiosk",
+        overall: i < 3 ? 4 : 3,
+        createdAt: new Date(start + i * 60_000 + 3_600_000).toISOString(),
+      }),
     );
     const sync = await t.call("POST", "/api/v1/ratings", { token: device, body: { ratings: taps } });
     expect((await sync.json()).results.every((r: { status: string }) => r.status === "accepted")).toBe(true);
@@ -101,7 +105,9 @@ describe("GET /api/v1/agencies/:slug/report", () => {
     const row = report.byOfficer[0];
     expect(row).toMatchObject({ n: 6, index: 87.5, fair: 87.5, enough: false, band: null });
     const officer = await t.login({ nip: OFFICER_NIPS[0] });
-    const mine = await (await t.call("GET", "/api/v1/me/score?from=2020-01-01&to=2099-12-31", { token: officer })).json();
+    const mine = await (
+      await t.call("GET", "/api/v1/me/score?from=2020-01-01&to=2099-12-31", { token: officer })
+    ).json();
     expect(mine).toMatchObject({ n: 6, index: 87.5, enough: false });
     expect(mine.trend.map((m: { month: string }) => m.month)).toContain(month);
   });
@@ -126,7 +132,10 @@ describe("GET /api/v1/public/agencies/:slug/ikm", () => {
 
 describe("GET /api/v1/agencies/:slug/ratings.csv", () => {
   it("exports one row per rating and keeps formulas from running in spreadsheets", async () => {
-    await postWidget([rating({ createdAt: "2026-02-02T02:00:00Z", comment: "=HYPERLINK(\"x\")" }), rating({ createdAt: "2026-02-03T02:00:00Z" })]);
+    await postWidget([
+      rating({ createdAt: "2026-02-02T02:00:00Z", comment: '=HYPERLINK("x")' }),
+      rating({ createdAt: "2026-02-03T02:00:00Z" }),
+    ]);
     const res = await t.call("GET", `/api/v1/agencies/${AGENCY}/ratings.csv?from=2026-02-01&to=2026-02-28`, {
       token: await t.login(),
     });

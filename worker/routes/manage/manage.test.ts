@@ -1,0 +1,54 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { auditLog } from "../../../db/schema.ts";
+import { AGENCY, testApp } from "../../test-app.ts";
+
+let t: Awaited<ReturnType<typeof testApp>>;
+let admin: string;
+beforeEach(async () => {
+  t = await testApp();
+  admin = await t.login();
+});
+
+const path = `/api/v1/agencies/${AGENCY}`;
+
+describe("management", () => {
+  it("creates, renames and archives a service, and the form follows; each change is audited", async () => {
+    const created = await t.call("POST", `${path}/services`, {
+      token: admin,
+      body: { slug: "paspor", name: "Surat Pindah" },
+    });
+    expect(created.status).toBe(200);
+    const { service } = await created.json();
+    await t.call("PATCH", `${path}/services/${service.id}`, { token: admin, body: { name: "Rekomendasi Paspor" } });
+    let form = await (await t.call("GET", `${path}/form`)).json();
+    expect(form.services).toContainEqual({ slug: "paspor", name: "Rekomendasi Paspor" });
+    await t.call("DELETE", `${path}/services/${service.id}`, { token: admin });
+    form = await (await t.call("GET", `${path}/form`)).json();
+    expect(form.services.map((s: { slug: string }) => s.slug)).not.toContain("paspor");
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.target, service.id));
+    expect(audit.map((a) => a.action)).toEqual(["service.create", "service.update", "service.archive"]);
+  });
+
+  it("answers a clash with 409 and keeps what was there", async () => {
+    const res = await t.call("POST", `${path}/services`, { token: admin, body: { slug: "ktp-el", name: "Lain" } });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe("conflict");
+    const form = await (await t.call("GET", `${path}/form`)).json();
+    expect(form.services).toContainEqual({ slug: "ktp-el", name: "KTP Elektronik" });
+  });
+
+  it("never shows password or PIN hashes in lists", async () => {
+    for (const list of ["users", "officers"]) {
+      const text = await (await t.call("GET", `${path}/${list}`, { token: admin })).text();
+      expect(text).not.toMatch(/pbkdf2|passwordHash|pinHash/);
+    }
+  });
+
+  it("validates embed origins", async () => {
+    const bad = await t.call("PUT", `${path}/origins`, { token: admin, body: { origins: ["https://ok.go.id/path"] } });
+    expect(bad.status).toBe(400);
+    const good = await t.call("PUT", `${path}/origins`, { token: admin, body: { origins: ["https://ok.go.id"] } });
+    expect(await good.json()).toEqual({ origins: ["https://ok.go.id"] });
+  });
+});
