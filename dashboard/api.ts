@@ -1,0 +1,25 @@
+/** Calls to Suara's API from the dashboard (same origin; the session is an HttpOnly cookie). */
+
+/** A refusal from the API, with its error code. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Calls the API and returns its JSON, or throws an ApiFailure with the server's message. */
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(`/api/v1${path}`, {
+    method: init.method ?? "GET",
+    headers: init.body === undefined ? {} : { "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    credentials: "same-origin",
+  });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiFailure(res.status, body.error?.code ?? "unknown", body.error?.message ?? res.statusText);
+  return body as T;
+}

@@ -1,0 +1,52 @@
+/**
+ * End-to-end specs in a real Chromium against `worker/node.ts` serving the
+ * built front ends on a fresh demo database. Uses Debian's Chromium when it is
+ * installed (browsers cannot be downloaded on Suara's machines).
+ */
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+const PORT = 8799;
+const executablePath = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((path) => existsSync(path));
+
+/** Shared with the specs: the demo password and PIN the e2e server is started with. */
+export const E2E = { password: "e2e-demo-password", pin: "135790" };
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 30_000,
+  workers: 1,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: "id-ID",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "tablet", use: { viewport: { width: 1280, height: 800 } } },
+    { name: "phone", use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+  ],
+  webServer: {
+    command: "rm -rf .e2e && tsx worker/node.ts",
+    url: `http://127.0.0.1:${PORT}/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      LIBSQL_URL: "file:.e2e/suara.db",
+      SUARA_DEMO_PASSWORD: E2E.password,
+      SUARA_DEMO_PIN: E2E.pin,
+    },
+  },
+});

@@ -1,0 +1,99 @@
+/**
+ * The foundation's paths as a person meets them: the widget on an agency page,
+ * the hosted QR page, the dashboard sign-in and the kiosk's pairing.
+ */
+import { expect, type Page, test } from "@playwright/test";
+import { E2E } from "../../playwright.config.ts";
+
+const AGENCY = "disdukcapil-tebingtinggi";
+const ADMIN = { email: "admin@demo.suara.id", password: E2E.password };
+const OFFICER_NIP = "198803122010012004";
+
+/** Fails the test on any console error or uncaught exception of the page. */
+function watchErrors(page: Page) {
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  return errors;
+}
+
+test("a citizen rates a service with the embedded widget", async ({ page, request }) => {
+  const errors = watchErrors(page);
+  const before = await (await request.get(`/api/v1/public/agencies/${AGENCY}/ikm`)).json();
+  const response = await page.goto("/widget/");
+  expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
+  await page.getByRole("button", { name: "Puas", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Puas", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await page.getByLabel("Saran atau komentar (opsional)").fill("Petugas ramah, antrian cepat.");
+  await page.getByRole("button", { name: "Kirim" }).click();
+  await expect(page.getByRole("status")).toHaveText("Terima kasih atas penilaian Anda.");
+  const after = await (await request.get(`/api/v1/public/agencies/${AGENCY}/ikm`)).json();
+  expect(after.respondents).toBe(before.respondents + 1);
+  expect(errors).toEqual([]);
+});
+
+test("the widget asks for a face before sending", async ({ page }) => {
+  await page.goto("/widget/");
+  await page.getByRole("button", { name: "Kirim" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Pilih salah satu wajah.");
+});
+
+test("a QR ticket rates the officer who served, once", async ({ page, request }) => {
+  const login = await request.post("/api/v1/auth/login", { data: { nip: OFFICER_NIP, password: E2E.password } });
+  const { token } = await login.json();
+  const issued = await request.post("/api/v1/tickets", {
+    data: { service: "akta-kelahiran" },
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const { url } = await issued.json();
+  await page.goto(new URL(url).pathname);
+  await expect(page.getByText("Dilayani oleh Siti Rahmawati, S.Kom")).toBeVisible();
+  await page.getByRole("button", { name: "Sangat puas" }).click();
+  await page.getByRole("button", { name: "Kirim" }).click();
+  await expect(page.getByRole("status")).toHaveText("Terima kasih atas penilaian Anda.");
+  await page.reload();
+  await expect(page.getByRole("status")).toHaveText("Tiket ini sudah dipakai untuk menilai.");
+});
+
+test("an admin signs in to the dashboard and sees the agency's IKM", async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto("/dashboard/");
+  await page.getByLabel("NIP atau e-mail").fill(ADMIN.email);
+  await page.getByLabel("Kata sandi").fill("wrong password");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByRole("alert")).toHaveText("NIP/e-mail atau kata sandi salah.");
+  await page.getByLabel("Kata sandi").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByRole("heading", { name: "Admin Disdukcapil" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^IKM \d{4}-S[12]$/ })).toBeVisible();
+  await expect(page.getByText(/\d+ responden/)).toBeVisible();
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page.getByRole("heading", { name: "Masuk ke Suara" })).toBeVisible();
+  // Failed sign-ins log a 401 in the console; nothing else may.
+  expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
+});
+
+test("an officer signs in with NIP and sees their own indicator", async ({ page }) => {
+  await page.goto("/dashboard/");
+  await page.getByLabel("NIP atau e-mail").fill(OFFICER_NIP);
+  await page.getByLabel("Kata sandi").fill(E2E.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByRole("heading", { name: /^Nilai saya/ })).toBeVisible();
+});
+
+test("a tablet pairs with a counter using the admin's code and shows who serves", async ({ page, request }) => {
+  const { token } = await (await request.post("/api/v1/auth/login", { data: ADMIN })).json();
+  const auth = { authorization: `Bearer ${token}` };
+  const made = await request.post(`/api/v1/agencies/${AGENCY}/devices`, {
+    data: { counter: "loket-3", name: "Tablet Loket 3" },
+    headers: auth,
+  });
+  const { pairingCode } = await made.json();
+  await page.goto("/kiosk/");
+  await page.getByLabel("Kode pemasangan").fill(pairingCode);
+  await page.getByRole("button", { name: "Pasangkan" }).click();
+  await expect(page.getByRole("heading", { name: "Loket 3" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Belum ada petugas yang bertugas.");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Loket 3" })).toBeVisible();
+});
