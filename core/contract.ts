@@ -152,3 +152,10 @@ export const UserPatch = z.strictObject({
 });
 export const DeviceInput = z.strictObject({ counter: counterCode, name: z.string().trim().min(1).max(120) });
 export const OriginsInput = z.strictObject({ origins: z.array(origin).max(50) });
+
+export const AgencyInput = z.strictObject({
+  slug,
+  name: z.string().trim().min(1).max(200),
+  timezone: z.enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]),
+  commentRetentionDays: z.number().int().min(30).max(3650).optional(),
+});

@@ -143,7 +143,10 @@ function AgencySummary({ slug }: { slug: string }) {
       <h2 id="ikm">IKM {report.period.label}</h2>
       {report.ikm ? (
         <p class="big">
-          {report.ikm.value.toFixed(2)} <span class="muted">({report.ikm.mutu}, {report.ikm.kinerja.id})</span>
+          {report.ikm.value.toFixed(2)}{" "}
+          <span class="muted">
+            ({report.ikm.mutu}, {report.ikm.kinerja.id})
+          </span>
         </p>
       ) : (
         <p>Belum semua unsur dijawab pada periode ini; IKM belum dapat dihitung.</p>

@@ -70,7 +70,9 @@ export class SuaraRating extends LitElement {
     if (this.ticketFromPath) this.ticket = decodeURIComponent(location.pathname.split("/").pop() ?? "");
     if (this.ticket) void this.loadTicket();
     else if (!this.agency || !this.service) {
-      console.error('<suara-rating> needs agency="…" and service="…" attributes (slugs from your Suara admin), or a ticket.');
+      console.error(
+        '<suara-rating> needs agency="…" and service="…" attributes (slugs from your Suara admin), or a ticket.',
+      );
       this.phase = "closed";
     }
   }
@@ -139,7 +141,9 @@ export class SuaraRating extends LitElement {
       const status = json.results?.[0]?.status;
       if (status === "accepted" || status === "duplicate") {
         this.phase = "done";
-        this.dispatchEvent(new CustomEvent("suara-submit", { detail: { id, overall: this.face }, bubbles: true, composed: true }));
+        this.dispatchEvent(
+          new CustomEvent("suara-submit", { detail: { id, overall: this.face }, bubbles: true, composed: true }),
+        );
         return;
       }
       const code = json.error?.code;
@@ -166,7 +170,10 @@ export class SuaraRating extends LitElement {
           ${this.info ? html`<p class="note">${this.info.service.name}${this.info.officer ? html` · ${t.servedBy} ${this.info.officer.name}` : nothing}</p>` : nothing}
           <div class="faces">
             ${FACES.map(
-              (label, i) => html`<button type="button" part="face" aria-pressed=${this.face === i + 1 ? "true" : "false"}
+              (
+                label,
+                i,
+              ) => html`<button type="button" part="face" aria-pressed=${this.face === i + 1 ? "true" : "false"}
                 @click=${() => {
                   this.face = i + 1;
                   this.problem = "";

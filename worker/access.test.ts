@@ -51,6 +51,8 @@ const ROUTES: [string, string, () => unknown, Caller[]][] = [
   ["DELETE", `${a}/devices/dev_missing`, () => undefined, MANAGERS],
   ["GET", `${a}/origins`, () => undefined, READERS],
   ["PUT", `${a}/origins`, () => ({ origins: ["https://disdukcapil.tebingtinggikota.go.id"] }), MANAGERS],
+  ["GET", "/api/v1/agencies", () => undefined, ["regional"]],
+  ["POST", "/api/v1/agencies", () => ({ slug: unique(), name: "Dinas Baru", timezone: "Asia/Jakarta" }), ["regional"]],
   ["GET", "/api/v1/me", () => undefined, PEOPLE],
   ["GET", "/api/v1/me/score?period=2026", () => undefined, ["officer"]],
   ["GET", "/api/v1/me/comments?period=2026", () => undefined, ["officer"]],

@@ -12,6 +12,7 @@ import type { AppEnv, AppSettings } from "./env.ts";
 import { handleError, handleNotFound } from "./errors.ts";
 import { auth } from "./middleware/auth.ts";
 import { router } from "./openapi.ts";
+import { agenciesRoutes } from "./routes/agencies.ts";
 import { createAuthRoutes } from "./routes/auth.ts";
 import { createDevicesRoutes } from "./routes/devices.ts";
 import { createDutiesRoutes } from "./routes/duties.ts";
@@ -40,6 +41,7 @@ export function createApp({ db, clientIp = () => undefined, settings = {} }: App
   const resolved: AppSettings = { shrinkageK: 20, minOfficerN: 30, secureCookies: true, ...settings };
   const api = router()
     .route("/", forms)
+    .route("/", agenciesRoutes)
     .route("/", createRatingsRoutes())
     .route("/", createDevicesRoutes())
     .route("/", createDutiesRoutes())

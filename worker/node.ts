@@ -9,6 +9,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { randomString } from "../core/ids.ts";
 import { migrateDatabase, openDatabase } from "../db/node.ts";
+import { purgeExpiredComments } from "../db/queries/retention.ts";
 import {
   DEMO_ADMIN_EMAIL,
   DEMO_AGENCY,
@@ -77,7 +78,18 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
   }
 });
 
+// Comments past each agency's retention are purged at start and every six hours.
+const purge = () =>
+  purgeExpiredComments(db, Date.now()).then(
+    (n) => n > 0 && console.log(`Purged ${n} comments past their retention.`),
+    (error) => console.error("comment purge failed:", error),
+  );
+void purge();
+const purgeTimer = setInterval(purge, 6 * 3_600_000);
+purgeTimer.unref();
+
 const stop = () => {
+  clearInterval(purgeTimer);
   server.close(() => {
     db.$client.close();
     process.exit(0);

@@ -1,0 +1,57 @@
+/** Agencies of a region: regional admins list and create them (the region is theirs). */
+import { createRoute } from "@hono/zod-openapi";
+import { asc, eq } from "drizzle-orm";
+import { AgencyInput } from "../../core/contract.ts";
+import { newId } from "../../core/ids.ts";
+import { auditInsert } from "../../db/queries/audit.ts";
+import { agencies } from "../../db/schema.ts";
+import { requireRole } from "../access.ts";
+import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
+
+export const agenciesRoutes = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/agencies",
+      summary: "The agencies of the caller's region (regional admins)",
+      tags: ["management"],
+      security: SECURITY.session,
+      responses: okJson(anyObject, "The agencies"),
+    }),
+    async (c) => {
+      const user = requireRole(c, ["regional_admin"]);
+      const rows = await c.var.db
+        .select({ slug: agencies.slug, name: agencies.name, timezone: agencies.timezone, region: agencies.region })
+        .from(agencies)
+        .where(eq(agencies.region, user.region ?? ""))
+        .orderBy(asc(agencies.name));
+      return c.json(plain({ agencies: rows }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/agencies",
+      summary: "Create an agency in the caller's region (regional admins)",
+      tags: ["management"],
+      security: SECURITY.session,
+      request: { body: jsonBody(AgencyInput) },
+      responses: okJson(anyObject, "The new agency"),
+    }),
+    async (c) => {
+      const user = requireRole(c, ["regional_admin"]);
+      const db = c.var.db;
+      const row = { id: newId("agc"), region: user.region ?? "", ...c.req.valid("json") };
+      await db.batch([
+        db.insert(agencies).values(row),
+        auditInsert(db, {
+          actorUserId: user.id,
+          agencyId: row.id,
+          action: "agency.create",
+          target: row.slug,
+          details: row,
+        }),
+      ]);
+      return c.json(plain({ agency: row }), 200);
+    },
+  );
