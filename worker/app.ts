@@ -10,6 +10,7 @@ import type { Db } from "../db/client.ts";
 import { isRegisteredOrigin } from "../db/queries/agencies.ts";
 import type { AppEnv, AppSettings } from "./env.ts";
 import { handleError, handleNotFound } from "./errors.ts";
+import { directIngest, type Ingest } from "./ingest-queue.ts";
 import { auth } from "./middleware/auth.ts";
 import { router } from "./openapi.ts";
 import { agenciesRoutes } from "./routes/agencies.ts";
@@ -28,6 +29,8 @@ import { ticketsRoutes } from "./routes/tickets.ts";
 export interface AppOptions {
   /** The database for a request (Workers build it from bindings; Node passes its one handle). */
   db: (c: Context<AppEnv>) => Db | Promise<Db>;
+  /** How ratings are stored for a request (default: one transaction per call on the request's database). */
+  ingest?: (c: Context<AppEnv>) => Ingest;
   /** The client's IP for a request. */
   clientIp?: (c: Context<AppEnv>) => string | undefined;
   settings?: Partial<AppSettings>;
@@ -37,7 +40,7 @@ export interface AppOptions {
 const API_CSP = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
 
 /** Builds the app. */
-export function createApp({ db, clientIp = () => undefined, settings = {} }: AppOptions) {
+export function createApp({ db, ingest, clientIp = () => undefined, settings = {} }: AppOptions) {
   const resolved: AppSettings = { shrinkageK: 20, minOfficerN: 30, secureCookies: true, ...settings };
   const api = router()
     .route("/", forms)
@@ -76,6 +79,7 @@ export function createApp({ db, clientIp = () => undefined, settings = {} }: App
     c.set("settings", resolved);
     c.set("clientIp", clientIp(c) ?? c.req.header("cf-connecting-ip") ?? "unknown");
     c.set("db", await db(c));
+    c.set("ingest", ingest ? ingest(c) : directIngest(c.var.db));
     await next();
   });
   app.use("/api/*", secureHeaders({ contentSecurityPolicy: API_CSP, crossOriginResourcePolicy: false }));

@@ -20,6 +20,7 @@ import {
   seedDemo,
 } from "../db/seed.ts";
 import { createApp } from "./app.ts";
+import { createIngestQueue } from "./ingest-queue.ts";
 import { withSite } from "./site.ts";
 
 const env = process.env;
@@ -43,9 +44,11 @@ if (!production && env.SUARA_DEMO !== "0" && (await isEmpty(db))) {
   console.log(`Seeded the demo agency "${DEMO_AGENCY}" with ${seeded.ratings} ratings.`);
 }
 
+const ingestQueue = createIngestQueue(db);
 const app = withSite(
   createApp({
     db: () => db,
+    ingest: () => ingestQueue,
     clientIp: (c) => getConnInfo(c).remote.address,
     settings: {
       shrinkageK: Number(env.SUARA_SHRINKAGE_K ?? 20),

@@ -13,6 +13,7 @@ import { migrateDatabase, openDatabase } from "../db/node.ts";
 import { agencies, counters, officers, services, users } from "../db/schema.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_AGENCY, DEMO_OFFICERS, seedDemo } from "../db/seed.ts";
 import { createApp } from "./app.ts";
+import { createIngestQueue } from "./ingest-queue.ts";
 
 export const PASSWORD = "test-password-1";
 export const PIN = "246810";
@@ -51,7 +52,9 @@ export async function testApp() {
       passwordHash: await hashSecret(PASSWORD),
     }),
   ]);
-  const app = createApp({ db: () => db, settings: { secureCookies: false } });
+  // The same group-commit queue as the Node server, so API tests cover it.
+  const ingest = createIngestQueue(db);
+  const app = createApp({ db: () => db, ingest: () => ingest, settings: { secureCookies: false } });
 
   /** A JSON request; `token` is sent as a bearer token. */
   const call = (method: string, path: string, { body, token, headers = {} }: CallOptions = {}) =>

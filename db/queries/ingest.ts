@@ -2,8 +2,10 @@
  * Storing citizens' ratings: idempotent by the client's id, attributed to the
  * officer on duty (kiosk) or named by a ticket (QR, widget), flagged where
  * something looks off, and added to the rollups in the same transaction.
+ * One call may carry ratings from many senders, so concurrent requests can
+ * share one transaction (group commit, see worker/ingest-queue.ts).
  */
-import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { RatingInput, RatingResult } from "../../core/contract.ts";
 import { localDay, TIMEZONES, type Timezone } from "../../core/period.ts";
 import { maskComment } from "../../core/privacy.ts";
@@ -17,98 +19,88 @@ export const RAPID_REPEAT_MS = 15_000;
 /** A client clock this far ahead of the server's is flagged `clock_skew`. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
-/** Who is submitting, as the HTTP layer established it. */
-export interface IngestCaller {
-  /** The paired kiosk device making the call, if any. */
+/** Who sent a rating, as the HTTP layer established it. */
+export interface Sender {
+  /** The paired kiosk device that sent it, if any. */
   device: { id: string; agencyId: string; counterId: string } | null;
   /** The Origin header of a browser call, if any. */
   origin: string | null;
-  /** The server's clock. */
-  now: number;
-  /** An id for this call (stored with each row it inserts). */
-  batch: string;
+}
+
+/** One rating and who sent it. */
+export interface IngestItem {
+  input: RatingInput;
+  sender: Sender;
 }
 
 type Row = typeof ratings.$inferInsert;
 type Rejection = { code: string; message: string };
 const reject = (code: string, message: string): Rejection => ({ code, message });
 
-const ids = <T>(items: T[], pick: (item: T) => string | undefined) => [
-  ...new Set(items.map(pick).filter((v): v is string => v !== undefined)),
+const unique = <T>(values: (T | undefined | null)[]) => [
+  ...new Set(values.filter((v): v is T => v !== undefined && v !== null)),
 ];
 
 /**
- * Stores a batch of already schema-valid ratings and says, per item, whether it
- * was accepted, was a duplicate of one stored before, or was rejected and why.
- * Rejected items store nothing; accepted ones are durable when this resolves.
+ * Stores already schema-valid ratings and says, per item and in order, whether
+ * each was accepted, duplicated one stored before (or earlier in the call), or
+ * was rejected and why. Rejected items store nothing; accepted ones are durable
+ * when this resolves. `batch` is a fresh id for this call, `now` the server clock.
  */
-export async function ingestRatings(db: Db, inputs: RatingInput[], caller: IngestCaller): Promise<RatingResult[]> {
-  const results: RatingResult[] = new Array(inputs.length);
-  const existing = new Set(
-    (
-      await db
-        .select({ id: ratings.id })
-        .from(ratings)
-        .where(
-          inArray(
-            ratings.id,
-            ids(inputs, (r) => r.id),
-          ),
-        )
-    ).map((r) => r.id),
-  );
-  const seen = new Set<string>();
-  const fresh: { input: RatingInput; index: number }[] = [];
-  inputs.forEach((input, index) => {
-    if (existing.has(input.id) || seen.has(input.id)) results[index] = { id: input.id, status: "duplicate" };
-    else fresh.push({ input, index });
-    seen.add(input.id);
+export async function ingestRatings(db: Db, items: IngestItem[], now: number, batch: string): Promise<RatingResult[]> {
+  const results: RatingResult[] = new Array(items.length);
+  const stored = await db
+    .select({ id: ratings.id })
+    .from(ratings)
+    .where(inArray(ratings.id, unique(items.map((i) => i.input.id))));
+  const seen = new Set(stored.map((r) => r.id));
+  const fresh: { item: IngestItem; index: number }[] = [];
+  items.forEach((item, index) => {
+    if (seen.has(item.input.id)) results[index] = { id: item.input.id, status: "duplicate" };
+    else fresh.push({ item, index });
+    seen.add(item.input.id);
   });
 
   const context = await loadContext(
     db,
-    fresh.map((f) => f.input),
-    caller,
+    fresh.map((f) => f.item),
   );
   const rows: { row: Row; index: number }[] = [];
-  const usedTickets: string[] = [];
-  for (const { input, index } of fresh) {
-    const row = toRow(input, context, caller);
+  for (const { item, index } of fresh) {
+    const row = toRow(item, context, now, batch);
     if ("code" in row) {
-      results[index] = { id: input.id, status: "rejected", error: row };
-    } else if (input.honeypot) {
+      results[index] = { id: item.input.id, status: "rejected", error: row };
+    } else if (item.input.honeypot) {
       // A bot filled the hidden field: tell it what it hopes to hear, keep nothing.
-      results[index] = { id: input.id, status: "accepted" };
+      results[index] = { id: item.input.id, status: "accepted" };
     } else {
       rows.push({ row, index });
-      if (row.ticketId) usedTickets.push(row.ticketId);
     }
   }
+  if (rows.length === 0) return results;
 
-  if (rows.length > 0) {
-    const [inserted] = await db.batch([
-      db
-        .insert(ratings)
-        .values(rows.map((r) => r.row))
-        .onConflictDoNothing()
-        .returning({ id: ratings.id }),
-      rollupInsertedRatings(
-        db,
-        caller.batch,
-        rows.map((r) => r.row.id),
-      ),
-      ...(usedTickets.length
-        ? [db.update(tickets).set({ usedAt: caller.now }).where(inArray(tickets.id, usedTickets))]
-        : []),
-      ...(caller.device
-        ? [db.update(devices).set({ lastSeenAt: caller.now }).where(eq(devices.id, caller.device.id))]
-        : []),
-    ]);
-    const insertedIds = new Set(inserted.map((r) => r.id));
-    for (const { row, index } of rows) {
-      // Lost a race with a concurrent resend of the same id (or ticket): stored once, by the other call.
-      results[index] = { id: row.id, status: insertedIds.has(row.id) ? "accepted" : "duplicate" };
-    }
+  const usedTickets = unique(rows.map((r) => r.row.ticketId));
+  const seenDevices = unique(rows.map((r) => r.row.deviceId));
+  const [inserted] = await db.batch([
+    db
+      .insert(ratings)
+      .values(rows.map((r) => r.row))
+      .onConflictDoNothing()
+      .returning({ id: ratings.id }),
+    rollupInsertedRatings(
+      db,
+      batch,
+      rows.map((r) => r.row.id),
+    ),
+    ...(usedTickets.length ? [db.update(tickets).set({ usedAt: now }).where(inArray(tickets.id, usedTickets))] : []),
+    ...(seenDevices.length
+      ? [db.update(devices).set({ lastSeenAt: now }).where(inArray(devices.id, seenDevices))]
+      : []),
+  ]);
+  const insertedIds = new Set(inserted.map((r) => r.id));
+  for (const { row, index } of rows) {
+    // Lost a race with a concurrent resend of the same id (or ticket): stored once, by the other call.
+    results[index] = { id: row.id, status: insertedIds.has(row.id) ? "accepted" : "duplicate" };
   }
   return results;
 }
@@ -121,33 +113,31 @@ type Duty = typeof duties.$inferSelect;
 
 interface Context {
   agencies: Map<string, Agency>;
+  /** By `${agencyId}/${slug}`. */
   services: Map<string, Service>;
   tickets: Map<string, Ticket>;
-  counter: Counter | undefined;
-  duties: Duty[];
-  /** Kiosk taps stored before or sent now on the caller's device, oldest first. */
-  deviceTaps: { id: string; createdAt: number }[];
+  counters: Map<string, Counter>;
+  /** Duties of the senders' counters that overlap the taps, by counter id. */
+  duties: Map<string, Duty[]>;
+  /** Kiosk taps stored before or sent now, per device, oldest first. */
+  taps: Map<string, { id: string; createdAt: number }[]>;
 }
 
-async function loadContext(db: Db, inputs: RatingInput[], caller: IngestCaller): Promise<Context> {
+/** Reads, in a few queries for the whole call, everything the rows need. */
+async function loadContext(db: Db, items: IngestItem[]): Promise<Context> {
   const context: Context = {
     agencies: new Map(),
     services: new Map(),
     tickets: new Map(),
-    counter: undefined,
-    duties: [],
-    deviceTaps: [],
+    counters: new Map(),
+    duties: new Map(),
+    taps: new Map(),
   };
-  if (inputs.length === 0) return context;
+  if (items.length === 0) return context;
   const agencyRows = await db
     .select()
     .from(agencies)
-    .where(
-      inArray(
-        agencies.slug,
-        ids(inputs, (r) => r.agency),
-      ),
-    );
+    .where(inArray(agencies.slug, unique(items.map((i) => i.input.agency))));
   for (const agency of agencyRows) context.agencies.set(agency.slug, agency);
   if (agencyRows.length > 0) {
     const serviceRows = await db
@@ -164,44 +154,59 @@ async function loadContext(db: Db, inputs: RatingInput[], caller: IngestCaller):
       );
     for (const service of serviceRows) context.services.set(`${service.agencyId}/${service.slug}`, service);
   }
-  const ticketIds = ids(inputs, (r) => r.ticket);
+  const ticketIds = unique(items.map((i) => i.input.ticket));
   if (ticketIds.length > 0) {
     for (const ticket of await db.select().from(tickets).where(inArray(tickets.id, ticketIds))) {
       context.tickets.set(ticket.id, ticket);
     }
   }
-  const device = caller.device;
-  const kiosk = inputs.filter((r) => r.channel === "kiosk").map((r) => Date.parse(r.createdAt));
-  if (device && kiosk.length > 0) {
-    const first = Math.min(...kiosk);
-    const last = Math.max(...kiosk);
-    [context.counter] = await db.select().from(counters).where(eq(counters.id, device.counterId));
-    context.duties = await db
+
+  const kiosk = items.filter((i) => i.input.channel === "kiosk" && i.sender.device);
+  if (kiosk.length === 0) return context;
+  const times = kiosk.map((i) => Date.parse(i.input.createdAt));
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const counterIds = unique(kiosk.map((i) => i.sender.device?.counterId));
+  const deviceIds = unique(kiosk.map((i) => i.sender.device?.id));
+  const [counterRows, dutyRows, storedTaps] = await db.batch([
+    db.select().from(counters).where(inArray(counters.id, counterIds)),
+    db
       .select()
       .from(duties)
       .where(
         and(
-          eq(duties.counterId, device.counterId),
+          inArray(duties.counterId, counterIds),
           lte(duties.startedAt, last),
           or(isNull(duties.endedAt), gt(duties.endedAt, first)),
         ),
-      );
-    const stored = await db
-      .select({ id: ratings.id, createdAt: ratings.createdAt })
+      ),
+    db
+      .select({ id: ratings.id, deviceId: ratings.deviceId, createdAt: ratings.createdAt })
       .from(ratings)
       .where(
-        and(eq(ratings.deviceId, device.id), sql`${ratings.createdAt} BETWEEN ${first - RAPID_REPEAT_MS} AND ${last}`),
-      );
-    const sent = inputs
-      .filter((r) => r.channel === "kiosk")
-      .map((r) => ({ id: r.id, createdAt: Date.parse(r.createdAt) }));
-    context.deviceTaps = [...stored, ...sent].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+        and(
+          inArray(ratings.deviceId, deviceIds),
+          sql`${ratings.createdAt} BETWEEN ${first - RAPID_REPEAT_MS} AND ${last}`,
+        ),
+      ),
+  ]);
+  for (const counter of counterRows) context.counters.set(counter.id, counter);
+  for (const duty of dutyRows)
+    context.duties.set(duty.counterId, [...(context.duties.get(duty.counterId) ?? []), duty]);
+  const sent = kiosk.map((i) => ({
+    id: i.input.id,
+    deviceId: i.sender.device?.id ?? null,
+    createdAt: Date.parse(i.input.createdAt),
+  }));
+  for (const tap of [...storedTaps, ...sent]) {
+    if (tap.deviceId) context.taps.set(tap.deviceId, [...(context.taps.get(tap.deviceId) ?? []), tap]);
   }
+  for (const list of context.taps.values()) list.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   return context;
 }
 
 /** Builds the row for one new rating, or says why it is refused. */
-function toRow(input: RatingInput, context: Context, caller: IngestCaller): Row | Rejection {
+function toRow({ input, sender }: IngestItem, context: Context, now: number, batch: string): Row | Rejection {
   const agency = context.agencies.get(input.agency);
   if (!agency) return reject("unknown_agency", `No agency has the slug "${input.agency}".`);
   const service = context.services.get(`${agency.id}/${input.service}`);
@@ -214,21 +219,24 @@ function toRow(input: RatingInput, context: Context, caller: IngestCaller): Row 
   let ticketId: string | null = null;
 
   if (input.channel === "kiosk") {
-    const device = caller.device;
+    const device = sender.device;
     if (!device) return reject("device_required", "Kiosk ratings must be sent with a paired device's token.");
     if (device.agencyId !== agency.id) return reject("wrong_agency", "This device belongs to another agency.");
     if (input.ticket) return reject("invalid_ticket", "Kiosk ratings do not carry tickets.");
     deviceId = device.id;
     counterId = device.counterId;
     // Attribution by the time of the tap, not of the sync (DESIGN.md, "Channels and attribution").
-    const duty = context.duties.find((d) => d.startedAt <= createdAt && (d.endedAt === null || d.endedAt > createdAt));
+    const duty = context.duties
+      .get(counterId)
+      ?.find((d) => d.startedAt <= createdAt && (d.endedAt === null || d.endedAt > createdAt));
     officerId = duty?.officerId ?? null;
-    const index = context.deviceTaps.findIndex((t) => t.id === input.id);
-    const previous = context.deviceTaps[index - 1];
+    const taps = context.taps.get(device.id) ?? [];
+    const previous = taps[taps.findIndex((t) => t.id === input.id) - 1];
     if (previous && createdAt - previous.createdAt < RAPID_REPEAT_MS) flags.push("rapid_repeat");
-    if (context.counter && outsideHours(createdAt, agency.timezone, context.counter)) flags.push("outside_hours");
+    const counter = context.counters.get(counterId);
+    if (counter && outsideHours(createdAt, agency.timezone, counter)) flags.push("outside_hours");
   } else {
-    if (input.channel === "widget" && !agency.embedOrigins.includes(caller.origin ?? "")) {
+    if (input.channel === "widget" && !agency.embedOrigins.includes(sender.origin ?? "")) {
       return reject(
         "origin_not_allowed",
         `Widget ratings for "${agency.slug}" are accepted only from the agency's registered origins.`,
@@ -239,14 +247,14 @@ function toRow(input: RatingInput, context: Context, caller: IngestCaller): Row 
       const ticket = context.tickets.get(input.ticket);
       if (!ticket || ticket.agencyId !== agency.id) return reject("invalid_ticket", "This ticket does not exist.");
       if (ticket.usedAt !== null) return reject("ticket_used", "This ticket has already been used.");
-      if (ticket.expiresAt <= caller.now) return reject("ticket_expired", "This ticket has expired.");
+      if (ticket.expiresAt <= now) return reject("ticket_expired", "This ticket has expired.");
       if (ticket.serviceId !== service.id) return reject("ticket_mismatch", "This ticket is for another service.");
       ticketId = ticket.id;
       counterId = ticket.counterId;
       officerId = ticket.officerId;
     }
   }
-  if (createdAt - caller.now > CLOCK_SKEW_MS) flags.push("clock_skew");
+  if (createdAt - now > CLOCK_SKEW_MS) flags.push("clock_skew");
   const comment = input.comment?.trim() ? maskComment(input.comment.trim()) : null;
   return {
     id: input.id,
@@ -264,11 +272,11 @@ function toRow(input: RatingInput, context: Context, caller: IngestCaller): Row 
     respondent: input.respondent && Object.keys(input.respondent).length ? input.respondent : null,
     locale: input.locale ?? "id",
     createdAt,
-    receivedAt: caller.now,
+    receivedAt: now,
     day: localDay(createdAt, agency.timezone),
     flags,
     counted: !flags.includes("rapid_repeat"),
-    batch: caller.batch,
+    batch,
   };
 }
 

@@ -6,8 +6,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { RatingsBatch, RatingsResponse } from "../../core/contract.ts";
-import { newId } from "../../core/ids.ts";
-import { ingestRatings } from "../../db/queries/ingest.ts";
 import { ApiError } from "../errors.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
@@ -49,12 +47,11 @@ export function createRatingsRoutes() {
     async (c) => {
       const { ratings } = c.req.valid("json");
       const principal = c.var.principal;
-      const results = await ingestRatings(c.var.db, ratings, {
+      const sender = {
         device: principal?.kind === "device" ? principal.device : null,
         origin: c.req.header("origin") ?? null,
-        now: Date.now(),
-        batch: newId("b"),
-      });
+      };
+      const results = await c.var.ingest(ratings.map((input) => ({ input, sender })));
       if (results.every((r) => r.status === "rejected")) {
         const codes = new Set(results.map((r) => r.error?.code));
         const [only] = codes;
