@@ -89,7 +89,8 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
   app.use(
     "/api/v1/ratings",
     cors({
-      origin: async (origin, c) => ((await isRegisteredOrigin(c.var.db, origin)) ? origin : null),
+      // Hono asks even without an Origin header; only a browser's cross-origin call needs the lookup.
+      origin: async (origin, c) => (origin && (await isRegisteredOrigin(c.var.db, origin)) ? origin : null),
       allowMethods: ["POST"],
       allowHeaders: ["Content-Type"],
       maxAge: 600,

@@ -2,6 +2,7 @@
  * Daily rollups: written from freshly inserted ratings in the same transaction,
  * read by every score and report so their cost follows days, not ratings.
  */
+import type { InStatement } from "@libsql/client";
 import { and, between, eq, type SQL, sql } from "drizzle-orm";
 import { ELEMENT_IDS, type ElementId } from "../../core/questionnaire.ts";
 import { addStat, emptyStat, type Stat } from "../../core/scoring.ts";
@@ -25,32 +26,28 @@ const METRIC_SELECT = METRICS.flatMap((m) => {
   const v = METRIC_VALUE[m];
   return [`count(${v})`, `total(${v})`, `total((${v}) * (${v}))`];
 });
-const UPSERT_HEAD = sql.raw(
-  `INSERT INTO rating_rollups (${KEY}, respondents, ${METRIC_COLUMNS.join(", ")})
+const UPSERT_HEAD = `INSERT INTO rating_rollups (${KEY}, respondents, ${METRIC_COLUMNS.join(", ")})
    SELECT agency_id, day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), count(*), ${METRIC_SELECT.join(", ")}
-   FROM ratings WHERE counted = 1 AND `,
-);
-const UPSERT_TAIL = sql.raw(
-  ` GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (${KEY}) DO UPDATE SET respondents = respondents + excluded.respondents, ${METRIC_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
-);
+   FROM ratings WHERE counted = 1 AND `;
+const UPSERT_TAIL = ` GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (${KEY}) DO UPDATE SET respondents = respondents + excluded.respondents, ${METRIC_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
 
 /**
- * The statement that adds the ratings a batch inserted to the rollups. A rating
- * that was already stored keeps its old batch id, so a resent one never counts twice.
+ * The statement (raw, for the ingest batch) that adds the ratings a call inserted
+ * to the rollups. A rating that was already stored keeps its old batch id, so a
+ * resent one never counts twice.
  */
-export function rollupInsertedRatings(db: Db, batch: string, ids: string[]) {
-  const idList = sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
-  return db.run(sql`${UPSERT_HEAD}batch = ${batch} AND id IN (${idList})${UPSERT_TAIL}`);
+export function rollupInsertedRatings(batch: string, ids: string[]): InStatement {
+  return {
+    sql: `${UPSERT_HEAD}batch = ? AND id IN (${ids.map(() => "?").join(", ")})${UPSERT_TAIL}`,
+    args: [batch, ...ids],
+  };
 }
 
 /** Recomputes an agency's rollups from its ratings (after a bulk load, or a change of flags). */
 export async function rebuildRollups(db: Db, agencyId: string) {
   await db.batch([
     db.delete(ratingRollups).where(eq(ratingRollups.agencyId, agencyId)),
-    db.run(sql`${UPSERT_HEAD}agency_id = ${agencyId}${UPSERT_TAIL}`),
+    db.run(sql`${sql.raw(UPSERT_HEAD)}agency_id = ${agencyId}${sql.raw(UPSERT_TAIL)}`),
   ]);
 }
 
