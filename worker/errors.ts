@@ -39,7 +39,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${
     (error as { cause?: Error })?.cause?.message ?? ""
   }`;
-  return /SQLITE_BUSY|SQLITE_CANTOPEN|SQLITE_IOERR|SQLITE_FULL|SQLITE_READONLY|SERVER_ERROR|HRANA_WEBSOCKET|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|database is locked|unable to open database|client is closed/i.test(
+  return /SQLITE_BUSY|SQLITE_CANTOPEN|SQLITE_IOERR|SQLITE_FULL|SQLITE_READONLY|SERVER_ERROR|HRANA_WEBSOCKET|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|Network connection lost|database is locked|unable to open database|client is closed/i.test(
     text,
   );
 }

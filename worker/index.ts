@@ -24,6 +24,12 @@ export interface WorkerBindings {
 const databaseFor = (env: WorkerBindings): Db =>
   drizzle(createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN }), DRIZZLE_CONFIG) as unknown as Db;
 
+/** A static asset with headers the app may still add to (the binding's are immutable). */
+async function asset(env: WorkerBindings, request: Request | URL): Promise<Response> {
+  const response = await env.ASSETS.fetch(request);
+  return new Response(response.body, response);
+}
+
 /** The app holds settings only, never a client, so one per isolate is fine. */
 let app: App | undefined;
 
@@ -39,8 +45,8 @@ function appFor(env: WorkerBindings): App {
       },
     }),
     {
-      serve: (c) => (c.env as WorkerBindings).ASSETS.fetch(c.req.raw),
-      file: (path) => (c) => (c.env as WorkerBindings).ASSETS.fetch(new URL(path, c.req.url)),
+      serve: (c) => asset(c.env as WorkerBindings, c.req.raw),
+      file: (path) => (c) => asset(c.env as WorkerBindings, new URL(path, c.req.url)),
     },
   );
   return app;
