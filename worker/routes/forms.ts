@@ -5,7 +5,7 @@ import { slug } from "../../core/contract.ts";
 import { ELEMENTS, FACES, LOCALES } from "../../core/questionnaire.ts";
 import { agencyBySlug, formParts } from "../../db/queries/agencies.ts";
 import { notFound } from "../errors.ts";
-import { anyObject, okJson, plain, router } from "../openapi.ts";
+import { anyObject, okJson, plain, router, SECURITY } from "../openapi.ts";
 
 export const forms = router().openapi(
   createRoute({
@@ -13,6 +13,7 @@ export const forms = router().openapi(
     path: "/agencies/{slug}/form",
     summary: "The agency, its services and counters, and the SKM questionnaire (public)",
     tags: ["ratings"],
+    security: SECURITY.public,
     request: { params: z.object({ slug }) },
     responses: okJson(anyObject, "The rating form"),
   }),

@@ -1,0 +1,63 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { tickets } from "../../db/schema.ts";
+import { AGENCY, OFFICER_NIPS, PIN, rating, testApp } from "../test-app.ts";
+
+let t: Awaited<ReturnType<typeof testApp>>;
+beforeEach(async () => {
+  t = await testApp();
+});
+
+const issue = async (body: Record<string, unknown>, token: string) => {
+  const res = await t.call("POST", "/api/v1/tickets", { token, body });
+  return { status: res.status, body: await res.json() };
+};
+const rate = (fields: Record<string, unknown>) =>
+  t.call("POST", "/api/v1/ratings", { body: { ratings: [rating({ channel: "qr", ...fields })] } });
+
+describe("tickets", () => {
+  it("refuses an expired ticket and says so on the ticket page", async () => {
+    const { body } = await issue({ service: "ktp-el" }, await t.login({ nip: OFFICER_NIPS[0] }));
+    await t.db
+      .update(tickets)
+      .set({ expiresAt: Date.now() - 1 })
+      .where(eq(tickets.id, body.ticket));
+    const res = await rate({ ticket: body.ticket });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.code).toBe("ticket_expired");
+    expect((await (await t.call("GET", `/api/v1/tickets/${body.ticket}`)).json()).status).toBe("expired");
+  });
+
+  it("refuses a ticket used for another service than it was issued for", async () => {
+    const { body } = await issue({ service: "ktp-el" }, await t.login({ nip: OFFICER_NIPS[0] }));
+    const res = await rate({ ticket: body.ticket, service: "kartu-keluarga" });
+    expect((await res.json()).error.code).toBe("ticket_mismatch");
+  });
+
+  it("answers 404 for a ticket that does not exist, and refuses it in a rating", async () => {
+    expect((await t.call("GET", "/api/v1/tickets/t_doesnotexist123")).status).toBe(404);
+    expect((await (await rate({ ticket: "t_doesnotexist123" })).json()).error.code).toBe("invalid_ticket");
+  });
+
+  it("from a kiosk, names the officer on duty at its counter", async () => {
+    const device = await t.pairDevice("loket-4");
+    await t.call("POST", "/api/v1/counters/loket-4/duty", { token: device, body: { nip: OFFICER_NIPS[5], pin: PIN } });
+    const { body } = await issue({ service: "pindah-datang" }, device);
+    const described = await (await t.call("GET", `/api/v1/tickets/${body.ticket}`)).json();
+    expect(described).toMatchObject({
+      agency: { slug: AGENCY },
+      service: { slug: "pindah-datang" },
+      counter: { code: "loket-4" },
+      officer: { name: "Hendra Saputra Siregar" },
+      status: "open",
+    });
+  });
+
+  it("lets a supervisor issue a ticket for an officer of the agency but not of another", async () => {
+    const supervisor = await t.login({ email: "supervisor@demo.suara.id" });
+    const own = await t.officerId(OFFICER_NIPS[2]);
+    expect((await issue({ service: "ktp-el", officer: own }, supervisor)).status).toBe(200);
+    const foreign = await t.officerId("199101012020011001");
+    expect((await issue({ service: "ktp-el", officer: foreign }, supervisor)).status).toBe(404);
+  });
+});
