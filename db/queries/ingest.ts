@@ -6,17 +6,16 @@
  * share one transaction (group commit, see worker/ingest-queue.ts).
  */
 import type { InStatement, InValue } from "@libsql/client";
-import { and, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { RatingInput, RatingResult } from "../../core/contract.ts";
 import { localDay, TIMEZONES, type Timezone } from "../../core/period.ts";
 import { maskComment } from "../../core/privacy.ts";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
 import type { Db } from "../client.ts";
-import { agencies, counters, duties, type Flag, ratings, services, tickets } from "../schema.ts";
+import { type Flag, ratings } from "../schema.ts";
+import { type Context, type Counter, loadContext, RAPID_REPEAT_MS, unique } from "./ingest-context.ts";
 import { rollupInsertedRatings } from "./rollups.ts";
 
-/** Two kiosk ratings closer than this cannot both be real services (DESIGN.md: `rapid_repeat`). */
-export const RAPID_REPEAT_MS = 15_000;
 /** A client clock this far ahead of the server's is flagged `clock_skew`. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -37,10 +36,6 @@ export interface IngestItem {
 type Row = typeof ratings.$inferInsert;
 type Rejection = { code: string; message: string };
 const reject = (code: string, message: string): Rejection => ({ code, message });
-
-const unique = <T>(values: (T | undefined | null)[]) => [
-  ...new Set(values.filter((v): v is T => v !== undefined && v !== null)),
-];
 
 /**
  * Stores already schema-valid ratings and says, per item and in order, whether
@@ -160,109 +155,6 @@ function insertStatement(rows: Row[]): InStatement {
     sql: `${INSERT_HEAD}${rows.map(() => ROW_MARKS).join(", ")} ON CONFLICT DO NOTHING RETURNING id`,
     args,
   };
-}
-
-type Agency = typeof agencies.$inferSelect;
-type Service = typeof services.$inferSelect;
-type Counter = typeof counters.$inferSelect;
-type Ticket = typeof tickets.$inferSelect;
-type Duty = typeof duties.$inferSelect;
-
-interface Context {
-  agencies: Map<string, Agency>;
-  /** By `${agencyId}/${slug}`. */
-  services: Map<string, Service>;
-  tickets: Map<string, Ticket>;
-  counters: Map<string, Counter>;
-  /** Duties of the senders' counters that overlap the taps, by counter id. */
-  duties: Map<string, Duty[]>;
-  /** Kiosk taps stored before or sent now, per device, oldest first. */
-  taps: Map<string, { id: string; createdAt: number }[]>;
-}
-
-/** Reads, in a few queries for the whole call, everything the rows need. */
-async function loadContext(db: Db, items: IngestItem[]): Promise<Context> {
-  const context: Context = {
-    agencies: new Map(),
-    services: new Map(),
-    tickets: new Map(),
-    counters: new Map(),
-    duties: new Map(),
-    taps: new Map(),
-  };
-  if (items.length === 0) return context;
-  const agencyRows = await db
-    .select()
-    .from(agencies)
-    .where(inArray(agencies.slug, unique(items.map((i) => i.input.agency))));
-  for (const agency of agencyRows) context.agencies.set(agency.slug, agency);
-  if (agencyRows.length > 0) {
-    const serviceRows = await db
-      .select()
-      .from(services)
-      .where(
-        and(
-          inArray(
-            services.agencyId,
-            agencyRows.map((a) => a.id),
-          ),
-          isNull(services.archivedAt),
-        ),
-      );
-    for (const service of serviceRows) context.services.set(`${service.agencyId}/${service.slug}`, service);
-  }
-  const ticketIds = unique(items.map((i) => i.input.ticket));
-  if (ticketIds.length > 0) {
-    for (const ticket of await db.select().from(tickets).where(inArray(tickets.id, ticketIds))) {
-      context.tickets.set(ticket.id, ticket);
-    }
-  }
-
-  const kiosk = items.filter((i) => i.input.channel === "kiosk" && i.sender.device);
-  if (kiosk.length === 0) return context;
-  const times = kiosk.map((i) => Date.parse(i.input.createdAt));
-  const first = Math.min(...times);
-  const last = Math.max(...times);
-  const counterIds = unique(kiosk.map((i) => i.sender.device?.counterId));
-  const deviceIds = unique(kiosk.map((i) => i.sender.device?.id));
-  const [counterRows, dutyRows, storedTaps] = await db.batch([
-    db.select().from(counters).where(inArray(counters.id, counterIds)),
-    db
-      .select()
-      .from(duties)
-      .where(
-        and(
-          inArray(duties.counterId, counterIds),
-          lte(duties.startedAt, last),
-          or(isNull(duties.endedAt), gt(duties.endedAt, first)),
-        ),
-      ),
-    db
-      .select({ id: ratings.id, deviceId: ratings.deviceId, createdAt: ratings.createdAt })
-      .from(ratings)
-      .where(
-        and(
-          inArray(ratings.deviceId, deviceIds),
-          sql`${ratings.createdAt} BETWEEN ${first - RAPID_REPEAT_MS} AND ${last}`,
-        ),
-      ),
-  ]);
-  for (const counter of counterRows) context.counters.set(counter.id, counter);
-  for (const duty of dutyRows)
-    context.duties.set(duty.counterId, [...(context.duties.get(duty.counterId) ?? []), duty]);
-  const sent = kiosk.map((i) => ({
-    id: i.input.id,
-    deviceId: i.sender.device?.id ?? null,
-    createdAt: Date.parse(i.input.createdAt),
-  }));
-  for (const tap of [...storedTaps, ...sent]) {
-    if (!tap.deviceId) continue;
-    const list = context.taps.get(tap.deviceId);
-    if (list) list.push(tap);
-    else context.taps.set(tap.deviceId, [tap]);
-  }
-  for (const list of context.taps.values()) list.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-  return context;
 }
 
 /** Builds the row for one new rating, or says why it is refused. */
