@@ -99,7 +99,9 @@ function Login({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
 interface Score {
   n: number;
   index: number | null;
+  ci95: [number, number] | null;
   fair: number | null;
+  band: string | null;
   enough: boolean;
   minN: number;
   period: { label: string };
@@ -115,7 +117,15 @@ function OwnScore() {
     <section aria-labelledby="own-score">
       <h2 id="own-score">Nilai saya, {score.period.label}</h2>
       {score.enough ? (
-        <p class="big">{score.fair?.toFixed(2)}</p>
+        <>
+          <p class="big">
+            {score.fair?.toFixed(2)} <span class="muted">({score.band})</span>
+          </p>
+          <p>
+            Skor adil dari {score.n} penilaian warga; indeks langsung {score.index?.toFixed(2)}, rentang keyakinan 95%{" "}
+            {score.ci95?.[0].toFixed(2)}–{score.ci95?.[1].toFixed(2)}.
+          </p>
+        </>
       ) : (
         <p>
           Data belum cukup: {score.n} dari minimal {score.minN} penilaian.
