@@ -14,8 +14,11 @@ import { SESSION_COOKIE } from "../middleware/auth.ts";
 import { RateLimiter, tooManyRequests } from "../middleware/rate-limit.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
 
-/** Compared against when no user matches, so a wrong e-mail costs as long as a wrong password. */
-const decoy = hashSecret("decoy password that matches nobody");
+/**
+ * Compared against when no user matches, so a wrong e-mail costs as long as a
+ * wrong password. Made on first use: Workers allow no random values at module scope.
+ */
+let decoy: Promise<string> | undefined;
 
 /** The sign-in routes; each app gets its own counters of 20 attempts per IP and 5 failures per identity per 15 minutes. */
 export function createAuthRoutes() {
@@ -41,7 +44,8 @@ export function createAuthRoutes() {
         const locked = failuresPerIdentity.wait(identity);
         if (locked > 0) throw tooManyRequests(locked);
         const user = await userForLogin(c.var.db, input);
-        const ok = await verifySecret(input.password, user?.passwordHash ?? (await decoy));
+        decoy ??= hashSecret("decoy password that matches nobody");
+      const ok = await verifySecret(input.password, user?.passwordHash ?? (await decoy));
         if (!user || !ok) {
           const wait = failuresPerIdentity.hit(identity);
           if (wait > 0) throw tooManyRequests(wait);
