@@ -45,7 +45,7 @@ export function createAuthRoutes() {
         if (locked > 0) throw tooManyRequests(locked);
         const user = await userForLogin(c.var.db, input);
         decoy ??= hashSecret("decoy password that matches nobody");
-      const ok = await verifySecret(input.password, user?.passwordHash ?? (await decoy));
+        const ok = await verifySecret(input.password, user?.passwordHash ?? (await decoy));
         if (!user || !ok) {
           const wait = failuresPerIdentity.hit(identity);
           if (wait > 0) throw tooManyRequests(wait);

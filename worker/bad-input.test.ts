@@ -1,0 +1,73 @@
+/**
+ * Bad input of any shape, on every documented operation, as a signed-in admin
+ * and as a paired device: always a 4xx with the error shape, never a 5xx.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { testApp } from "./test-app.ts";
+
+const BODIES: [string, string | undefined, string][] = [
+  ["no body", undefined, "application/json"],
+  ["empty body", "", "application/json"],
+  ["malformed JSON", "{", "application/json"],
+  ["JSON null", "null", "application/json"],
+  ["a JSON string", '"x"', "application/json"],
+  ["a JSON array", "[]", "application/json"],
+  ["deeply nested", `${"[".repeat(5000)}${"]".repeat(5000)}`, "application/json"],
+  [
+    "wrong types",
+    '{"ratings":"x","name":5,"slug":[],"code":{},"nip":1,"password":null,"origins":"*"}',
+    "application/json",
+  ],
+  ["plain text", "hello", "text/plain"],
+  ["a form", "a=1&b=2", "application/x-www-form-urlencoded"],
+];
+
+const PARAMS = ["%ZZ", "..%2F..%2Fetc", "x".repeat(300), "'; DROP TABLE ratings; --", "%00"];
+
+let t: Awaited<ReturnType<typeof testApp>>;
+let operations: { method: string; path: string }[] = [];
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await testApp();
+  tokens.admin = await t.login();
+  tokens.device = await t.pairDevice("loket-1", tokens.admin);
+  const doc = await (await t.call("GET", "/api/v1/openapi.json")).json();
+  operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+    Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path: `/api/v1${path}` })),
+  );
+});
+
+const fill = (path: string, value: string) => path.replace(/\{[^}]+\}/g, value);
+
+async function expectClientError(res: Response, what: string) {
+  expect(res.status, what).toBeGreaterThanOrEqual(200);
+  expect(res.status, what).toBeLessThan(500);
+  if (res.status >= 400) {
+    const body = await res.json();
+    expect(typeof body.error?.code, what).toBe("string");
+    expect(typeof body.error?.message, what).toBe("string");
+  }
+}
+
+describe("every operation", () => {
+  it.each(["admin", "device"])("survives bad bodies and parameters as %s", async (caller) => {
+    expect(operations.length).toBeGreaterThan(35);
+    for (const { method, path } of operations) {
+      for (const [name, body, type] of method === "GET" || method === "DELETE" ? [BODIES[0]] : BODIES) {
+        const res = await t.app.request(fill(path, "disdukcapil-tebingtinggi"), {
+          method,
+          headers: { "content-type": type, authorization: `Bearer ${tokens[caller]}` },
+          body,
+        });
+        await expectClientError(res, `${method} ${path} with ${name}`);
+      }
+      for (const param of PARAMS) {
+        const res = await t.call(method, `${fill(path, param)}?period=${param}&from=${param}`, {
+          token: tokens[caller],
+        });
+        await expectClientError(res, `${method} ${path} with ${param}`);
+      }
+    }
+  });
+});
