@@ -11,16 +11,21 @@ export const MAX_BATCH = 500;
 /** Longest comment, in characters. */
 export const MAX_COMMENT = 1000;
 
+/** A slug naming an agency or service in URLs and ratings. */
 export const slug = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, "lower-case letters, digits and dashes")
   .meta({ example: "disdukcapil-tebingtinggi" });
+/** A counter's code, unique within its agency. */
 export const counterCode = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/, "lower-case letters, digits and dashes")
   .meta({ example: "loket-1" });
+/** Nomor Induk Pegawai: the 18-digit civil-servant number. */
 export const nip = z.string().regex(/^\d{18}$/, "an NIP is 18 digits");
+/** An officer's 6-digit kiosk PIN. */
 export const pin = z.string().regex(/^\d{6}$/, "a PIN is 6 digits");
+/** One answer or face on the 1–4 scale. */
 export const answer = z.number().int().min(1).max(4);
 const id = z.string().min(1).max(64);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
@@ -36,6 +41,7 @@ const origin = z
     }
   }, "an origin such as https://www.example.go.id (scheme, host and port only)");
 
+/** Answers to any of the nine elements, keyed by element id. */
 export const Answers = z.strictObject(
   Object.fromEntries(ELEMENT_IDS.map((e) => [e, answer.optional()])) as Record<
     (typeof ELEMENT_IDS)[number],
@@ -43,6 +49,7 @@ export const Answers = z.strictObject(
   >,
 );
 
+/** The standard form's optional respondent profile (no NIK, ever). */
 export const Respondent = z.strictObject({
   gender: z.enum(["L", "P"]).optional(),
   age: z.number().int().min(10).max(120).optional(),
@@ -75,61 +82,82 @@ export const RatingInput = z
     path: ["overall"],
   })
   .meta({ id: "RatingInput" });
+/** One rating as a client sends it. */
 export type RatingInput = z.infer<typeof RatingInput>;
 
+/** The body of POST /ratings: 1–500 ratings. */
 export const RatingsBatch = z.strictObject({ ratings: z.array(RatingInput).min(1).max(MAX_BATCH) });
+/** The body of POST /ratings. */
 export type RatingsBatch = z.infer<typeof RatingsBatch>;
 
+/** The one error shape of the API. */
 export const ErrorBody = z
   .object({
     error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
   })
   .meta({ id: "Error" });
+/** The one error shape of the API. */
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
+/** What became of one submitted rating. */
 export const RatingResult = z.object({
   id: z.string(),
   status: z.enum(["accepted", "duplicate", "rejected"]),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
+/** What became of one submitted rating. */
 export type RatingResult = z.infer<typeof RatingResult>;
+/** The answer of POST /ratings: one result per rating, in order. */
 export const RatingsResponse = z.object({ results: z.array(RatingResult) });
 
+/** Sign-in by NIP (officers) or e-mail (others), never both. */
 export const LoginInput = z
   .strictObject({ nip: nip.optional(), email: z.email().max(200).optional(), password: z.string().min(1).max(200) })
   .refine((v) => (v.nip === undefined) !== (v.email === undefined), {
     message: "give either nip or email",
     path: ["nip"],
   });
+/** Sign-in by NIP or e-mail. */
 export type LoginInput = z.infer<typeof LoginInput>;
 
+/** The pairing code an admin gave the tablet. */
 export const PairInput = z.strictObject({ code: z.string().regex(/^\d{8}$/, "a pairing code is 8 digits") });
+/** A check-in: NIP + PIN from a kiosk, or an officer id from the dashboard. */
 export const DutyInput = z.strictObject({ nip: nip.optional(), pin: pin.optional(), officer: id.optional() });
+/** A check-in. */
 export type DutyInput = z.infer<typeof DutyInput>;
 
+/** What a rating ticket is for; the caller decides the officer (DESIGN.md). */
 export const TicketInput = z.strictObject({
   service: slug,
   counter: counterCode.optional(),
   officer: id.optional(),
   ttlMinutes: z.number().int().min(5).max(10_080).optional(),
 });
+/** What a rating ticket is for. */
 export type TicketInput = z.infer<typeof TicketInput>;
 
+/** A period: `period=` or `from=`/`to=` (see worker/period.ts). */
 export const PeriodQuery = z.strictObject({
   period: z.string().max(32).optional(),
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
 });
 
+/** A new service. */
 export const ServiceInput = z.strictObject({ slug, name: z.string().trim().min(1).max(120) });
+/** Changes to a service. */
 export const ServicePatch = ServiceInput.partial();
+/** A new counter with its local service hours. */
 export const CounterInput = z.strictObject({
   code: counterCode,
   name: z.string().trim().min(1).max(120),
   opensAt: hhmm.optional(),
   closesAt: hhmm.optional(),
 });
+/** Changes to a counter. */
 export const CounterPatch = CounterInput.partial();
+/** A new officer; the PIN is stored hashed. */
 export const OfficerInput = z.strictObject({
   nip,
   name: z.string().trim().min(1).max(120),
@@ -137,7 +165,9 @@ export const OfficerInput = z.strictObject({
   pin: pin.optional(),
   photoUrl: z.url().max(500).optional(),
 });
+/** Changes to an officer, including deactivation. */
 export const OfficerPatch = OfficerInput.partial().extend({ active: z.boolean().optional() });
+/** A new account of an agency (regional admins come from `npm run admin:create`). */
 export const UserInput = z.strictObject({
   email: z.email().max(200).optional(),
   name: z.string().trim().min(1).max(120),
@@ -145,14 +175,18 @@ export const UserInput = z.strictObject({
   password: z.string().min(10).max(200),
   officer: id.optional(),
 });
+/** Changes to an account. */
 export const UserPatch = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
   role: z.enum(["agency_admin", "supervisor", "officer"]).optional(),
   password: z.string().min(10).max(200).optional(),
 });
+/** A new kiosk device for a counter. */
 export const DeviceInput = z.strictObject({ counter: counterCode, name: z.string().trim().min(1).max(120) });
+/** The complete list of origins allowed to embed the agency's widget. */
 export const OriginsInput = z.strictObject({ origins: z.array(origin).max(50) });
 
+/** A new agency in the regional admin's region. */
 export const AgencyInput = z.strictObject({
   slug,
   name: z.string().trim().min(1).max(200),

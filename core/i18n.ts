@@ -4,6 +4,7 @@
  */
 import type { Locale } from "./questionnaire.ts";
 
+/** Every interface message in both locales. */
 export const MESSAGES = {
   id: {
     howWasService: "Bagaimana pelayanan kami hari ini?",

@@ -6,6 +6,7 @@
 
 /** The agency timezones Suara supports, with their UTC offsets in hours. */
 export const TIMEZONES = { "Asia/Jakarta": 7, "Asia/Makassar": 8, "Asia/Jayapura": 9 } as const;
+/** An agency timezone. */
 export type Timezone = keyof typeof TIMEZONES;
 
 /** A period as an inclusive range of local days (YYYY-MM-DD). */

@@ -6,6 +6,7 @@
 
 /** The locales Suara speaks: Bahasa Indonesia first, English second. */
 export const LOCALES = ["id", "en"] as const;
+/** A locale code. */
 export type Locale = (typeof LOCALES)[number];
 
 /** Text in every locale. */
@@ -23,6 +24,7 @@ export const ELEMENT_IDS = [
   "sarana",
   "pengaduan",
 ] as const;
+/** An element's stable id. */
 export type ElementId = (typeof ELEMENT_IDS)[number];
 
 /** One answer on the 1–4 scale. */

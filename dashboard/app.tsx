@@ -18,6 +18,7 @@ const ROLE_NAMES: Record<string, string> = {
   officer: "Petugas",
 };
 
+/** The dashboard: sign-in, then the signed-in person's view. */
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   useEffect(() => {

@@ -9,6 +9,7 @@ import { ELEMENT_IDS } from "../core/questionnaire.ts";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
+/** Agencies (instansi/OPD) with their timezone, embed origins and retention. */
 export const agencies = sqliteTable("agencies", {
   id: text("id").primaryKey(),
   slug: text("slug").notNull().unique(),
@@ -24,6 +25,7 @@ export const agencies = sqliteTable("agencies", {
   createdAt: integer("created_at").notNull().default(now),
 });
 
+/** Services (jenis layanan) of an agency; archived, never deleted, once rated. */
 export const services = sqliteTable(
   "services",
   {
@@ -38,6 +40,7 @@ export const services = sqliteTable(
   (t) => [uniqueIndex("services_agency_slug").on(t.agencyId, t.slug)],
 );
 
+/** Counters (loket) of an agency. */
 export const counters = sqliteTable(
   "counters",
   {
@@ -55,6 +58,7 @@ export const counters = sqliteTable(
   (t) => [uniqueIndex("counters_agency_code").on(t.agencyId, t.code)],
 );
 
+/** Officers (ASN/petugas); deactivated, never deleted, so their history stays. */
 export const officers = sqliteTable(
   "officers",
   {
@@ -75,9 +79,12 @@ export const officers = sqliteTable(
   (t) => [index("officers_agency").on(t.agencyId)],
 );
 
+/** Sign-in roles, widest first. */
 export const ROLES = ["regional_admin", "agency_admin", "supervisor", "officer"] as const;
+/** A sign-in role. */
 export type Role = (typeof ROLES)[number];
 
+/** Sign-in identities; officers sign in with the NIP of their linked officer. */
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
   email: text("email").unique(),
@@ -94,6 +101,7 @@ export const users = sqliteTable("users", {
   createdAt: integer("created_at").notNull().default(now),
 });
 
+/** Live sign-ins. */
 export const sessions = sqliteTable("sessions", {
   /** SHA-256 of the session token; the token itself is never stored. */
   tokenHash: text("token_hash").primaryKey(),
@@ -104,6 +112,7 @@ export const sessions = sqliteTable("sessions", {
   createdAt: integer("created_at").notNull().default(now),
 });
 
+/** Kiosk tablets, each paired to one counter. */
 export const devices = sqliteTable(
   "devices",
   {
@@ -126,6 +135,7 @@ export const devices = sqliteTable(
   (t) => [index("devices_agency").on(t.agencyId)],
 );
 
+/** Who served at a counter when: how kiosk ratings find their officer. */
 export const duties = sqliteTable(
   "duties",
   {
@@ -142,6 +152,7 @@ export const duties = sqliteTable(
   (t) => [index("duties_counter_time").on(t.counterId, t.startedAt), index("duties_officer").on(t.officerId)],
 );
 
+/** Single-use rating tickets (QR on receipts and queue slips). */
 export const tickets = sqliteTable("tickets", {
   /** 128 random bits: the ticket is its own capability, unguessable and single-use. */
   id: text("id").primaryKey(),
@@ -158,10 +169,14 @@ export const tickets = sqliteTable("tickets", {
   usedAt: integer("used_at"),
 });
 
+/** Where a rating came from. */
 export const CHANNELS = ["kiosk", "widget", "qr"] as const;
+/** Where a rating came from. */
 export type Channel = (typeof CHANNELS)[number];
 
+/** Flags on a rating; rapid_repeat and excluded keep it out of scores. */
 export const FLAGS = ["rapid_repeat", "outside_hours", "clock_skew", "excluded"] as const;
+/** A flag on a rating. */
 export type Flag = (typeof FLAGS)[number];
 
 const answerColumns = Object.fromEntries(ELEMENT_IDS.map((id) => [id, integer(id)])) as Record<
@@ -169,6 +184,7 @@ const answerColumns = Object.fromEntries(ELEMENT_IDS.map((id) => [id, integer(id
   ReturnType<typeof integer>
 >;
 
+/** Citizens' ratings, one row per response. */
 export const ratings = sqliteTable(
   "ratings",
   {
@@ -216,6 +232,7 @@ export const ratings = sqliteTable(
 
 /** The metrics a rollup sums: the face, each element, and the officer indicator's value. */
 export const METRICS = ["overall", ...ELEMENT_IDS, "officer"] as const;
+/** A summed metric of the rollups. */
 export type Metric = (typeof METRICS)[number];
 
 const metricColumns = Object.fromEntries(
@@ -248,6 +265,7 @@ export const ratingRollups = sqliteTable(
   ],
 );
 
+/** Every admin change. */
 export const auditLog = sqliteTable(
   "audit_log",
   {

@@ -13,9 +13,13 @@ import type { Db } from "./client.ts";
 import { rebuildRollups } from "./queries/rollups.ts";
 import { agencies, counters, duties, officers, ratings, services, users } from "./schema.ts";
 
+/** The demo agency's slug. */
 export const DEMO_AGENCY = "disdukcapil-tebingtinggi";
+/** The demo agency admin's e-mail. */
 export const DEMO_ADMIN_EMAIL = "admin@demo.suara.id";
+/** The demo supervisor's e-mail. */
 export const DEMO_SUPERVISOR_EMAIL = "supervisor@demo.suara.id";
+/** The demo regional admin's e-mail. */
 export const DEMO_REGIONAL_EMAIL = "regional@demo.suara.id";
 
 /** The demo officers: name, position, NIP, and how citizens tend to rate them (mean face). */

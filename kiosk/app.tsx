@@ -5,6 +5,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { loadPairing, type Pairing, savePairing } from "./device.ts";
 
+/** The kiosk: pairing, then the counter's screen. */
 export function App() {
   const [pairing, setPairing] = useState<Pairing | null>(loadPairing);
   return pairing ? (

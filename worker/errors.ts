@@ -19,8 +19,11 @@ export class ApiError extends Error {
   }
 }
 
+/** 401: nobody (valid) is signed in. */
 export const unauthorized = (message = "Sign in first.") => new ApiError(401, "unauthorized", message);
+/** 403: the caller may not do this. */
 export const forbidden = (message = "You may not do this.") => new ApiError(403, "forbidden", message);
+/** 404: the named thing does not exist (for this caller). */
 export const notFound = (what: string) => new ApiError(404, "not_found", `${what} was not found.`);
 
 const STATUS_CODES: Record<number, string> = {

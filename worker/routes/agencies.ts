@@ -8,6 +8,7 @@ import { agencies } from "../../db/schema.ts";
 import { requireRole } from "../access.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
 
+/** GET and POST /agencies. */
 export const agenciesRoutes = router()
   .openapi(
     createRoute({

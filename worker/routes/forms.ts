@@ -7,6 +7,7 @@ import { agencyBySlug, formParts } from "../../db/queries/agencies.ts";
 import { notFound } from "../errors.ts";
 import { anyObject, okJson, plain, router, SECURITY } from "../openapi.ts";
 
+/** GET /agencies/{slug}/form. */
 export const forms = router().openapi(
   createRoute({
     method: "get",

@@ -5,6 +5,7 @@ import * as z from "zod";
 import { ErrorBody } from "../../core/contract.ts";
 import { router } from "../openapi.ts";
 
+/** GET /health. */
 export const health = router().openapi(
   createRoute({
     method: "get",

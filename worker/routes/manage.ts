@@ -7,6 +7,7 @@ import { originsRoutes } from "./manage/origins.ts";
 import { servicesRoutes } from "./manage/services.ts";
 import { usersRoutes } from "./manage/users.ts";
 
+/** All management routes. */
 export const manageRoutes = router()
   .route("/", servicesRoutes)
   .route("/", countersRoutes)

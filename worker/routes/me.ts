@@ -28,6 +28,7 @@ async function ownOfficer(c: Context<AppEnv>) {
   return row;
 }
 
+/** GET /me, /me/score and /me/comments. */
 export const meRoutes = router()
   .openapi(
     createRoute({

@@ -52,6 +52,7 @@ const cell = (value: unknown): string | number => {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 };
 
+/** The report, the CSV export and the public IKM. */
 export const reportsRoutes = router()
   .openapi(
     createRoute({

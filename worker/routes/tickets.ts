@@ -15,6 +15,7 @@ import { officers } from "../../db/schema.ts";
 import { forbidden, notFound, unauthorized } from "../errors.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
 
+/** POST /tickets and GET /tickets/{ticket}. */
 export const ticketsRoutes = router()
   .openapi(
     createRoute({

@@ -13,6 +13,7 @@ import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
 const tags = ["management"];
 
+/** GET, POST, DELETE of kiosk devices. */
 export const devicesManageRoutes = router()
   .openapi(
     createRoute({

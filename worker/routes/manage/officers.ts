@@ -14,6 +14,7 @@ import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 const tags = ["management"];
 const { pinHash: _, ...publicColumns } = getTableColumns(officers);
 
+/** GET, POST, PATCH, DELETE of officers. */
 export const officersRoutes = router()
   .openapi(
     createRoute({

@@ -12,6 +12,7 @@ import { agencyParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 const tags = ["management"];
 const Origins = z.object({ origins: z.array(z.string()) });
 
+/** GET and PUT of embed origins. */
 export const originsRoutes = router()
   .openapi(
     createRoute({

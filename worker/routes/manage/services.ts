@@ -12,6 +12,7 @@ import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
 const tags = ["management"];
 
+/** GET, POST, PATCH, DELETE of services. */
 export const servicesRoutes = router()
   .openapi(
     createRoute({

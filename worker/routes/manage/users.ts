@@ -14,6 +14,7 @@ import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 const tags = ["management"];
 const { passwordHash: _, ...publicColumns } = getTableColumns(users);
 
+/** GET, POST, PATCH, DELETE of accounts. */
 export const usersRoutes = router()
   .openapi(
     createRoute({
