@@ -8,6 +8,7 @@ import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "../db/client.ts";
 import { isRegisteredOrigin } from "../db/queries/agencies.ts";
+import { DeviceCache } from "./device-cache.ts";
 import type { AppEnv, AppSettings } from "./env.ts";
 import { handleError, handleNotFound } from "./errors.ts";
 import { directIngest, type Ingest } from "./ingest-queue.ts";
@@ -42,6 +43,7 @@ const API_CSP = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
 /** Builds the app. */
 export function createApp({ db, ingest, clientIp = () => undefined, settings = {} }: AppOptions) {
   const resolved: AppSettings = { shrinkageK: 20, minOfficerN: 30, secureCookies: true, ...settings };
+  const deviceCache = new DeviceCache();
   const api = router()
     .route("/", forms)
     .route("/", agenciesRoutes)
@@ -77,6 +79,7 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
   app.notFound(handleNotFound);
   app.use("*", async function context(c, next) {
     c.set("settings", resolved);
+    c.set("deviceCache", deviceCache);
     c.set("clientIp", clientIp(c) ?? c.req.header("cf-connecting-ip") ?? "unknown");
     c.set("db", await db(c));
     c.set("ingest", ingest ? ingest(c) : directIngest(c.var.db));

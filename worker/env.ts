@@ -1,6 +1,7 @@
 /** Types shared by the worker's app, middleware and routes. */
 import type { Db } from "../db/client.ts";
 import type { Role } from "../db/schema.ts";
+import type { DeviceCache } from "./device-cache.ts";
 import type { Ingest } from "./ingest-queue.ts";
 
 /** A signed-in person. */
@@ -44,6 +45,8 @@ export interface AppEnv {
     db: Db;
     principal: Principal;
     settings: AppSettings;
+    /** Device tokens seen lately (revocation must forget them). */
+    deviceCache: DeviceCache;
     /** Stores ratings (grouped into shared transactions on Node). */
     ingest: Ingest;
     /** The client's IP as the runtime reports it ("unknown" when it cannot). */

@@ -1,7 +1,8 @@
 /**
  * Establishes who is calling from a bearer token or the session cookie:
  * `ses_…` tokens are people's sessions, `dev_…` tokens are paired kiosks.
- * Requests without a token cost no database work.
+ * Requests without a token cost no database work; device tokens seen in the
+ * last seconds cost none either (worker/device-cache.ts).
  */
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
@@ -25,18 +26,20 @@ export const auth = (): MiddlewareHandler<AppEnv> =>
   async function auth(c, next) {
     const token = callerToken(c);
     c.set("principal", null);
-    if (token) {
-      const tokenHash = await hashToken(token);
-      if (token.startsWith("dev_")) {
-        const device = await deviceForToken(c.var.db, tokenHash);
+    if (token?.startsWith("dev_")) {
+      let device = c.var.deviceCache.get(token);
+      if (!device) {
+        device = await deviceForToken(c.var.db, await hashToken(token));
         if (!device) throw unauthorized("This device token is unknown or revoked; pair the device again.");
-        c.set("principal", { kind: "device", device });
-      } else {
-        const user = await userForSession(c.var.db, tokenHash, Date.now());
-        // A stale cookie on a public route should not break it: only a bearer token must be valid.
-        if (user) c.set("principal", { kind: "user", user, tokenHash });
-        else if (c.req.header("authorization")) throw unauthorized("This session has expired; sign in again.");
+        c.var.deviceCache.set(token, device);
       }
+      c.set("principal", { kind: "device", device });
+    } else if (token) {
+      const tokenHash = await hashToken(token);
+      const user = await userForSession(c.var.db, tokenHash, Date.now());
+      // A stale cookie on a public route should not break it: only a bearer token must be valid.
+      if (user) c.set("principal", { kind: "user", user, tokenHash });
+      else if (c.req.header("authorization")) throw unauthorized("This session has expired; sign in again.");
     }
     await next();
   };

@@ -99,6 +99,8 @@ describe("kiosk attribution", () => {
   it("refuses a revoked device's token", async () => {
     const admin = await t.login();
     const device = await t.pairDevice("loket-3", admin);
+    // Used once, so the token sits in the device cache when it is revoked.
+    expect((await t.call("GET", "/api/v1/counters/loket-3/duty", { token: device })).status).toBe(200);
     const list = await (await t.call("GET", `/api/v1/agencies/${AGENCY}/devices`, { token: admin })).json();
     await t.call("DELETE", `/api/v1/agencies/${AGENCY}/devices/${list.devices[0].id}`, { token: admin });
     const res = await post({ ratings: [rating({ channel: "kiosk" })] }, { token: device });

@@ -85,6 +85,7 @@ export const devicesManageRoutes = router()
       const [existing] = await db.select({ id: devices.id, name: devices.name }).from(devices).where(where);
       if (!existing) throw notFound("Device");
       const revokedAt = Date.now();
+      c.var.deviceCache.forget(id);
       await db.batch([
         db.update(devices).set({ revokedAt, tokenHash: null, pairingCodeHash: null }).where(where),
         auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "device.revoke", target: id }),

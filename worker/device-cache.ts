@@ -1,0 +1,47 @@
+/**
+ * Recently seen kiosk device tokens, so a busy counter's syncs skip the token
+ * hash and lookup (half the cost of a single-rating POST in `npm run bench`).
+ * A revocation clears the entry at once on the instance that revoked; other
+ * instances (Workers isolates, further Node processes) notice within `ttlMs`.
+ */
+import type { DeviceCaller } from "./env.ts";
+
+/** Options of the device cache. */
+export interface DeviceCacheOptions {
+  /** How long a looked-up token is trusted without asking the database again. */
+  ttlMs?: number;
+  /** Most tokens kept; the cache empties itself past this (a flood of bogus tokens is never cached). */
+  maxEntries?: number;
+}
+
+/** A small time-bounded map from device token to device. */
+export class DeviceCache {
+  private readonly entries = new Map<string, { device: DeviceCaller; until: number }>();
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+
+  constructor({ ttlMs = 10_000, maxEntries = 10_000 }: DeviceCacheOptions = {}) {
+    this.ttlMs = ttlMs;
+    this.maxEntries = maxEntries;
+  }
+
+  /** The device of a token seen within the TTL, or undefined. */
+  get(token: string, now = Date.now()): DeviceCaller | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (entry.until > now) return entry.device;
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  /** Remembers a token that the database just confirmed. */
+  set(token: string, device: DeviceCaller, now = Date.now()): void {
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    this.entries.set(token, { device, until: now + this.ttlMs });
+  }
+
+  /** Forgets every token of a device (it was revoked). */
+  forget(deviceId: string): void {
+    for (const [token, entry] of this.entries) if (entry.device.id === deviceId) this.entries.delete(token);
+  }
+}
