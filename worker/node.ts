@@ -81,6 +81,15 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
   }
 });
 
+server.on("error", (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === "EADDRINUSE"
+      ? `Port ${port} on ${host} is already in use: stop the other server or start with PORT=<another port>.`
+      : `The server could not start: ${error.message}`,
+  );
+  process.exit(1);
+});
+
 // Comments past each agency's retention are purged at start and every six hours.
 const purge = () =>
   purgeExpiredComments(db, Date.now()).then(
