@@ -68,7 +68,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export interface SeedOptions {
   password: string;
   pin: string;
-  /** Origins allowed to embed the widget (the server's own, so /widget/ works). */
+  /** Origins allowed to embed the widget (Suara's own pages need not be listed). */
   origins: string[];
   now?: number;
   weeks?: number;

@@ -38,8 +38,8 @@ if (!production && env.SUARA_DEMO !== "0" && (await isEmpty(db))) {
   const password = env.SUARA_DEMO_PASSWORD ?? randomString(12);
   const pin = env.SUARA_DEMO_PIN ?? String(crypto.getRandomValues(new Uint32Array(1))[0] % 1_000_000).padStart(6, "0");
   if (!/^\d{6}$/.test(pin)) throw new Error("SUARA_DEMO_PIN must be 6 digits.");
-  const origins = [...new Set([baseUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
-  const seeded = await seedDemo(db, { password, pin, origins });
+  // Suara's own pages (the widget demo) are always trusted; this is the agency's own site, as an example.
+  const seeded = await seedDemo(db, { password, pin, origins: ["https://disdukcapil.tebingtinggikota.go.id"] });
   demo = { password, pin, generated: !env.SUARA_DEMO_PASSWORD || !env.SUARA_DEMO_PIN };
   console.log(`Seeded the demo agency "${DEMO_AGENCY}" with ${seeded.ratings} ratings.`);
 }

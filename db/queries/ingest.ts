@@ -25,6 +25,8 @@ export interface Sender {
   device: { id: string; agencyId: string; counterId: string } | null;
   /** The Origin header of a browser call, if any. */
   origin: string | null;
+  /** Whether that origin is Suara's own (its demo and hosted pages), which every agency trusts. */
+  ownOrigin?: boolean;
 }
 
 /** One rating and who sent it. */
@@ -188,7 +190,7 @@ function toRow({ input, sender }: IngestItem, context: Context, now: number, bat
     const counter = context.counters.get(counterId);
     if (counter && outsideHours(createdAt, agency.timezone, counter)) flags.push("outside_hours");
   } else {
-    if (input.channel === "widget" && !agency.embedOrigins.includes(sender.origin ?? "")) {
+    if (input.channel === "widget" && !sender.ownOrigin && !agency.embedOrigins.includes(sender.origin ?? "")) {
       return reject(
         "origin_not_allowed",
         `Widget ratings for "${agency.slug}" are accepted only from the agency's registered origins.`,

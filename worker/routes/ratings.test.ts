@@ -117,6 +117,12 @@ describe("widget and QR channels", () => {
     expect(await stored()).toBe(0);
   });
 
+  it("accepts widget ratings from Suara's own pages (the demo page) for any agency", async () => {
+    const res = await post({ ratings: [rating()] }, { headers: { origin: "http://localhost" } });
+    expect(res.status).toBe(200);
+    expect(await stored()).toBe(1);
+  });
+
   it("answers a CORS preflight only for registered origins", async () => {
     const preflight = (origin: string) =>
       t.app.request("/api/v1/ratings", {

@@ -47,9 +47,11 @@ export function createRatingsRoutes() {
     async (c) => {
       const { ratings } = c.req.valid("json");
       const principal = c.var.principal;
+      const origin = c.req.header("origin") ?? null;
       const sender = {
         device: principal?.kind === "device" ? principal.device : null,
-        origin: c.req.header("origin") ?? null,
+        origin,
+        ownOrigin: origin === new URL(c.req.url).origin,
       };
       const results = await c.var.ingest(ratings.map((input) => ({ input, sender })));
       if (results.every((r) => r.status === "rejected")) {
