@@ -138,7 +138,8 @@ export interface OfficerIndicator {
  * The per-officer indicator from the values of the ratings attributed to the
  * officer (a face, or the mean of kompetensi and perilaku). The fair score
  * shrinks the officer's mean toward the unit mean, (n·mean + k·unitMean)/(n + k),
- * so that a few unlucky ratings do not brand anyone. Below minN no band is shown.
+ * so that a few unlucky ratings do not brand anyone; the band is the fair
+ * score's. Below minN no band is shown ("data belum cukup").
  * The 95% interval uses the normal approximation, which is sound from minN = 30.
  */
 export function officerIndicator(
