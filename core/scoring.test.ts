@@ -17,7 +17,7 @@ describe("computeIkm", () => {
   it("reproduces the published worked example: 91.48, A, Sangat Baik; 90.56 with 0.11", () => {
     const ikm = computeIkm(worked());
     expect(ikm).toMatchObject({ value: 91.48, mutu: "A", method: "exact", value011: 90.56 });
-    expect(ikm?.kinerja.id).toBe("Sangat Baik");
+    expect(ikm?.kinerja).toBe("Sangat Baik");
   });
 
   it("averages each element over the respondents who answered it", () => {

@@ -69,7 +69,8 @@ export interface Ikm {
   /** Converted IKM (25–100), rounded to 2 decimals, with the exact 1/9 weight. */
   value: number;
   mutu: Mutu;
-  kinerja: Localized;
+  /** The unit's performance in the regulation's words ("Sangat Baik"); BANDS has the English. */
+  kinerja: string;
   method: "exact";
   /** The same data with the 0.11 weight many agency spreadsheets use (caps at 99), for comparison. */
   value011: number;
@@ -92,7 +93,7 @@ export function computeIkm(elements: Record<ElementId, Stat>): Ikm | null {
   return {
     value: round2(converted),
     mutu: band.mutu,
-    kinerja: band.kinerja,
+    kinerja: band.kinerja.id,
     method: "exact",
     value011: round2(total * 0.11 * 25),
   };

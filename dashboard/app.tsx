@@ -139,7 +139,7 @@ function OwnScore() {
 interface Report {
   period: { label: string };
   respondents: number;
-  ikm: { value: number; mutu: string; kinerja: { id: string } } | null;
+  ikm: { value: number; mutu: string; kinerja: string } | null;
   quick: { index: number | null };
 }
 
@@ -156,7 +156,7 @@ function AgencySummary({ slug }: { slug: string }) {
         <p class="big">
           {report.ikm.value.toFixed(2)}{" "}
           <span class="muted">
-            ({report.ikm.mutu}, {report.ikm.kinerja.id})
+            ({report.ikm.mutu}, {report.ikm.kinerja})
           </span>
         </p>
       ) : (

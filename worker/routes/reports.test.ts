@@ -38,7 +38,7 @@ describe("GET /api/v1/agencies/:slug/report", () => {
     const report = await res.json();
     expect(report.respondents).toBe(29);
     expect(report.ikm).toMatchObject({ value: 91.48, mutu: "A", method: "exact", value011: 90.56 });
-    expect(report.ikm.kinerja.id).toBe("Sangat Baik");
+    expect(report.ikm.kinerja).toBe("Sangat Baik");
     expect(report.elements.biaya).toEqual({ n: 29, nrr: 4 });
     expect(report.elements.persyaratan.nrr).toBe(3.6207);
     expect(report.byService).toEqual([expect.objectContaining({ service: "ktp-el", respondents: 29 })]);
