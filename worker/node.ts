@@ -34,7 +34,8 @@ const db = await openDatabase({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_
 await migrateDatabase(db);
 
 let demo: { password: string; pin: string; generated: boolean } | null = null;
-if (!production && env.SUARA_DEMO !== "0" && (await isEmpty(db))) {
+const empty = await isEmpty(db);
+if (!production && env.SUARA_DEMO !== "0" && empty) {
   const password = env.SUARA_DEMO_PASSWORD ?? randomString(12);
   const pin = env.SUARA_DEMO_PIN ?? String(crypto.getRandomValues(new Uint32Array(1))[0] % 1_000_000).padStart(6, "0");
   if (!/^\d{6}$/.test(pin)) throw new Error("SUARA_DEMO_PIN must be 6 digits.");
@@ -75,6 +76,9 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
     console.log(
       `  officer        NIP ${DEMO_OFFICERS[0].nip} (${DEMO_OFFICERS[0].name}); kiosk PIN of every officer: ${demo.pin}`,
     );
+  } else if (empty) {
+    console.log("The database has no agency yet. Create the first (regional) admin with:");
+    console.log('  SUARA_ADMIN_PASSWORD=… npm run admin:create -- --email … --name "…" --region "…"');
   } else if (!production && env.SUARA_DEMO !== "0") {
     console.log("The demo accounts' password was printed when this database was first seeded.");
     console.log("To choose it, delete the database and start with SUARA_DEMO_PASSWORD and SUARA_DEMO_PIN set.");
