@@ -77,7 +77,8 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
       `  officer        NIP ${DEMO_OFFICERS[0].nip} (${DEMO_OFFICERS[0].name}); kiosk PIN of every officer: ${demo.pin}`,
     );
   } else if (empty) {
-    console.log("The database has no agency yet. Create the first (regional) admin with:");
+    console.log("The database has no agency yet: a regional admin creates agencies (POST /api/v1/agencies).");
+    console.log("If there is none, create one with:");
     console.log('  SUARA_ADMIN_PASSWORD=… npm run admin:create -- --email … --name "…" --region "…"');
   } else if (!production && env.SUARA_DEMO !== "0") {
     console.log("The demo accounts' password was printed when this database was first seeded.");
