@@ -1,10 +1,10 @@
 /** Counters of an agency (loket), named by code, with their service hours. */
 import { createRoute } from "@hono/zod-openapi";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { CounterInput, CounterPatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
-import { counters } from "../../../db/schema.ts";
+import { counters, devices, duties } from "../../../db/schema.ts";
 import { agencyFor, MANAGERS, READERS } from "../../access.ts";
 import { notFound } from "../../errors.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
@@ -96,7 +96,7 @@ export const countersRoutes = router()
     createRoute({
       method: "delete",
       path: "/agencies/{slug}/counters/{id}",
-      summary: `Archive a counter: it leaves the forms, its ratings stay ${WHO_MANAGES}`,
+      summary: `Archive a counter: it leaves the forms, its devices are revoked and its duty ends; its ratings stay ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
       request: { params: itemParams },
@@ -109,10 +109,31 @@ export const countersRoutes = router()
       const where = and(eq(counters.id, id), eq(counters.agencyId, agency.id));
       const [existing] = await db.select().from(counters).where(where);
       if (!existing) throw notFound("Counter");
-      const archivedAt = existing.archivedAt ?? Date.now();
+      const now = Date.now();
+      const archivedAt = existing.archivedAt ?? now;
+      const revoked = await db
+        .select({ id: devices.id })
+        .from(devices)
+        .where(and(eq(devices.counterId, id), isNull(devices.revokedAt)));
+      for (const device of revoked) c.var.deviceCache.forget(device.id);
       await db.batch([
         db.update(counters).set({ archivedAt }).where(where),
-        auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "counter.archive", target: id }),
+        // A counter that no longer exists has no tablet to rate at and nobody serving.
+        db
+          .update(devices)
+          .set({ revokedAt: now, tokenHash: null, pairingCodeHash: null })
+          .where(and(eq(devices.counterId, id), isNull(devices.revokedAt))),
+        db
+          .update(duties)
+          .set({ endedAt: now })
+          .where(and(eq(duties.counterId, id), isNull(duties.endedAt))),
+        auditInsert(db, {
+          actorUserId: user.id,
+          agencyId: agency.id,
+          action: "counter.archive",
+          target: id,
+          details: { revokedDevices: revoked.map((d) => d.id) },
+        }),
       ]);
       return c.json(plain({ counter: { ...existing, archivedAt } }), 200);
     },

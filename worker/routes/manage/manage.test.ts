@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auditLog } from "../../../db/schema.ts";
+import { auditLog, duties } from "../../../db/schema.ts";
 import { AGENCY, testApp } from "../../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -28,6 +28,27 @@ describe("management", () => {
     expect(form.services.map((s: { slug: string }) => s.slug)).not.toContain("paspor");
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.target, service.id));
     expect(audit.map((a) => a.action)).toEqual(["service.create", "service.update", "service.archive"]);
+  });
+
+  it("archiving a counter revokes its tablets and ends its duty", async () => {
+    const device = await t.pairDevice("loket-2", admin);
+    const officer = await t.login({ nip: "198803122010012004" });
+    await t.call("POST", "/api/v1/counters/loket-2/duty", { token: officer, body: {} });
+    // Used once, so the device token is cached when its counter goes.
+    expect((await t.call("GET", "/api/v1/counters/loket-2/duty", { token: device })).status).toBe(200);
+    const { counters } = await (await t.call("GET", `${path}/counters`, { token: admin })).json();
+    const loket2 = counters.find((c: { code: string }) => c.code === "loket-2");
+    expect((await t.call("DELETE", `${path}/counters/${loket2.id}`, { token: admin })).status).toBe(200);
+    expect((await t.call("GET", "/api/v1/counters/loket-2/duty", { token: device })).status).toBe(401);
+    const { devices } = await (await t.call("GET", `${path}/devices`, { token: admin })).json();
+    expect(devices.every((d: { revokedAt: number | null }) => d.revokedAt !== null)).toBe(true);
+    const form = await (await t.call("GET", `${path}/form`)).json();
+    expect(form.counters.map((c: { code: string }) => c.code)).not.toContain("loket-2");
+    const open = await t.db
+      .select()
+      .from(duties)
+      .where(and(eq(duties.counterId, loket2.id), isNull(duties.endedAt)));
+    expect(open).toEqual([]);
   });
 
   it("answers a clash with 409 and keeps what was there", async () => {
