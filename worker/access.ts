@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Role } from "../db/schema.ts";
 import { agencies } from "../db/schema.ts";
-import type { AppEnv, DeviceCaller, SessionUser } from "./env.ts";
+import type { AppEnv, SessionUser } from "./env.ts";
 import { forbidden, notFound, unauthorized } from "./errors.ts";
 
 type Ctx = Context<AppEnv>;
@@ -25,14 +25,6 @@ export function requireRole(c: Ctx, roles: readonly Role[]): SessionUser {
   const user = requireUser(c);
   if (!roles.includes(user.role)) throw forbidden(`This needs one of the roles: ${roles.join(", ")}.`);
   return user;
-}
-
-/** The paired device making the call, or a 401. */
-export function requireDevice(c: Ctx): DeviceCaller {
-  const principal = c.var.principal;
-  if (principal?.kind === "user") throw forbidden("Only a paired kiosk device may do this.");
-  if (principal?.kind !== "device") throw unauthorized("Only a paired kiosk device may do this.");
-  return principal.device;
 }
 
 /** Roles that read an agency's reports and lists. */
