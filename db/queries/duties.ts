@@ -37,10 +37,8 @@ export async function startDuty(db: Db, counterId: string, officerId: string, no
   return id;
 }
 
-/** Ends the open duty at a counter; returns it, or undefined when nobody was on duty. */
-export async function endDuty(db: Db, counterId: string, now: number) {
-  const open = await currentDuty(db, counterId);
-  if (!open) return undefined;
+/** Ends an open duty (as `currentDuty` found it) and returns it with its end. */
+export async function endDuty<T extends { id: string }>(db: Db, open: T, now: number) {
   await db.update(duties).set({ endedAt: now }).where(eq(duties.id, open.id));
   return { ...open, endedAt: now };
 }

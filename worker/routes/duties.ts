@@ -140,7 +140,7 @@ export function createDutiesRoutes() {
         ) {
           throw forbidden("Officers check out only themselves.");
         }
-        const ended = await endDuty(c.var.db, counter.id, Date.now());
+        const ended = await endDuty(c.var.db, open, Date.now());
         return c.json(plain({ duty: ended }), 200);
       },
     );
