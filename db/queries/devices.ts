@@ -1,5 +1,5 @@
 /** Kiosk devices: made by an admin with a single-use pairing code, paired by the tablet, revoked by an admin. */
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, type SQL } from "drizzle-orm";
 import { newId, newToken } from "../../core/ids.ts";
 import { hashToken } from "../../core/password.ts";
 import type { Db } from "../client.ts";
@@ -71,3 +71,13 @@ export async function listDevices(db: Db, agencyId: string) {
     .where(eq(devices.agencyId, agencyId))
     .orderBy(devices.name);
 }
+
+/**
+ * The update that revokes the unrevoked devices matching `where`: their token and
+ * any pairing code stop working. Put it in the same batch as the change it belongs to.
+ */
+export const revokeDevices = (db: Db, where: SQL | undefined, now: number) =>
+  db
+    .update(devices)
+    .set({ revokedAt: now, tokenHash: null, pairingCodeHash: null })
+    .where(and(where, isNull(devices.revokedAt)));

@@ -4,6 +4,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { CounterInput, CounterPatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
+import { revokeDevices } from "../../../db/queries/devices.ts";
 import { counters, devices, duties } from "../../../db/schema.ts";
 import { agencyFor, MANAGERS, READERS } from "../../access.ts";
 import { notFound } from "../../errors.ts";
@@ -119,10 +120,7 @@ export const countersRoutes = router()
       await db.batch([
         db.update(counters).set({ archivedAt }).where(where),
         // A counter that no longer exists has no tablet to rate at and nobody serving.
-        db
-          .update(devices)
-          .set({ revokedAt: now, tokenHash: null, pairingCodeHash: null })
-          .where(and(eq(devices.counterId, id), isNull(devices.revokedAt))),
+        revokeDevices(db, eq(devices.counterId, id), now),
         db
           .update(duties)
           .set({ endedAt: now })

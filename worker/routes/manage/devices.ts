@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { DeviceInput } from "../../../core/contract.ts";
 import { counterByCode } from "../../../db/queries/agencies.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
-import { createDevice, listDevices } from "../../../db/queries/devices.ts";
+import { createDevice, listDevices, revokeDevices } from "../../../db/queries/devices.ts";
 import { devices } from "../../../db/schema.ts";
 import { agencyFor, MANAGERS, READERS } from "../../access.ts";
 import { notFound } from "../../errors.ts";
@@ -82,12 +82,15 @@ export const devicesManageRoutes = router()
       const { user, agency } = await agencyFor(c, slug, MANAGERS);
       const db = c.var.db;
       const where = and(eq(devices.id, id), eq(devices.agencyId, agency.id));
-      const [existing] = await db.select({ id: devices.id, name: devices.name }).from(devices).where(where);
+      const [existing] = await db
+        .select({ id: devices.id, name: devices.name, revokedAt: devices.revokedAt })
+        .from(devices)
+        .where(where);
       if (!existing) throw notFound("Device");
-      const revokedAt = Date.now();
+      const revokedAt = existing.revokedAt ?? Date.now();
       c.var.deviceCache.forget(id);
       await db.batch([
-        db.update(devices).set({ revokedAt, tokenHash: null, pairingCodeHash: null }).where(where),
+        revokeDevices(db, where, revokedAt),
         auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "device.revoke", target: id }),
       ]);
       return c.json(plain({ device: { ...existing, revokedAt } }), 200);
