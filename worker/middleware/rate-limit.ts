@@ -34,6 +34,21 @@ export class RateLimiter {
     return Math.ceil((window.start + this.windowMs - now) / 1000);
   }
 
+  /**
+   * Guessing lockout, before checking a secret: a 429 while the key's failures
+   * are at the limit, even if this guess would be right.
+   */
+  assertNotLocked(key: string): void {
+    const wait = this.wait(key);
+    if (wait > 0) throw tooManyRequests(wait);
+  }
+
+  /** Counts a wrong secret and returns what to throw: a 429 once the key is over its limit, else `error`. */
+  failure(key: string, error: Error): Error {
+    const wait = this.hit(key);
+    return wait > 0 ? tooManyRequests(wait) : error;
+  }
+
   /** Forgets a key, e.g. after a successful sign-in. */
   reset(key: string): void {
     this.windows.delete(key);

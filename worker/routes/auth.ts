@@ -41,15 +41,15 @@ export function createAuthRoutes() {
         const ipWait = perIp.hit(c.var.clientIp);
         if (ipWait > 0) throw tooManyRequests(ipWait);
         // A locked identity stays locked even for the right password, or guessing would just continue.
-        const locked = failuresPerIdentity.wait(identity);
-        if (locked > 0) throw tooManyRequests(locked);
+        failuresPerIdentity.assertNotLocked(identity);
         const user = await userForLogin(c.var.db, input);
         decoy ??= hashSecret("decoy password that matches nobody");
         const ok = await verifySecret(input.password, user?.passwordHash ?? (await decoy));
         if (!user || !ok) {
-          const wait = failuresPerIdentity.hit(identity);
-          if (wait > 0) throw tooManyRequests(wait);
-          throw new ApiError(401, "invalid_credentials", "The NIP/e-mail or password is wrong.");
+          throw failuresPerIdentity.failure(
+            identity,
+            new ApiError(401, "invalid_credentials", "The NIP/e-mail or password is wrong."),
+          );
         }
         failuresPerIdentity.reset(identity);
         const now = Date.now();

@@ -15,7 +15,7 @@ import { currentDuty, endDuty, startDuty } from "../../db/queries/duties.ts";
 import { officers } from "../../db/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError, forbidden, notFound, unauthorized } from "../errors.ts";
-import { RateLimiter, tooManyRequests } from "../middleware/rate-limit.ts";
+import { RateLimiter } from "../middleware/rate-limit.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
 
 type Ctx = Context<AppEnv>;
@@ -42,17 +42,17 @@ async function officerToCheckIn(c: Ctx, agencyId: string, input: z.infer<typeof 
   const db = c.var.db;
   if (principal.kind === "device") {
     if (!input.nip || !input.pin) throw new ApiError(400, "invalid_request", "A kiosk check-in needs nip and pin.");
-    const locked = pinFailures.wait(principal.device.id);
-    if (locked > 0) throw tooManyRequests(locked);
+    pinFailures.assertNotLocked(principal.device.id);
     const [officer] = await db
       .select()
       .from(officers)
       .where(and(eq(officers.nip, input.nip), eq(officers.agencyId, agencyId), eq(officers.active, true)));
     const ok = officer?.pinHash ? await verifySecret(input.pin, officer.pinHash) : false;
     if (!officer || !ok) {
-      const wait = pinFailures.hit(principal.device.id);
-      if (wait > 0) throw tooManyRequests(wait);
-      throw new ApiError(401, "invalid_credentials", "The NIP or PIN is wrong.");
+      throw pinFailures.failure(
+        principal.device.id,
+        new ApiError(401, "invalid_credentials", "The NIP or PIN is wrong."),
+      );
     }
     pinFailures.reset(principal.device.id);
     return officer;
