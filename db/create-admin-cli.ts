@@ -20,7 +20,11 @@ if (!values.email || !values.name || !values.region || password.length < 10) {
   );
   process.exit(2);
 }
-const db = await openDatabase({ url: process.env.LIBSQL_URL, authToken: process.env.LIBSQL_AUTH_TOKEN });
+const db = await openDatabase({
+  url: process.env.LIBSQL_URL,
+  authToken: process.env.LIBSQL_AUTH_TOKEN,
+  timeoutMs: 60_000,
+});
 await migrateDatabase(db);
 await db.insert(users).values({
   id: newId("usr"),

@@ -5,7 +5,11 @@
  */
 import { migrateDatabase, openDatabase } from "./node.ts";
 
-const db = await openDatabase({ url: process.env.LIBSQL_URL, authToken: process.env.LIBSQL_AUTH_TOKEN });
+const db = await openDatabase({
+  url: process.env.LIBSQL_URL,
+  authToken: process.env.LIBSQL_AUTH_TOKEN,
+  timeoutMs: 60_000,
+});
 await migrateDatabase(db);
 console.log("Migrations applied.");
 db.$client.close();

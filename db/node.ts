@@ -9,6 +9,7 @@ import { createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { type Db, DRIZZLE_CONFIG } from "./client.ts";
+import { fetchWithTimeout, guardClient } from "./guard.ts";
 
 /** The default database: an embedded libSQL file beside the project. */
 export const DEFAULT_DATABASE_URL = "file:./data/suara.db";
@@ -20,27 +21,29 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.me
 export interface OpenDatabaseOptions {
   url?: string;
   authToken?: string;
-  /** A primary to sync from, which makes `url` (a `file:`) an embedded replica. */
-  syncUrl?: string;
+  /** Longest wait for one database call (db/guard.ts). */
+  timeoutMs?: number;
 }
 
 /**
  * Opens the database, creating the folder of a `file:` database, and switches
  * an embedded file to WAL (it persists in the file, so every pooled connection
- * gets it; per-connection pragmas would not stick).
+ * gets it; per-connection pragmas would not stick). No busy timeout: SQLite's
+ * would sleep inside a synchronous call and freeze the server; db/guard.ts
+ * retries a locked write asynchronously instead. Throws when the database
+ * cannot be opened (a `file:` path that cannot be made); a remote one is only
+ * reached at its first call.
  */
 export async function openDatabase({
   url = DEFAULT_DATABASE_URL,
   authToken,
-  syncUrl,
+  timeoutMs = 4000,
 }: OpenDatabaseOptions = {}): Promise<Db> {
   const isFile = url.startsWith("file:");
   if (isFile && !url.includes(":memory:")) mkdirSync(dirname(url.slice("file:".length)), { recursive: true });
-  const client = createClient({ url, authToken, syncUrl });
-  if (isFile) {
-    await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA busy_timeout = 5000");
-  }
+  const open = () => createClient({ url, authToken, fetch: fetchWithTimeout(timeoutMs) });
+  const client = guardClient(open, { timeoutMs });
+  if (isFile) await client.execute("PRAGMA journal_mode = WAL");
   return drizzle(client, DRIZZLE_CONFIG);
 }
 

@@ -256,7 +256,10 @@ export const ratingRollups = sqliteTable(
     counterId: text("counter_id").notNull(),
     officerId: text("officer_id").notNull(),
     day: text("day").notNull(),
+    /** Counted ratings that answered at least one of the 9 elements: the SKM's respondents. */
     respondents: integer("respondents").notNull().default(0),
+    /** Every counted rating, face-only taps included (taps = ratings − respondents). */
+    ratings: integer("ratings").notNull().default(0),
     ...metricColumns,
   },
   (t) => [
@@ -279,3 +282,9 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_agency_at").on(t.agencyId, t.at)],
 );
+
+/** One row that GET /health rewrites now and then, to know the database still takes writes (disk full, read-only). */
+export const healthProbe = sqliteTable("health_probe", {
+  id: integer("id").primaryKey(),
+  checkedAt: integer("checked_at").notNull(),
+});

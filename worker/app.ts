@@ -4,13 +4,14 @@
  * holds no connection of its own.
  */
 import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "../db/client.ts";
 import { isRegisteredOrigin } from "../db/queries/agencies.ts";
 import { DeviceCache } from "./device-cache.ts";
 import type { AppEnv, AppSettings } from "./env.ts";
-import { handleError, handleNotFound } from "./errors.ts";
+import { ApiError, handleError, handleNotFound } from "./errors.ts";
 import { directIngest, type Ingest } from "./ingest-queue.ts";
 import { auth } from "./middleware/auth.ts";
 import { router } from "./openapi.ts";
@@ -19,12 +20,13 @@ import { createAuthRoutes } from "./routes/auth.ts";
 import { createDevicesRoutes } from "./routes/devices.ts";
 import { createDutiesRoutes } from "./routes/duties.ts";
 import { forms } from "./routes/forms.ts";
-import { health } from "./routes/health.ts";
+import { createHealthRoutes } from "./routes/health.ts";
 import { manageRoutes } from "./routes/manage.ts";
 import { meRoutes } from "./routes/me.ts";
 import { createRatingsRoutes } from "./routes/ratings.ts";
 import { reportsRoutes } from "./routes/reports.ts";
 import { ticketsRoutes } from "./routes/tickets.ts";
+import { DEFAULT_SETTINGS } from "./settings.ts";
 
 /** What an entry point tells the app. */
 export interface AppOptions {
@@ -37,17 +39,20 @@ export interface AppOptions {
   settings?: Partial<AppSettings>;
 }
 
+/** Largest body of any API request but POST /ratings: every management form fits many times over. */
+const MAX_BODY_BYTES = 64 * 1024;
+
 /** The Content-Security-Policy of the API's own JSON; pages set theirs where they are served. */
 const API_CSP = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
 
 /** Builds the app. */
 export function createApp({ db, ingest, clientIp = () => undefined, settings = {} }: AppOptions) {
-  const resolved: AppSettings = { shrinkageK: 20, minOfficerN: 30, secureCookies: true, ...settings };
+  const resolved: AppSettings = { ...DEFAULT_SETTINGS, ...settings };
   const deviceCache = new DeviceCache();
   const api = router()
     .route("/", forms)
     .route("/", agenciesRoutes)
-    .route("/", createRatingsRoutes())
+    .route("/", createRatingsRoutes({ widgetQuota: resolved.widgetQuota }))
     .route("/", createDevicesRoutes())
     .route("/", createDutiesRoutes())
     .route("/", ticketsRoutes)
@@ -99,8 +104,18 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
       maxAge: 600,
     }),
   );
+  // Every body is bounded before anything reads it; the ratings route sets its own (larger for kiosk syncs).
+  const apiBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, "payload_too_large", `A request body may be at most ${MAX_BODY_BYTES} bytes.`);
+    },
+  });
+  app.use("/api/*", async function limitBody(c, next) {
+    return c.req.path === "/api/v1/ratings" ? next() : apiBody(c, next);
+  });
   app.use("/api/*", auth());
-  app.route("/", health);
+  app.route("/", createHealthRoutes());
   app.route("/api/v1", api);
   return app;
 }

@@ -19,6 +19,11 @@ export class DeviceCache {
   private readonly entries = new Map<string, { device: DeviceCaller; until: number }>();
   private readonly ttlMs: number;
   private readonly maxEntries: number;
+  /**
+   * Bumped by every revocation. A lookup that began before a revocation must not
+   * cache its (now stale) answer: `set` takes the generation read before the lookup.
+   */
+  generation = 0;
 
   constructor({ ttlMs = 10_000, maxEntries = 10_000 }: DeviceCacheOptions = {}) {
     this.ttlMs = ttlMs;
@@ -34,14 +39,16 @@ export class DeviceCache {
     return undefined;
   }
 
-  /** Remembers a token that the database just confirmed. */
-  set(token: string, device: DeviceCaller, now = Date.now()): void {
+  /** Remembers a token that the database confirmed in a lookup begun at `generation`. */
+  set(token: string, device: DeviceCaller, generation: number, now = Date.now()): void {
+    if (generation !== this.generation) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     this.entries.set(token, { device, until: now + this.ttlMs });
   }
 
-  /** Forgets every token of a device (it was revoked). */
+  /** Forgets every token of a device (it was revoked); call it after the revocation committed. */
   forget(deviceId: string): void {
+    this.generation += 1;
     for (const [token, entry] of this.entries) if (entry.device.id === deviceId) this.entries.delete(token);
   }
 }

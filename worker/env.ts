@@ -21,6 +21,8 @@ export interface DeviceCaller {
   name: string;
   agencyId: string;
   counterId: string;
+  /** When it was paired (server clock): its ratings may not be older. */
+  pairedAt: number;
 }
 
 /** Who is calling: a person, a device, or nobody known. */
@@ -37,6 +39,12 @@ export interface AppSettings {
   minOfficerN: number;
   /** Whether cookies get the Secure attribute (true unless serving plain http locally). */
   secureCookies: boolean;
+  /** Widget ratings one IP may add to one agency per hour. */
+  widgetQuota: number;
+  /** The public base URL every link the server makes starts with (behind a TLS proxy), or null: the request's own. */
+  publicUrl: string | null;
+  /** Longest wait for one database call before the request gets a 503. */
+  dbTimeoutMs: number;
 }
 
 /** Hono environment of the app. */

@@ -26,6 +26,10 @@ export const forbidden = (message = "You may not do this.") => new ApiError(403,
 /** 404: the named thing does not exist (for this caller). */
 export const notFound = (what: string) => new ApiError(404, "not_found", `${what} was not found.`);
 
+/** 503: the database cannot be reached now; clients retry after a few seconds. */
+export const databaseUnavailable = (message = "The database is unavailable; try again shortly.") =>
+  new ApiError(503, "unavailable", message, undefined, { "Retry-After": "5" });
+
 const STATUS_CODES: Record<number, string> = {
   400: "bad_request",
   401: "unauthorized",
@@ -39,10 +43,11 @@ const STATUS_CODES: Record<number, string> = {
 
 /** Whether an error means the database could not be reached or was busy, not that the query was wrong. */
 function isDatabaseUnavailable(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${
-    (error as { cause?: Error })?.cause?.message ?? ""
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${cause?.code ?? ""} ${
+    cause?.message ?? ""
   }`;
-  return /SQLITE_BUSY|SQLITE_CANTOPEN|SQLITE_IOERR|SQLITE_FULL|SQLITE_READONLY|SERVER_ERROR|HRANA_WEBSOCKET|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|Network connection lost|database is locked|unable to open database|client is closed/i.test(
+  return /DB_TIMEOUT|SQLITE_BUSY|SQLITE_CANTOPEN|SQLITE_IOERR|SQLITE_FULL|SQLITE_READONLY|SERVER_ERROR|HRANA_WEBSOCKET|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|Network connection lost|database is locked|unable to open database|client is closed/i.test(
     text,
   );
 }
@@ -52,6 +57,23 @@ function isConstraintViolation(error: unknown): boolean {
   const text = `${(error as { cause?: { code?: string } })?.cause?.code ?? ""} ${(error as { code?: string })?.code ?? ""}`;
   return /SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY|FOREIGNKEY)/.test(text);
 }
+
+/**
+ * An error's message for the log without the values it was given: a failed query's
+ * parameters hold e-mails, token hashes and comments (drizzle appends them as "params: …").
+ */
+export function describeError(error: unknown): string {
+  const own = String((error as Error)?.message ?? error).split(/\nparams:/)[0];
+  const cause = (error as { cause?: { message?: string; code?: string } })?.cause;
+  return cause?.message ? `${own} (${cause.code ? `${cause.code}: ` : ""}${cause.message.split(/\nparams:/)[0]})` : own;
+}
+
+/** Where an error was thrown: the stack's frames only, since its first lines repeat the message. */
+const stackOf = (error: unknown) =>
+  String((error as Error)?.stack ?? "")
+    .split("\n")
+    .filter((line) => line.trimStart().startsWith("at "))
+    .join("\n");
 
 /** Renders any error as the API's JSON error, logging what nobody expected. */
 export function handleError(error: unknown, c: Context): Response {
@@ -78,12 +100,10 @@ export function handleError(error: unknown, c: Context): Response {
     );
   }
   if (isDatabaseUnavailable(error)) {
-    console.error("database unavailable:", (error as Error).message);
-    return c.json({ error: { code: "unavailable", message: "The database is unavailable; try again shortly." } }, 503, {
-      "Retry-After": "5",
-    });
+    console.error("database unavailable:", describeError(error));
+    return handleError(databaseUnavailable(), c);
   }
-  console.error(error);
+  console.error("unexpected error:", describeError(error), stackOf(error));
   return c.json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
 }
 

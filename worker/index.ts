@@ -7,8 +7,11 @@
 import { createClient } from "@libsql/client/web";
 import { drizzle } from "drizzle-orm/libsql/web";
 import { type Db, DRIZZLE_CONFIG } from "../db/client.ts";
+import { fetchWithTimeout, guardClient } from "../db/guard.ts";
 import { purgeExpiredComments } from "../db/queries/retention.ts";
 import { type App, createApp } from "./app.ts";
+import type { AppSettings } from "./env.ts";
+import { appSettings, DEFAULT_SETTINGS, SettingsError } from "./settings.ts";
 import { withSite } from "./site.ts";
 
 /** The Worker's bindings (wrangler.toml and `wrangler secret put`). */
@@ -17,12 +20,25 @@ export interface WorkerBindings {
   LIBSQL_AUTH_TOKEN?: string;
   SUARA_SHRINKAGE_K?: string;
   SUARA_MIN_OFFICER_N?: string;
+  SUARA_WIDGET_QUOTA?: string;
+  SUARA_PUBLIC_URL?: string;
+  SUARA_DB_TIMEOUT_MS?: string;
   ASSETS: { fetch: (request: Request | URL) => Promise<Response> };
 }
 
-/** A database handle for one request or cron run: no client outlives it (DESIGN.md, "Runtimes"). */
-const databaseFor = (env: WorkerBindings): Db =>
-  drizzle(createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN }), DRIZZLE_CONFIG) as unknown as Db;
+/**
+ * A database handle for one request or cron run: no client outlives it (DESIGN.md, "Runtimes").
+ * Every call has a deadline, so a database that hangs gives 503s, not stuck requests.
+ */
+const databaseFor = (env: WorkerBindings, { dbTimeoutMs }: Pick<AppSettings, "dbTimeoutMs"> = DEFAULT_SETTINGS): Db =>
+  drizzle(
+    guardClient(
+      () =>
+        createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN, fetch: fetchWithTimeout(dbTimeoutMs) }),
+      { timeoutMs: dbTimeoutMs },
+    ),
+    DRIZZLE_CONFIG,
+  ) as unknown as Db;
 
 /** A static asset with headers the app may still add to (the binding's are immutable). */
 async function asset(env: WorkerBindings, request: Request | URL): Promise<Response> {
@@ -34,15 +50,13 @@ async function asset(env: WorkerBindings, request: Request | URL): Promise<Respo
 let app: App | undefined;
 
 function appFor(env: WorkerBindings): App {
-  app ??= withSite(
+  if (app) return app;
+  const settings = appSettings(env as unknown as Record<string, unknown>, { production: true });
+  app = withSite(
     createApp({
-      db: (c) => databaseFor(c.env as WorkerBindings),
+      db: (c) => databaseFor(c.env as WorkerBindings, settings),
       clientIp: (c) => c.req.header("cf-connecting-ip"),
-      settings: {
-        shrinkageK: Number(env.SUARA_SHRINKAGE_K ?? 20),
-        minOfficerN: Number(env.SUARA_MIN_OFFICER_N ?? 30),
-        secureCookies: true,
-      },
+      settings,
     }),
     {
       serve: (c) => asset(c.env as WorkerBindings, c.req.raw),
@@ -52,8 +66,22 @@ function appFor(env: WorkerBindings): App {
   return app;
 }
 
+/** Bindings with values the app cannot take answer every request with this, and say why in the log. */
+function misconfigured(error: SettingsError): Response {
+  console.error(error.message);
+  const body = { error: { code: "misconfigured", message: "The server's settings are invalid; see its log." } };
+  return Response.json(body, { status: 500 });
+}
+
 export default {
-  fetch: (request: Request, env: WorkerBindings, ctx: unknown) => appFor(env).fetch(request, env, ctx as never),
+  fetch: (request: Request, env: WorkerBindings, ctx: unknown) => {
+    try {
+      return appFor(env).fetch(request, env, ctx as never);
+    } catch (error) {
+      if (error instanceof SettingsError) return misconfigured(error);
+      throw error;
+    }
+  },
   scheduled: async (_event: unknown, env: WorkerBindings) => {
     const purged = await purgeExpiredComments(databaseFor(env), Date.now());
     console.log(`Purged ${purged} comments past their retention.`);

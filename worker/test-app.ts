@@ -6,13 +6,17 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createClient } from "@libsql/client";
 import { eq } from "drizzle-orm";
+import type { RatingInput } from "../core/contract.ts";
 import { newId } from "../core/ids.ts";
 import { hashSecret } from "../core/password.ts";
 import { migrateDatabase, openDatabase } from "../db/node.ts";
+import { ingestRatings } from "../db/queries/ingest.ts";
 import { agencies, counters, officers, services, users } from "../db/schema.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_AGENCY, DEMO_OFFICERS, seedDemo } from "../db/seed.ts";
 import { createApp } from "./app.ts";
+import type { AppSettings } from "./env.ts";
 import { createIngestQueue } from "./ingest-queue.ts";
 
 export const PASSWORD = "test-password-1";
@@ -24,9 +28,10 @@ export const ORIGIN = "https://disdukcapil.tebingtinggikota.go.id";
 export const OFFICER_NIPS = DEMO_OFFICERS.map((o) => o.nip);
 
 /** Opens a fresh database and app. */
-export async function testApp() {
+export async function testApp({ settings = {} }: { settings?: Partial<AppSettings> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "suara-test-"));
-  const db = await openDatabase({ url: `file:${join(dir, "test.db")}` });
+  const file = join(dir, "test.db");
+  const db = await openDatabase({ url: `file:${file}` });
   await migrateDatabase(db);
   await seedDemo(db, { password: PASSWORD, pin: PIN, origins: [ORIGIN], weeks: 0 });
   const otherId = newId("agc");
@@ -54,7 +59,13 @@ export async function testApp() {
   ]);
   // The same group-commit queue as the Node server, so API tests cover it.
   const ingest = createIngestQueue(db);
-  const app = createApp({ db: () => db, ingest: () => ingest, settings: { secureCookies: false } });
+  // Tests name the caller's IP with x-test-ip, to show limits that are per IP.
+  const app = createApp({
+    db: () => db,
+    ingest: () => ingest,
+    clientIp: (c) => c.req.header("x-test-ip"),
+    settings: { secureCookies: false, ...settings },
+  });
 
   /** A JSON request; `token` is sent as a bearer token. */
   const call = (method: string, path: string, { body, token, headers = {} }: CallOptions = {}) =>
@@ -93,7 +104,34 @@ export async function testApp() {
     return row.id;
   };
 
-  return { app, db, call, login, pairDevice, officerId };
+  /**
+   * Stores widget ratings through the real ingest with the server clock set to each
+   * rating's createdAt: how tests fill past periods, now that the API times widget
+   * ratings by its own clock.
+   */
+  const storeAt = async (inputs: Record<string, unknown>[]) => {
+    const byTime = new Map<string, Record<string, unknown>[]>();
+    for (const r of inputs) byTime.set(String(r.createdAt), [...(byTime.get(String(r.createdAt)) ?? []), r]);
+    const results = [];
+    for (const [createdAt, group] of byTime) {
+      const items = group.map((input) => ({ input: input as RatingInput, sender: { device: null, origin: ORIGIN } }));
+      results.push(...(await ingestRatings(db, items, Date.parse(createdAt), newId("b"))));
+    }
+    if (results.some((r) => r.status !== "accepted")) throw new Error(`not stored: ${JSON.stringify(results)}`);
+    return results;
+  };
+
+  /** Takes the database's write lock from another connection, as another process would; returns its release. */
+  const holdWriteLock = async () => {
+    const other = createClient({ url: `file:${file}` });
+    const transaction = await other.transaction("write");
+    return async () => {
+      await transaction.rollback();
+      other.close();
+    };
+  };
+
+  return { app, db, file, call, login, pairDevice, officerId, storeAt, holdWriteLock };
 }
 
 /** Options of a test request. */

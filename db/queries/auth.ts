@@ -31,10 +31,16 @@ export async function userForSession(db: Db, tokenHash: string, now: number) {
 /** The paired, unrevoked device a token belongs to, or undefined. */
 export async function deviceForToken(db: Db, tokenHash: string) {
   const [row] = await db
-    .select({ id: devices.id, name: devices.name, agencyId: devices.agencyId, counterId: devices.counterId })
+    .select({
+      id: devices.id,
+      name: devices.name,
+      agencyId: devices.agencyId,
+      counterId: devices.counterId,
+      pairedAt: devices.pairedAt,
+    })
     .from(devices)
     .where(and(eq(devices.tokenHash, tokenHash), isNull(devices.revokedAt)));
-  return row;
+  return row && { ...row, pairedAt: row.pairedAt ?? 0 };
 }
 
 /** Starts a session for a user and returns its token (stored only as a hash). */

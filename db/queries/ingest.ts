@@ -16,17 +16,21 @@ import { type Flag, ratings } from "../schema.ts";
 import { type Context, type Counter, loadContext, RAPID_REPEAT_MS, unique } from "./ingest-context.ts";
 import { rollupInsertedRatings } from "./rollups.ts";
 
-/** A client clock this far ahead of the server's is flagged `clock_skew`. */
+/**
+ * How far a client clock may differ from the server's: a device's tap this far
+ * ahead is re-timed to the server clock and flagged `clock_skew`; a widget or
+ * ticket rating keeps its own time only within this much of the server's.
+ */
 export const CLOCK_SKEW_MS = 5 * 60_000;
+/** Oldest tap a device may still deliver: a month of being offline (DESIGN.md, "Time of a rating"). */
+export const MAX_DEVICE_AGE_MS = 30 * 24 * 3_600_000;
 
 /** Who sent a rating, as the HTTP layer established it. */
 export interface Sender {
   /** The paired kiosk device that sent it, if any. */
-  device: { id: string; agencyId: string; counterId: string } | null;
+  device: { id: string; agencyId: string; counterId: string; pairedAt: number } | null;
   /** The Origin header of a browser call, if any. */
   origin: string | null;
-  /** Whether that origin is Suara's own (its demo and hosted pages), which every agency trusts. */
-  ownOrigin?: boolean;
 }
 
 /** One rating and who sent it. */
@@ -165,8 +169,8 @@ function toRow({ input, sender }: IngestItem, context: Context, now: number, bat
   if (!agency) return reject("unknown_agency", `No agency has the slug "${input.agency}".`);
   const service = context.services.get(`${agency.id}/${input.service}`);
   if (!service) return reject("unknown_service", `Agency "${input.agency}" has no service "${input.service}".`);
-  const createdAt = Date.parse(input.createdAt);
   const flags: Flag[] = [];
+  let createdAt = Date.parse(input.createdAt);
   let counterId: string | null = null;
   let officerId: string | null = null;
   let deviceId: string | null = null;
@@ -177,6 +181,19 @@ function toRow({ input, sender }: IngestItem, context: Context, now: number, bat
     if (!device) return reject("device_required", "Kiosk ratings must be sent with a paired device's token.");
     if (device.agencyId !== agency.id) return reject("wrong_agency", "This device belongs to another agency.");
     if (input.ticket) return reject("invalid_ticket", "Kiosk ratings do not carry tickets.");
+    // A device's clock is trusted within limits: offline days are normal, a tap from before
+    // the tablet was paired or older than a month is not (DESIGN.md, "Time of a rating").
+    if (createdAt < device.pairedAt - CLOCK_SKEW_MS) {
+      return reject("before_pairing", "This rating is dated before the device was paired.");
+    }
+    if (createdAt < now - MAX_DEVICE_AGE_MS) {
+      return reject("too_old", "This rating is more than 30 days old; devices deliver ratings within 30 days.");
+    }
+    if (createdAt - now > CLOCK_SKEW_MS) {
+      // A tablet whose clock runs ahead: keep the citizen's tap, timed by the server.
+      flags.push("clock_skew");
+      createdAt = now;
+    }
     deviceId = device.id;
     counterId = device.counterId;
     // Attribution by the time of the tap, not of the sync (DESIGN.md, "Channels and attribution").
@@ -190,7 +207,9 @@ function toRow({ input, sender }: IngestItem, context: Context, now: number, bat
     const counter = context.counters.get(counterId);
     if (counter && outsideHours(createdAt, agency.timezone, counter)) flags.push("outside_hours");
   } else {
-    if (input.channel === "widget" && !sender.ownOrigin && !agency.embedOrigins.includes(sender.origin ?? "")) {
+    // Widget and ticket ratings are timed by the server: a client clock can not move them into another period.
+    if (Math.abs(createdAt - now) > CLOCK_SKEW_MS) createdAt = now;
+    if (input.channel === "widget" && !agency.embedOrigins.includes(sender.origin ?? "")) {
       return reject(
         "origin_not_allowed",
         `Widget ratings for "${agency.slug}" are accepted only from the agency's registered origins.`,
@@ -208,7 +227,6 @@ function toRow({ input, sender }: IngestItem, context: Context, now: number, bat
       officerId = ticket.officerId;
     }
   }
-  if (createdAt - now > CLOCK_SKEW_MS) flags.push("clock_skew");
   const comment = input.comment?.trim() ? maskComment(input.comment.trim()) : null;
   return {
     id: input.id,

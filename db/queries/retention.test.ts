@@ -11,24 +11,18 @@ describe("purgeExpiredComments", () => {
     await t.db.update(agencies).set({ commentRetentionDays: 30 }).where(eq(agencies.id, agency.id));
     const now = Date.parse("2026-11-22T00:00:00Z");
     const day = 86_400_000;
-    const origin = { origin: "https://disdukcapil.tebingtinggikota.go.id" };
     const post = (createdAt: number, comment: string) =>
-      t.call("POST", "/api/v1/ratings", {
-        headers: origin,
-        body: {
-          ratings: [
-            {
-              id: crypto.randomUUID(),
-              agency: agency.slug,
-              service: "ktp-el",
-              channel: "widget",
-              overall: 3,
-              comment,
-              createdAt: new Date(createdAt).toISOString(),
-            },
-          ],
+      t.storeAt([
+        {
+          id: crypto.randomUUID(),
+          agency: agency.slug,
+          service: "ktp-el",
+          channel: "widget",
+          overall: 3,
+          comment,
+          createdAt: new Date(createdAt).toISOString(),
         },
-      });
+      ]);
     await post(now - 31 * day, "lama");
     await post(now - 29 * day, "baru");
     expect(await purgeExpiredComments(t.db, now)).toBe(1);

@@ -26,10 +26,13 @@ const METRIC_SELECT = METRICS.flatMap((m) => {
   const v = METRIC_VALUE[m];
   return [`count(${v})`, `total(${v})`, `total((${v}) * (${v}))`];
 });
-const UPSERT_HEAD = `INSERT INTO rating_rollups (${KEY}, respondents, ${METRIC_COLUMNS.join(", ")})
-   SELECT agency_id, day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), count(*), ${METRIC_SELECT.join(", ")}
+/** An SKM respondent answered at least one of the 9 elements (DESIGN.md, "Respondents"); a face alone is a tap. */
+const ANSWERED_ANY = `(coalesce(${ELEMENT_IDS.join(", ")}) IS NOT NULL)`;
+const COUNT_COLUMNS = ["respondents", "ratings", ...METRIC_COLUMNS];
+const UPSERT_HEAD = `INSERT INTO rating_rollups (${KEY}, ${COUNT_COLUMNS.join(", ")})
+   SELECT agency_id, day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), total(${ANSWERED_ANY}), count(*), ${METRIC_SELECT.join(", ")}
    FROM ratings WHERE counted = 1 AND `;
-const UPSERT_TAIL = ` GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (${KEY}) DO UPDATE SET respondents = respondents + excluded.respondents, ${METRIC_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
+const UPSERT_TAIL = ` GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (${KEY}) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
 
 /**
  * The statement (raw, for the ingest batch) that adds the ratings a call inserted
@@ -51,9 +54,12 @@ export async function rebuildRollups(db: Db, agencyId: string) {
   ]);
 }
 
-/** Sums of one group of rollups: respondents and a Stat per metric. */
+/** Sums of one group of rollups: respondents, all ratings and a Stat per metric. */
 export interface RollupSums {
+  /** Ratings that answered at least one element (the SKM sample). */
   respondents: number;
+  /** Every counted rating, face-only taps included. */
+  ratings: number;
   stats: Record<Metric, Stat>;
 }
 
@@ -66,19 +72,21 @@ export interface RollupGroup extends RollupSums {
 }
 
 const SUM_SELECT = sql.raw(
-  ["sum(respondents)", ...METRIC_COLUMNS.map((c) => `sum(${c})`)].map((e, i) => `${e} AS c${i}`).join(", "),
+  ["sum(respondents)", "sum(ratings)", ...METRIC_COLUMNS.map((c) => `sum(${c})`)]
+    .map((e, i) => `${e} AS c${i}`)
+    .join(", "),
 );
 
 function toSums(row: Record<string, unknown>): RollupSums {
   const stats = {} as Record<Metric, Stat>;
   METRICS.forEach((m, i) => {
     stats[m] = {
-      n: Number(row[`c${1 + i * 3}`] ?? 0),
-      sum: Number(row[`c${2 + i * 3}`] ?? 0),
-      sumSq: Number(row[`c${3 + i * 3}`] ?? 0),
+      n: Number(row[`c${2 + i * 3}`] ?? 0),
+      sum: Number(row[`c${3 + i * 3}`] ?? 0),
+      sumSq: Number(row[`c${4 + i * 3}`] ?? 0),
     };
   });
-  return { respondents: Number(row.c0 ?? 0), stats };
+  return { respondents: Number(row.c0 ?? 0), ratings: Number(row.c1 ?? 0), stats };
 }
 
 /** Which rollups to read: an agency or an officer, over an inclusive range of local days. */
@@ -123,6 +131,7 @@ export async function readRollups(db: Db, filter: RollupFilter, groupBy: GroupBy
 export function emptySums(): RollupSums {
   return {
     respondents: 0,
+    ratings: 0,
     stats: Object.fromEntries(METRICS.map((m) => [m, emptyStat()])) as Record<Metric, Stat>,
   };
 }
@@ -130,6 +139,7 @@ export function emptySums(): RollupSums {
 /** Adds b into a (mutating a). */
 export function addSums(a: RollupSums, b: RollupSums): RollupSums {
   a.respondents += b.respondents;
+  a.ratings += b.ratings;
   for (const m of METRICS) addStat(a.stats[m], b.stats[m]);
   return a;
 }

@@ -29,9 +29,10 @@ export const auth = (): MiddlewareHandler<AppEnv> =>
     if (token?.startsWith("dev_")) {
       let device = c.var.deviceCache.get(token);
       if (!device) {
+        const generation = c.var.deviceCache.generation;
         device = await deviceForToken(c.var.db, await hashToken(token));
         if (!device) throw unauthorized("This device token is unknown or revoked; pair the device again.");
-        c.var.deviceCache.set(token, device);
+        c.var.deviceCache.set(token, device, generation);
       }
       c.set("principal", { kind: "device", device });
     } else if (token) {

@@ -15,38 +15,35 @@ export class RateLimiter {
     readonly windowMs: number,
   ) {}
 
-  /** Records a hit; returns the seconds to wait when the key is over its limit, else 0. */
-  hit(key: string, now = Date.now()): number {
+  /**
+   * Records `amount` hits at once (synchronously, so concurrent requests are
+   * counted before any of them awaits); returns the seconds to wait when the
+   * key is now over its limit, else 0.
+   */
+  hit(key: string, now = Date.now(), amount = 1): number {
+    const window = this.current(key, now);
+    window.hits += amount;
+    return window.hits > this.limit ? this.retryAfter(window, now) : 0;
+  }
+
+  /** Gives back one hit, e.g. for an attempt that turned out right. */
+  refund(key: string, now = Date.now()): void {
+    const window = this.windows.get(key);
+    if (window && now - window.start < this.windowMs && window.hits > 0) window.hits -= 1;
+  }
+
+  private current(key: string, now: number) {
     let window = this.windows.get(key);
     if (!window || now - window.start >= this.windowMs) {
       if (this.windows.size > 10_000) this.prune(now);
       window = { start: now, hits: 0 };
       this.windows.set(key, window);
     }
-    window.hits += 1;
-    return window.hits > this.limit ? Math.ceil((window.start + this.windowMs - now) / 1000) : 0;
+    return window;
   }
 
-  /** The seconds a key must still wait, without counting a hit (0 when it may go on). */
-  wait(key: string, now = Date.now()): number {
-    const window = this.windows.get(key);
-    if (!window || now - window.start >= this.windowMs || window.hits < this.limit) return 0;
-    return Math.ceil((window.start + this.windowMs - now) / 1000);
-  }
-
-  /**
-   * Guessing lockout, before checking a secret: a 429 while the key's failures
-   * are at the limit, even if this guess would be right.
-   */
-  assertNotLocked(key: string): void {
-    const wait = this.wait(key);
-    if (wait > 0) throw tooManyRequests(wait);
-  }
-
-  /** Counts a wrong secret and returns what to throw: a 429 once the key is over its limit, else `error`. */
-  failure(key: string, error: Error): Error {
-    const wait = this.hit(key);
-    return wait > 0 ? tooManyRequests(wait) : error;
+  private retryAfter(window: { start: number }, now: number) {
+    return Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
   }
 
   /** Forgets a key, e.g. after a successful sign-in. */
@@ -56,6 +53,49 @@ export class RateLimiter {
 
   private prune(now: number) {
     for (const [key, window] of this.windows) if (now - window.start >= this.windowMs) this.windows.delete(key);
+  }
+}
+
+/** Options of a guessing lockout. */
+export interface LockoutOptions {
+  /** Attempts one source (an IP, a device) may make at one identity per window. */
+  perSource?: number;
+  /** Attempts at one identity from everywhere per backstop window: a distributed guesser's ceiling. */
+  perIdentity?: number;
+  windowMs?: number;
+  backstopWindowMs?: number;
+}
+
+/**
+ * A lockout against guessing a password or PIN. Every attempt is counted
+ * before the secret is checked, so firing guesses concurrently gains nothing.
+ * It locks an identity for one source (an IP, a device), so nobody can lock a
+ * person out from elsewhere, with a larger per-identity limit as the backstop.
+ */
+export class Lockout {
+  private readonly pairs: RateLimiter;
+  private readonly identities: RateLimiter;
+
+  constructor({
+    perSource = 5,
+    perIdentity = 30,
+    windowMs = 15 * 60_000,
+    backstopWindowMs = 3_600_000,
+  }: LockoutOptions = {}) {
+    this.pairs = new RateLimiter(perSource, windowMs);
+    this.identities = new RateLimiter(perIdentity, backstopWindowMs);
+  }
+
+  /** Counts an attempt; throws a 429 when the identity is locked for this source or everywhere. */
+  attempt(identity: string, source: string, now = Date.now()): void {
+    const wait = Math.max(this.pairs.hit(`${source} ${identity}`, now), this.identities.hit(identity, now));
+    if (wait > 0) throw tooManyRequests(wait);
+  }
+
+  /** The right secret: the source's count starts over and the attempt leaves the backstop. */
+  succeeded(identity: string, source: string, now = Date.now()): void {
+    this.pairs.reset(`${source} ${identity}`);
+    this.identities.refund(identity, now);
   }
 }
 

@@ -11,7 +11,7 @@ import { createSession, deleteSession } from "../../db/queries/auth.ts";
 import { userForLogin } from "../../db/queries/users.ts";
 import { ApiError, unauthorized } from "../errors.ts";
 import { SESSION_COOKIE } from "../middleware/auth.ts";
-import { RateLimiter, tooManyRequests } from "../middleware/rate-limit.ts";
+import { Lockout, rateLimit } from "../middleware/rate-limit.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
 
 /**
@@ -20,11 +20,16 @@ import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi
  */
 let decoy: Promise<string> | undefined;
 
-/** The sign-in routes; each app gets its own counters of 20 attempts per IP and 5 failures per identity per 15 minutes. */
+/**
+ * The sign-in routes. Each app counts, per 15 minutes, 20 attempts per IP (before the body
+ * is read) and 5 per identity from one IP, and 30 per identity from anywhere per hour.
+ */
 export function createAuthRoutes() {
-  const perIp = new RateLimiter(20, 15 * 60_000);
-  const failuresPerIdentity = new RateLimiter(5, 15 * 60_000);
-  return router()
+  const lockout = new Lockout({ perSource: 5, perIdentity: 30 });
+  const routes = router();
+  // Per IP before the body is read: a flood of sign-ins costs no parsing or hashing.
+  routes.use("/auth/login", rateLimit({ limit: 20, windowMs: 15 * 60_000 }));
+  return routes
     .openapi(
       createRoute({
         method: "post",
@@ -38,20 +43,14 @@ export function createAuthRoutes() {
       async (c) => {
         const input = c.req.valid("json");
         const identity = input.email ? `email:${input.email.toLowerCase()}` : `nip:${input.nip}`;
-        const ipWait = perIp.hit(c.var.clientIp);
-        if (ipWait > 0) throw tooManyRequests(ipWait);
-        // A locked identity stays locked even for the right password, or guessing would just continue.
-        failuresPerIdentity.assertNotLocked(identity);
+        // Counted before the password is checked: concurrent guesses are all counted, and a locked
+        // identity stays locked even for the right password, or guessing would just continue.
+        lockout.attempt(identity, c.var.clientIp);
         const user = await userForLogin(c.var.db, input);
         decoy ??= hashSecret("decoy password that matches nobody");
         const ok = await verifySecret(input.password, user?.passwordHash ?? (await decoy));
-        if (!user || !ok) {
-          throw failuresPerIdentity.failure(
-            identity,
-            new ApiError(401, "invalid_credentials", "The NIP/e-mail or password is wrong."),
-          );
-        }
-        failuresPerIdentity.reset(identity);
+        if (!user || !ok) throw new ApiError(401, "invalid_credentials", "The NIP/e-mail or password is wrong.");
+        lockout.succeeded(identity, c.var.clientIp);
         const now = Date.now();
         const session = await createSession(c.var.db, user.id, now);
         setCookie(c, SESSION_COOKIE, session.token, {

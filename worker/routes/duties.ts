@@ -15,7 +15,7 @@ import { currentDuty, endDuty, startDuty } from "../../db/queries/duties.ts";
 import { officers } from "../../db/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError, forbidden, notFound, unauthorized } from "../errors.ts";
-import { RateLimiter } from "../middleware/rate-limit.ts";
+import { Lockout } from "../middleware/rate-limit.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
 
 type Ctx = Context<AppEnv>;
@@ -37,24 +37,20 @@ async function counterForCaller(c: Ctx, code: string) {
 }
 
 /** Which officer a check-in is for, after checking the caller may check them in. */
-async function officerToCheckIn(c: Ctx, agencyId: string, input: z.infer<typeof DutyInput>, pinFailures: RateLimiter) {
+async function officerToCheckIn(c: Ctx, agencyId: string, input: z.infer<typeof DutyInput>, pinLockout: Lockout) {
   const principal = c.var.principal!;
   const db = c.var.db;
   if (principal.kind === "device") {
     if (!input.nip || !input.pin) throw new ApiError(400, "invalid_request", "A kiosk check-in needs nip and pin.");
-    pinFailures.assertNotLocked(principal.device.id);
+    // Counted before the PIN is checked, per device and NIP, with a per-NIP backstop.
+    pinLockout.attempt(`nip:${input.nip}`, principal.device.id);
     const [officer] = await db
       .select()
       .from(officers)
       .where(and(eq(officers.nip, input.nip), eq(officers.agencyId, agencyId), eq(officers.active, true)));
     const ok = officer?.pinHash ? await verifySecret(input.pin, officer.pinHash) : false;
-    if (!officer || !ok) {
-      throw pinFailures.failure(
-        principal.device.id,
-        new ApiError(401, "invalid_credentials", "The NIP or PIN is wrong."),
-      );
-    }
-    pinFailures.reset(principal.device.id);
+    if (!officer || !ok) throw new ApiError(401, "invalid_credentials", "The NIP or PIN is wrong.");
+    pinLockout.succeeded(`nip:${input.nip}`, principal.device.id);
     return officer;
   }
   const user = principal.user;
@@ -74,9 +70,12 @@ async function officerToCheckIn(c: Ctx, agencyId: string, input: z.infer<typeof 
 
 const params = z.object({ counter: counterCode });
 
-/** The duty routes; each app counts wrong PINs per device (10 per 15 minutes: a 6-digit PIN must not be guessable). */
+/**
+ * The duty routes. Each app counts PIN attempts: 5 per NIP from one device per 15 minutes,
+ * 20 per NIP from all devices per hour (a 6-digit PIN must not be guessable).
+ */
 export function createDutiesRoutes() {
-  const pinFailures = new RateLimiter(10, 15 * 60_000);
+  const pinLockout = new Lockout({ perSource: 5, perIdentity: 20 });
   return router()
     .openapi(
       createRoute({
@@ -107,7 +106,7 @@ export function createDutiesRoutes() {
       }),
       async (c) => {
         const { counter } = await counterForCaller(c, c.req.valid("param").counter);
-        const officer = await officerToCheckIn(c, counter.agencyId, c.req.valid("json"), pinFailures);
+        const officer = await officerToCheckIn(c, counter.agencyId, c.req.valid("json"), pinLockout);
         const now = Date.now();
         const id = await startDuty(c.var.db, counter.id, officer.id, now);
         return c.json(

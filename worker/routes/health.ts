@@ -1,24 +1,82 @@
-/** GET /health — public: the server is up and the database answers. */
+/**
+ * GET /health — public: the server is up, the database answers, and it still
+ * takes writes (a full disk or a read-only file means ratings would be refused).
+ */
 import { createRoute } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import * as z from "zod";
 import { ErrorBody } from "../../core/contract.ts";
+import type { Db } from "../../db/client.ts";
+import { ApiError } from "../errors.ts";
 import { router } from "../openapi.ts";
 
-/** GET /health. */
-export const health = router().openapi(
-  createRoute({
-    method: "get",
-    path: "/health",
-    summary: "Liveness and database check (public)",
-    tags: ["system"],
-    responses: {
-      200: { description: "Up", content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } } },
-      503: { description: "The database is unavailable", content: { "application/json": { schema: ErrorBody } } },
+/** How long a successful write check is trusted: /health stays a cheap read between checks. */
+const WRITE_CHECK_MS = 10_000;
+
+/** A write that fails for these reasons will keep failing until someone frees the disk or fixes the file. */
+const CANNOT_WRITE = /SQLITE_FULL|SQLITE_READONLY|SQLITE_IOERR|database or disk is full|readonly database/i;
+
+/** Longest /health waits for its write check: a writer holding the lock must not slow it down. */
+const WRITE_WAIT_MS = 250;
+
+/** GET /health; each app remembers when its database last took a write, or why it could not. */
+export function createHealthRoutes() {
+  let checkedUntil = 0;
+  let cannotWrite = false;
+  let checking: Promise<void> | undefined;
+
+  const checkWrite = (db: Db) =>
+    db
+      .run(
+        sql`INSERT INTO health_probe (id, checked_at) VALUES (1, ${Date.now()}) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at`,
+      )
+      .then(
+        () => {
+          cannotWrite = false;
+          checkedUntil = Date.now() + WRITE_CHECK_MS;
+        },
+        (error) => {
+          const text = `${(error as Error).message} ${(error as { cause?: Error }).cause?.message ?? ""}`;
+          // A lock held by another writer or a slow answer says nothing yet: check again next time.
+          if (!CANNOT_WRITE.test(text)) return;
+          cannotWrite = true;
+          checkedUntil = Date.now() + WRITE_CHECK_MS;
+        },
+      );
+
+  return router().openapi(
+    createRoute({
+      method: "get",
+      path: "/health",
+      summary: "Liveness, and a database that answers and takes writes (public)",
+      tags: ["system"],
+      responses: {
+        200: { description: "Up", content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } } },
+        503: {
+          description: "The database is unreachable (unavailable) or cannot store anything (database_cannot_write)",
+          content: { "application/json": { schema: ErrorBody } },
+        },
+      },
+    }),
+    async (c) => {
+      const db = c.var.db;
+      await db.run(sql`select 1`);
+      if (Date.now() >= checkedUntil) {
+        checking ??= checkWrite(db).finally(() => {
+          checking = undefined;
+        });
+        await Promise.race([checking, new Promise((resolve) => setTimeout(resolve, WRITE_WAIT_MS))]);
+      }
+      if (cannotWrite) {
+        throw new ApiError(
+          503,
+          "database_cannot_write",
+          "The database answers but cannot store anything (disk full or read-only).",
+          undefined,
+          { "Retry-After": "30" },
+        );
+      }
+      return c.json({ status: "ok" as const }, 200);
     },
-  }),
-  async (c) => {
-    await c.var.db.run(sql`select 1`);
-    return c.json({ status: "ok" as const }, 200);
-  },
-);
+  );
+}

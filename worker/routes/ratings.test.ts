@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ratingRollups, ratings } from "../../db/schema.ts";
+import { devices, ratingRollups, ratings } from "../../db/schema.ts";
 import { AGENCY, OFFICER_NIPS, ORIGIN, PIN, rating, testApp } from "../test-app.ts";
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
@@ -13,8 +13,16 @@ const widget = { headers: { origin: ORIGIN } };
 const post = (body: unknown, options: { token?: string; headers?: Record<string, string> } = widget) =>
   t.call("POST", "/api/v1/ratings", { body, ...options });
 const stored = async () => (await t.db.select({ n: count() }).from(ratings))[0].n;
-const respondents = async () =>
-  (await t.db.select({ n: ratingRollups.respondents }).from(ratingRollups)).reduce((a, r) => a + r.n, 0);
+/** Every counted rating in the rollups (face-only taps included). */
+const counted = async () =>
+  (await t.db.select({ n: ratingRollups.ratings }).from(ratingRollups)).reduce((a, r) => a + r.n, 0);
+/** The status and error code of each result of a 200 answer. */
+const outcomes = async (res: Response) => {
+  expect(res.status).toBe(200);
+  return ((await res.json()).results as { status: string; error?: { code: string } }[]).map(
+    (r) => r.error?.code ?? r.status,
+  );
+};
 
 describe("POST /api/v1/ratings", () => {
   it("stores a batch once: resending the same ids answers duplicate and adds no row", async () => {
@@ -33,7 +41,7 @@ describe("POST /api/v1/ratings", () => {
       "duplicate",
     ]);
     expect(await stored()).toBe(3);
-    expect(await respondents()).toBe(3);
+    expect(await counted()).toBe(3);
   });
 
   it("counts an id repeated inside one batch once", async () => {
@@ -87,13 +95,12 @@ describe("kiosk attribution", () => {
     expect(byId(taps[1].id)).toMatchObject({ flags: expect.arrayContaining(["rapid_repeat"]), counted: false });
     expect(byId(taps[2].id).counted).toBe(true);
     expect(await stored()).toBe(3);
-    expect(await respondents()).toBe(2);
+    expect(await counted()).toBe(2);
   });
 
-  it("refuses kiosk ratings without a device token", async () => {
+  it("refuses kiosk ratings without a device token, per item, with 200 (a queue would retry a 4xx forever)", async () => {
     const res = await post({ ratings: [rating({ channel: "kiosk" })] }, {});
-    expect(res.status).toBe(422);
-    expect((await res.json()).error.code).toBe("device_required");
+    expect(await outcomes(res)).toEqual(["device_required"]);
   });
 
   it("refuses a revoked device's token", async () => {
@@ -112,15 +119,15 @@ describe("kiosk attribution", () => {
 describe("widget and QR channels", () => {
   it("accepts widget ratings only from the agency's registered origins", async () => {
     const res = await post({ ratings: [rating()] }, { headers: { origin: "https://evil.example" } });
-    expect(res.status).toBe(422);
-    expect((await res.json()).error.code).toBe("origin_not_allowed");
+    expect(await outcomes(res)).toEqual(["origin_not_allowed"]);
     expect(await stored()).toBe(0);
   });
 
-  it("accepts widget ratings from Suara's own pages (the demo page) for any agency", async () => {
+  it("gives Suara's own origin no blanket trust: a forged Origin of the server itself is refused", async () => {
+    // app.request's URLs are http://localhost/…, so this is the server's own origin.
     const res = await post({ ratings: [rating()] }, { headers: { origin: "http://localhost" } });
-    expect(res.status).toBe(200);
-    expect(await stored()).toBe(1);
+    expect(await outcomes(res)).toEqual(["origin_not_allowed"]);
+    expect(await stored()).toBe(0);
   });
 
   it("answers a CORS preflight only for registered origins", async () => {
@@ -150,8 +157,7 @@ describe("widget and QR channels", () => {
     expect(row.officerId).toBe(await t.officerId(OFFICER_NIPS[2]));
 
     const again = await post({ ratings: [rating({ channel: "qr", service: "kartu-keluarga", ticket })] }, {});
-    expect(again.status).toBe(422);
-    expect((await again.json()).error.code).toBe("ticket_used");
+    expect(await outcomes(again)).toEqual(["ticket_used"]);
     expect((await (await t.call("GET", `/api/v1/tickets/${ticket}`)).json()).status).toBe("used");
     // Resending the first rating is still a harmless duplicate.
     expect((await (await post({ ratings: [first] }, {})).json()).results[0].status).toBe("duplicate");
@@ -187,12 +193,21 @@ describe("bad input gets a 4xx with the error shape and changes nothing", () => 
       400,
       "invalid_request",
     ],
-    ["a batch of 501", () => ({ ratings: Array.from({ length: 501 }, () => rating()) }), 400, "invalid_request"],
+    [
+      "a browser's batch of 501",
+      () => ({ ratings: Array.from({ length: 501 }, () => rating()) }),
+      413,
+      "payload_too_large",
+    ],
     ["a huge comment", () => ({ ratings: [rating({ comment: huge })] }), 400, "invalid_request"],
     ["a non-UUID id", () => ({ ratings: [rating({ id: "abc" })] }), 400, "invalid_request"],
     ["a date that is not a date", () => ({ ratings: [rating({ createdAt: "yesterday" })] }), 400, "invalid_request"],
-    ["an unknown agency", () => ({ ratings: [rating({ agency: "no-such-agency" })] }), 422, "unknown_agency"],
-    ["an unknown service", () => ({ ratings: [rating({ service: "paspor" })] }), 422, "unknown_service"],
+    [
+      "more ratings than a caller without a device token may send",
+      () => ({ ratings: Array.from({ length: 6 }, () => rating()) }),
+      400,
+      "too_many_ratings",
+    ],
   ];
 
   it.each(cases)("%s", async (_name, body, status, code) => {
@@ -205,13 +220,28 @@ describe("bad input gets a 4xx with the error shape and changes nothing", () => 
     expect(json.error.code).toBe(code);
     expect(typeof json.error.message).toBe("string");
     expect(await stored()).toBe(before);
-    expect(await respondents()).toBe(before);
+    expect(await counted()).toBe(before);
   });
 
-  it("refuses a body over 2 MB with 413", async () => {
-    const res = await post(`{"ratings":[${'"x",'.repeat(600_000)}"x"]}`);
-    expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe("payload_too_large");
+  it("answers 200 with a status per item even when every item is rejected", async () => {
+    const res = await post({ ratings: [rating({ agency: "no-such-agency" }), rating({ service: "paspor" })] });
+    expect(await outcomes(res)).toEqual(["unknown_agency", "unknown_service"]);
+    expect(await stored()).toBe(0);
+  });
+
+  it("refuses a body over 2 MB from a device, and over 32 KB from anyone else, with 413", async () => {
+    const device = await t.pairDevice("loket-1");
+    const big = await post(`{"ratings":[${'"x",'.repeat(600_000)}"x"]}`, { token: device });
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.code).toBe("payload_too_large");
+    const browser = await post(`{"ratings":[${'"x",'.repeat(10_000)}"x"]}`);
+    expect(browser.status).toBe(413);
+    const tooMany = await post(
+      { ratings: Array.from({ length: 501 }, () => rating({ channel: "kiosk" })) },
+      { token: device },
+    );
+    expect(tooMany.status).toBe(400);
+    expect((await tooMany.json()).error.code).toBe("invalid_request");
   });
 
   it("accepts the good ratings of a mixed batch and says why the others were rejected", async () => {
@@ -222,5 +252,109 @@ describe("bad input gets a 4xx with the error shape and changes nothing", () => 
     expect(results[0]).toEqual({ id: good.id, status: "accepted" });
     expect(results[1]).toMatchObject({ status: "rejected", error: { code: "unknown_service" } });
     expect(await stored()).toBe(1);
+  });
+});
+
+describe("ratings nobody can stuff or backdate", () => {
+  const day = 86_400_000;
+
+  it("holds a forged-Origin flood from one IP to that IP's hourly quota per agency", async () => {
+    const flood = { origin: ORIGIN, "x-test-ip": "203.0.113.9" };
+    const answers = [];
+    // 100 requests of 5: the 500 ratings a single request used to carry.
+    for (let i = 0; i < 100; i++) {
+      answers.push(
+        await post({ ratings: Array.from({ length: 5 }, () => rating({ overall: 1 })) }, { headers: flood }),
+      );
+    }
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(6);
+    const limited = answers.find((r) => r.status === 429)!;
+    expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await limited.json()).error.code).toBe("rate_limited");
+    expect(await stored()).toBe(30);
+    // Another address (another office) still gets through.
+    const other = await post({ ratings: [rating()] }, { headers: { origin: ORIGIN, "x-test-ip": "198.51.100.7" } });
+    expect(await outcomes(other)).toEqual(["accepted"]);
+  });
+
+  it("times widget ratings by the server: a rating dated 2021 or next year lands today", async () => {
+    const old = rating({ createdAt: "2021-03-01T02:00:00Z" });
+    const future = rating({ createdAt: new Date(Date.now() + 400 * day).toISOString() });
+    const close = rating({ createdAt: new Date(Date.now() - 60_000).toISOString() });
+    expect(await outcomes(await post({ ratings: [old, future, close] }))).toEqual(["accepted", "accepted", "accepted"]);
+    const rows = await t.db.select({ id: ratings.id, createdAt: ratings.createdAt }).from(ratings);
+    for (const row of rows) expect(Math.abs(row.createdAt - Date.now())).toBeLessThan(5 * 60_000);
+    // Within a few minutes of the server clock, the client's time stands.
+    expect(rows.find((r) => r.id === close.id)?.createdAt).toBe(Date.parse(close.createdAt));
+  });
+
+  it("times ticket ratings by the server", async () => {
+    const officer = await t.login({ nip: OFFICER_NIPS[2] });
+    const { ticket } = await (
+      await t.call("POST", "/api/v1/tickets", { token: officer, body: { service: "ktp-el" } })
+    ).json();
+    const backdated = rating({ channel: "qr", ticket, createdAt: "2021-03-01T02:00:00Z" });
+    expect(await outcomes(await post({ ratings: [backdated] }, {}))).toEqual(["accepted"]);
+    const [row] = await t.db.select({ day: ratings.day, createdAt: ratings.createdAt }).from(ratings);
+    expect(row.day).not.toMatch(/^2021/);
+    expect(Math.abs(row.createdAt - Date.now())).toBeLessThan(5 * 60_000);
+  });
+
+  it("keeps a device's offline taps within 30 days of pairing, and refuses older or earlier ones", async () => {
+    const device = await t.pairDevice("loket-1");
+    // The tablet was paired 40 days ago and has been offline since.
+    await t.db.update(devices).set({ pairedAt: Date.now() - 40 * day });
+    const at = (ms: number) => new Date(Date.now() - ms).toISOString();
+    const taps = [
+      rating({ channel: "kiosk", createdAt: at(29 * day) }),
+      rating({ channel: "kiosk", createdAt: at(31 * day) }),
+      rating({ channel: "kiosk", createdAt: at(41 * day) }),
+    ];
+    expect(await outcomes(await post({ ratings: taps }, { token: device }))).toEqual([
+      "accepted",
+      "too_old",
+      "before_pairing",
+    ]);
+    const [row] = await t.db.select({ createdAt: ratings.createdAt }).from(ratings);
+    expect(row.createdAt).toBe(Date.parse(taps[0].createdAt));
+  });
+
+  it("refuses a device's tap dated before its pairing", async () => {
+    const device = await t.pairDevice("loket-1");
+    const before = rating({ channel: "kiosk", createdAt: new Date(Date.now() - 3_600_000).toISOString() });
+    expect(await outcomes(await post({ ratings: [before] }, { token: device }))).toEqual(["before_pairing"]);
+    expect(await stored()).toBe(0);
+  });
+
+  it("re-times a device's tap from the future to the server clock and flags it", async () => {
+    const device = await t.pairDevice("loket-1");
+    const ahead = rating({ channel: "kiosk", createdAt: new Date(Date.now() + 365 * day).toISOString() });
+    const slightly = rating({ channel: "kiosk", createdAt: new Date(Date.now() + 60_000).toISOString() });
+    expect(await outcomes(await post({ ratings: [ahead, slightly] }, { token: device }))).toEqual([
+      "accepted",
+      "accepted",
+    ]);
+    const rows = await t.db.select().from(ratings);
+    const aheadRow = rows.find((r) => r.id === ahead.id)!;
+    expect(aheadRow.flags).toContain("clock_skew");
+    expect(Math.abs(aheadRow.createdAt - Date.now())).toBeLessThan(60_000);
+    expect(rows.find((r) => r.id === slightly.id)?.flags).not.toContain("clock_skew");
+  });
+});
+
+describe("revocation", () => {
+  it("refuses a revoked device at once, even when a request looks it up while the revocation commits", async () => {
+    const admin = await t.login();
+    const device = await t.pairDevice("loket-3", admin);
+    const list = await (await t.call("GET", `/api/v1/agencies/${AGENCY}/devices`, { token: admin })).json();
+    const duty = () => t.call("GET", "/api/v1/counters/loket-3/duty", { token: device });
+    // Another writer holds the lock, so the revocation waits to commit while the tablet keeps calling.
+    const release = await t.holdWriteLock();
+    const revoking = t.call("DELETE", `/api/v1/agencies/${AGENCY}/devices/${list.devices[0].id}`, { token: admin });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect((await duty()).status).toBe(200);
+    await release();
+    expect((await revoking).status).toBe(200);
+    expect((await duty()).status).toBe(401);
   });
 });

@@ -1,69 +1,95 @@
 /**
  * POST /api/v1/ratings — public, with rules per channel: kiosk ratings need a
  * paired device's token; widget ratings a registered Origin; QR ratings a
- * ticket. Browser (non-device) callers are rate-limited per IP.
+ * ticket. Callers without a device token send a few ratings per request and
+ * are limited per IP: by requests, and per agency by the ratings they add.
  */
 import { createRoute } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { RatingsBatch, RatingsResponse } from "../../core/contract.ts";
+import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
-import { rateLimit } from "../middleware/rate-limit.ts";
+import { RateLimiter, rateLimit, tooManyRequests } from "../middleware/rate-limit.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 
-/** 500 ratings with long comments fit comfortably; anything larger is not a rating batch. */
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** 500 ratings with long comments fit comfortably; anything larger is not a kiosk sync. */
+const DEVICE_MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** A widget or QR page sends a few ratings; this is plenty for them. */
+const BROWSER_MAX_BODY_BYTES = 32 * 1024;
+/** Most ratings a caller without a device token may send in one request (a widget's few kept offline). */
+export const BROWSER_MAX_RATINGS = 5;
+
+/** Options of the ratings routes. */
+export interface RatingsRoutesOptions {
+  /** Widget ratings one IP may add to one agency per hour (a shared office or carrier address included). */
+  widgetQuota?: number;
+}
+
+const limitBody = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError(413, "payload_too_large", `A ratings request may be at most ${maxSize} bytes.`);
+    },
+  });
 
 /** The ratings routes; each app gets its own rate-limit counters. */
-export function createRatingsRoutes() {
+export function createRatingsRoutes({ widgetQuota = 30 }: RatingsRoutesOptions = {}) {
   const routes = router();
+  const deviceBody = limitBody(DEVICE_MAX_BODY_BYTES);
+  const browserBody = limitBody(BROWSER_MAX_BODY_BYTES);
+  const ratingsPerAgency = new RateLimiter(widgetQuota, 3_600_000);
 
+  const sizeLimit: MiddlewareHandler<AppEnv> = async function sizeLimit(c, next) {
+    return (c.var.principal?.kind === "device" ? deviceBody : browserBody)(c, next);
+  };
+  // Both limits act before the body is parsed.
   routes.use(
     "/ratings",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, "payload_too_large", `A ratings request may be at most ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
     rateLimit({ limit: 30, key: (c) => (c.var.principal?.kind === "device" ? null : c.var.clientIp) }),
+    sizeLimit,
   );
 
   routes.openapi(
     createRoute({
       method: "post",
       path: "/ratings",
-      summary: "Submit 1–500 ratings; idempotent by id (kiosk: device token; widget: registered Origin; QR: ticket)",
+      summary:
+        "Submit ratings, idempotent by id (kiosk: device token, 1–500 per call; widget: registered Origin, " +
+        `at most ${BROWSER_MAX_RATINGS} per call and ${widgetQuota} per IP and agency an hour; QR: ticket)`,
+      description:
+        "Every well-formed batch gets 200 with one result per rating, even when all are rejected. " +
+        "Device ratings keep their createdAt when it is after pairing and within 30 days (later than " +
+        "the server clock by more than 5 minutes: re-timed and flagged clock_skew); widget and ticket " +
+        "ratings are timed by the server (their createdAt is kept only within 5 minutes of it).",
       tags: ["ratings"],
       security: SECURITY.optional,
       request: { body: jsonBody(RatingsBatch) },
-      responses: {
-        ...okJson(RatingsResponse, "One result per rating, in order"),
-        422: {
-          description: "Every rating was rejected (details.results says why)",
-          content: { "application/json": { schema: RatingsResponse } },
-        },
-      },
+      responses: okJson(RatingsResponse, "One result per rating, in order"),
     }),
     async (c) => {
       const { ratings } = c.req.valid("json");
       const principal = c.var.principal;
-      const origin = c.req.header("origin") ?? null;
-      const sender = {
-        device: principal?.kind === "device" ? principal.device : null,
-        origin,
-        ownOrigin: origin === new URL(c.req.url).origin,
-      };
-      const results = await c.var.ingest(ratings.map((input) => ({ input, sender })));
-      if (results.every((r) => r.status === "rejected")) {
-        const codes = new Set(results.map((r) => r.error?.code));
-        const [only] = codes;
-        throw new ApiError(
-          422,
-          codes.size === 1 && only ? only : "rejected",
-          results[0].error?.message ?? "Every rating was rejected.",
-          { results },
-        );
+      const device = principal?.kind === "device" ? principal.device : null;
+      if (!device) {
+        if (ratings.length > BROWSER_MAX_RATINGS) {
+          throw new ApiError(
+            400,
+            "too_many_ratings",
+            `Without a device token a request may carry at most ${BROWSER_MAX_RATINGS} ratings.`,
+          );
+        }
+        // Counted per agency before anything is stored, so a flood moves no figure beyond the quota.
+        const perAgency = new Map<string, number>();
+        for (const r of ratings) if (!r.ticket) perAgency.set(r.agency, (perAgency.get(r.agency) ?? 0) + 1);
+        for (const [agency, count] of perAgency) {
+          const wait = ratingsPerAgency.hit(`${c.var.clientIp}/${agency}`, Date.now(), count);
+          if (wait > 0) throw tooManyRequests(wait);
+        }
       }
+      const sender = { device, origin: c.req.header("origin") ?? null };
+      const results = await c.var.ingest(ratings.map((input) => ({ input, sender })));
       return c.json({ results }, 200);
     },
   );

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
-import { AGENCY, OFFICER_NIPS, ORIGIN, PIN, rating, testApp } from "../test-app.ts";
+import { AGENCY, OFFICER_NIPS, PIN, rating, testApp } from "../test-app.ts";
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
 let t: TestApp;
@@ -27,12 +27,12 @@ function workedExample(createdAt: string) {
   );
 }
 
-const postWidget = (ratings: unknown[]) =>
-  t.call("POST", "/api/v1/ratings", { body: { ratings }, headers: { origin: ORIGIN } });
+/** Stores ratings at their own createdAt (the server times widget ratings by its clock). */
+const store = (ratings: Record<string, unknown>[]) => t.storeAt(ratings);
 
 describe("GET /api/v1/agencies/:slug/report", () => {
   it("shows the worked example's IKM 91.48, mutu A, Sangat Baik, and 90.56 by the 0.11 method", async () => {
-    expect((await postWidget(workedExample("2026-03-10T03:00:00Z"))).status).toBe(200);
+    await store(workedExample("2026-03-10T03:00:00Z"));
     const res = await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-S1`, { token: await t.login() });
     expect(res.status).toBe(200);
     const report = await res.json();
@@ -47,7 +47,7 @@ describe("GET /api/v1/agencies/:slug/report", () => {
 
   it("leaves the worked example out of a period it does not fall in, cut in the agency's timezone", async () => {
     // 17:30 UTC on 30 June is 00:30 on 1 July in Tebing Tinggi (WIB): semester 2.
-    await postWidget(workedExample("2026-06-30T17:30:00Z"));
+    await store(workedExample("2026-06-30T17:30:00Z"));
     const token = await t.login();
     const s1 = await (await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-S1`, { token })).json();
     const s2 = await (await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-S2`, { token })).json();
@@ -59,7 +59,7 @@ describe("GET /api/v1/agencies/:slug/report", () => {
   it("averages elements answered by different numbers of respondents per element", async () => {
     const createdAt = "2026-02-02T02:00:00Z";
     const full = (value: number) => Object.fromEntries(ELEMENT_IDS.map((id) => [id, value]));
-    await postWidget([
+    await store([
       rating({ overall: undefined, createdAt, answers: full(4) }),
       rating({ overall: undefined, createdAt, answers: full(2) }),
       rating({ overall: undefined, createdAt, answers: { waktu: 1 } }),
@@ -75,7 +75,7 @@ describe("GET /api/v1/agencies/:slug/report", () => {
   });
 
   it("says which elements are missing instead of inventing an IKM", async () => {
-    await postWidget([rating({ createdAt: "2026-02-02T02:00:00Z", answers: { waktu: 3 } })]);
+    await store([rating({ createdAt: "2026-02-02T02:00:00Z", answers: { waktu: 3 } })]);
     const report = await (
       await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-02`, { token: await t.login() })
     ).json();
@@ -121,7 +121,7 @@ describe("GET /api/v1/agencies/:slug/report", () => {
 
 describe("GET /api/v1/public/agencies/:slug/ikm", () => {
   it("publishes the unit's aggregate without any officer data", async () => {
-    await postWidget(workedExample("2026-03-10T03:00:00Z"));
+    await store(workedExample("2026-03-10T03:00:00Z"));
     const res = await t.call("GET", `/api/v1/public/agencies/${AGENCY}/ikm?period=2026`);
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -132,7 +132,7 @@ describe("GET /api/v1/public/agencies/:slug/ikm", () => {
 
 describe("GET /api/v1/agencies/:slug/ratings.csv", () => {
   it("exports one row per rating and keeps formulas from running in spreadsheets", async () => {
-    await postWidget([
+    await store([
       rating({ createdAt: "2026-02-02T02:00:00Z", comment: '=HYPERLINK("x")' }),
       rating({ createdAt: "2026-02-03T02:00:00Z" }),
     ]);

@@ -72,7 +72,7 @@ export const ticketsRoutes = router()
         Date.now(),
         input.ttlMinutes,
       );
-      const url = new URL(`/r/${ticket.id}`, c.req.url).toString();
+      const url = `${c.var.settings.publicUrl ?? new URL(c.req.url).origin}/r/${ticket.id}`;
       return c.json(plain({ ticket: ticket.id, url, expiresAt: new Date(ticket.expiresAt).toISOString() }), 200);
     },
   )

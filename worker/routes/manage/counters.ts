@@ -116,7 +116,6 @@ export const countersRoutes = router()
         .select({ id: devices.id })
         .from(devices)
         .where(and(eq(devices.counterId, id), isNull(devices.revokedAt)));
-      for (const device of revoked) c.var.deviceCache.forget(device.id);
       await db.batch([
         db.update(counters).set({ archivedAt }).where(where),
         // A counter that no longer exists has no tablet to rate at and nobody serving.
@@ -133,6 +132,8 @@ export const countersRoutes = router()
           details: { revokedDevices: revoked.map((d) => d.id) },
         }),
       ]);
+      // Only after the commit: forgetting earlier lets a request in between cache the tokens again.
+      for (const device of revoked) c.var.deviceCache.forget(device.id);
       return c.json(plain({ counter: { ...existing, archivedAt } }), 200);
     },
   );

@@ -88,11 +88,12 @@ export const devicesManageRoutes = router()
         .where(where);
       if (!existing) throw notFound("Device");
       const revokedAt = existing.revokedAt ?? Date.now();
-      c.var.deviceCache.forget(id);
       await db.batch([
         revokeDevices(db, where, revokedAt),
         auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "device.revoke", target: id }),
       ]);
+      // Only after the commit: forgetting earlier lets a request in between cache the token again.
+      c.var.deviceCache.forget(id);
       return c.json(plain({ device: { ...existing, revokedAt } }), 200);
     },
   );

@@ -5,7 +5,7 @@ import { UserInput, UserPatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
 import { hashSecret } from "../../../core/password.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
-import { officers, users } from "../../../db/schema.ts";
+import { officers, sessions, users } from "../../../db/schema.ts";
 import { agencyFor, MANAGERS, READERS } from "../../access.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
@@ -105,19 +105,21 @@ export const usersRoutes = router()
       if (changes.role === "officer" && !existing.officerId) {
         throw new ApiError(400, "invalid_request", "role: only an account linked to an officer can be an officer.");
       }
-      await db.batch([
-        db
-          .update(users)
-          .set({ ...changes, ...(password ? { passwordHash: await hashSecret(password) } : {}) })
-          .where(where),
-        auditInsert(db, {
-          actorUserId: user.id,
-          agencyId: agency.id,
-          action: "user.update",
-          target: id,
-          details: { ...changes, passwordChanged: Boolean(password) },
-        }),
-      ]);
+      const update = db
+        .update(users)
+        .set({ ...changes, ...(password ? { passwordHash: await hashSecret(password) } : {}) })
+        .where(where);
+      const audit = auditInsert(db, {
+        actorUserId: user.id,
+        agencyId: agency.id,
+        action: "user.update",
+        target: id,
+        details: { ...changes, passwordChanged: Boolean(password) },
+      });
+      // A new password ends every session of the old one: whoever knew it is signed out too.
+      await (password
+        ? db.batch([update, db.delete(sessions).where(eq(sessions.userId, id)), audit])
+        : db.batch([update, audit]));
       return c.json(plain({ user: { ...existing, ...changes } }), 200);
     },
   )

@@ -1,0 +1,138 @@
+/**
+ * Settings from the environment (Node) or bindings (Workers), checked once at
+ * start: a wrong value names its variable and stops the server, instead of
+ * surfacing later as NaN scores or a refused cookie.
+ */
+import * as z from "zod";
+import type { AppSettings } from "./env.ts";
+
+/** What the app uses when a setting is not given. */
+export const DEFAULT_SETTINGS: AppSettings = {
+  shrinkageK: 20,
+  minOfficerN: 30,
+  secureCookies: true,
+  widgetQuota: 30,
+  publicUrl: null,
+  dbTimeoutMs: 4000,
+};
+
+/** A setting given with a value it cannot take. */
+export class SettingsError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Suara cannot start with these settings:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n")}`,
+    );
+  }
+}
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "a whole number")
+    .transform(Number)
+    .pipe(z.number().min(min, `at least ${min}`).max(max, `at most ${max}`));
+const flag = z.enum(["0", "1"], "0 or 1").transform((v) => v === "1");
+/** An http(s) URL; plain http only for this machine (behind a proxy, links must say https). */
+export const publicUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
+    } catch {
+      return false;
+    }
+  }, "an https:// URL (http:// only for localhost)")
+  .transform((value) => value.replace(/\/+$/, ""));
+
+/** Whether a host name is this machine. */
+export const isLoopback = (hostname: string) =>
+  hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+
+const AppVariables = z.object({
+  SUARA_SHRINKAGE_K: integer(0, 10_000).optional(),
+  SUARA_MIN_OFFICER_N: integer(1, 100_000).optional(),
+  SUARA_SECURE_COOKIES: flag.optional(),
+  SUARA_WIDGET_QUOTA: integer(1, 100_000).optional(),
+  SUARA_PUBLIC_URL: publicUrl.optional(),
+  SUARA_DB_TIMEOUT_MS: integer(100, 60_000).optional(),
+});
+
+const NodeVariables = AppVariables.extend({
+  PORT: integer(1, 65_535).optional(),
+  HOST: z.string().trim().min(1).optional(),
+  LIBSQL_URL: z
+    .string()
+    .trim()
+    .regex(/^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/, "file:…, libsql://…, http(s)://… or ws(s)://…")
+    .optional(),
+  LIBSQL_AUTH_TOKEN: z.string().optional(),
+  SUARA_DEMO: flag.optional(),
+  SUARA_DEMO_PASSWORD: z.string().min(8, "at least 8 characters").optional(),
+  SUARA_DEMO_PIN: z
+    .string()
+    .regex(/^\d{6}$/, "6 digits")
+    .optional(),
+  SUARA_DIST: z.string().min(1).optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+/** Settings of the Node server. */
+export interface NodeSettings {
+  app: AppSettings;
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  authToken: string | undefined;
+  /** Seed the demo agency into an empty database (never in production). */
+  demo: boolean;
+  demoPassword: string | undefined;
+  demoPin: string | undefined;
+  dist: string;
+  production: boolean;
+}
+
+type Env = Record<string, unknown>;
+
+/** Only strings are settings (a Worker's bindings hold objects too); empty ones count as unset (`VAR= npm start`). */
+const present = (env: Env) =>
+  Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string" && v !== ""));
+
+function parse<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
+  const result = schema.safeParse(present(env));
+  if (result.success) return result.data;
+  throw new SettingsError(result.error.issues.map((i) => ({ variable: String(i.path[0]), message: i.message })));
+}
+
+/** The app's settings from a Worker's bindings or the environment; throws SettingsError. */
+export function appSettings(env: Env, { production = true } = {}): AppSettings {
+  const v = parse(AppVariables, env);
+  return {
+    shrinkageK: v.SUARA_SHRINKAGE_K ?? DEFAULT_SETTINGS.shrinkageK,
+    minOfficerN: v.SUARA_MIN_OFFICER_N ?? DEFAULT_SETTINGS.minOfficerN,
+    secureCookies: v.SUARA_SECURE_COOKIES ?? production,
+    widgetQuota: v.SUARA_WIDGET_QUOTA ?? DEFAULT_SETTINGS.widgetQuota,
+    publicUrl: v.SUARA_PUBLIC_URL ?? null,
+    dbTimeoutMs: v.SUARA_DB_TIMEOUT_MS ?? DEFAULT_SETTINGS.dbTimeoutMs,
+  };
+}
+
+/** Everything the Node server reads from its environment; throws SettingsError. */
+export function nodeSettings(env: Env): NodeSettings {
+  const v = parse(NodeVariables, env);
+  const production = v.NODE_ENV === "production";
+  return {
+    app: appSettings(env, { production }),
+    port: v.PORT ?? 8787,
+    host: v.HOST ?? "127.0.0.1",
+    databaseUrl: v.LIBSQL_URL,
+    authToken: v.LIBSQL_AUTH_TOKEN,
+    demo: !production && v.SUARA_DEMO !== false,
+    demoPassword: v.SUARA_DEMO_PASSWORD,
+    demoPin: v.SUARA_DEMO_PIN,
+    dist: v.SUARA_DIST ?? "./dist",
+    production,
+  };
+}
