@@ -29,17 +29,34 @@ export const pin = z.string().regex(/^\d{6}$/, "a PIN is 6 digits");
 export const answer = z.number().int().min(1).max(4);
 const id = z.string().min(1).max(64);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
+/** Whether a host name is this machine (where plain http is no risk). */
+export const isLoopback = (hostname: string) =>
+  hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+
+/** Whether a URL is https:, or http: on this machine: links and origins that browsers reach safely. */
+export function isSafeUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+/** An https:// URL (http:// only for localhost), e.g. an officer's photo. */
+export const webUrl = z
+  .string()
+  .max(500)
+  .refine(isSafeUrl, "an https:// URL (http:// only for localhost)")
+  .meta({ example: "https://disdukcapil.tebingtinggikota.go.id/foto/petugas.jpg" });
+
 const origin = z
   .string()
   .max(200)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
-    } catch {
-      return false;
-    }
-  }, "an origin such as https://www.example.go.id (scheme, host and port only)");
+  .refine(
+    (value) => isSafeUrl(value) && new URL(value).origin === value,
+    "an origin such as https://www.example.go.id (https, host and port only; http only for localhost)",
+  );
 
 /** Answers to any of the nine elements, keyed by element id. */
 export const Answers = z.strictObject(
@@ -163,7 +180,7 @@ export const OfficerInput = z.strictObject({
   name: z.string().trim().min(1).max(120),
   position: z.string().trim().max(120).optional(),
   pin: pin.optional(),
-  photoUrl: z.url().max(500).optional(),
+  photoUrl: webUrl.optional(),
 });
 /** Changes to an officer, including deactivation. */
 export const OfficerPatch = OfficerInput.partial().extend({ active: z.boolean().optional() });

@@ -22,6 +22,16 @@ describe("createIngestQueue", () => {
     expect((await db.select({ n: count() }).from(ratings))[0].n).toBe(60);
   });
 
+  it("writes 40 concurrent single-rating calls in a few shared transactions, not 40", async () => {
+    const { db } = await testApp();
+    const ingest = createIngestQueue(db);
+    const answers = await Promise.all(Array.from({ length: 40 }, () => ingest([item()])));
+    expect(answers.flat().every((r) => r.status === "accepted")).toBe(true);
+    const batches = await db.selectDistinct({ batch: ratings.batch }).from(ratings);
+    // The first call starts a transaction alone; the 39 that arrive meanwhile share the next.
+    expect(batches.length).toBeLessThanOrEqual(3);
+  });
+
   it("stores an id sent by two callers at once only once", async () => {
     const { db } = await testApp();
     const ingest = createIngestQueue(db);

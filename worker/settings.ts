@@ -4,6 +4,7 @@
  * surfacing later as NaN scores or a refused cookie.
  */
 import * as z from "zod";
+import { webUrl } from "../core/contract.ts";
 import type { AppSettings } from "./env.ts";
 
 /** What the app uses when a setting is not given. */
@@ -33,23 +34,8 @@ const integer = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min, `at least ${min}`).max(max, `at most ${max}`));
 const flag = z.enum(["0", "1"], "0 or 1").transform((v) => v === "1");
-/** An http(s) URL; plain http only for this machine (behind a proxy, links must say https). */
-export const publicUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
-    } catch {
-      return false;
-    }
-  }, "an https:// URL (http:// only for localhost)")
-  .transform((value) => value.replace(/\/+$/, ""));
-
-/** Whether a host name is this machine. */
-export const isLoopback = (hostname: string) =>
-  hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+/** The public base URL: https (http only for this machine); behind a proxy, links must say https. */
+const publicUrl = webUrl.transform((value) => value.replace(/\/+$/, ""));
 
 const AppVariables = z.object({
   SUARA_SHRINKAGE_K: integer(0, 10_000).optional(),

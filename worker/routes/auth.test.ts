@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEMO_ADMIN_EMAIL } from "../../db/seed.ts";
-import { OFFICER_NIPS, PASSWORD, testApp } from "../test-app.ts";
+import { AGENCY, OFFICER_NIPS, PASSWORD, testApp } from "../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {
@@ -54,5 +54,83 @@ describe("POST /api/v1/auth/login", () => {
     const res = await login(body);
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe("invalid_request");
+  });
+});
+
+describe("guessing", () => {
+  it.each([0, 100])(
+    "never signs in after 40 concurrent wrong guesses from 40 addresses, with the right password %i ms later",
+    async (delay) => {
+      for (let trial = 0; trial < 3; trial++) {
+        const t2 = await testApp();
+        const guess = (password: string, ip: string) =>
+          t2.call("POST", "/api/v1/auth/login", {
+            body: { email: DEMO_ADMIN_EMAIL, password },
+            headers: { "x-test-ip": ip },
+          });
+        const wrong = Promise.all(Array.from({ length: 40 }, (_, i) => guess(`wrong-guess-${i}`, `10.1.${i}.1`)));
+        if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+        const right = await guess(PASSWORD, "10.2.0.1");
+        await wrong;
+        expect(right.status).toBe(429);
+      }
+    },
+  );
+
+  it("locks an identity for one address without locking its owner out from another", async () => {
+    const from = (ip: string, password: string) =>
+      t.call("POST", "/api/v1/auth/login", {
+        body: { email: DEMO_ADMIN_EMAIL, password },
+        headers: { "x-test-ip": ip },
+      });
+    for (let i = 0; i < 6; i++) await from("203.0.113.66", `wrong-${i}`);
+    expect((await from("203.0.113.66", PASSWORD)).status).toBe(429);
+    expect((await from("198.51.100.20", PASSWORD)).status).toBe(200);
+  });
+
+  it("stops a guesser spread over many addresses at the per-identity backstop", async () => {
+    for (let i = 0; i < 30; i++) {
+      await t.call("POST", "/api/v1/auth/login", {
+        body: { email: DEMO_ADMIN_EMAIL, password: `wrong-${i}` },
+        headers: { "x-test-ip": `10.0.${i}.1` },
+      });
+    }
+    const res = await t.call("POST", "/api/v1/auth/login", {
+      body: { email: DEMO_ADMIN_EMAIL, password: PASSWORD },
+      headers: { "x-test-ip": "192.0.2.200" },
+    });
+    expect(res.status).toBe(429);
+  });
+
+  it("never reads a huge body: 413 before parsing", async () => {
+    const res = await t.call("POST", "/api/v1/auth/login", {
+      body: `{"email":"${"a".repeat(200_000)}@x.id","password":"x"}`,
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe("payload_too_large");
+  });
+
+  it("limits sign-ins per IP before reading the body", async () => {
+    for (let i = 0; i < 20; i++)
+      await t.call("POST", "/api/v1/auth/login", { body: "{", headers: { "x-test-ip": "192.0.2.9" } });
+    const res = await t.call("POST", "/api/v1/auth/login", { body: "{", headers: { "x-test-ip": "192.0.2.9" } });
+    expect(res.status).toBe(429);
+  });
+});
+
+describe("a password reset", () => {
+  it("ends the account's existing sessions, and only that account's", async () => {
+    const admin = await t.login();
+    const officer = await t.login({ nip: OFFICER_NIPS[0] });
+    const { user } = await (await t.call("GET", "/api/v1/me", { token: officer })).json();
+    const reset = await t.call("PATCH", `/api/v1/agencies/${AGENCY}/users/${user.id}`, {
+      token: admin,
+      body: { password: "a-brand-new-password" },
+    });
+    expect(reset.status).toBe(200);
+    expect((await t.call("GET", "/api/v1/me", { token: officer })).status).toBe(401);
+    expect((await t.call("GET", "/api/v1/me", { token: admin })).status).toBe(200);
+    const again = await login({ nip: OFFICER_NIPS[0], password: "a-brand-new-password" });
+    expect(again.status).toBe(200);
   });
 });

@@ -18,15 +18,27 @@ describe("duty at a counter", () => {
     expect(now.duty.name).toBe("Ahmad Fauzi Lubis");
   });
 
-  it("refuses a wrong PIN, and locks the device out after 10", async () => {
+  it("refuses a wrong PIN, and locks that NIP on the device after 5, even for the right PIN", async () => {
     const device = await t.pairDevice("loket-1");
-    const wrong = () =>
-      t.call("POST", "/api/v1/counters/loket-1/duty", { token: device, body: { nip: OFFICER_NIPS[3], pin: "000000" } });
-    const first = await wrong();
+    const attempt = (pin: string, nip = OFFICER_NIPS[3]) =>
+      t.call("POST", "/api/v1/counters/loket-1/duty", { token: device, body: { nip, pin } });
+    const first = await attempt("000000");
     expect(first.status).toBe(401);
     expect((await first.json()).error.code).toBe("invalid_credentials");
-    for (let i = 0; i < 9; i++) await wrong();
-    expect((await wrong()).status).toBe(429);
+    for (let i = 0; i < 4; i++) await attempt("000000");
+    expect((await attempt(PIN)).status).toBe(429);
+    // Another officer at the same tablet is not locked out by it.
+    expect((await attempt(PIN, OFFICER_NIPS[4])).status).toBe(200);
+  });
+
+  it("never checks in after 40 concurrent wrong PINs, with the right one right after", async () => {
+    const device = await t.pairDevice("loket-1");
+    const attempt = (pin: string) =>
+      t.call("POST", "/api/v1/counters/loket-1/duty", { token: device, body: { nip: OFFICER_NIPS[3], pin } });
+    const wrong = Promise.all(Array.from({ length: 40 }, (_, i) => attempt(String(100000 + i))));
+    const right = await attempt(PIN);
+    await wrong;
+    expect(right.status).toBe(429);
   });
 
   it("moves an officer who checks in elsewhere, and ends the previous officer's duty at the counter", async () => {

@@ -66,10 +66,38 @@ describe("management", () => {
     }
   });
 
-  it("validates embed origins", async () => {
-    const bad = await t.call("PUT", `${path}/origins`, { token: admin, body: { origins: ["https://ok.go.id/path"] } });
-    expect(bad.status).toBe(400);
+  it("validates embed origins: https only, plain http for localhost", async () => {
+    for (const origin of ["https://ok.go.id/path", "http://evil.example", "javascript:alert(1)", "ftp://ok.go.id"]) {
+      const bad = await t.call("PUT", `${path}/origins`, { token: admin, body: { origins: [origin] } });
+      expect(bad.status, origin).toBe(400);
+    }
+    const local = await t.call("PUT", `${path}/origins`, {
+      token: admin,
+      body: { origins: ["http://localhost:3000"] },
+    });
+    expect(local.status).toBe(200);
     const good = await t.call("PUT", `${path}/origins`, { token: admin, body: { origins: ["https://ok.go.id"] } });
     expect(await good.json()).toEqual({ origins: ["https://ok.go.id"] });
+  });
+});
+
+describe("URL fields", () => {
+  it("take an officer's photo only from https (or localhost)", async () => {
+    const officer = (photoUrl: string) =>
+      t.call("POST", `${path}/officers`, {
+        token: admin,
+        body: { nip: `19900101201501${String(Math.floor(Math.random() * 9000) + 1000)}`, name: "Foto", photoUrl },
+      });
+    for (const url of [
+      "javascript:alert(1)",
+      "http://cdn.example/p.jpg",
+      "data:image/png;base64,AAAA",
+      "ftp://x.id/p.jpg",
+    ]) {
+      const res = await officer(url);
+      expect(res.status, url).toBe(400);
+      expect((await res.json()).error.code).toBe("invalid_request");
+    }
+    expect((await officer("https://disdukcapil.tebingtinggikota.go.id/foto/1.jpg")).status).toBe(200);
   });
 });

@@ -1,0 +1,167 @@
+/**
+ * The Node server as a process: it refuses bad settings by name, serves 503s
+ * while its database cannot be opened and recovers by itself, and loses no
+ * acknowledged rating when it is killed mid-load.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEMO_ADMIN_EMAIL, DEMO_AGENCY } from "../db/seed.ts";
+
+const PASSWORD = "durable-password-1";
+
+/** A free loopback port. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const running: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of running.splice(0)) {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
+/** Starts `worker/node.ts` in its own process group, as `npm start` would after the build. */
+function startServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "worker/node.ts"], {
+    env: { ...process.env, HOST: "127.0.0.1", SUARA_DEMO_PASSWORD: PASSWORD, SUARA_DEMO_PIN: "123456", ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.push(child);
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+/** Polls a URL until it answers with `status`, or fails after `ms`. */
+async function waitFor(url: string, status: number, ms = 20_000): Promise<Response> {
+  const until = Date.now() + ms;
+  let last = "";
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.status === status) return res;
+      last = String(res.status);
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer ${status} within ${ms} ms (last: ${last})`);
+}
+
+describe("worker/node.ts", () => {
+  it("refuses to start with a setting it cannot take, naming the variable", async () => {
+    const server = startServer({ PORT: String(await freePort()), SUARA_SHRINKAGE_K: "abc" });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/SUARA_SHRINKAGE_K: a whole number/);
+  });
+
+  it("serves 503s while its database cannot be opened, and recovers by itself when it can", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "suara-boot-"));
+    // A file where the database's folder should be: the database cannot be opened.
+    writeFileSync(join(dir, "data"), "not a folder");
+    const port = await freePort();
+    startServer({ PORT: String(port), LIBSQL_URL: `file:${join(dir, "data", "suara.db")}` });
+    const base = `http://127.0.0.1:${port}`;
+    const health = await waitFor(`${base}/health`, 503);
+    expect(health.headers.get("retry-after")).toBe("5");
+    const form = await waitFor(`${base}/api/v1/agencies/${DEMO_AGENCY}/form`, 503);
+    expect((await form.json()).error.code).toBe("unavailable");
+    rmSync(join(dir, "data"));
+    await waitFor(`${base}/health`, 200);
+    expect((await fetch(`${base}/api/v1/agencies/${DEMO_AGENCY}/form`)).status).toBe(200);
+  });
+
+  it("keeps every acknowledged rating, once, when killed mid-load", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "suara-kill-"));
+    const url = `file:${join(dir, "suara.db")}`;
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const first = startServer({ PORT: String(port), LIBSQL_URL: url });
+    await waitFor(`${base}/health`, 200);
+
+    const json = (path: string, body: unknown, token?: string) =>
+      fetch(`${base}/api/v1${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+    const { token: admin } = await (await json("/auth/login", { email: DEMO_ADMIN_EMAIL, password: PASSWORD })).json();
+    const { pairingCode } = await (
+      await json(`/agencies/${DEMO_AGENCY}/devices`, { counter: "loket-1", name: "Tablet" }, admin)
+    ).json();
+    const { token: device } = await (await json("/devices/pair", { code: pairingCode })).json();
+
+    const acknowledged: string[] = [];
+    let killed = false;
+    const connection = async () => {
+      while (!killed) {
+        const ratings = Array.from({ length: 10 }, () => ({
+          id: crypto.randomUUID(),
+          agency: DEMO_AGENCY,
+          service: "ktp-el",
+          channel: "kiosk",
+          overall: 3,
+          createdAt: new Date().toISOString(),
+        }));
+        try {
+          const res = await json("/ratings", { ratings }, device);
+          if (res.status !== 200) continue;
+          for (const r of (await res.json()).results as { id: string; status: string }[]) {
+            if (r.status === "accepted" || r.status === "duplicate") acknowledged.push(r.id);
+          }
+        } catch {
+          // The server is gone: what was not answered was not acknowledged.
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: 8 }, connection));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    process.kill(-first.child.pid!, "SIGKILL");
+    await first.exited;
+    killed = true;
+    await load;
+    expect(acknowledged.length).toBeGreaterThan(100);
+
+    startServer({ PORT: String(port), LIBSQL_URL: url });
+    await waitFor(`${base}/health`, 200);
+    const db = createClient({ url });
+    try {
+      let found = 0;
+      for (let i = 0; i < acknowledged.length; i += 500) {
+        const ids = acknowledged.slice(i, i + 500);
+        const rows = await db.execute({
+          sql: `SELECT count(*) AS n FROM ratings WHERE id IN (${ids.map(() => "?").join(", ")})`,
+          args: ids,
+        });
+        found += Number(rows.rows[0].n);
+      }
+      expect(found).toBe(acknowledged.length);
+      // Counted once in the rollups too: they equal a recount of the ratings table.
+      const [rollups, recount] = await Promise.all([
+        db.execute("SELECT total(ratings) AS n FROM rating_rollups"),
+        db.execute("SELECT count(*) AS n FROM ratings WHERE counted = 1"),
+      ]);
+      expect(Number(rollups.rows[0].n)).toBe(Number(recount.rows[0].n));
+    } finally {
+      db.close();
+    }
+  });
+});
