@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { ELEMENT_IDS, type ElementId } from "./questionnaire.ts";
-import { bandOf, computeIkm, officerIndicator, quickIndex, type Stat, sampleSize } from "./scoring.ts";
+import {
+  bandOf,
+  computeIkm,
+  KREJCIE_MORGAN_TABLE,
+  krejcieMorganFormula,
+  officerIndicator,
+  quickIndex,
+  type Stat,
+  sampleSize,
+  wilsonInterval,
+} from "./scoring.ts";
 
 /** Stats of n respondents whose answers add up to `total`, as evenly spread as 1–4 allows. */
 function statOf(total: number, n: number): Stat {
@@ -16,7 +26,9 @@ const worked = () =>
 describe("computeIkm", () => {
   it("reproduces the published worked example: 91.48, A, Sangat Baik; 90.56 with 0.11", () => {
     const ikm = computeIkm(worked());
-    expect(ikm).toMatchObject({ value: 91.48, mutu: "A", method: "exact", value011: 90.56 });
+    expect(ikm).toMatchObject({ value: 91.48, mutu: "A", value011: 90.56 });
+    expect(ikm?.method).toMatch(/1\/9 × 25.*PermenPANRB 14\/2017/);
+    expect(ikm?.value011Method).toMatch(/0\.11.*comparison/);
     expect(ikm?.kinerja).toBe("Sangat Baik");
   });
 
@@ -88,10 +100,25 @@ describe("officerIndicator", () => {
     expect(result.fair).toBe(85.42); // (40·3.5 + 20·3.25) / 60 × 25
     expect(result.enough).toBe(true);
     expect(result.band).toBe("B");
-    // sample sd = √(40·0.25/39); half-width = 1.96·sd/√40 on the 1–4 scale, ×25
-    const halfWidth = 1.96 * Math.sqrt((40 * 0.25) / 39 / 40) * 25;
-    expect(result.ci95![0]).toBeCloseTo(87.5 - halfWidth, 1);
-    expect(result.ci95![1]).toBeCloseTo(87.5 + halfWidth, 1);
+    // Wilson on p = (3.5 − 1)/3 = 0.8333 with n = 40: [0.6900, 0.9183] → ×3 + 1 → ×25.
+    expect(result.ci95![0]).toBeCloseTo(76.75, 1);
+    expect(result.ci95![1]).toBeCloseTo(93.87, 1);
+  });
+
+  it("never gives a zero-width interval: 40 ratings all 4 do not prove 100 ± 0", () => {
+    const result = officerIndicator({ n: 40, sum: 160, sumSq: 640 }, 3, { minN: 30 });
+    expect(result.index).toBe(100);
+    expect(result.ci95![0]).toBeCloseTo(93.43, 1);
+    expect(result.ci95![1]).toBe(100);
+  });
+
+  it("keeps the interval on the 25–100 scale and wide for a single rating", () => {
+    expect(officerIndicator({ n: 1, sum: 1, sumSq: 1 }, 3).ci95).toEqual([25, expect.closeTo(84.5, 0)]);
+    const [low, high] = wilsonInterval(2.5, 10);
+    expect(low).toBeGreaterThan(1);
+    expect(high).toBeLessThan(4);
+    expect(low).toBeLessThan(2.5);
+    expect(high).toBeGreaterThan(2.5);
   });
 });
 
@@ -102,8 +129,20 @@ describe("sampleSize (Krejcie & Morgan)", () => {
     [1000, 278],
     [10_000, 370],
     [75_000, 382],
+    [100_000, 384],
     [1_000_000, 384],
   ])("N=%i needs %i respondents", (population, needed) => {
     expect(sampleSize(population)).toBe(needed);
+  });
+
+  it("uses the formula between the table's populations", () => {
+    expect(sampleSize(12_345)).toBe(krejcieMorganFormula(12_345));
+    expect(sampleSize(12_345)).toBe(373);
+  });
+
+  it("has a table that the formula reproduces to within one respondent (a typo would show)", () => {
+    for (const [population, needed] of KREJCIE_MORGAN_TABLE) {
+      expect(Math.abs(krejcieMorganFormula(population) - needed), `N=${population}`).toBeLessThanOrEqual(1);
+    }
   });
 });

@@ -61,8 +61,12 @@ export function bandOf(converted: number): Band {
 /** Nilai rata-rata (NRR) of one element: the mean answer, or null without answers. */
 export const nrr = (stat: Stat): number | null => (stat.n > 0 ? stat.sum / stat.n : null);
 
-/** The weighting method of an IKM figure. */
-export type IkmMethod = "exact" | "weight-0.11";
+/** How the IKM is computed, in words, as a report states it. */
+export const IKM_METHOD =
+  "IKM = Σ NRR × 1/9 × 25 over the 9 elements (PermenPANRB 14/2017); NRR = an element's answers summed ÷ its respondents";
+/** How the comparison figure is computed: the weight many agency spreadsheets use. */
+export const IKM_METHOD_011 =
+  "Σ NRR × 0.11 × 25: the weight many agency spreadsheets use (it caps the score at 99), for comparison only";
 
 /** The unit's IKM: the converted value, its grade and performance label. */
 export interface Ikm {
@@ -71,9 +75,12 @@ export interface Ikm {
   mutu: Mutu;
   /** The unit's performance in the regulation's words ("Sangat Baik"); BANDS has the English. */
   kinerja: string;
-  method: "exact";
-  /** The same data with the 0.11 weight many agency spreadsheets use (caps at 99), for comparison. */
+  /** The formula and regulation, in words (IKM_METHOD). */
+  method: string;
+  /** The same data with the 0.11 weight, for comparison only (not the official figure). */
   value011: number;
+  /** How value011 is computed and why it is shown (IKM_METHOD_011). */
+  value011Method: string;
 }
 
 /**
@@ -94,8 +101,9 @@ export function computeIkm(elements: Record<ElementId, Stat>): Ikm | null {
     value: round2(converted),
     mutu: band.mutu,
     kinerja: band.kinerja.id,
-    method: "exact",
+    method: IKM_METHOD,
     value011: round2(total * 0.11 * 25),
+    value011Method: IKM_METHOD_011,
   };
 }
 
@@ -135,13 +143,33 @@ export interface OfficerIndicator {
   enough: boolean;
 }
 
+/** z for a two-sided 95% interval. */
+const Z95 = 1.959964;
+
+/**
+ * A 95% interval for a mean on the bounded 1–4 scale: the Wilson score interval on
+ * p = (mean − 1) / 3, mapped back to 1–4. Unlike the normal approximation it stays
+ * inside the scale and is never zero-width for a finite n (40 ratings all 4 give
+ * about [3.74, 4], not 4 ± 0), and it is sound for small n.
+ */
+export function wilsonInterval(mean: number, n: number): [number, number] {
+  const p = Math.min(1, Math.max(0, (mean - 1) / 3));
+  const z2 = Z95 * Z95;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (Z95 / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return [1 + 3 * Math.max(0, centre - half), 1 + 3 * Math.min(1, centre + half)];
+}
+
+/** How the officer interval is computed, in words, for the API's description and reports. */
+export const OFFICER_INTERVAL_METHOD = "95% Wilson score interval on (mean − 1) / 3, mapped back to the 25–100 scale";
+
 /**
  * The per-officer indicator from the values of the ratings attributed to the
  * officer (a face, or the mean of kompetensi and perilaku). The fair score
  * shrinks the officer's mean toward the unit mean, (n·mean + k·unitMean)/(n + k),
  * so that a few unlucky ratings do not brand anyone; the band is the fair
- * score's. Below minN no band is shown ("data belum cukup").
- * The 95% interval uses the normal approximation, which is sound from minN = 30.
+ * score's. Below minN no band is shown ("data belum cukup"). The interval is
+ * wilsonInterval's.
  */
 export function officerIndicator(
   values: Stat,
@@ -151,15 +179,13 @@ export function officerIndicator(
   const enough = values.n >= minN;
   if (values.n === 0) return { n: 0, index: null, ci95: null, fair: null, band: null, enough };
   const mean = values.sum / values.n;
-  const variance = values.n > 1 ? Math.max(0, (values.sumSq - values.n * mean * mean) / (values.n - 1)) : 0;
-  const halfWidth = values.n > 1 ? 1.96 * Math.sqrt(variance / values.n) : 3;
-  const clamp = (x: number) => Math.min(100, Math.max(25, x));
+  const [low, high] = wilsonInterval(mean, values.n);
   const prior = unitMean ?? mean;
   const fair = ((values.n * mean + k * prior) / (values.n + k)) * 25;
   return {
     n: values.n,
     index: round2(mean * 25),
-    ci95: [round2(clamp((mean - halfWidth) * 25)), round2(clamp((mean + halfWidth) * 25))],
+    ci95: [round2(low * 25), round2(high * 25)],
     fair: round2(fair),
     band: enough ? bandOf(fair).mutu : null,
     enough,
@@ -167,11 +193,39 @@ export function officerIndicator(
 }
 
 /**
- * Krejcie & Morgan (1970) sample size for a population of n:
- * S = χ²·N·P(1−P) / (d²(N−1) + χ²·P(1−P)), χ² = 3.841, P = 0.5, d = 0.05.
+ * Krejcie & Morgan (1970), Table 1: the required sample S for the populations it
+ * lists. Where the table lists the population its value stands (DESIGN.md); it
+ * differs from the formula at 100,000 (384, the formula gives 383).
+ */
+// biome-ignore format: the published table, ten entries a line
+export const KREJCIE_MORGAN_TABLE: ReadonlyMap<number, number> = new Map([
+  [10, 10], [15, 14], [20, 19], [25, 24], [30, 28], [35, 32], [40, 36], [45, 40], [50, 44], [55, 48],
+  [60, 52], [65, 56], [70, 59], [75, 63], [80, 66], [85, 70], [90, 73], [95, 76], [100, 80], [110, 86],
+  [120, 92], [130, 97], [140, 103], [150, 108], [160, 113], [170, 118], [180, 123], [190, 127], [200, 132],
+  [210, 136], [220, 140], [230, 144], [240, 148], [250, 152], [260, 155], [270, 159], [280, 162], [290, 165],
+  [300, 169], [320, 175], [340, 181], [360, 186], [380, 191], [400, 196], [420, 201], [440, 205], [460, 210],
+  [480, 214], [500, 217], [550, 226], [600, 234], [650, 242], [700, 248], [750, 254], [800, 260], [850, 265],
+  [900, 269], [950, 274], [1000, 278], [1100, 285], [1200, 291], [1300, 297], [1400, 302], [1500, 306],
+  [1600, 310], [1700, 313], [1800, 317], [1900, 320], [2000, 322], [2200, 327], [2400, 331], [2600, 335],
+  [2800, 338], [3000, 341], [3500, 346], [4000, 351], [4500, 354], [5000, 357], [6000, 361], [7000, 364],
+  [8000, 367], [9000, 368], [10000, 370], [15000, 375], [20000, 377], [30000, 379], [40000, 380], [50000, 381],
+  [75000, 382], [100000, 384], [1000000, 384],
+]);
+
+/**
+ * Krejcie & Morgan (1970) sample size for a population of n: the table's value
+ * where it lists n, else S = χ²·N·P(1−P) / (d²(N−1) + χ²·P(1−P)), χ² = 3.841,
+ * P = 0.5, d = 0.05, rounded to nearest.
  */
 export function sampleSize(population: number): number {
   if (population <= 0) return 0;
+  const listed = KREJCIE_MORGAN_TABLE.get(population);
+  if (listed !== undefined) return listed;
+  return krejcieMorganFormula(population);
+}
+
+/** The Krejcie–Morgan formula alone, rounded to nearest. */
+export function krejcieMorganFormula(population: number): number {
   const chi = 3.841;
   const p = 0.5;
   const d = 0.05;

@@ -1,18 +1,40 @@
 /**
- * The role rules (DESIGN.md, "Security and privacy"): every route calls one of
- * these before it reads or writes anything that is not public.
+ * The role rules (DESIGN.md, "Security and privacy"), in one place: every route
+ * that reads or writes anything not public calls one of these before it does.
+ * Which roles may do what is the RULES table; nothing else lists roles.
+ * (Ratings are the exception by design: who may send one depends on its
+ * channel and is decided per item in db/queries/ingest.ts: a kiosk rating needs
+ * the device of that agency, a widget rating a registered Origin, a QR rating a ticket.)
  */
 
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
+import { counterByCode } from "../db/queries/agencies.ts";
 import type { Role } from "../db/schema.ts";
 import { agencies } from "../db/schema.ts";
-import type { AppEnv, SessionUser } from "./env.ts";
+import type { AppEnv, DeviceCaller, SessionUser } from "./env.ts";
 import { forbidden, notFound, unauthorized } from "./errors.ts";
 
 type Ctx = Context<AppEnv>;
 
-/** The signed-in person, or a 401. */
+/** Who may do what, by role. */
+export const RULES = {
+  /** Read an agency's reports, exports and set-up. */
+  readAgency: ["regional_admin", "agency_admin", "supervisor"],
+  /** Change an agency's set-up: services, counters, officers, accounts, devices, origins. */
+  manageAgency: ["regional_admin", "agency_admin"],
+  /** List and create the agencies of a region. */
+  manageRegion: ["regional_admin"],
+  /** Staff a counter: check in and out, issue rating tickets (an officer only for themself). */
+  staffCounter: ["officer", "supervisor", "agency_admin"],
+  /** Read one's own officer score and comments (an account linked to an officer). */
+  ownScore: ["officer", "supervisor", "agency_admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** Something the rules allow some roles to do. */
+export type Permission = keyof typeof RULES;
+
+/** The signed-in person, or a 401 (nobody) or 403 (a device). */
 export function requireUser(c: Ctx): SessionUser {
   const principal = c.var.principal;
   if (principal?.kind === "device") throw forbidden("A kiosk device may not do this; sign in as a person.");
@@ -20,33 +42,74 @@ export function requireUser(c: Ctx): SessionUser {
   return principal.user;
 }
 
-/** The signed-in person if their role is one of `roles`, else a 401 or 403. */
-export function requireRole(c: Ctx, roles: readonly Role[]): SessionUser {
+/** The signed-in person if their role may do `permission`, else a 401 or 403. */
+export function requirePermission(c: Ctx, permission: Permission): SessionUser {
   const user = requireUser(c);
-  if (!roles.includes(user.role)) throw forbidden(`This needs one of the roles: ${roles.join(", ")}.`);
+  if (!may(user, permission)) throw forbidden(`This needs one of the roles: ${RULES[permission].join(", ")}.`);
   return user;
 }
 
-/** Roles that read an agency's reports and lists. */
-export const READERS: readonly Role[] = ["regional_admin", "agency_admin", "supervisor"];
-/** Roles that change an agency's set-up. */
-export const MANAGERS: readonly Role[] = ["regional_admin", "agency_admin"];
+/** Whether a user's role may do `permission` at all. */
+export const may = (user: SessionUser, permission: Permission): boolean =>
+  (RULES[permission] as readonly Role[]).includes(user.role);
 
-/** Whether a user may act on an agency with one of `roles`: their own agency, or a regional admin's region. */
-export function mayAct(user: SessionUser, agency: { id: string; region: string }, roles: readonly Role[]): boolean {
-  if (!roles.includes(user.role)) return false;
+/** Whether a user may do `permission` on an agency: their own agency, or an agency of a regional admin's region. */
+export function mayActOn(user: SessionUser, agency: { id: string; region: string }, permission: Permission): boolean {
+  if (!may(user, permission)) return false;
   if (user.role === "regional_admin") return user.region === agency.region;
   return user.agencyId === agency.id;
 }
 
 /**
- * Loads the agency named in the URL for a signed-in user allowed to act on it:
- * 401 without a sign-in, 404 for an unknown slug, 403 for another agency or role.
+ * Loads the agency named in the URL for a signed-in user allowed to do
+ * `permission` on it: 401 without a sign-in, 403 for another role or agency,
+ * 404 for an unknown slug (asked only of those whose role may).
  */
-export async function agencyFor(c: Ctx, slug: string, roles: readonly Role[]) {
-  const user = requireUser(c);
+export async function agencyFor(c: Ctx, slug: string, permission: Permission) {
+  const user = requirePermission(c, permission);
   const [agency] = await c.var.db.select().from(agencies).where(eq(agencies.slug, slug));
   if (!agency) throw notFound(`Agency "${slug}"`);
-  if (!mayAct(user, agency, roles)) throw forbidden("You may not act on this agency.");
+  if (!mayActOn(user, agency, permission)) throw forbidden("You may not act on this agency.");
   return { user, agency };
+}
+
+/** Who staffs a counter: its own paired device, or a person of its agency who may. */
+export type CounterCaller = { kind: "device"; device: DeviceCaller } | { kind: "user"; user: SessionUser };
+
+/**
+ * The counter (by code, in the caller's agency) and the caller, for duties and
+ * tickets: a device only its own counter; a person only with `staffCounter`.
+ */
+export async function counterFor(c: Ctx, code: string) {
+  const principal = c.var.principal;
+  if (!principal) throw unauthorized("Sign in, or call from the counter's paired device.");
+  const caller: CounterCaller =
+    principal.kind === "device" ? principal : { kind: "user", user: requirePermission(c, "staffCounter") };
+  const agencyId = caller.kind === "device" ? caller.device.agencyId : caller.user.agencyId;
+  const counter = agencyId ? await counterByCode(c.var.db, agencyId, code) : undefined;
+  if (!counter) throw notFound(`Counter "${code}"`);
+  if (caller.kind === "device" && caller.device.counterId !== counter.id) {
+    throw forbidden("A device may act for its own counter only.");
+  }
+  return { caller, counter };
+}
+
+/** A caller who staffs counters (a device, or a person with `staffCounter`), without naming a counter. */
+export function counterStaff(c: Ctx): CounterCaller {
+  const principal = c.var.principal;
+  if (!principal) throw unauthorized("Sign in, or call from a paired device.");
+  if (principal.kind === "device") return principal;
+  const user = requirePermission(c, "staffCounter");
+  if (!user.agencyId) throw forbidden("This account belongs to no agency.");
+  return { kind: "user", user };
+}
+
+/**
+ * Whether a caller may act for an officer at a counter: a device or a supervisor/admin
+ * for any officer of the agency, an officer only for themself.
+ */
+export function assertActsFor(caller: CounterCaller, officerId: string | null | undefined, what: string): void {
+  if (caller.kind === "user" && caller.user.role === "officer" && officerId && officerId !== caller.user.officerId) {
+    throw forbidden(`Officers ${what} only for themselves.`);
+  }
 }

@@ -23,10 +23,20 @@ import type { Db } from "../client.ts";
 import { counters, officers, services } from "../schema.ts";
 import { addSums, emptySums, type RollupGroup, type RollupSums, readRollups } from "./rollups.ts";
 
+/** The SKM figures of one element: its respondents, NRR and element score (NRR × 25). */
+export interface ElementFigures {
+  n: number;
+  nrr: number | null;
+  score: number | null;
+}
+
 /** The SKM figures of one slice of ratings. */
 export interface Summary {
+  /** Ratings that answered at least one of the 9 elements: the SKM sample (DESIGN.md, "Respondents"). */
   respondents: number;
-  elements: Record<ElementId, { n: number; nrr: number | null }>;
+  /** Face-only taps, counted apart: they feed the quick index, never the IKM. */
+  taps: number;
+  elements: Record<ElementId, ElementFigures>;
   ikm: Ikm | null;
   /** Elements without answers, which keep the IKM from being computed. */
   missingElements: ElementId[];
@@ -52,10 +62,18 @@ function summarize(sums: RollupSums): Summary {
   const elementStats = Object.fromEntries(ELEMENT_IDS.map((e) => [e, sums.stats[e]])) as Record<ElementId, Stat>;
   return {
     respondents: sums.respondents,
+    taps: sums.ratings - sums.respondents,
     elements: Object.fromEntries(
       ELEMENT_IDS.map((e) => {
         const value = nrr(elementStats[e]);
-        return [e, { n: elementStats[e].n, nrr: value === null ? null : Math.round(value * 10_000) / 10_000 }];
+        return [
+          e,
+          {
+            n: elementStats[e].n,
+            nrr: value === null ? null : Math.round(value * 10_000) / 10_000,
+            score: value === null ? null : round2(value * 25),
+          },
+        ];
       }),
     ) as Summary["elements"],
     ikm: computeIkm(elementStats),

@@ -5,7 +5,7 @@ import { AgencyInput } from "../../core/contract.ts";
 import { newId } from "../../core/ids.ts";
 import { auditInsert } from "../../db/queries/audit.ts";
 import { agencies } from "../../db/schema.ts";
-import { requireRole } from "../access.ts";
+import { requirePermission } from "../access.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
 
 /** GET and POST /agencies. */
@@ -20,7 +20,7 @@ export const agenciesRoutes = router()
       responses: okJson(anyObject, "The agencies"),
     }),
     async (c) => {
-      const user = requireRole(c, ["regional_admin"]);
+      const user = requirePermission(c, "manageRegion");
       const rows = await c.var.db
         .select({ slug: agencies.slug, name: agencies.name, timezone: agencies.timezone, region: agencies.region })
         .from(agencies)
@@ -40,7 +40,7 @@ export const agenciesRoutes = router()
       responses: okJson(anyObject, "The new agency"),
     }),
     async (c) => {
-      const user = requireRole(c, ["regional_admin"]);
+      const user = requirePermission(c, "manageRegion");
       const db = c.var.db;
       const row = { id: newId("agc"), region: user.region ?? "", ...c.req.valid("json") };
       await db.batch([

@@ -10,52 +10,41 @@ import type { Context } from "hono";
 import * as z from "zod";
 import { counterCode, DutyInput } from "../../core/contract.ts";
 import { verifySecret } from "../../core/password.ts";
-import { counterByCode } from "../../db/queries/agencies.ts";
 import { currentDuty, endDuty, startDuty } from "../../db/queries/duties.ts";
 import { officers } from "../../db/schema.ts";
+import { assertActsFor, type CounterCaller, counterFor } from "../access.ts";
 import type { AppEnv } from "../env.ts";
-import { ApiError, forbidden, notFound, unauthorized } from "../errors.ts";
+import { ApiError, forbidden, notFound } from "../errors.ts";
 import { Lockout } from "../middleware/rate-limit.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
 
 type Ctx = Context<AppEnv>;
 
-/** The caller and the counter they may act on: a device only its own, a person only their agency's. */
-async function counterForCaller(c: Ctx, code: string) {
-  const principal = c.var.principal;
-  if (!principal) throw unauthorized("Sign in, or call from the counter's paired device.");
-  const agencyId = principal.kind === "device" ? principal.device.agencyId : principal.user.agencyId;
-  if (principal.kind === "user" && !["officer", "supervisor", "agency_admin"].includes(principal.user.role)) {
-    throw forbidden("Only officers, supervisors and agency admins check in at counters.");
-  }
-  const counter = agencyId ? await counterByCode(c.var.db, agencyId, code) : undefined;
-  if (!counter) throw notFound(`Counter "${code}"`);
-  if (principal.kind === "device" && principal.device.counterId !== counter.id) {
-    throw forbidden("A device may change the duty of its own counter only.");
-  }
-  return { principal, counter };
-}
-
 /** Which officer a check-in is for, after checking the caller may check them in. */
-async function officerToCheckIn(c: Ctx, agencyId: string, input: z.infer<typeof DutyInput>, pinLockout: Lockout) {
-  const principal = c.var.principal!;
+async function officerToCheckIn(
+  c: Ctx,
+  caller: CounterCaller,
+  agencyId: string,
+  input: z.infer<typeof DutyInput>,
+  pinLockout: Lockout,
+) {
   const db = c.var.db;
-  if (principal.kind === "device") {
+  if (caller.kind === "device") {
     if (!input.nip || !input.pin) throw new ApiError(400, "invalid_request", "A kiosk check-in needs nip and pin.");
     // Counted before the PIN is checked, per device and NIP, with a per-NIP backstop.
-    pinLockout.attempt(`nip:${input.nip}`, principal.device.id);
+    pinLockout.attempt(`nip:${input.nip}`, caller.device.id);
     const [officer] = await db
       .select()
       .from(officers)
       .where(and(eq(officers.nip, input.nip), eq(officers.agencyId, agencyId), eq(officers.active, true)));
     const ok = officer?.pinHash ? await verifySecret(input.pin, officer.pinHash) : false;
     if (!officer || !ok) throw new ApiError(401, "invalid_credentials", "The NIP or PIN is wrong.");
-    pinLockout.succeeded(`nip:${input.nip}`, principal.device.id);
+    pinLockout.succeeded(`nip:${input.nip}`, caller.device.id);
     return officer;
   }
-  const user = principal.user;
+  const user = caller.user;
+  assertActsFor(caller, input.officer, "check in");
   if (user.role === "officer") {
-    if (input.officer && input.officer !== user.officerId) throw forbidden("Officers check in only themselves.");
     if (!user.officerId) throw forbidden("This account is not linked to an officer.");
     input = { officer: user.officerId };
   }
@@ -88,7 +77,7 @@ export function createDutiesRoutes() {
         responses: okJson(anyObject, "The open duty, or null"),
       }),
       async (c) => {
-        const { counter } = await counterForCaller(c, c.req.valid("param").counter);
+        const { counter } = await counterFor(c, c.req.valid("param").counter);
         const duty = await currentDuty(c.var.db, counter.id);
         return c.json(plain({ counter: { code: counter.code, name: counter.name }, duty: duty ?? null }), 200);
       },
@@ -105,8 +94,8 @@ export function createDutiesRoutes() {
         responses: okJson(anyObject, "The duty that started"),
       }),
       async (c) => {
-        const { counter } = await counterForCaller(c, c.req.valid("param").counter);
-        const officer = await officerToCheckIn(c, counter.agencyId, c.req.valid("json"), pinLockout);
+        const { caller, counter } = await counterFor(c, c.req.valid("param").counter);
+        const officer = await officerToCheckIn(c, caller, counter.agencyId, c.req.valid("json"), pinLockout);
         const now = Date.now();
         const id = await startDuty(c.var.db, counter.id, officer.id, now);
         return c.json(
@@ -129,16 +118,10 @@ export function createDutiesRoutes() {
         responses: okJson(anyObject, "The duty that ended"),
       }),
       async (c) => {
-        const { principal, counter } = await counterForCaller(c, c.req.valid("param").counter);
+        const { caller, counter } = await counterFor(c, c.req.valid("param").counter);
         const open = await currentDuty(c.var.db, counter.id);
         if (!open) throw notFound("An open duty at this counter");
-        if (
-          principal.kind === "user" &&
-          principal.user.role === "officer" &&
-          principal.user.officerId !== open.officerId
-        ) {
-          throw forbidden("Officers check out only themselves.");
-        }
+        assertActsFor(caller, open.officerId, "check out");
         const ended = await endDuty(c.var.db, open, Date.now());
         return c.json(plain({ duty: ended }), 200);
       },

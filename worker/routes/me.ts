@@ -9,7 +9,7 @@ import { PeriodQuery } from "../../core/contract.ts";
 import { commentsForOfficer } from "../../db/queries/comments.ts";
 import { officerScore } from "../../db/queries/reports.ts";
 import { agencies, officers } from "../../db/schema.ts";
-import { requireRole, requireUser } from "../access.ts";
+import { requirePermission, requireUser } from "../access.ts";
 import type { AppEnv } from "../env.ts";
 import { forbidden } from "../errors.ts";
 import { anyObject, okJson, plain, router, SECURITY } from "../openapi.ts";
@@ -17,7 +17,7 @@ import { periodFromQuery } from "../period.ts";
 
 /** The caller's officer record and agency; a 403 for accounts not linked to an officer. */
 async function ownOfficer(c: Context<AppEnv>) {
-  const user = requireRole(c, ["officer", "supervisor", "agency_admin"]);
+  const user = requirePermission(c, "ownScore");
   if (!user.officerId) throw forbidden("This account is not linked to an officer.");
   const [row] = await c.var.db
     .select({ officer: officers, agency: agencies })

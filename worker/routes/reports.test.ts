@@ -37,9 +37,12 @@ describe("GET /api/v1/agencies/:slug/report", () => {
     expect(res.status).toBe(200);
     const report = await res.json();
     expect(report.respondents).toBe(29);
-    expect(report.ikm).toMatchObject({ value: 91.48, mutu: "A", method: "exact", value011: 90.56 });
+    expect(report.ikm).toMatchObject({ value: 91.48, mutu: "A", value011: 90.56 });
+    expect(report.ikm.method).toMatch(/Σ NRR × 1\/9 × 25.*PermenPANRB 14\/2017/);
+    expect(report.ikm.value011Method).toMatch(/for comparison only/);
     expect(report.ikm.kinerja).toBe("Sangat Baik");
-    expect(report.elements.biaya).toEqual({ n: 29, nrr: 4 });
+    expect(report.elements.biaya).toEqual({ n: 29, nrr: 4, score: 100 });
+    expect(report.elements.persyaratan.score).toBe(90.52);
     expect(report.elements.persyaratan.nrr).toBe(3.6207);
     expect(report.byService).toEqual([expect.objectContaining({ service: "ktp-el", respondents: 29 })]);
     expect(report.sampleSize).toMatchObject({ required: 384, respondents: 29, shortfall: 355 });
@@ -67,8 +70,8 @@ describe("GET /api/v1/agencies/:slug/report", () => {
     const report = await (
       await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-02`, { token: await t.login() })
     ).json();
-    expect(report.elements.waktu).toEqual({ n: 3, nrr: 2.3333 });
-    expect(report.elements.persyaratan).toEqual({ n: 2, nrr: 3 });
+    expect(report.elements.waktu).toEqual({ n: 3, nrr: 2.3333, score: 58.33 });
+    expect(report.elements.persyaratan).toEqual({ n: 2, nrr: 3, score: 75 });
     // (8 × 3 + 7/3) / 9 × 25 = 73.15: each element over its own respondents, not over 3.
     expect(report.ikm.value).toBe(73.15);
     expect(report.ikm.mutu).toBe("C");
@@ -110,6 +113,31 @@ describe("GET /api/v1/agencies/:slug/report", () => {
     ).json();
     expect(mine).toMatchObject({ n: 6, index: 87.5, enough: false });
     expect(mine.trend.map((m: { month: string }) => m.month)).toContain(month);
+  });
+
+  it("counts as respondents only those who answered an element, and face-only taps apart", async () => {
+    const createdAt = "2026-02-02T02:00:00Z";
+    await store([
+      rating({ createdAt, overall: 4 }),
+      rating({ createdAt, overall: 3 }),
+      rating({ createdAt, overall: 2, answers: { waktu: 2 } }),
+      rating({ createdAt, overall: undefined, answers: { biaya: 4 } }),
+    ]);
+    const report = await (
+      await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-02`, { token: await t.login() })
+    ).json();
+    expect(report).toMatchObject({ respondents: 2, taps: 2, quick: { n: 3, index: 75 } });
+    expect(report.sampleSize.respondents).toBe(2);
+    expect(report.byService[0]).toMatchObject({ respondents: 2, taps: 2 });
+  });
+
+  it("states the Krejcie–Morgan size for a population the table lists", async () => {
+    const report = await (
+      await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-02&population=100000`, {
+        token: await t.login(),
+      })
+    ).json();
+    expect(report.sampleSize).toMatchObject({ population: 100_000, required: 384, respondents: 0, shortfall: 384 });
   });
 
   it("rejects a period that is not one", async () => {

@@ -11,7 +11,7 @@ import { ELEMENT_IDS } from "../../core/questionnaire.ts";
 import { agencyBySlug } from "../../db/queries/agencies.ts";
 import { exportPage } from "../../db/queries/export.ts";
 import { agencyReport, publicSummary } from "../../db/queries/reports.ts";
-import { agencyFor, READERS } from "../access.ts";
+import { agencyFor } from "../access.ts";
 import { notFound } from "../errors.ts";
 import { anyObject, ERRORS, okJson, plain, router, SECURITY } from "../openapi.ts";
 import { periodFromQuery } from "../period.ts";
@@ -65,7 +65,7 @@ export const reportsRoutes = router()
       responses: okJson(anyObject, "The report (DESIGN.md, report shape)"),
     }),
     async (c) => {
-      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
       const query = c.req.valid("query");
       const period = periodFromQuery(query, agency.timezone);
       const { shrinkageK: k, minOfficerN: minN } = c.var.settings;
@@ -88,7 +88,7 @@ export const reportsRoutes = router()
       },
     }),
     async (c) => {
-      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
       const period = periodFromQuery(c.req.valid("query"), agency.timezone);
       c.header("Content-Type", "text/csv; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="suara-${agency.slug}-${period.from}-${period.to}.csv"`);

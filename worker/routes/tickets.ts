@@ -12,7 +12,8 @@ import { counterByCode, serviceBySlug } from "../../db/queries/agencies.ts";
 import { currentDuty } from "../../db/queries/duties.ts";
 import { describeTicket, issueTicket } from "../../db/queries/tickets.ts";
 import { officers } from "../../db/schema.ts";
-import { forbidden, notFound, unauthorized } from "../errors.ts";
+import { assertActsFor, counterStaff } from "../access.ts";
+import { notFound } from "../errors.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
 
 /** POST /tickets and GET /tickets/{ticket}. */
@@ -30,25 +31,20 @@ export const ticketsRoutes = router()
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const principal = c.var.principal;
-      if (!principal) throw unauthorized("Sign in, or call from a paired device.");
+      const caller = counterStaff(c);
       const db = c.var.db;
       let agencyId: string;
       let counterId: string | null = null;
       let officerId: string | null = null;
-      if (principal.kind === "device") {
-        agencyId = principal.device.agencyId;
-        counterId = principal.device.counterId;
+      if (caller.kind === "device") {
+        agencyId = caller.device.agencyId;
+        counterId = caller.device.counterId;
         officerId = (await currentDuty(db, counterId))?.officerId ?? null;
       } else {
-        const user = principal.user;
-        if (!user.agencyId || !["officer", "supervisor", "agency_admin"].includes(user.role)) {
-          throw forbidden("Only devices, officers, supervisors and agency admins issue tickets.");
-        }
-        agencyId = user.agencyId;
+        const user = caller.user;
+        agencyId = user.agencyId!;
+        assertActsFor(caller, input.officer, "issue tickets");
         if (user.role === "officer") {
-          if (input.officer && input.officer !== user.officerId)
-            throw forbidden("Officers issue tickets for themselves.");
           officerId = user.officerId;
         } else if (input.officer) {
           const [officer] = await db

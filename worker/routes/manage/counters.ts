@@ -6,7 +6,7 @@ import { newId } from "../../../core/ids.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
 import { revokeDevices } from "../../../db/queries/devices.ts";
 import { counters, devices, duties } from "../../../db/schema.ts";
-import { agencyFor, MANAGERS, READERS } from "../../access.ts";
+import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
@@ -26,7 +26,7 @@ export const countersRoutes = router()
       responses: okJson(anyObject, "The counters, archived ones included"),
     }),
     async (c) => {
-      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
       const rows = await c.var.db
         .select()
         .from(counters)
@@ -46,7 +46,7 @@ export const countersRoutes = router()
       responses: okJson(anyObject, "The new counter"),
     }),
     async (c) => {
-      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
       const db = c.var.db;
       const row = { id: newId("ctr"), agencyId: agency.id, ...c.req.valid("json") };
       await db.batch([
@@ -74,7 +74,7 @@ export const countersRoutes = router()
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
-      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.var.db;
       const changes = c.req.valid("json");
       const where = and(eq(counters.id, id), eq(counters.agencyId, agency.id));
@@ -105,7 +105,7 @@ export const countersRoutes = router()
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
-      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.var.db;
       const where = and(eq(counters.id, id), eq(counters.agencyId, agency.id));
       const [existing] = await db.select().from(counters).where(where);

@@ -6,7 +6,7 @@ import { counterByCode } from "../../../db/queries/agencies.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
 import { createDevice, listDevices, revokeDevices } from "../../../db/queries/devices.ts";
 import { devices } from "../../../db/schema.ts";
-import { agencyFor, MANAGERS, READERS } from "../../access.ts";
+import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
@@ -26,7 +26,7 @@ export const devicesManageRoutes = router()
       responses: okJson(anyObject, "The devices, without secrets"),
     }),
     async (c) => {
-      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
       return c.json(plain({ devices: await listDevices(c.var.db, agency.id) }), 200);
     },
   )
@@ -41,7 +41,7 @@ export const devicesManageRoutes = router()
       responses: okJson(anyObject, "The device and its pairing code"),
     }),
     async (c) => {
-      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
       const db = c.var.db;
       const input = c.req.valid("json");
       const counter = await counterByCode(db, agency.id, input.counter);
@@ -79,7 +79,7 @@ export const devicesManageRoutes = router()
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
-      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.var.db;
       const where = and(eq(devices.id, id), eq(devices.agencyId, agency.id));
       const [existing] = await db

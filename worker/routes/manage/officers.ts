@@ -6,7 +6,7 @@ import { newId } from "../../../core/ids.ts";
 import { hashSecret } from "../../../core/password.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
 import { officers } from "../../../db/schema.ts";
-import { agencyFor, MANAGERS, READERS } from "../../access.ts";
+import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
@@ -27,7 +27,7 @@ export const officersRoutes = router()
       responses: okJson(anyObject, "The officers, inactive ones included"),
     }),
     async (c) => {
-      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
       const rows = await c.var.db
         .select(publicColumns)
         .from(officers)
@@ -47,7 +47,7 @@ export const officersRoutes = router()
       responses: okJson(anyObject, "The new officer"),
     }),
     async (c) => {
-      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
       const db = c.var.db;
       const { pin, ...fields } = c.req.valid("json");
       const row = { id: newId("off"), agencyId: agency.id, ...fields };
@@ -76,7 +76,7 @@ export const officersRoutes = router()
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
-      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.var.db;
       const { pin, ...changes } = c.req.valid("json");
       const where = and(eq(officers.id, id), eq(officers.agencyId, agency.id));
@@ -110,7 +110,7 @@ export const officersRoutes = router()
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
-      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.var.db;
       const where = and(eq(officers.id, id), eq(officers.agencyId, agency.id));
       const [existing] = await db.select(publicColumns).from(officers).where(where);

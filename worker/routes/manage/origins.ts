@@ -5,7 +5,7 @@ import * as z from "zod";
 import { OriginsInput } from "../../../core/contract.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
 import { agencies } from "../../../db/schema.ts";
-import { agencyFor, MANAGERS, READERS } from "../../access.ts";
+import { agencyFor } from "../../access.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
@@ -25,7 +25,7 @@ export const originsRoutes = router()
       responses: okJson(Origins, "The origins"),
     }),
     async (c) => {
-      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
       return c.json({ origins: agency.embedOrigins }, 200);
     },
   )
@@ -40,7 +40,7 @@ export const originsRoutes = router()
       responses: okJson(Origins, "The origins now allowed"),
     }),
     async (c) => {
-      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
       const db = c.var.db;
       const origins = [...new Set(c.req.valid("json").origins)];
       await db.batch([

@@ -5,7 +5,7 @@ import { ServiceInput, ServicePatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
 import { services } from "../../../db/schema.ts";
-import { agencyFor, MANAGERS, READERS } from "../../access.ts";
+import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
@@ -25,7 +25,7 @@ export const servicesRoutes = router()
       responses: okJson(anyObject, "The services, archived ones included"),
     }),
     async (c) => {
-      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
       const rows = await c.var.db
         .select()
         .from(services)
@@ -45,7 +45,7 @@ export const servicesRoutes = router()
       responses: okJson(anyObject, "The new service"),
     }),
     async (c) => {
-      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
       const db = c.var.db;
       const row = { id: newId("svc"), agencyId: agency.id, ...c.req.valid("json") };
       await db.batch([
@@ -73,7 +73,7 @@ export const servicesRoutes = router()
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
-      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.var.db;
       const changes = c.req.valid("json");
       const where = and(eq(services.id, id), eq(services.agencyId, agency.id));
@@ -104,7 +104,7 @@ export const servicesRoutes = router()
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
-      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.var.db;
       const where = and(eq(services.id, id), eq(services.agencyId, agency.id));
       const [existing] = await db.select().from(services).where(where);

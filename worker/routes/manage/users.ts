@@ -6,7 +6,7 @@ import { newId } from "../../../core/ids.ts";
 import { hashSecret } from "../../../core/password.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
 import { officers, sessions, users } from "../../../db/schema.ts";
-import { agencyFor, MANAGERS, READERS } from "../../access.ts";
+import { agencyFor } from "../../access.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
@@ -27,7 +27,7 @@ export const usersRoutes = router()
       responses: okJson(anyObject, "The accounts, without password hashes"),
     }),
     async (c) => {
-      const { agency } = await agencyFor(c, c.req.valid("param").slug, READERS);
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
       const rows = await c.var.db
         .select(publicColumns)
         .from(users)
@@ -47,7 +47,7 @@ export const usersRoutes = router()
       responses: okJson(anyObject, "The new account"),
     }),
     async (c) => {
-      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
       const db = c.var.db;
       const { password, officer, email, ...fields } = c.req.valid("json");
       if (fields.role === "officer" && !officer) {
@@ -96,7 +96,7 @@ export const usersRoutes = router()
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
-      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.var.db;
       const { password, ...changes } = c.req.valid("json");
       const where = and(eq(users.id, id), eq(users.agencyId, agency.id));
@@ -135,7 +135,7 @@ export const usersRoutes = router()
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
-      const { user, agency } = await agencyFor(c, slug, MANAGERS);
+      const { user, agency } = await agencyFor(c, slug, "manageAgency");
       if (id === user.id) throw new ApiError(400, "invalid_request", "You cannot delete your own account.");
       const db = c.var.db;
       const where = and(eq(users.id, id), eq(users.agencyId, agency.id));
