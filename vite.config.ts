@@ -3,8 +3,28 @@
  * pages; `vite build --mode widget` makes the one embeddable module,
  * dist/widget/suara.js, with Lit inside and nothing shared with the other pages.
  */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import preact from "@preact/preset-vite";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+
+const require = createRequire(import.meta.url);
+
+/** Copies Swagger UI's prebuilt files beside the API docs page: served from our origin, never a CDN. */
+function swaggerUi(): Plugin {
+  return {
+    name: "suara-swagger-ui",
+    generateBundle() {
+      for (const file of ["swagger-ui-bundle.js", "swagger-ui.css"]) {
+        this.emitFile({
+          type: "asset",
+          fileName: `api-docs/${file}`,
+          source: readFileSync(require.resolve(`swagger-ui-dist/${file}`)),
+        });
+      }
+    },
+  };
+}
 
 export default defineConfig(({ mode }) =>
   mode === "widget"
@@ -18,7 +38,7 @@ export default defineConfig(({ mode }) =>
         },
       }
     : {
-        plugins: [preact()],
+        plugins: [preact(), swaggerUi()],
         server: { proxy: { "/api": "http://127.0.0.1:8787", "/widget/suara.js": "http://127.0.0.1:8787" } },
         build: {
           outDir: "dist",
@@ -29,6 +49,7 @@ export default defineConfig(({ mode }) =>
               dashboard: "dashboard/index.html",
               widget: "widget/index.html",
               rate: "widget/rate.html",
+              docs: "api-docs/index.html",
             },
           },
         },

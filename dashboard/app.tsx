@@ -4,12 +4,8 @@
  * dashboard comes with its own issue.
  */
 import { useEffect, useState } from "preact/hooks";
+import type { Me, OfficerScore, Report } from "../core/responses.ts";
 import { ApiFailure, api } from "./api.ts";
-
-interface Me {
-  user: { name: string; role: string; officerId: string | null };
-  agency: { slug: string; name: string } | null;
-}
 
 const ROLE_NAMES: Record<string, string> = {
   regional_admin: "Admin wilayah",
@@ -97,21 +93,10 @@ function Login({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   );
 }
 
-interface Score {
-  n: number;
-  index: number | null;
-  ci95: [number, number] | null;
-  fair: number | null;
-  band: string | null;
-  enough: boolean;
-  minN: number;
-  period: { label: string };
-}
-
 function OwnScore() {
-  const [score, setScore] = useState<Score | null>(null);
+  const [score, setScore] = useState<OfficerScore | null>(null);
   useEffect(() => {
-    api<Score>("/me/score").then(setScore, () => setScore(null));
+    api<OfficerScore>("/me/score").then(setScore, () => setScore(null));
   }, []);
   if (!score) return <p role="status">Memuat nilai…</p>;
   return (
@@ -134,13 +119,6 @@ function OwnScore() {
       )}
     </section>
   );
-}
-
-interface Report {
-  period: { label: string };
-  respondents: number;
-  ikm: { value: number; mutu: string; kinerja: string } | null;
-  quick: { index: number | null };
 }
 
 function AgencySummary({ slug }: { slug: string }) {

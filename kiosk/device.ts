@@ -1,13 +1,9 @@
 /** The kiosk's pairing, kept in localStorage so a reload stays paired. */
 
-/** What pairing told the tablet. */
-export interface Pairing {
-  token: string;
-  agency: string;
-  agencyName: string;
-  counter: string;
-  counterName: string;
-}
+import type { Paired } from "../core/responses.ts";
+
+/** What pairing told the tablet, as it keeps it. */
+export type Pairing = Pick<Paired, "token" | "agency" | "agencyName" | "counter" | "counterName">;
 
 const KEY = "suara.pairing";
 

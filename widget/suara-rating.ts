@@ -7,15 +7,8 @@ import { css, html, LitElement, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { messages } from "../core/i18n.ts";
 import { FACES } from "../core/questionnaire.ts";
+import type { RatingsResult, TicketInfo } from "../core/responses.ts";
 import { faceIcon } from "./faces.ts";
-
-/** What GET /api/v1/tickets/:ticket tells the page. */
-interface TicketInfo {
-  agency: { slug: string; name: string };
-  service: { slug: string; name: string };
-  officer: { name: string } | null;
-  status: "open" | "used" | "expired";
-}
 
 type Phase = "loading" | "ready" | "sending" | "done" | "error" | "closed";
 
@@ -31,6 +24,7 @@ type Phase = "loading" | "ready" | "sending" | "done" | "error" | "closed";
 @customElement("suara-rating")
 export class SuaraRating extends LitElement {
   static styles = css`
+    fieldset { border: 0; padding: 0; margin: 0; }
     :host { display: block; font: inherit; color: inherit; max-width: 32rem; }
     .faces { display: flex; gap: 0.5rem; justify-content: space-between; margin: 0.75rem 0; }
     button { font: inherit; cursor: pointer; }
@@ -138,15 +132,16 @@ export class SuaraRating extends LitElement {
         body: JSON.stringify(body),
       });
       const json = await res.json();
-      const status = json.results?.[0]?.status;
-      if (status === "accepted" || status === "duplicate") {
+      const result = (json as Partial<RatingsResult>).results?.[0];
+      if (result?.status === "accepted" || result?.status === "duplicate") {
         this.phase = "done";
         this.dispatchEvent(
           new CustomEvent("suara-submit", { detail: { id, overall: this.face }, bubbles: true, composed: true }),
         );
         return;
       }
-      const code = json.error?.code;
+      // A refused rating says why in its result; a refused request in the error body.
+      const code = result?.error?.code ?? json.error?.code;
       if (code === "ticket_used") return this.close(this.t.ticketUsed);
       if (code === "ticket_expired") return this.close(this.t.ticketExpired);
       console.error("Suara refused the rating:", json.error ?? json);
@@ -165,7 +160,7 @@ export class SuaraRating extends LitElement {
     const lang = this.locale === "en" ? "en" : "id";
     return html`
       <form @submit=${this.send} novalidate>
-        <fieldset style="border:0;padding:0;margin:0">
+        <fieldset>
           <legend>${t.howWasService}</legend>
           ${this.info ? html`<p class="note">${this.info.service.name}${this.info.officer ? html` · ${t.servedBy} ${this.info.officer.name}` : nothing}</p>` : nothing}
           <div class="faces">

@@ -90,7 +90,11 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     c.set("ingest", ingest ? ingest(c) : directIngest(c.var.db));
     await next();
   });
-  app.use("/api/*", secureHeaders({ contentSecurityPolicy: API_CSP, crossOriginResourcePolicy: false }));
+  const apiHeaders = secureHeaders({ contentSecurityPolicy: API_CSP, crossOriginResourcePolicy: false });
+  // The docs page is a page (worker/site.ts gives it its own CSP), not an API answer.
+  app.use("/api/*", async function apiSecurityHeaders(c, next) {
+    return c.req.path === "/api/v1/docs" ? next() : apiHeaders(c, next);
+  });
   // Public reads may be fetched from any page; ratings only from registered embed origins (checked again per agency).
   app.use("/api/v1/public/*", cors({ origin: "*" }));
   app.use("/api/v1/agencies/:slug/form", cors({ origin: "*" }));

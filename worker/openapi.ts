@@ -3,7 +3,7 @@
  * JSON bodies and the security schemes every route documents.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import * as z from "zod";
+import type * as z from "zod";
 import { ErrorBody } from "../core/contract.ts";
 import type { AppEnv } from "./env.ts";
 import { ApiError } from "./errors.ts";
@@ -51,9 +51,6 @@ export const okJson = <T extends z.ZodType>(schema: T, description: string) => (
   ...ERRORS,
 });
 
-/** A response whose shape is documented in prose (DESIGN.md) rather than as a schema. */
-export const anyObject = z.looseObject({});
-
 type Security = { [scheme: string]: string[] }[];
 
 /** Who may call a route, as OpenAPI security requirements (an empty object means anonymous). */
@@ -64,9 +61,3 @@ export const SECURITY: Record<"public" | "session" | "device" | "sessionOrDevice
   sessionOrDevice: [{ cookie: [] }, { bearer: [] }],
   optional: [{ bearer: [] }, {}],
 };
-
-/**
- * Passes a result whose schema is `anyObject` to `c.json`: such routes document
- * their shape in prose, so Hono's typed response check has nothing to compare.
- */
-export const plain = (data: object) => data as Record<string, never>;

@@ -22,13 +22,18 @@ test("a citizen rates a service with the embedded widget", async ({ page, reques
   const before = await (await request.get(`/api/v1/public/agencies/${AGENCY}/ikm`)).json();
   const response = await page.goto("/widget/");
   expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
+  // No inline styles either: the widget's styles live in its shadow root's stylesheet.
+  expect(response?.headers()["content-security-policy"]).toContain("style-src 'self';");
   await page.getByRole("button", { name: "Puas", exact: true }).click();
   await expect(page.getByRole("button", { name: "Puas", exact: true })).toHaveAttribute("aria-pressed", "true");
   await page.getByLabel("Saran atau komentar (opsional)").fill("Petugas ramah, antrian cepat.");
   await page.getByRole("button", { name: "Kirim" }).click();
   await expect(page.getByRole("status")).toHaveText("Terima kasih atas penilaian Anda.");
   const after = await (await request.get(`/api/v1/public/agencies/${AGENCY}/ikm`)).json();
-  expect(after.respondents).toBe(before.respondents + 1);
+  // A face alone is a quick-index tap, not an SKM respondent.
+  expect(after.taps).toBe(before.taps + 1);
+  expect(after.quick.n).toBe(before.quick.n + 1);
+  expect(after.respondents).toBe(before.respondents);
   expect(errors).toEqual([]);
 });
 

@@ -1,12 +1,14 @@
 /** Agencies of a region: regional admins list and create them (the region is theirs). */
+
 import { createRoute } from "@hono/zod-openapi";
 import { asc, eq } from "drizzle-orm";
 import { AgencyInput } from "../../core/contract.ts";
 import { newId } from "../../core/ids.ts";
+import { AgenciesResponse, AgencyResponse } from "../../core/responses.ts";
 import { auditInsert } from "../../db/queries/audit.ts";
 import { agencies } from "../../db/schema.ts";
 import { requirePermission } from "../access.ts";
-import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
+import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 
 /** GET and POST /agencies. */
 export const agenciesRoutes = router()
@@ -17,7 +19,7 @@ export const agenciesRoutes = router()
       summary: "The agencies of the caller's region (regional admins)",
       tags: ["management"],
       security: SECURITY.session,
-      responses: okJson(anyObject, "The agencies"),
+      responses: okJson(AgenciesResponse, "The agencies"),
     }),
     async (c) => {
       const user = requirePermission(c, "manageRegion");
@@ -26,7 +28,7 @@ export const agenciesRoutes = router()
         .from(agencies)
         .where(eq(agencies.region, user.region ?? ""))
         .orderBy(asc(agencies.name));
-      return c.json(plain({ agencies: rows }), 200);
+      return c.json({ agencies: rows }, 200);
     },
   )
   .openapi(
@@ -37,7 +39,7 @@ export const agenciesRoutes = router()
       tags: ["management"],
       security: SECURITY.session,
       request: { body: jsonBody(AgencyInput) },
-      responses: okJson(anyObject, "The new agency"),
+      responses: okJson(AgencyResponse, "The new agency"),
     }),
     async (c) => {
       const user = requirePermission(c, "manageRegion");
@@ -53,6 +55,6 @@ export const agenciesRoutes = router()
           details: row,
         }),
       ]);
-      return c.json(plain({ agency: row }), 200);
+      return c.json({ agency: row }, 200);
     },
   );

@@ -2,17 +2,19 @@
  * Sign-in and sign-out. POST /auth/login is public and rate-limited per IP and
  * per identity; POST /auth/logout needs a session.
  */
+
 import { createRoute } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
 import * as z from "zod";
 import { LoginInput } from "../../core/contract.ts";
 import { hashSecret, verifySecret } from "../../core/password.ts";
+import { LoginResponse } from "../../core/responses.ts";
 import { createSession, deleteSession } from "../../db/queries/auth.ts";
 import { userForLogin } from "../../db/queries/users.ts";
 import { ApiError, unauthorized } from "../errors.ts";
 import { SESSION_COOKIE } from "../middleware/auth.ts";
 import { Lockout, rateLimit } from "../middleware/rate-limit.ts";
-import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
+import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 
 /**
  * Compared against when no user matches, so a wrong e-mail costs as long as a
@@ -38,7 +40,7 @@ export function createAuthRoutes() {
         tags: ["auth"],
         security: SECURITY.public,
         request: { body: jsonBody(LoginInput) },
-        responses: okJson(anyObject, "Signed in"),
+        responses: okJson(LoginResponse, "Signed in"),
       }),
       async (c) => {
         const input = c.req.valid("json");
@@ -62,7 +64,7 @@ export function createAuthRoutes() {
         });
         const { passwordHash: _, ...publicUser } = user;
         return c.json(
-          plain({ token: session.token, expiresAt: new Date(session.expiresAt).toISOString(), user: publicUser }),
+          { token: session.token, expiresAt: new Date(session.expiresAt).toISOString(), user: publicUser },
           200,
         );
       },

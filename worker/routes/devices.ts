@@ -1,10 +1,12 @@
 /** POST /devices/pair — public (the pairing code is the capability), rate-limited per IP. */
+
 import { createRoute } from "@hono/zod-openapi";
 import { PairInput } from "../../core/contract.ts";
+import { PairResponse } from "../../core/responses.ts";
 import { pairDevice } from "../../db/queries/devices.ts";
 import { ApiError } from "../errors.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
-import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
+import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 
 /** The pairing route; each app gets its own rate-limit counters. */
 export function createDevicesRoutes() {
@@ -20,7 +22,7 @@ export function createDevicesRoutes() {
       tags: ["devices"],
       security: SECURITY.public,
       request: { body: jsonBody(PairInput) },
-      responses: okJson(anyObject, "The device token and where the device serves"),
+      responses: okJson(PairResponse, "The device token and where the device serves"),
     }),
     async (c) => {
       const paired = await pairDevice(c.var.db, c.req.valid("json").code, Date.now());
@@ -31,7 +33,7 @@ export function createDevicesRoutes() {
           "This pairing code is wrong, used or expired; ask an admin for a new one.",
         );
       }
-      return c.json(plain(paired), 200);
+      return c.json(paired, 200);
     },
   );
   return routes;

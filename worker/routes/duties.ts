@@ -4,19 +4,21 @@
  * with NIP + PIN; an officer checks themself in; a supervisor or agency admin
  * checks in any officer of the agency. Regional admins do not staff counters.
  */
+
 import { createRoute } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import * as z from "zod";
 import { counterCode, DutyInput } from "../../core/contract.ts";
 import { verifySecret } from "../../core/password.ts";
+import { DutyEndedResponse, DutyResponse, DutyStartedResponse } from "../../core/responses.ts";
 import { currentDuty, endDuty, startDuty } from "../../db/queries/duties.ts";
 import { officers } from "../../db/schema.ts";
 import { assertActsFor, type CounterCaller, counterFor } from "../access.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
 import { Lockout } from "../middleware/rate-limit.ts";
-import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
+import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -74,12 +76,12 @@ export function createDutiesRoutes() {
         tags: ["duties"],
         security: SECURITY.sessionOrDevice,
         request: { params },
-        responses: okJson(anyObject, "The open duty, or null"),
+        responses: okJson(DutyResponse, "The open duty, or null"),
       }),
       async (c) => {
         const { counter } = await counterFor(c, c.req.valid("param").counter);
         const duty = await currentDuty(c.var.db, counter.id);
-        return c.json(plain({ counter: { code: counter.code, name: counter.name }, duty: duty ?? null }), 200);
+        return c.json({ counter: { code: counter.code, name: counter.name }, duty: duty ?? null }, 200);
       },
     )
     .openapi(
@@ -91,7 +93,7 @@ export function createDutiesRoutes() {
         tags: ["duties"],
         security: SECURITY.sessionOrDevice,
         request: { params, body: jsonBody(DutyInput) },
-        responses: okJson(anyObject, "The duty that started"),
+        responses: okJson(DutyStartedResponse, "The duty that started"),
       }),
       async (c) => {
         const { caller, counter } = await counterFor(c, c.req.valid("param").counter);
@@ -99,9 +101,9 @@ export function createDutiesRoutes() {
         const now = Date.now();
         const id = await startDuty(c.var.db, counter.id, officer.id, now);
         return c.json(
-          plain({
+          {
             duty: { id, counter: counter.code, officer: { id: officer.id, name: officer.name }, startedAt: now },
-          }),
+          },
           200,
         );
       },
@@ -115,7 +117,7 @@ export function createDutiesRoutes() {
         tags: ["duties"],
         security: SECURITY.sessionOrDevice,
         request: { params },
-        responses: okJson(anyObject, "The duty that ended"),
+        responses: okJson(DutyEndedResponse, "The duty that ended"),
       }),
       async (c) => {
         const { caller, counter } = await counterFor(c, c.req.valid("param").counter);
@@ -123,7 +125,7 @@ export function createDutiesRoutes() {
         if (!open) throw notFound("An open duty at this counter");
         assertActsFor(caller, open.officerId, "check out");
         const ended = await endDuty(c.var.db, open, Date.now());
-        return c.json(plain({ duty: ended }), 200);
+        return c.json({ duty: ended }, 200);
       },
     );
 }

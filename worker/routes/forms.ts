@@ -1,11 +1,13 @@
 /** GET /api/v1/agencies/:slug/form — public: what a kiosk, widget or QR page shows. */
+
 import { createRoute } from "@hono/zod-openapi";
 import * as z from "zod";
 import { slug } from "../../core/contract.ts";
 import { ELEMENTS, FACES, LOCALES } from "../../core/questionnaire.ts";
+import { FormResponse } from "../../core/responses.ts";
 import { agencyBySlug, formParts } from "../../db/queries/agencies.ts";
 import { notFound } from "../errors.ts";
-import { anyObject, okJson, plain, router, SECURITY } from "../openapi.ts";
+import { okJson, router, SECURITY } from "../openapi.ts";
 
 /** GET /agencies/{slug}/form. */
 export const forms = router().openapi(
@@ -16,7 +18,7 @@ export const forms = router().openapi(
     tags: ["ratings"],
     security: SECURITY.public,
     request: { params: z.object({ slug }) },
-    responses: okJson(anyObject, "The rating form"),
+    responses: okJson(FormResponse, "The rating form"),
   }),
   async (c) => {
     const agency = await agencyBySlug(c.var.db, c.req.valid("param").slug);
@@ -24,13 +26,13 @@ export const forms = router().openapi(
     const parts = await formParts(c.var.db, agency.id);
     c.header("Cache-Control", "public, max-age=60");
     return c.json(
-      plain({
+      {
         agency: { slug: agency.slug, name: agency.name, timezone: agency.timezone },
         ...parts,
-        faces: FACES,
-        questionnaire: ELEMENTS,
-        locales: LOCALES,
-      }),
+        faces: [...FACES],
+        questionnaire: ELEMENTS.map((e) => ({ ...e, answers: [...e.answers] })),
+        locales: [...LOCALES],
+      },
       200,
     );
   },

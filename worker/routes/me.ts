@@ -2,17 +2,20 @@
  * The signed-in person's own view: GET /me (any signed-in user), and for
  * officers their score (GET /me/score) and the comments about them (GET /me/comments).
  */
+
 import { createRoute } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { PeriodQuery } from "../../core/contract.ts";
+import { CommentsResponse, MeResponse, OfficerScoreResponse } from "../../core/responses.ts";
+import { OFFICER_INTERVAL_METHOD } from "../../core/scoring.ts";
 import { commentsForOfficer } from "../../db/queries/comments.ts";
 import { officerScore } from "../../db/queries/reports.ts";
 import { agencies, officers } from "../../db/schema.ts";
 import { requirePermission, requireUser } from "../access.ts";
 import type { AppEnv } from "../env.ts";
 import { forbidden } from "../errors.ts";
-import { anyObject, okJson, plain, router, SECURITY } from "../openapi.ts";
+import { okJson, router, SECURITY } from "../openapi.ts";
 import { periodFromQuery } from "../period.ts";
 
 /** The caller's officer record and agency; a 403 for accounts not linked to an officer. */
@@ -37,7 +40,7 @@ export const meRoutes = router()
       summary: "Who is signed in (signed-in users)",
       tags: ["me"],
       security: SECURITY.session,
-      responses: okJson(anyObject, "The signed-in user"),
+      responses: okJson(MeResponse, "The signed-in user"),
     }),
     async (c) => {
       const user = requireUser(c);
@@ -47,7 +50,7 @@ export const meRoutes = router()
             .from(agencies)
             .where(eq(agencies.id, user.agencyId))
         : [];
-      return c.json(plain({ user, agency: agency ?? null }), 200);
+      return c.json({ user, agency: agency ?? null }, 200);
     },
   )
   .openapi(
@@ -58,14 +61,14 @@ export const meRoutes = router()
       tags: ["me"],
       security: SECURITY.session,
       request: { query: PeriodQuery },
-      responses: okJson(anyObject, "The officer indicator (the report's byOfficer entry) with a trend"),
+      responses: okJson(OfficerScoreResponse, "The officer indicator (the report's byOfficer entry) with a trend"),
     }),
     async (c) => {
       const { officer, agency } = await ownOfficer(c);
       const period = periodFromQuery(c.req.valid("query"), agency.timezone);
       const { shrinkageK: k, minOfficerN: minN } = c.var.settings;
       const score = await officerScore(c.var.db, officer, period, { k, minN });
-      return c.json(plain({ ...score, name: officer.name, minN, k }), 200);
+      return c.json({ ...score, name: officer.name, minN, k, intervalMethod: OFFICER_INTERVAL_METHOD }, 200);
     },
   )
   .openapi(
@@ -76,14 +79,14 @@ export const meRoutes = router()
       tags: ["me"],
       security: SECURITY.session,
       request: { query: PeriodQuery },
-      responses: okJson(anyObject, "The latest comments, newest first"),
+      responses: okJson(CommentsResponse, "The latest comments, newest first"),
     }),
     async (c) => {
       const { officer, agency } = await ownOfficer(c);
       const period = periodFromQuery(c.req.valid("query"), agency.timezone);
       const comments = await commentsForOfficer(c.var.db, officer.id, period);
       return c.json(
-        plain({ period, comments: comments.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) }),
+        { period, comments: comments.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) },
         200,
       );
     },

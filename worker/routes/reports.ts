@@ -2,18 +2,20 @@
  * Reports: the agency's SKM report and CSV export (its admins and supervisors,
  * and the regional admin of its region), and the published aggregate (public).
  */
+
 import { createRoute } from "@hono/zod-openapi";
 import { stringify } from "csv-stringify/sync";
 import { stream } from "hono/streaming";
 import * as z from "zod";
 import { PeriodQuery, slug } from "../../core/contract.ts";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
+import { PublicIkmResponse, ReportResponse } from "../../core/responses.ts";
 import { agencyBySlug } from "../../db/queries/agencies.ts";
 import { exportPage } from "../../db/queries/export.ts";
 import { agencyReport, publicSummary } from "../../db/queries/reports.ts";
 import { agencyFor } from "../access.ts";
 import { notFound } from "../errors.ts";
-import { anyObject, ERRORS, okJson, plain, router, SECURITY } from "../openapi.ts";
+import { ERRORS, okJson, router, SECURITY } from "../openapi.ts";
 import { periodFromQuery } from "../period.ts";
 
 const ReportQuery = PeriodQuery.extend({
@@ -62,7 +64,7 @@ export const reportsRoutes = router()
       tags: ["reports"],
       security: SECURITY.session,
       request: { params: z.object({ slug }), query: ReportQuery },
-      responses: okJson(anyObject, "The report (DESIGN.md, report shape)"),
+      responses: okJson(ReportResponse, "The report (DESIGN.md, report shape)"),
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
@@ -71,7 +73,7 @@ export const reportsRoutes = router()
       const { shrinkageK: k, minOfficerN: minN } = c.var.settings;
       const population = query.population ? Number(query.population) : undefined;
       const report = await agencyReport(c.var.db, agency.id, period, { k, minN, population });
-      return c.json(plain({ agency: { slug: agency.slug, name: agency.name }, ...report }), 200);
+      return c.json({ agency: { slug: agency.slug, name: agency.name }, ...report }, 200);
     },
   )
   .openapi(
@@ -135,7 +137,7 @@ export const reportsRoutes = router()
       tags: ["reports"],
       security: SECURITY.public,
       request: { params: z.object({ slug }), query: PeriodQuery },
-      responses: okJson(anyObject, "The published aggregate"),
+      responses: okJson(PublicIkmResponse, "The published aggregate"),
     }),
     async (c) => {
       const agency = await agencyBySlug(c.var.db, c.req.valid("param").slug);
@@ -143,6 +145,6 @@ export const reportsRoutes = router()
       const period = periodFromQuery(c.req.valid("query"), agency.timezone);
       const summary = await publicSummary(c.var.db, agency.id, period);
       c.header("Cache-Control", "public, max-age=300");
-      return c.json(plain({ agency: { slug: agency.slug, name: agency.name }, ...summary }), 200);
+      return c.json({ agency: { slug: agency.slug, name: agency.name }, ...summary }, 200);
     },
   );

@@ -4,17 +4,19 @@
  * the agency, e.g. for a queue system's account). GET /tickets/:ticket: public,
  * the ticket being its own unguessable capability.
  */
+
 import { createRoute } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import * as z from "zod";
 import { TicketInput } from "../../core/contract.ts";
+import { type TicketInfo, TicketIssuedResponse, TicketResponse } from "../../core/responses.ts";
 import { counterByCode, serviceBySlug } from "../../db/queries/agencies.ts";
 import { currentDuty } from "../../db/queries/duties.ts";
 import { describeTicket, issueTicket } from "../../db/queries/tickets.ts";
 import { officers } from "../../db/schema.ts";
 import { assertActsFor, counterStaff } from "../access.ts";
 import { notFound } from "../errors.ts";
-import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../openapi.ts";
+import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 
 /** POST /tickets and GET /tickets/{ticket}. */
 export const ticketsRoutes = router()
@@ -27,7 +29,7 @@ export const ticketsRoutes = router()
       tags: ["tickets"],
       security: SECURITY.sessionOrDevice,
       request: { body: jsonBody(TicketInput) },
-      responses: okJson(anyObject, "The ticket, its rating URL and expiry"),
+      responses: okJson(TicketIssuedResponse, "The ticket, its rating URL and expiry"),
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -69,7 +71,7 @@ export const ticketsRoutes = router()
         input.ttlMinutes,
       );
       const url = `${c.var.settings.publicUrl ?? new URL(c.req.url).origin}/r/${ticket.id}`;
-      return c.json(plain({ ticket: ticket.id, url, expiresAt: new Date(ticket.expiresAt).toISOString() }), 200);
+      return c.json({ ticket: ticket.id, url, expiresAt: new Date(ticket.expiresAt).toISOString() }, 200);
     },
   )
   .openapi(
@@ -80,13 +82,14 @@ export const ticketsRoutes = router()
       tags: ["tickets"],
       security: SECURITY.public,
       request: { params: z.object({ ticket: z.string().min(8).max(64) }) },
-      responses: okJson(anyObject, "The ticket's agency, service, counter, officer and status"),
+      responses: okJson(TicketResponse, "The ticket's agency, service, counter, officer and status"),
     }),
     async (c) => {
       const ticket = await describeTicket(c.var.db, c.req.valid("param").ticket);
       if (!ticket) throw notFound("Ticket");
-      const status = ticket.usedAt !== null ? "used" : ticket.expiresAt <= Date.now() ? "expired" : "open";
+      const status: TicketInfo["status"] =
+        ticket.usedAt !== null ? "used" : ticket.expiresAt <= Date.now() ? "expired" : "open";
       const { usedAt: _, ...rest } = ticket;
-      return c.json(plain({ ...rest, expiresAt: new Date(ticket.expiresAt).toISOString(), status }), 200);
+      return c.json({ ...rest, expiresAt: new Date(ticket.expiresAt).toISOString(), status }, 200);
     },
   );

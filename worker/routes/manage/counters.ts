@@ -1,14 +1,16 @@
 /** Counters of an agency (loket), named by code, with their service hours. */
+
 import { createRoute } from "@hono/zod-openapi";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { CounterInput, CounterPatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
+import { CounterResponse, CountersResponse } from "../../../core/responses.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
 import { revokeDevices } from "../../../db/queries/devices.ts";
 import { counters, devices, duties } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
-import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
+import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
 const tags = ["management"];
@@ -23,7 +25,7 @@ export const countersRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: agencyParams },
-      responses: okJson(anyObject, "The counters, archived ones included"),
+      responses: okJson(CountersResponse, "The counters, archived ones included"),
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
@@ -32,7 +34,7 @@ export const countersRoutes = router()
         .from(counters)
         .where(eq(counters.agencyId, agency.id))
         .orderBy(asc(counters.code));
-      return c.json(plain({ counters: rows }), 200);
+      return c.json({ counters: rows }, 200);
     },
   )
   .openapi(
@@ -43,14 +45,14 @@ export const countersRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: agencyParams, body: jsonBody(CounterInput) },
-      responses: okJson(anyObject, "The new counter"),
+      responses: okJson(CounterResponse, "The new counter"),
     }),
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
       const db = c.var.db;
       const row = { id: newId("ctr"), agencyId: agency.id, ...c.req.valid("json") };
-      await db.batch([
-        db.insert(counters).values(row),
+      const [[created]] = await db.batch([
+        db.insert(counters).values(row).returning(),
         auditInsert(db, {
           actorUserId: user.id,
           agencyId: agency.id,
@@ -59,7 +61,7 @@ export const countersRoutes = router()
           details: row,
         }),
       ]);
-      return c.json(plain({ counter: row }), 200);
+      return c.json({ counter: created }, 200);
     },
   )
   .openapi(
@@ -70,7 +72,7 @@ export const countersRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: itemParams, body: jsonBody(CounterPatch) },
-      responses: okJson(anyObject, "The changed counter"),
+      responses: okJson(CounterResponse, "The changed counter"),
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
@@ -90,7 +92,7 @@ export const countersRoutes = router()
           details: changes,
         }),
       ]);
-      return c.json(plain({ counter: { ...existing, ...changes } }), 200);
+      return c.json({ counter: { ...existing, ...changes } }, 200);
     },
   )
   .openapi(
@@ -101,7 +103,7 @@ export const countersRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: itemParams },
-      responses: okJson(anyObject, "The archived counter"),
+      responses: okJson(CounterResponse, "The archived counter"),
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
@@ -134,6 +136,6 @@ export const countersRoutes = router()
       ]);
       // Only after the commit: forgetting earlier lets a request in between cache the tokens again.
       for (const device of revoked) c.var.deviceCache.forget(device.id);
-      return c.json(plain({ counter: { ...existing, archivedAt } }), 200);
+      return c.json({ counter: { ...existing, archivedAt } }, 200);
     },
   );

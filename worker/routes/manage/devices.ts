@@ -1,14 +1,16 @@
 /** Kiosk devices of an agency: create (with a pairing code), list, revoke. */
+
 import { createRoute } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { DeviceInput } from "../../../core/contract.ts";
+import { DeviceCreatedResponse, DeviceRevokedResponse, DevicesResponse } from "../../../core/responses.ts";
 import { counterByCode } from "../../../db/queries/agencies.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
 import { createDevice, listDevices, revokeDevices } from "../../../db/queries/devices.ts";
 import { devices } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
-import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
+import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
 const tags = ["management"];
@@ -23,11 +25,11 @@ export const devicesManageRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: agencyParams },
-      responses: okJson(anyObject, "The devices, without secrets"),
+      responses: okJson(DevicesResponse, "The devices, without secrets"),
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
-      return c.json(plain({ devices: await listDevices(c.var.db, agency.id) }), 200);
+      return c.json({ devices: await listDevices(c.var.db, agency.id) }, 200);
     },
   )
   .openapi(
@@ -38,7 +40,7 @@ export const devicesManageRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: agencyParams, body: jsonBody(DeviceInput) },
-      responses: okJson(anyObject, "The device and its pairing code"),
+      responses: okJson(DeviceCreatedResponse, "The device and its pairing code"),
     }),
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
@@ -58,11 +60,11 @@ export const devicesManageRoutes = router()
         }),
       ]);
       return c.json(
-        plain({
+        {
           device: { id: made.id, name: input.name, counter: counter.code },
           pairingCode: made.code,
           expiresAt: new Date(made.expiresAt).toISOString(),
-        }),
+        },
         200,
       );
     },
@@ -75,7 +77,7 @@ export const devicesManageRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: itemParams },
-      responses: okJson(anyObject, "The revoked device"),
+      responses: okJson(DeviceRevokedResponse, "The revoked device"),
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
@@ -94,6 +96,6 @@ export const devicesManageRoutes = router()
       ]);
       // Only after the commit: forgetting earlier lets a request in between cache the token again.
       c.var.deviceCache.forget(id);
-      return c.json(plain({ device: { ...existing, revokedAt } }), 200);
+      return c.json({ device: { ...existing, revokedAt } }, 200);
     },
   );

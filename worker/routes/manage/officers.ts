@@ -1,14 +1,16 @@
 /** Officers (ASN) of an agency, by opaque id; a kiosk PIN is set here and stored hashed. */
+
 import { createRoute } from "@hono/zod-openapi";
 import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import { OfficerInput, OfficerPatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
 import { hashSecret } from "../../../core/password.ts";
+import { OfficerResponse, OfficersResponse } from "../../../core/responses.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
 import { officers } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
-import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
+import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
 const tags = ["management"];
@@ -24,7 +26,7 @@ export const officersRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: agencyParams },
-      responses: okJson(anyObject, "The officers, inactive ones included"),
+      responses: okJson(OfficersResponse, "The officers, inactive ones included"),
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
@@ -33,7 +35,7 @@ export const officersRoutes = router()
         .from(officers)
         .where(eq(officers.agencyId, agency.id))
         .orderBy(asc(officers.name));
-      return c.json(plain({ officers: rows }), 200);
+      return c.json({ officers: rows }, 200);
     },
   )
   .openapi(
@@ -44,15 +46,18 @@ export const officersRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: agencyParams, body: jsonBody(OfficerInput) },
-      responses: okJson(anyObject, "The new officer"),
+      responses: okJson(OfficerResponse, "The new officer"),
     }),
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
       const db = c.var.db;
       const { pin, ...fields } = c.req.valid("json");
       const row = { id: newId("off"), agencyId: agency.id, ...fields };
-      await db.batch([
-        db.insert(officers).values({ ...row, pinHash: pin ? await hashSecret(pin) : null }),
+      const [[created]] = await db.batch([
+        db
+          .insert(officers)
+          .values({ ...row, pinHash: pin ? await hashSecret(pin) : null })
+          .returning(publicColumns),
         auditInsert(db, {
           actorUserId: user.id,
           agencyId: agency.id,
@@ -61,7 +66,7 @@ export const officersRoutes = router()
           details: row,
         }),
       ]);
-      return c.json(plain({ officer: { ...row, active: true } }), 200);
+      return c.json({ officer: created }, 200);
     },
   )
   .openapi(
@@ -72,7 +77,7 @@ export const officersRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: itemParams, body: jsonBody(OfficerPatch) },
-      responses: okJson(anyObject, "The changed officer"),
+      responses: okJson(OfficerResponse, "The changed officer"),
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
@@ -95,7 +100,7 @@ export const officersRoutes = router()
           details: { ...changes, pinChanged: Boolean(pin) },
         }),
       ]);
-      return c.json(plain({ officer: { ...existing, ...changes } }), 200);
+      return c.json({ officer: { ...existing, ...changes } }, 200);
     },
   )
   .openapi(
@@ -106,7 +111,7 @@ export const officersRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: itemParams },
-      responses: okJson(anyObject, "The deactivated officer"),
+      responses: okJson(OfficerResponse, "The deactivated officer"),
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
@@ -119,6 +124,6 @@ export const officersRoutes = router()
         db.update(officers).set({ active: false }).where(where),
         auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "officer.deactivate", target: id }),
       ]);
-      return c.json(plain({ officer: { ...existing, active: false } }), 200);
+      return c.json({ officer: { ...existing, active: false } }, 200);
     },
   );

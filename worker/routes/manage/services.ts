@@ -1,13 +1,15 @@
 /** Services of an agency (jenis layanan), named by slug. */
+
 import { createRoute } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import { ServiceInput, ServicePatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
+import { ServiceResponse, ServicesResponse } from "../../../core/responses.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
 import { services } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
-import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
+import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
 const tags = ["management"];
@@ -22,7 +24,7 @@ export const servicesRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: agencyParams },
-      responses: okJson(anyObject, "The services, archived ones included"),
+      responses: okJson(ServicesResponse, "The services, archived ones included"),
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
@@ -31,7 +33,7 @@ export const servicesRoutes = router()
         .from(services)
         .where(eq(services.agencyId, agency.id))
         .orderBy(asc(services.name));
-      return c.json(plain({ services: rows }), 200);
+      return c.json({ services: rows }, 200);
     },
   )
   .openapi(
@@ -42,14 +44,14 @@ export const servicesRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: agencyParams, body: jsonBody(ServiceInput) },
-      responses: okJson(anyObject, "The new service"),
+      responses: okJson(ServiceResponse, "The new service"),
     }),
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
       const db = c.var.db;
       const row = { id: newId("svc"), agencyId: agency.id, ...c.req.valid("json") };
-      await db.batch([
-        db.insert(services).values(row),
+      const [[created]] = await db.batch([
+        db.insert(services).values(row).returning(),
         auditInsert(db, {
           actorUserId: user.id,
           agencyId: agency.id,
@@ -58,7 +60,7 @@ export const servicesRoutes = router()
           details: row,
         }),
       ]);
-      return c.json(plain({ service: row }), 200);
+      return c.json({ service: created }, 200);
     },
   )
   .openapi(
@@ -69,7 +71,7 @@ export const servicesRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: itemParams, body: jsonBody(ServicePatch) },
-      responses: okJson(anyObject, "The changed service"),
+      responses: okJson(ServiceResponse, "The changed service"),
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
@@ -89,7 +91,7 @@ export const servicesRoutes = router()
           details: changes,
         }),
       ]);
-      return c.json(plain({ service: { ...existing, ...changes } }), 200);
+      return c.json({ service: { ...existing, ...changes } }, 200);
     },
   )
   .openapi(
@@ -100,7 +102,7 @@ export const servicesRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: itemParams },
-      responses: okJson(anyObject, "The archived service"),
+      responses: okJson(ServiceResponse, "The archived service"),
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
@@ -114,6 +116,6 @@ export const servicesRoutes = router()
         db.update(services).set({ archivedAt }).where(where),
         auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "service.archive", target: id }),
       ]);
-      return c.json(plain({ service: { ...existing, archivedAt } }), 200);
+      return c.json({ service: { ...existing, archivedAt } }, 200);
     },
   );

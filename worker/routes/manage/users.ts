@@ -1,14 +1,16 @@
 /** Sign-in accounts of an agency: agency admins, supervisors and officers (linked to an officer record). */
+
 import { createRoute } from "@hono/zod-openapi";
 import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import { UserInput, UserPatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
 import { hashSecret } from "../../../core/password.ts";
+import { UserResponse, UsersResponse } from "../../../core/responses.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
 import { officers, sessions, users } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { ApiError, notFound } from "../../errors.ts";
-import { anyObject, jsonBody, okJson, plain, router, SECURITY } from "../../openapi.ts";
+import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
 const tags = ["management"];
@@ -24,7 +26,7 @@ export const usersRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: agencyParams },
-      responses: okJson(anyObject, "The accounts, without password hashes"),
+      responses: okJson(UsersResponse, "The accounts, without password hashes"),
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
@@ -33,7 +35,7 @@ export const usersRoutes = router()
         .from(users)
         .where(eq(users.agencyId, agency.id))
         .orderBy(asc(users.name));
-      return c.json(plain({ users: rows }), 200);
+      return c.json({ users: rows }, 200);
     },
   )
   .openapi(
@@ -44,7 +46,7 @@ export const usersRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: agencyParams, body: jsonBody(UserInput) },
-      responses: okJson(anyObject, "The new account"),
+      responses: okJson(UserResponse, "The new account"),
     }),
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
@@ -71,8 +73,11 @@ export const usersRoutes = router()
         region: null,
         ...fields,
       };
-      await db.batch([
-        db.insert(users).values({ ...row, passwordHash: await hashSecret(password) }),
+      const [[created]] = await db.batch([
+        db
+          .insert(users)
+          .values({ ...row, passwordHash: await hashSecret(password) })
+          .returning(publicColumns),
         auditInsert(db, {
           actorUserId: user.id,
           agencyId: agency.id,
@@ -81,7 +86,7 @@ export const usersRoutes = router()
           details: row,
         }),
       ]);
-      return c.json(plain({ user: row }), 200);
+      return c.json({ user: created }, 200);
     },
   )
   .openapi(
@@ -92,7 +97,7 @@ export const usersRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: itemParams, body: jsonBody(UserPatch) },
-      responses: okJson(anyObject, "The changed account"),
+      responses: okJson(UserResponse, "The changed account"),
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
@@ -120,7 +125,7 @@ export const usersRoutes = router()
       await (password
         ? db.batch([update, db.delete(sessions).where(eq(sessions.userId, id)), audit])
         : db.batch([update, audit]));
-      return c.json(plain({ user: { ...existing, ...changes } }), 200);
+      return c.json({ user: { ...existing, ...changes } }, 200);
     },
   )
   .openapi(
@@ -131,7 +136,7 @@ export const usersRoutes = router()
       tags,
       security: SECURITY.session,
       request: { params: itemParams },
-      responses: okJson(anyObject, "The deleted account"),
+      responses: okJson(UserResponse, "The deleted account"),
     }),
     async (c) => {
       const { slug, id } = c.req.valid("param");
@@ -145,6 +150,6 @@ export const usersRoutes = router()
         db.delete(users).where(where),
         auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "user.delete", target: id }),
       ]);
-      return c.json(plain({ user: existing }), 200);
+      return c.json({ user: existing }, 200);
     },
   );

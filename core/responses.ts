@@ -1,0 +1,310 @@
+/**
+ * What the API answers: one zod schema per response, from which the worker
+ * documents every operation in OpenAPI and Hono checks every handler's output
+ * at compile time. Front ends import only the types (`import type`), so zod
+ * never reaches a browser bundle.
+ */
+import * as z from "zod";
+import type { RatingsResponse } from "./contract.ts";
+import { ELEMENT_IDS, LOCALES } from "./questionnaire.ts";
+
+/** Milliseconds since the epoch. */
+const ms = z.number().int().meta({ description: "milliseconds since the epoch" });
+/** An ISO 8601 instant. */
+const iso = z.string().meta({ description: "ISO 8601 instant", example: "2026-11-22T03:00:00.000Z" });
+const mutu = z.enum(["A", "B", "C", "D"]);
+const role = z.enum(["regional_admin", "agency_admin", "supervisor", "officer"]);
+const timezone = z.enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]);
+const localized = z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string()])) as Record<"id" | "en", z.ZodString>);
+
+/** A reporting period as an inclusive range of local days. */
+export const Period = z.object({
+  label: z.string().meta({ example: "2026-S2" }),
+  from: z.string().meta({ example: "2026-07-01" }),
+  to: z.string().meta({ example: "2026-12-31" }),
+});
+
+// ---- the agency's set-up -------------------------------------------------------------
+
+/** A service (jenis layanan). */
+export const Service = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  archivedAt: ms.nullable(),
+});
+/** A counter (loket) with its local service hours. */
+export const Counter = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  archivedAt: ms.nullable(),
+});
+/** An officer (ASN/petugas), without the PIN hash. */
+export const Officer = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  nip: z.string(),
+  name: z.string(),
+  position: z.string(),
+  active: z.boolean(),
+  photoUrl: z.string().nullable(),
+  createdAt: ms,
+});
+/** A sign-in account, without the password hash. */
+export const User = z.object({
+  id: z.string(),
+  email: z.string().nullable(),
+  name: z.string(),
+  role,
+  agencyId: z.string().nullable(),
+  region: z.string().nullable(),
+  officerId: z.string().nullable(),
+  createdAt: ms,
+});
+/** A kiosk tablet, without secrets. */
+export const Device = z.object({
+  id: z.string(),
+  name: z.string(),
+  counter: z.string(),
+  pairedAt: ms.nullable(),
+  revokedAt: ms.nullable(),
+  lastSeenAt: ms.nullable(),
+  pairingExpiresAt: ms.nullable(),
+  createdAt: ms,
+});
+/** An agency as a regional admin lists it. */
+export const AgencySummary = z.object({ slug: z.string(), name: z.string(), timezone, region: z.string() });
+/** A new agency. */
+export const Agency = AgencySummary.extend({ id: z.string(), commentRetentionDays: z.number().int().optional() });
+
+export const ServicesResponse = z.object({ services: z.array(Service) }).meta({ id: "Services" });
+export const ServiceResponse = z.object({ service: Service }).meta({ id: "ServiceResponse" });
+export const CountersResponse = z.object({ counters: z.array(Counter) }).meta({ id: "Counters" });
+export const CounterResponse = z.object({ counter: Counter }).meta({ id: "CounterResponse" });
+export const OfficersResponse = z.object({ officers: z.array(Officer) }).meta({ id: "Officers" });
+export const OfficerResponse = z.object({ officer: Officer }).meta({ id: "OfficerResponse" });
+export const UsersResponse = z.object({ users: z.array(User) }).meta({ id: "Users" });
+export const UserResponse = z.object({ user: User }).meta({ id: "UserResponse" });
+export const DevicesResponse = z.object({ devices: z.array(Device) }).meta({ id: "Devices" });
+/** A new tablet and its single-use pairing code (shown once, valid 15 minutes). */
+export const DeviceCreatedResponse = z
+  .object({
+    device: z.object({ id: z.string(), name: z.string(), counter: z.string() }),
+    pairingCode: z.string().meta({ example: "48213907" }),
+    expiresAt: iso,
+  })
+  .meta({ id: "DeviceCreated" });
+export const DeviceRevokedResponse = z
+  .object({ device: z.object({ id: z.string(), name: z.string(), revokedAt: ms }) })
+  .meta({ id: "DeviceRevoked" });
+export const OriginsResponse = z.object({ origins: z.array(z.string()) }).meta({ id: "Origins" });
+export const AgenciesResponse = z.object({ agencies: z.array(AgencySummary) }).meta({ id: "Agencies" });
+export const AgencyResponse = z.object({ agency: Agency }).meta({ id: "AgencyResponse" });
+
+// ---- people and devices ---------------------------------------------------------------
+
+/** The signed-in person. */
+export const SessionUser = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  role,
+  agencyId: z.string().nullable(),
+  region: z.string().nullable(),
+  officerId: z.string().nullable(),
+});
+export const LoginResponse = z
+  .object({ token: z.string(), expiresAt: iso, user: SessionUser.extend({ createdAt: ms }) })
+  .meta({ id: "Login" });
+export const MeResponse = z
+  .object({ user: SessionUser, agency: z.object({ slug: z.string(), name: z.string() }).nullable() })
+  .meta({ id: "Me" });
+export const OkResponse = z.object({ ok: z.literal(true) });
+/** What a tablet learns when it pairs: its token and where it serves. */
+export const PairResponse = z
+  .object({
+    token: z.string(),
+    device: z.object({ id: z.string(), name: z.string() }),
+    agency: z.string(),
+    agencyName: z.string(),
+    counter: z.string(),
+    counterName: z.string(),
+  })
+  .meta({ id: "Paired" });
+
+/** The officer serving at a counter now. */
+const OpenDuty = z.object({
+  id: z.string(),
+  startedAt: ms,
+  officerId: z.string(),
+  name: z.string(),
+  position: z.string(),
+  photoUrl: z.string().nullable(),
+});
+export const DutyResponse = z
+  .object({ counter: z.object({ code: z.string(), name: z.string() }), duty: OpenDuty.nullable() })
+  .meta({ id: "Duty" });
+export const DutyStartedResponse = z
+  .object({
+    duty: z.object({
+      id: z.string(),
+      counter: z.string(),
+      officer: z.object({ id: z.string(), name: z.string() }),
+      startedAt: ms,
+    }),
+  })
+  .meta({ id: "DutyStarted" });
+export const DutyEndedResponse = z.object({ duty: OpenDuty.extend({ endedAt: ms }) }).meta({ id: "DutyEnded" });
+
+export const TicketIssuedResponse = z
+  .object({ ticket: z.string(), url: z.string(), expiresAt: iso })
+  .meta({ id: "TicketIssued" });
+/** What a ticket rates, for the hosted rating page. */
+export const TicketResponse = z
+  .object({
+    agency: z.object({ slug: z.string(), name: z.string() }),
+    service: z.object({ slug: z.string(), name: z.string() }),
+    counter: z.object({ code: z.string(), name: z.string() }).nullable(),
+    officer: z.object({ name: z.string(), position: z.string(), photoUrl: z.string().nullable() }).nullable(),
+    expiresAt: iso,
+    status: z.enum(["open", "used", "expired"]),
+  })
+  .meta({ id: "Ticket" });
+
+/** What a kiosk, widget or QR page shows: the agency, its services and counters, the questionnaire. */
+export const FormResponse = z
+  .object({
+    agency: z.object({ slug: z.string(), name: z.string(), timezone }),
+    services: z.array(z.object({ slug: z.string(), name: z.string() })),
+    counters: z.array(z.object({ code: z.string(), name: z.string(), opensAt: z.string(), closesAt: z.string() })),
+    faces: z.array(localized).meta({ description: "Labels of faces 1 (worst) to 4 (best)" }),
+    questionnaire: z.array(
+      z.object({
+        id: z.enum(ELEMENT_IDS),
+        name: localized,
+        question: localized,
+        answers: z.array(localized).meta({ description: "Labels of answers 1 to 4" }),
+      }),
+    ),
+    locales: z.array(z.enum(LOCALES)),
+  })
+  .meta({ id: "Form" });
+
+// ---- scores ---------------------------------------------------------------------------
+
+const element = z.object({
+  n: z.number().int(),
+  nrr: z.number().nullable().meta({ description: "NRR: the element's answers summed ÷ its respondents" }),
+  score: z.number().nullable().meta({ description: "Element score: NRR × 25" }),
+});
+const ikm = z
+  .object({
+    value: z.number().meta({ description: "IKM converted to 25–100 with the exact 1/9 weight" }),
+    mutu,
+    kinerja: z.string().meta({ example: "Sangat Baik" }),
+    method: z.string().meta({ description: "The formula and regulation, in words" }),
+    value011: z.number().meta({ description: "The same with the 0.11 weight many spreadsheets use: a comparison" }),
+    value011Method: z.string(),
+  })
+  .nullable()
+  .meta({ description: "Null until all 9 elements have answers in the period" });
+const quick = z
+  .object({ n: z.number().int(), index: z.number().nullable(), band: mutu.nullable() })
+  .meta({ description: "The quick index of the one-tap faces (mean × 25), never the official IKM" });
+
+/** The SKM figures of a slice of ratings. */
+export const Summary = z.object({
+  respondents: z.number().int().meta({ description: "Ratings that answered at least one element: the SKM sample" }),
+  taps: z.number().int().meta({ description: "Face-only ratings, counted apart (the quick index)" }),
+  elements: z.object(
+    Object.fromEntries(ELEMENT_IDS.map((e) => [e, element])) as Record<(typeof ELEMENT_IDS)[number], typeof element>,
+  ),
+  ikm,
+  missingElements: z.array(z.enum(ELEMENT_IDS)),
+  quick,
+});
+
+/** One officer's indicator on the 25–100 scale. */
+export const OfficerIndicator = z.object({
+  n: z.number().int(),
+  index: z.number().nullable().meta({ description: "The officer's mean × 25" }),
+  ci95: z
+    .tuple([z.number(), z.number()])
+    .nullable()
+    .meta({ description: "95% Wilson score interval on (mean − 1)/3, mapped to 25–100" }),
+  fair: z.number().nullable().meta({ description: "(n·mean + k·unitMean)/(n + k) × 25" }),
+  band: mutu.nullable().meta({ description: "The fair score's band; null below the minimum n" }),
+  enough: z.boolean().meta({ description: "Whether n reaches the minimum for a band" }),
+});
+
+export const ReportResponse = Summary.extend({
+  agency: z.object({ slug: z.string(), name: z.string() }),
+  period: Period,
+  sampleSize: z.object({
+    population: z.number().int().nullable(),
+    required: z.number().int().meta({ description: "Krejcie & Morgan (1970)" }),
+    respondents: z.number().int(),
+    shortfall: z.number().int(),
+  }),
+  byService: z.array(Summary.extend({ service: z.string(), name: z.string() })),
+  byCounter: z.array(Summary.extend({ counter: z.string(), name: z.string() })),
+  byOfficer: z.array(OfficerIndicator.extend({ officer: z.string(), name: z.string() })),
+}).meta({ id: "Report" });
+
+export const PublicIkmResponse = Summary.extend({
+  agency: z.object({ slug: z.string(), name: z.string() }),
+  period: Period,
+  byService: z.array(Summary.extend({ service: z.string(), name: z.string() })),
+}).meta({ id: "PublicIkm" });
+
+export const OfficerScoreResponse = OfficerIndicator.extend({
+  period: Period,
+  officer: z.string(),
+  name: z.string(),
+  unitIndex: z.number().nullable().meta({ description: "The unit's mean officer value × 25, for comparison" }),
+  trend: z.array(OfficerIndicator.extend({ month: z.string().meta({ example: "2026-11" }) })),
+  minN: z.number().int(),
+  k: z.number(),
+  intervalMethod: z.string(),
+}).meta({ id: "OfficerScore" });
+
+export const CommentsResponse = z
+  .object({
+    period: Period,
+    comments: z.array(
+      z.object({
+        comment: z.string().nullable(),
+        overall: z.number().int().nullable(),
+        service: z.string(),
+        createdAt: iso,
+        channel: z.enum(["kiosk", "widget", "qr"]),
+      }),
+    ),
+  })
+  .meta({ id: "Comments" });
+
+/** The answer of POST /ratings: one result per rating, in order. */
+export type RatingsResult = z.infer<typeof RatingsResponse>;
+/** The agency's SKM report. */
+export type Report = z.infer<typeof ReportResponse>;
+/** The published aggregate. */
+export type PublicIkm = z.infer<typeof PublicIkmResponse>;
+/** An officer's own indicator and trend. */
+export type OfficerScore = z.infer<typeof OfficerScoreResponse>;
+/** The signed-in person and their agency. */
+export type Me = z.infer<typeof MeResponse>;
+/** What a tablet learns when it pairs. */
+export type Paired = z.infer<typeof PairResponse>;
+/** Who serves at a counter now. */
+export type Duty = z.infer<typeof DutyResponse>;
+/** What a ticket rates. */
+export type TicketInfo = z.infer<typeof TicketResponse>;
+/** A rating form. */
+export type Form = z.infer<typeof FormResponse>;
+/** Comments about an officer. */
+export type Comments = z.infer<typeof CommentsResponse>;
