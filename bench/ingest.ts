@@ -2,6 +2,7 @@
  * HTTP rates on one Node server with the embedded database: GET /health,
  * single-rating kiosk POSTs, and 500-rating kiosk syncs (autocannon, loopback only).
  */
+import { createClient } from "@libsql/client";
 import autocannon from "autocannon";
 import type { BenchServer } from "./server.ts";
 
@@ -11,8 +12,17 @@ async function rate(options: autocannon.Options): Promise<{ rps: number; errors:
   return { rps: result.requests.average, errors: result.errors, non2xx: result.non2xx };
 }
 
-/** Pairs a kiosk device and returns its bearer token (the kiosk is the channel that syncs in bulk). */
-async function deviceToken(server: BenchServer, password: string): Promise<string> {
+/** Tablets the load is spread over, each tapped at most every 20 s in its own clock. */
+const DEVICES = 8;
+/** How far back the tablets were paired: the API takes a device's taps from up to 30 days ago. */
+const PAIRED_DAYS_AGO = 29;
+
+/**
+ * Pairs the kiosk tablets and returns their tokens, with their pairing moved
+ * weeks back so each can deliver a backlog of taps spaced as real service is
+ * (none flagged rapid_repeat, every one reaching the rollups).
+ */
+async function deviceTokens(server: BenchServer, password: string): Promise<string[]> {
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(`${server.url}${path}`, {
       method: "POST",
@@ -22,21 +32,34 @@ async function deviceToken(server: BenchServer, password: string): Promise<strin
     return res.json();
   };
   const { token } = await post("/api/v1/auth/login", { email: "admin@demo.suara.id", password });
-  const made = await post(
-    "/api/v1/agencies/disdukcapil-tebingtinggi/devices",
-    { counter: "loket-1", name: "bench" },
-    token,
-  );
-  return (await post("/api/v1/devices/pair", { code: made.pairingCode })).token;
+  const tokens: string[] = [];
+  for (let i = 0; i < DEVICES; i++) {
+    const made = await post(
+      "/api/v1/agencies/disdukcapil-tebingtinggi/devices",
+      { counter: `loket-${1 + (i % 4)}`, name: `bench ${i}` },
+      token,
+    );
+    tokens.push((await post("/api/v1/devices/pair", { code: made.pairingCode })).token);
+  }
+  const db = createClient({ url: server.databaseUrl });
+  await db.execute({
+    sql: "UPDATE devices SET paired_at = ?",
+    args: [Date.now() - (PAIRED_DAYS_AGO + 1) * 86_400_000],
+  });
+  db.close();
+  return tokens;
 }
 
 /** Measures the three rates in one run; `seconds` per measurement. */
 export async function ingestRates(server: BenchServer, password: string, seconds = 10) {
-  const token = await deviceToken(server, password);
-  // Taps 20 s apart (in client time) so none is flagged rapid_repeat: every rating reaches the rollups.
-  let clock = Date.parse("2026-01-05T01:00:00Z");
-  const tap = () => {
-    clock += 20_000;
+  const tokens = await deviceTokens(server, password);
+  // Each tablet's taps 20 s apart (in its clock) so none is flagged rapid_repeat.
+  const clocks = tokens.map(() => Date.now() - PAIRED_DAYS_AGO * 86_400_000);
+  let turn = 0;
+  const nextDevice = () => turn++ % tokens.length;
+  const tap = (device: number) => {
+    clocks[device] += 20_000;
+    const clock = clocks[device];
     return {
       id: crypto.randomUUID(),
       agency: "disdukcapil-tebingtinggi",
@@ -46,14 +69,23 @@ export async function ingestRates(server: BenchServer, password: string, seconds
       createdAt: new Date(clock).toISOString(),
     };
   };
-  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+  const headers = (device: number) => ({
+    "content-type": "application/json",
+    authorization: `Bearer ${tokens[device]}`,
+  });
   const health = await rate({ url: `${server.url}/health`, connections: 50, duration: seconds });
   const single = await rate({
     url: `${server.url}/api/v1/ratings`,
     connections: 50,
     duration: seconds,
     requests: [
-      { method: "POST", headers, setupRequest: (req) => ({ ...req, body: JSON.stringify({ ratings: [tap()] }) }) },
+      {
+        method: "POST",
+        setupRequest: (req) => {
+          const device = nextDevice();
+          return { ...req, headers: headers(device), body: JSON.stringify({ ratings: [tap(device)] }) };
+        },
+      },
     ],
   });
   const batch = await rate({
@@ -63,8 +95,11 @@ export async function ingestRates(server: BenchServer, password: string, seconds
     requests: [
       {
         method: "POST",
-        headers,
-        setupRequest: (req) => ({ ...req, body: JSON.stringify({ ratings: Array.from({ length: 500 }, tap) }) }),
+        setupRequest: (req) => {
+          const device = nextDevice();
+          const ratings = Array.from({ length: 500 }, () => tap(device));
+          return { ...req, headers: headers(device), body: JSON.stringify({ ratings }) };
+        },
       },
     ],
   });

@@ -7,18 +7,21 @@ import { join } from "node:path";
 /** A running server: its base URL and how to stop it. */
 export interface BenchServer {
   url: string;
+  /** Its database, for what a benchmark sets up behind the API's back (e.g. a tablet paired weeks ago). */
+  databaseUrl: string;
   stop: () => Promise<void>;
 }
 
 /** Starts the server with the demo agency seeded; resolves once /health answers. */
 export async function startServer(port: number, password: string): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), "suara-bench-"));
+  const databaseUrl = `file:${join(dir, "bench.db")}`;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "worker/node.ts"], {
     env: {
       ...process.env,
       PORT: String(port),
       HOST: "127.0.0.1",
-      LIBSQL_URL: `file:${join(dir, "bench.db")}`,
+      LIBSQL_URL: databaseUrl,
       SUARA_DEMO_PASSWORD: password,
       SUARA_DEMO_PIN: "123456",
     },
@@ -34,6 +37,7 @@ export async function startServer(port: number, password: string): Promise<Bench
   }
   return {
     url,
+    databaseUrl,
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());
