@@ -139,8 +139,18 @@ export type LoginInput = z.infer<typeof LoginInput>;
 
 /** The pairing code an admin gave the tablet. */
 export const PairInput = z.strictObject({ code: z.string().regex(/^\d{8}$/, "a pairing code is 8 digits") });
+/** An officer's NIP and PIN, typed on a tablet to unpair it. */
+export const UnpairInput = z.strictObject({ nip, pin });
 /** A check-in: NIP + PIN from a kiosk, or an officer id from the dashboard. */
-export const DutyInput = z.strictObject({ nip: nip.optional(), pin: pin.optional(), officer: id.optional() });
+export const DutyInput = z.strictObject({
+  nip: nip.optional(),
+  pin: pin.optional(),
+  officer: id.optional(),
+  at: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: "When an offline tablet checked the officer in (kiosks only; within 30 days)" }),
+});
 /** A check-in. */
 export type DutyInput = z.infer<typeof DutyInput>;
 
@@ -165,12 +175,18 @@ export const PeriodQuery = z.strictObject({
 export const ServiceInput = z.strictObject({ slug, name: z.string().trim().min(1).max(120) });
 /** Changes to a service. */
 export const ServicePatch = ServiceInput.partial();
-/** A new counter with its local service hours. */
+/** A new counter with its local service hours, the services given there and the kiosk's thank-you time. */
 export const CounterInput = z.strictObject({
   code: counterCode,
   name: z.string().trim().min(1).max(120),
   opensAt: hhmm.optional(),
   closesAt: hhmm.optional(),
+  services: z
+    .array(slug)
+    .max(30)
+    .optional()
+    .meta({ description: "Slugs of the services given here, the default first; none: every service of the agency" }),
+  thanksSeconds: z.number().int().min(1).max(60).optional(),
 });
 /** Changes to a counter. */
 export const CounterPatch = CounterInput.partial();

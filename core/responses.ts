@@ -42,6 +42,9 @@ export const Counter = z.object({
   name: z.string(),
   opensAt: z.string(),
   closesAt: z.string(),
+  thanksSeconds: z.number().int(),
+  /** Slugs of the services given here, the default first. */
+  services: z.array(z.string()),
   archivedAt: ms.nullable(),
 });
 /** An officer (ASN/petugas), without the PIN hash. */
@@ -125,17 +128,20 @@ export const MeResponse = z
   .object({ user: SessionUser, agency: z.object({ slug: z.string(), name: z.string() }).nullable() })
   .meta({ id: "Me" });
 export const OkResponse = z.object({ ok: z.literal(true) });
+/** What a tablet shows: its agency and counter, the services given there, how long it thanks. */
+const DeviceSetup = z.object({
+  device: z.object({ id: z.string(), name: z.string() }),
+  agency: z.string(),
+  agencyName: z.string(),
+  counter: z.string(),
+  counterName: z.string(),
+  services: z
+    .array(z.object({ slug: z.string(), name: z.string() }))
+    .meta({ description: "The services given at the counter, the default (for a face-only tap) first" }),
+  thanksSeconds: z.number().int(),
+});
 /** What a tablet learns when it pairs: its token and where it serves. */
-export const PairResponse = z
-  .object({
-    token: z.string(),
-    device: z.object({ id: z.string(), name: z.string() }),
-    agency: z.string(),
-    agencyName: z.string(),
-    counter: z.string(),
-    counterName: z.string(),
-  })
-  .meta({ id: "Paired" });
+export const PairResponse = DeviceSetup.extend({ token: z.string() }).meta({ id: "Paired" });
 
 /** The officer serving at a counter now. */
 const OpenDuty = z.object({
@@ -160,6 +166,8 @@ export const DutyStartedResponse = z
   })
   .meta({ id: "DutyStarted" });
 export const DutyEndedResponse = z.object({ duty: OpenDuty.extend({ endedAt: ms }) }).meta({ id: "DutyEnded" });
+/** A tablet's own set-up and who serves at its counter now (it polls this). */
+export const DeviceSelfResponse = DeviceSetup.extend({ duty: OpenDuty.nullable() }).meta({ id: "DeviceSelf" });
 
 export const TicketIssuedResponse = z
   .object({ ticket: z.string(), url: z.string(), expiresAt: iso })
@@ -181,7 +189,15 @@ export const FormResponse = z
   .object({
     agency: z.object({ slug: z.string(), name: z.string(), timezone }),
     services: z.array(z.object({ slug: z.string(), name: z.string() })),
-    counters: z.array(z.object({ code: z.string(), name: z.string(), opensAt: z.string(), closesAt: z.string() })),
+    counters: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        opensAt: z.string(),
+        closesAt: z.string(),
+        services: z.array(z.string()).meta({ description: "Slugs of the services given there, the default first" }),
+      }),
+    ),
     faces: z.array(localized).meta({ description: "Labels of faces 1 (worst) to 4 (best)" }),
     questionnaire: z.array(
       z.object({
@@ -300,6 +316,8 @@ export type OfficerScore = z.infer<typeof OfficerScoreResponse>;
 export type Me = z.infer<typeof MeResponse>;
 /** What a tablet learns when it pairs. */
 export type Paired = z.infer<typeof PairResponse>;
+/** A tablet's own set-up and who serves now. */
+export type DeviceSelf = z.infer<typeof DeviceSelfResponse>;
 /** Who serves at a counter now. */
 export type Duty = z.infer<typeof DutyResponse>;
 /** What a ticket rates. */

@@ -53,9 +53,29 @@ export const counters = sqliteTable(
     /** Local service hours, HH:MM; ratings outside them are flagged `outside_hours`. */
     opensAt: text("opens_at").notNull().default("08:00"),
     closesAt: text("closes_at").notNull().default("16:00"),
+    /** Seconds the kiosk's thank-you stays before it shows the faces again. */
+    thanksSeconds: integer("thanks_seconds").notNull().default(5),
     archivedAt: integer("archived_at"),
   },
   (t) => [uniqueIndex("counters_agency_code").on(t.agencyId, t.code)],
+);
+
+/**
+ * The services given at a counter, in order: the kiosk asks which one was received
+ * when there are several, and a face-only tap records the first.
+ */
+export const counterServices = sqliteTable(
+  "counter_services",
+  {
+    counterId: text("counter_id")
+      .notNull()
+      .references(() => counters.id),
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.counterId, t.serviceId] })],
 );
 
 /** Officers (ASN/petugas); deactivated, never deleted, so their history stays. */

@@ -11,7 +11,7 @@ import { localDay, startOfLocalDay } from "../core/period.ts";
 import { ELEMENT_IDS } from "../core/questionnaire.ts";
 import type { Db } from "./client.ts";
 import { rebuildRollups } from "./queries/rollups.ts";
-import { agencies, counters, duties, officers, ratings, services, users } from "./schema.ts";
+import { agencies, counterServices, counters, duties, officers, ratings, services, users } from "./schema.ts";
 
 /** The demo agency's slug. */
 export const DEMO_AGENCY = "disdukcapil-tebingtinggi";
@@ -87,6 +87,11 @@ export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(
     ["pindah-datang", "Pindah Datang"],
   ].map(([slug, name]) => ({ id: newId("svc"), agencyId, slug, name }));
   const counterRows = [1, 2, 3, 4].map((n) => ({ id: newId("ctr"), agencyId, code: `loket-${n}`, name: `Loket ${n}` }));
+  // What each counter gives (by index into serviceRows), its default first: loket-2 only birth certificates.
+  const givenAt = [[0, 1], [2], [3, 1], [0, 1, 2, 3]];
+  const counterServiceRows = counterRows.flatMap((counter, c) =>
+    givenAt[c].map((s, position) => ({ counterId: counter.id, serviceId: serviceRows[s].id, position })),
+  );
   const officerRows = DEMO_OFFICERS.map((o) => ({
     id: newId("off"),
     agencyId,
@@ -106,6 +111,7 @@ export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(
     }),
     db.insert(services).values(serviceRows),
     db.insert(counters).values(counterRows),
+    db.insert(counterServices).values(counterServiceRows),
     db.insert(officers).values(officerRows),
     db.insert(users).values([
       {
@@ -169,7 +175,7 @@ export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(
         ratingRows.push({
           id: crypto.randomUUID(),
           agencyId,
-          serviceId: serviceRows[Math.floor(random() * serviceRows.length)].id,
+          serviceId: serviceRows[givenAt[c][Math.floor(random() * givenAt[c].length)]].id,
           counterId: counter.id,
           officerId: officer.id,
           channel: "kiosk",

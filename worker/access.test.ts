@@ -171,6 +171,7 @@ const ROUTES: Route[] = [
     allowed: ["regional"],
   },
   { method: "GET", name: "/me", path: () => "/api/v1/me", allowed: PEOPLE },
+  { method: "GET", name: "/devices/self", path: () => "/api/v1/devices/self", allowed: ["device"] },
   { method: "GET", name: "/me/score", path: () => "/api/v1/me/score?period=2026", allowed: ["officer"] },
   { method: "GET", name: "/me/comments", path: () => "/api/v1/me/comments?period=2026", allowed: ["officer"] },
   // Counter codes are per agency: the other agency has no loket-2, so its admin is told it does not exist.

@@ -73,6 +73,14 @@ export async function agencyFor(c: Ctx, slug: string, permission: Permission) {
   return { user, agency };
 }
 
+/** The calling paired device, or a 401 (nobody) or 403 (a person). */
+export function requireDevice(c: Ctx): DeviceCaller {
+  const principal = c.var.principal;
+  if (principal?.kind === "user") throw forbidden("Only a paired tablet may do this.");
+  if (principal?.kind !== "device") throw unauthorized("Call from a paired tablet.");
+  return principal.device;
+}
+
 /** Who staffs a counter: its own paired device, or a person of its agency who may. */
 export type CounterCaller = { kind: "device"; device: DeviceCaller } | { kind: "user"; user: SessionUser };
 

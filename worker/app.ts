@@ -14,6 +14,7 @@ import type { AppEnv, AppSettings } from "./env.ts";
 import { ApiError, handleError, handleNotFound } from "./errors.ts";
 import { directIngest, type Ingest } from "./ingest-queue.ts";
 import { auth } from "./middleware/auth.ts";
+import { createPinLockout } from "./officer-pin.ts";
 import { router } from "./openapi.ts";
 import { agenciesRoutes } from "./routes/agencies.ts";
 import { createAuthRoutes } from "./routes/auth.ts";
@@ -49,6 +50,7 @@ const API_CSP = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
 export function createApp({ db, ingest, clientIp = () => undefined, settings = {} }: AppOptions) {
   const resolved: AppSettings = { ...DEFAULT_SETTINGS, ...settings };
   const deviceCache = new DeviceCache();
+  const pinLockout = createPinLockout();
   const api = router()
     .route("/", forms)
     .route("/", agenciesRoutes)
@@ -85,6 +87,7 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
   app.use("*", async function context(c, next) {
     c.set("settings", resolved);
     c.set("deviceCache", deviceCache);
+    c.set("pinLockout", pinLockout);
     c.set("clientIp", clientIp(c) ?? c.req.header("cf-connecting-ip") ?? "unknown");
     c.set("db", await db(c));
     c.set("ingest", ingest ? ingest(c) : directIngest(c.var.db));

@@ -3,6 +3,7 @@ import type { Db } from "../db/client.ts";
 import type { Role } from "../db/schema.ts";
 import type { DeviceCache } from "./device-cache.ts";
 import type { Ingest } from "./ingest-queue.ts";
+import type { Lockout } from "./middleware/rate-limit.ts";
 
 /** A signed-in person. */
 export interface SessionUser {
@@ -59,5 +60,7 @@ export interface AppEnv {
     ingest: Ingest;
     /** The client's IP as the runtime reports it ("unknown" when it cannot). */
     clientIp: string;
+    /** Counts kiosk PIN attempts (worker/officer-pin.ts). */
+    pinLockout: Lockout;
   };
 }

@@ -2,6 +2,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { agencies, counters, services } from "../schema.ts";
+import { servicesOfCounters } from "./counters.ts";
 
 /** The agency with a slug, or undefined. */
 export async function agencyBySlug(db: Db, slug: string) {
@@ -9,7 +10,7 @@ export async function agencyBySlug(db: Db, slug: string) {
   return agency;
 }
 
-/** The agency's active services and counters, in a stable order. */
+/** The agency's active services and counters (each with the slugs of its services), in a stable order. */
 export async function formParts(db: Db, agencyId: string) {
   const [serviceRows, counterRows] = await Promise.all([
     db
@@ -18,12 +19,29 @@ export async function formParts(db: Db, agencyId: string) {
       .where(and(eq(services.agencyId, agencyId), isNull(services.archivedAt)))
       .orderBy(asc(services.name)),
     db
-      .select({ code: counters.code, name: counters.name, opensAt: counters.opensAt, closesAt: counters.closesAt })
+      .select({
+        id: counters.id,
+        code: counters.code,
+        name: counters.name,
+        opensAt: counters.opensAt,
+        closesAt: counters.closesAt,
+      })
       .from(counters)
       .where(and(eq(counters.agencyId, agencyId), isNull(counters.archivedAt)))
       .orderBy(asc(counters.code)),
   ]);
-  return { services: serviceRows, counters: counterRows };
+  const given = await servicesOfCounters(
+    db,
+    agencyId,
+    counterRows.map((c) => c.id),
+  );
+  return {
+    services: serviceRows,
+    counters: counterRows.map(({ id, ...counter }) => ({
+      ...counter,
+      services: (given.get(id) ?? []).map((s) => s.slug),
+    })),
+  };
 }
 
 /** Whether any agency lists an origin for its widget (for CORS preflights, which carry no agency). */

@@ -4,6 +4,7 @@ import { newId, newToken } from "../../core/ids.ts";
 import { hashToken } from "../../core/password.ts";
 import type { Db } from "../client.ts";
 import { agencies, counters, devices } from "../schema.ts";
+import { servicesOfCounters } from "./counters.ts";
 
 /** How long a pairing code stays valid (DESIGN.md: 15 minutes). */
 export const PAIRING_TTL_MS = 15 * 60_000;
@@ -43,14 +44,28 @@ export async function pairDevice(db: Db, code: string, now: number) {
     .update(devices)
     .set({ tokenHash: await hashToken(token), pairedAt: now, pairingCodeHash: null, pairingExpiresAt: null })
     .where(and(eq(devices.pairingCodeHash, codeHash), gt(devices.pairingExpiresAt, now), isNull(devices.revokedAt)))
-    .returning({ id: devices.id, name: devices.name, agencyId: devices.agencyId, counterId: devices.counterId });
+    .returning({ id: devices.id, name: devices.name, counterId: devices.counterId });
   if (!device) return undefined;
+  return { token, ...(await deviceSetup(db, device)) };
+}
+
+/** What a tablet shows: its agency and counter, the services given there and how long it thanks. */
+export async function deviceSetup(db: Db, device: { id: string; name: string; counterId: string }) {
   const [where] = await db
-    .select({ agency: agencies.slug, agencyName: agencies.name, counter: counters.code, counterName: counters.name })
+    .select({
+      agencyId: agencies.id,
+      agency: agencies.slug,
+      agencyName: agencies.name,
+      counter: counters.code,
+      counterName: counters.name,
+      thanksSeconds: counters.thanksSeconds,
+    })
     .from(counters)
     .innerJoin(agencies, eq(agencies.id, counters.agencyId))
     .where(eq(counters.id, device.counterId));
-  return { token, device: { id: device.id, name: device.name }, ...where };
+  const { agencyId, ...rest } = where;
+  const given = await servicesOfCounters(db, agencyId, [device.counterId]);
+  return { device: { id: device.id, name: device.name }, ...rest, services: given.get(device.counterId) ?? [] };
 }
 
 /** An agency's devices, without secrets. */

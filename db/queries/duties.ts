@@ -1,5 +1,5 @@
 /** Who serves at a counter when: check-in, check-out and the current duty. */
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { newId } from "../../core/ids.ts";
 import type { Db } from "../client.ts";
 import { duties, officers } from "../schema.ts";
@@ -28,9 +28,10 @@ export async function currentDuty(db: Db, counterId: string) {
 export async function startDuty(db: Db, counterId: string, officerId: string, now: number) {
   const id = newId("dut");
   await db.batch([
+    // A change a tablet made offline may predate a duty that started since: never end one before it began.
     db
       .update(duties)
-      .set({ endedAt: now })
+      .set({ endedAt: sql`max(${now}, ${duties.startedAt})` })
       .where(and(isNull(duties.endedAt), or(eq(duties.counterId, counterId), eq(duties.officerId, officerId)))),
     db.insert(duties).values({ id, counterId, officerId, startedAt: now }),
   ]);

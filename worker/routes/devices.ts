@@ -1,11 +1,21 @@
-/** POST /devices/pair — public (the pairing code is the capability), rate-limited per IP. */
+/**
+ * A tablet's own routes. POST /devices/pair: public (the pairing code is the
+ * capability), rate-limited per IP. GET /devices/self and POST /devices/self/unpair:
+ * the paired device itself (unpairing also needs an officer's NIP and PIN).
+ */
 
 import { createRoute } from "@hono/zod-openapi";
-import { PairInput } from "../../core/contract.ts";
-import { PairResponse } from "../../core/responses.ts";
-import { pairDevice } from "../../db/queries/devices.ts";
+import { eq } from "drizzle-orm";
+import { PairInput, UnpairInput } from "../../core/contract.ts";
+import { DeviceSelfResponse, OkResponse, PairResponse } from "../../core/responses.ts";
+import { auditInsert } from "../../db/queries/audit.ts";
+import { deviceSetup, pairDevice, revokeDevices } from "../../db/queries/devices.ts";
+import { currentDuty } from "../../db/queries/duties.ts";
+import { devices } from "../../db/schema.ts";
+import { requireDevice } from "../access.ts";
 import { ApiError } from "../errors.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
+import { officerByPin } from "../officer-pin.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 
 /** The pairing route; each app gets its own rate-limit counters. */
@@ -34,6 +44,52 @@ export function createDevicesRoutes() {
         );
       }
       return c.json(paired, 200);
+    },
+  );
+
+  routes.openapi(
+    createRoute({
+      method: "get",
+      path: "/devices/self",
+      summary: "The calling tablet's agency, counter, services, thank-you time and who serves now (the device)",
+      tags: ["devices"],
+      security: SECURITY.device,
+      responses: okJson(DeviceSelfResponse, "The tablet's set-up and the open duty at its counter"),
+    }),
+    async (c) => {
+      const device = requireDevice(c);
+      const setup = await deviceSetup(c.var.db, device);
+      return c.json({ ...setup, duty: (await currentDuty(c.var.db, device.counterId)) ?? null }, 200);
+    },
+  );
+
+  routes.openapi(
+    createRoute({
+      method: "post",
+      path: "/devices/self/unpair",
+      summary: "Unpair the calling tablet: its token stops working (the device, with an officer's NIP and PIN)",
+      tags: ["devices"],
+      security: SECURITY.device,
+      request: { body: jsonBody(UnpairInput) },
+      responses: okJson(OkResponse, "Unpaired; the token is revoked"),
+    }),
+    async (c) => {
+      const device = requireDevice(c);
+      const { nip, pin } = c.req.valid("json");
+      const officer = await officerByPin(c, device, nip, pin);
+      const db = c.var.db;
+      await db.batch([
+        revokeDevices(db, eq(devices.id, device.id), Date.now()),
+        auditInsert(db, {
+          actorUserId: null,
+          agencyId: device.agencyId,
+          action: "device.unpair",
+          target: device.id,
+          details: { officer: officer.id, nip: officer.nip },
+        }),
+      ]);
+      c.var.deviceCache.forget(device.id);
+      return c.json({ ok: true as const }, 200);
     },
   );
   return routes;

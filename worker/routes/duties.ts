@@ -10,39 +10,24 @@ import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import * as z from "zod";
 import { counterCode, DutyInput } from "../../core/contract.ts";
-import { verifySecret } from "../../core/password.ts";
 import { DutyEndedResponse, DutyResponse, DutyStartedResponse } from "../../core/responses.ts";
 import { currentDuty, endDuty, startDuty } from "../../db/queries/duties.ts";
+import { CLOCK_SKEW_MS, MAX_DEVICE_AGE_MS } from "../../db/queries/ingest.ts";
 import { officers } from "../../db/schema.ts";
 import { assertActsFor, type CounterCaller, counterFor } from "../access.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
-import { Lockout } from "../middleware/rate-limit.ts";
+import { officerByPin } from "../officer-pin.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 
 type Ctx = Context<AppEnv>;
 
 /** Which officer a check-in is for, after checking the caller may check them in. */
-async function officerToCheckIn(
-  c: Ctx,
-  caller: CounterCaller,
-  agencyId: string,
-  input: z.infer<typeof DutyInput>,
-  pinLockout: Lockout,
-) {
+async function officerToCheckIn(c: Ctx, caller: CounterCaller, agencyId: string, input: z.infer<typeof DutyInput>) {
   const db = c.var.db;
   if (caller.kind === "device") {
     if (!input.nip || !input.pin) throw new ApiError(400, "invalid_request", "A kiosk check-in needs nip and pin.");
-    // Counted before the PIN is checked, per device and NIP, with a per-NIP backstop.
-    pinLockout.attempt(`nip:${input.nip}`, caller.device.id);
-    const [officer] = await db
-      .select()
-      .from(officers)
-      .where(and(eq(officers.nip, input.nip), eq(officers.agencyId, agencyId), eq(officers.active, true)));
-    const ok = officer?.pinHash ? await verifySecret(input.pin, officer.pinHash) : false;
-    if (!officer || !ok) throw new ApiError(401, "invalid_credentials", "The NIP or PIN is wrong.");
-    pinLockout.succeeded(`nip:${input.nip}`, caller.device.id);
-    return officer;
+    return officerByPin(c, caller.device, input.nip, input.pin);
   }
   const user = caller.user;
   assertActsFor(caller, input.officer, "check in");
@@ -62,11 +47,28 @@ async function officerToCheckIn(
 const params = z.object({ counter: counterCode });
 
 /**
- * The duty routes. Each app counts PIN attempts: 5 per NIP from one device per 15 minutes,
- * 20 per NIP from all devices per hour (a 6-digit PIN must not be guessable).
+ * When a duty change happened. A tablet that was offline sends the time of the change,
+ * trusted within the limits of its ratings (after pairing, within 30 days, not ahead of the
+ * server clock); everyone else changes a duty now.
  */
+function changeTime(caller: CounterCaller, at: string | undefined): number {
+  const now = Date.now();
+  if (!at) return now;
+  if (caller.kind !== "device")
+    throw new ApiError(400, "invalid_request", "at: only a kiosk sends the time of a change.");
+  const time = Date.parse(at);
+  if (time < caller.device.pairedAt - CLOCK_SKEW_MS || time < now - MAX_DEVICE_AGE_MS) {
+    throw new ApiError(400, "too_old", "at: before the tablet was paired or more than 30 days ago.");
+  }
+  return Math.min(time, now);
+}
+
+const DutyEndQuery = z.object({
+  at: z.iso.datetime({ offset: true }).optional().meta({ description: "When an offline tablet checked out" }),
+});
+
+/** The duty routes. */
 export function createDutiesRoutes() {
-  const pinLockout = new Lockout({ perSource: 5, perIdentity: 20 });
   return router()
     .openapi(
       createRoute({
@@ -97,8 +99,9 @@ export function createDutiesRoutes() {
       }),
       async (c) => {
         const { caller, counter } = await counterFor(c, c.req.valid("param").counter);
-        const officer = await officerToCheckIn(c, caller, counter.agencyId, c.req.valid("json"), pinLockout);
-        const now = Date.now();
+        const input = c.req.valid("json");
+        const now = changeTime(caller, input.at);
+        const officer = await officerToCheckIn(c, caller, counter.agencyId, input);
         const id = await startDuty(c.var.db, counter.id, officer.id, now);
         return c.json(
           {
@@ -116,7 +119,7 @@ export function createDutiesRoutes() {
           "Check out whoever serves at the counter (its device; the officer on duty; supervisors, agency admins)",
         tags: ["duties"],
         security: SECURITY.sessionOrDevice,
-        request: { params },
+        request: { params, query: DutyEndQuery },
         responses: okJson(DutyEndedResponse, "The duty that ended"),
       }),
       async (c) => {
@@ -124,7 +127,11 @@ export function createDutiesRoutes() {
         const open = await currentDuty(c.var.db, counter.id);
         if (!open) throw notFound("An open duty at this counter");
         assertActsFor(caller, open.officerId, "check out");
-        const ended = await endDuty(c.var.db, open, Date.now());
+        const ended = await endDuty(
+          c.var.db,
+          open,
+          Math.max(open.startedAt, changeTime(caller, c.req.valid("query").at)),
+        );
         return c.json({ duty: ended }, 200);
       },
     );

@@ -5,15 +5,42 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { CounterInput, CounterPatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
 import { CounterResponse, CountersResponse } from "../../../core/responses.ts";
+import type { Db } from "../../../db/client.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
+import { type CounterService, servicesOfCounters, setCounterServices } from "../../../db/queries/counters.ts";
 import { revokeDevices } from "../../../db/queries/devices.ts";
 import { counters, devices, duties } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
-import { notFound } from "../../errors.ts";
+import { ApiError, notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
 const tags = ["management"];
+
+type CounterRow = typeof counters.$inferSelect;
+
+/** A counter with the slugs of its services. */
+const withServices = (row: CounterRow, given: Map<string, CounterService[]>) => ({
+  ...row,
+  services: (given.get(row.id) ?? []).map((s) => s.slug),
+});
+
+/** A counter as stored now, with its services. */
+async function counterWithServices(db: Db, agencyId: string, id: string) {
+  const [row] = await db.select().from(counters).where(eq(counters.id, id));
+  return withServices(row, await servicesOfCounters(db, agencyId, [id]));
+}
+
+/** The statements that set a counter's services, or a 400 naming the slugs that are no active service. */
+async function serviceStatements(db: Db, agencyId: string, counterId: string, slugs: string[]) {
+  const result = await setCounterServices(db, agencyId, counterId, slugs);
+  if ("unknown" in result) {
+    throw new ApiError(400, "unknown_service", `services: no active service "${result.unknown.join('", "')}".`, {
+      unknown: result.unknown,
+    });
+  }
+  return result.statements;
+}
 
 /** GET, POST, PATCH, DELETE of counters. */
 export const countersRoutes = router()
@@ -34,7 +61,12 @@ export const countersRoutes = router()
         .from(counters)
         .where(eq(counters.agencyId, agency.id))
         .orderBy(asc(counters.code));
-      return c.json({ counters: rows }, 200);
+      const given = await servicesOfCounters(
+        c.var.db,
+        agency.id,
+        rows.map((r) => r.id),
+      );
+      return c.json({ counters: rows.map((r) => withServices(r, given)) }, 200);
     },
   )
   .openapi(
@@ -50,18 +82,21 @@ export const countersRoutes = router()
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
       const db = c.var.db;
-      const row = { id: newId("ctr"), agencyId: agency.id, ...c.req.valid("json") };
-      const [[created]] = await db.batch([
-        db.insert(counters).values(row).returning(),
+      const { services: slugs = [], ...fields } = c.req.valid("json");
+      const row = { id: newId("ctr"), agencyId: agency.id, ...fields };
+      const given = await serviceStatements(db, agency.id, row.id, slugs);
+      await db.batch([
+        db.insert(counters).values(row),
+        ...given,
         auditInsert(db, {
           actorUserId: user.id,
           agencyId: agency.id,
           action: "counter.create",
           target: row.id,
-          details: row,
+          details: { ...row, services: slugs },
         }),
       ]);
-      return c.json({ counter: created }, 200);
+      return c.json({ counter: await counterWithServices(db, agency.id, row.id) }, 200);
     },
   )
   .openapi(
@@ -78,21 +113,23 @@ export const countersRoutes = router()
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.var.db;
-      const changes = c.req.valid("json");
+      const { services: slugs, ...changes } = c.req.valid("json");
       const where = and(eq(counters.id, id), eq(counters.agencyId, agency.id));
       const [existing] = await db.select().from(counters).where(where);
       if (!existing) throw notFound("Counter");
+      const given = slugs ? await serviceStatements(db, agency.id, id, slugs) : [];
       await db.batch([
         db.update(counters).set(changes).where(where),
+        ...given,
         auditInsert(db, {
           actorUserId: user.id,
           agencyId: agency.id,
           action: "counter.update",
           target: id,
-          details: changes,
+          details: slugs ? { ...changes, services: slugs } : changes,
         }),
       ]);
-      return c.json({ counter: { ...existing, ...changes } }, 200);
+      return c.json({ counter: await counterWithServices(db, agency.id, id) }, 200);
     },
   )
   .openapi(
@@ -136,6 +173,6 @@ export const countersRoutes = router()
       ]);
       // Only after the commit: forgetting earlier lets a request in between cache the tokens again.
       for (const device of revoked) c.var.deviceCache.forget(device.id);
-      return c.json({ counter: { ...existing, archivedAt } }, 200);
+      return c.json({ counter: await counterWithServices(db, agency.id, id) }, 200);
     },
   );

@@ -1,0 +1,30 @@
+/**
+ * An officer proves who they are at a kiosk with NIP and 6-digit PIN: to check
+ * in, and to unpair the tablet. One lockout per app counts every attempt before
+ * the PIN is checked, per tablet and NIP, with a per-NIP backstop (a 6-digit PIN
+ * must not be guessable by trying).
+ */
+import { and, eq } from "drizzle-orm";
+import type { Context } from "hono";
+import { verifySecret } from "../core/password.ts";
+import { officers } from "../db/schema.ts";
+import type { AppEnv, DeviceCaller } from "./env.ts";
+import { ApiError } from "./errors.ts";
+import { Lockout } from "./middleware/rate-limit.ts";
+
+/** The lockout of kiosk PINs: 5 tries per NIP per tablet per 15 minutes, 20 per NIP per hour. */
+export const createPinLockout = () => new Lockout({ perSource: 5, perIdentity: 20 });
+
+/** The active officer of the device's agency with this NIP and PIN, or a 401 (or a 429 once locked). */
+export async function officerByPin(c: Context<AppEnv>, device: DeviceCaller, nip: string, pin: string) {
+  const lockout = c.var.pinLockout;
+  lockout.attempt(`nip:${nip}`, device.id);
+  const [officer] = await c.var.db
+    .select()
+    .from(officers)
+    .where(and(eq(officers.nip, nip), eq(officers.agencyId, device.agencyId), eq(officers.active, true)));
+  const ok = officer?.pinHash ? await verifySecret(pin, officer.pinHash) : false;
+  if (!officer || !ok) throw new ApiError(401, "invalid_credentials", "The NIP or PIN is wrong.");
+  lockout.succeeded(`nip:${nip}`, device.id);
+  return officer;
+}
