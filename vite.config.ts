@@ -7,8 +7,34 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 
 const require = createRequire(import.meta.url);
+const { version } = require("./package.json") as { version: string };
+
+/**
+ * The kiosk's service worker (/kiosk/sw.js, scope /kiosk/): it precaches the app
+ * shell and every kiosk chunk, so a tablet starts with no network at all. The
+ * manifest is kiosk/'s own (public/kiosk/manifest.webmanifest); the API is
+ * never cached: ratings wait in IndexedDB instead.
+ */
+const kioskWorker = () =>
+  VitePWA({
+    filename: "kiosk/sw.js",
+    scope: "/kiosk/",
+    injectRegister: false,
+    registerType: "autoUpdate",
+    manifest: false,
+    workbox: {
+      globPatterns: ["kiosk/index.html", "kiosk/manifest.webmanifest", "assets/*.{js,css}", "favicon.svg"],
+      globIgnores: ["assets/dashboard-*", "assets/docs-*", "assets/page-*"],
+      // The worker lives in /kiosk/: precache URLs are from the site's root, not relative to it.
+      modifyURLPrefix: { "": "/" },
+      navigateFallback: "/kiosk/index.html",
+      navigateFallbackAllowlist: [/^\/kiosk\//],
+      cleanupOutdatedCaches: true,
+    },
+  });
 
 /** Copies Swagger UI's prebuilt files beside the API docs page: served from our origin, never a CDN. */
 function swaggerUi(): Plugin {
@@ -38,7 +64,8 @@ export default defineConfig(({ mode }) =>
         },
       }
     : {
-        plugins: [preact(), swaggerUi()],
+        plugins: [preact(), swaggerUi(), kioskWorker()],
+        define: { __APP_VERSION__: JSON.stringify(version) },
         server: { proxy: { "/api": "http://127.0.0.1:8787", "/widget/suara.js": "http://127.0.0.1:8787" } },
         build: {
           outDir: "dist",

@@ -163,3 +163,39 @@ export const FACES: readonly Localized[] = [
 
 /** Looks an element up by its stable id. */
 export const elementById = (id: ElementId): Element => ELEMENTS.find((e) => e.id === id) as Element;
+
+/** Reasons a citizen may give after a low face (1 or 2), by stable code (the API's `reasons`). */
+export const REASONS: readonly { code: string; label: Localized }[] = [
+  { code: "antrian", label: { id: "Antrean terlalu lama", en: "The wait was too long" } },
+  { code: "petugas", label: { id: "Petugas kurang ramah", en: "Staff were not friendly" } },
+  { code: "persyaratan", label: { id: "Persyaratan tidak jelas", en: "Requirements were unclear" } },
+  { code: "biaya", label: { id: "Diminta biaya", en: "I was asked to pay" } },
+  { code: "belum-selesai", label: { id: "Urusan belum selesai", en: "My matter is not resolved" } },
+  { code: "sarana", label: { id: "Ruang tunggu kurang nyaman", en: "The waiting room was uncomfortable" } },
+  { code: "lainnya", label: { id: "Lainnya", en: "Something else" } },
+];
+
+/** The standard form's respondent profile (SKM.md): every question optional, codes as the API takes them. */
+export const PROFILE = {
+  gender: [
+    { code: "L", label: { id: "Laki-laki", en: "Male" } },
+    { code: "P", label: { id: "Perempuan", en: "Female" } },
+  ],
+  education: [
+    { code: "SD", label: { id: "SD", en: "Primary" } },
+    { code: "SMP", label: { id: "SMP", en: "Junior high" } },
+    { code: "SMA", label: { id: "SMA", en: "Senior high" } },
+    { code: "D1-D3", label: { id: "D1–D3", en: "Diploma" } },
+    { code: "D4/S1", label: { id: "D4/S1", en: "Bachelor" } },
+    { code: "S2", label: { id: "S2", en: "Master" } },
+    { code: "S3", label: { id: "S3", en: "Doctorate" } },
+  ],
+  occupation: [
+    { code: "PNS", label: { id: "PNS", en: "Civil servant" } },
+    { code: "TNI", label: { id: "TNI", en: "Armed forces" } },
+    { code: "POLRI", label: { id: "POLRI", en: "Police" } },
+    { code: "Swasta", label: { id: "Pegawai swasta", en: "Private employee" } },
+    { code: "Wirausaha", label: { id: "Wirausaha", en: "Self-employed" } },
+    { code: "Lainnya", label: { id: "Lainnya", en: "Other" } },
+  ],
+} as const satisfies Record<string, readonly { code: string; label: Localized }[]>;

@@ -1,99 +1,110 @@
 /**
- * The counter tablet. This slice pairs the tablet with a counter and shows who
- * serves there; the rating screen itself comes with the kiosk issue.
+ * The counter tablet: pairing, then the citizen's screens and the staff menu.
+ * This file only wires the state to the screens; each screen is in pages/.
  */
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import type { Paired } from "../core/responses.ts";
 import { loadPairing, type Pairing, savePairing } from "./device.ts";
+import { lazy } from "./lazy.tsx";
+import { Home } from "./pages/home.tsx";
+import { Pair } from "./pages/pair.tsx";
+import { Offer, Reasons, Thanks } from "./pages/steps.tsx";
+import { createKioskState, type KioskState } from "./state.ts";
 
-/** The kiosk: pairing, then the counter's screen. */
+const Survey = lazy(() => import("./pages/survey.tsx").then((m) => m.Survey));
+const StaffMenu = lazy(() => import("./pages/staff.tsx").then((m) => m.StaffMenu));
+
+/** The kiosk. */
 export function App() {
   const [pairing, setPairing] = useState<Pairing | null>(loadPairing);
-  return pairing ? (
-    <Counter
-      pairing={pairing}
-      onUnpair={() => {
-        savePairing(null);
-        setPairing(null);
-      }}
-    />
-  ) : (
-    <PairForm
-      onPaired={(p) => {
-        savePairing(p);
-        setPairing(p);
-      }}
-    />
-  );
+  if (!pairing) {
+    return (
+      <Pair
+        onPaired={(paired: Pairing, setup: Paired) => {
+          savePairing(paired);
+          const { token: _, ...rest } = setup;
+          localStorage.setItem("suara.setup", JSON.stringify({ ...rest, duty: null }));
+          setPairing(paired);
+        }}
+      />
+    );
+  }
+  return <Kiosk key={pairing.token} pairing={pairing} onUnpaired={() => setPairing(null)} />;
 }
 
-function PairForm({ onPaired }: { onPaired: (pairing: Pairing) => void }) {
-  const [error, setError] = useState("");
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const code = String(new FormData(event.target as HTMLFormElement).get("code") ?? "").trim();
-    setBusy(true);
-    setError("");
-    try {
-      const res = await fetch("/api/v1/devices/pair", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ code }),
-      });
-      const body = await res.json();
-      if (!res.ok) throw new Error(body.error?.message ?? "Pemasangan gagal.");
-      onPaired({
-        token: body.token,
-        agency: body.agency,
-        agencyName: body.agencyName,
-        counter: body.counter,
-        counterName: body.counterName,
-      });
-    } catch (e) {
-      setError(e instanceof TypeError ? "Tidak dapat terhubung ke server." : (e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <main class="card">
-      <h1>Pasangkan tablet ini</h1>
-      <p>Minta kode pemasangan 8 angka kepada admin instansi, lalu masukkan di sini.</p>
-      <form onSubmit={submit}>
-        <label for="code">Kode pemasangan</label>
-        <input id="code" name="code" inputMode="numeric" pattern="\d{8}" maxLength={8} autoComplete="off" required />
-        <button type="submit" disabled={busy}>
-          {busy ? "Memasangkan…" : "Pasangkan"}
-        </button>
-        <p role="alert" class="error">
-          {error}
-        </p>
-      </form>
-    </main>
-  );
-}
-
-function Counter({ pairing, onUnpair }: { pairing: Pairing; onUnpair: () => void }) {
-  const [serving, setServing] = useState<string | null | undefined>(undefined);
+function Kiosk({ pairing, onUnpaired }: { pairing: Pairing; onUnpaired: () => void }) {
+  const state = useMemo(() => createKioskState(pairing, onUnpaired), [pairing, onUnpaired]);
+  useEffect(() => () => state.dispose(), [state]);
+  useKeepAwake();
+  // Any touch or key while a rating is open keeps its 60 s timeout away.
   useEffect(() => {
-    fetch(`/api/v1/counters/${pairing.counter}/duty`, { headers: { authorization: `Bearer ${pairing.token}` } })
-      .then((res) => {
-        if (res.status === 401) onUnpair();
-        return res.json();
-      })
-      .then((body) => setServing(body.duty?.name ?? null))
-      .catch(() => setServing(undefined));
-  }, [pairing, onUnpair]);
+    const touch = () => {
+      if (state.rating.value) state.touch();
+    };
+    document.addEventListener("pointerdown", touch);
+    document.addEventListener("keydown", touch);
+    // The survey's code is fetched while the citizen looks at the faces.
+    const early = setTimeout(() => void Survey.preload(), 3_000);
+    return () => {
+      document.removeEventListener("pointerdown", touch);
+      document.removeEventListener("keydown", touch);
+      clearTimeout(early);
+    };
+  }, [state]);
+  useEffect(() => {
+    document.documentElement.lang = state.locale.value;
+  }, [state.locale.value]);
   return (
-    <main class="card">
-      <p class="agency">{pairing.agencyName}</p>
-      <h1>{pairing.counterName}</h1>
-      <p role="status">
-        {serving === undefined ? "Memuat…" : serving ? `Dilayani oleh ${serving}` : "Belum ada petugas yang bertugas."}
-      </p>
-      <button type="button" class="secondary" onClick={onUnpair}>
-        Lepas pasangan
-      </button>
-    </main>
+    <>
+      <CitizenScreen state={state} />
+      {state.staffOpen.value ? <StaffMenu state={state} onClose={() => (state.staffOpen.value = false)} /> : null}
+    </>
   );
+}
+
+function CitizenScreen({ state }: { state: KioskState }) {
+  switch (state.screen.value) {
+    case "reasons":
+      return <Reasons state={state} />;
+    case "offer":
+      return <Offer state={state} onAccept={() => (state.screen.value = "survey")} />;
+    case "survey":
+      return <Survey state={state} />;
+    case "thanks":
+      return <Thanks state={state} />;
+    default:
+      return (
+        <Home
+          state={state}
+          onStaff={() => {
+            // The first staff interaction may go full screen (browsers allow it only on a gesture).
+            void document.documentElement.requestFullscreen?.().catch(() => undefined);
+            state.staffOpen.value = true;
+          }}
+        />
+      );
+  }
+}
+
+/** Keeps the tablet's screen on (Screen Wake Lock), asking again whenever the page is shown. */
+function useKeepAwake() {
+  useEffect(() => {
+    let lock: { release: () => Promise<void> } | undefined;
+    const request = () => {
+      if (document.visibilityState !== "visible") return;
+      const wakeLock = (navigator as { wakeLock?: { request: (type: "screen") => Promise<typeof lock> } }).wakeLock;
+      void wakeLock
+        ?.request("screen")
+        .then((l) => {
+          lock = l;
+        })
+        .catch(() => undefined);
+    };
+    request();
+    document.addEventListener("visibilitychange", request);
+    return () => {
+      document.removeEventListener("visibilitychange", request);
+      void lock?.release();
+    };
+  }, []);
 }

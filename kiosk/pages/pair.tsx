@@ -1,0 +1,79 @@
+/**
+ * Pairing: the admin's single-use 8-digit code, typed in or carried by the QR
+ * code's link (`/kiosk/?code=…`). Every refusal is worded in the kiosk's language.
+ */
+import { useEffect, useState } from "preact/hooks";
+import type { Paired } from "../../core/responses.ts";
+import { CallFailed, call } from "../api.ts";
+import type { Pairing } from "../device.ts";
+import { errorText, text } from "../text.ts";
+
+/** The pairing screen. */
+export function Pair({ onPaired }: { onPaired: (pairing: Pairing, setup: Paired) => void }) {
+  const locale = "id";
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [code, setCode] = useState(() => new URLSearchParams(location.search).get("code") ?? "");
+
+  const pair = async (value: string) => {
+    setBusy(true);
+    setError("");
+    try {
+      const paired = await call<Paired>("/devices/pair", { method: "POST", body: { code: value.trim() } });
+      // The code is used up: keep it out of the address bar and history.
+      history.replaceState(null, "", location.pathname);
+      onPaired(
+        {
+          token: paired.token,
+          agency: paired.agency,
+          agencyName: paired.agencyName,
+          counter: paired.counter,
+          counterName: paired.counterName,
+        },
+        paired,
+      );
+    } catch (e) {
+      setError(errorText(locale, e instanceof CallFailed ? e.code : "unknown"));
+      setBusy(false);
+    }
+  };
+
+  // A QR code's link carries the code: pair at once (only the code the page was opened with).
+  useEffect(() => {
+    if (/^\d{8}$/.test(code)) void pair(code);
+  }, []);
+
+  return (
+    <main class="screen pair">
+      <div class="card">
+        <h1>{text(locale, "pairTitle")}</h1>
+        <p>{text(locale, "pairDetail")}</p>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void pair(code);
+          }}
+        >
+          <label for="code">{text(locale, "pairCode")}</label>
+          <input
+            id="code"
+            name="code"
+            inputMode="numeric"
+            pattern="\d{8}"
+            maxLength={8}
+            autoComplete="off"
+            required
+            value={code}
+            onInput={(e) => setCode((e.target as HTMLInputElement).value)}
+          />
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? text(locale, "pairing") : text(locale, "pair")}
+          </button>
+          <p role="alert" class="error">
+            {error}
+          </p>
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The short screens after a tap: the reasons after a low face, the offer of the
+ * full survey, and the neutral thank-you that never shows which face was pressed.
+ */
+import { useEffect, useRef } from "preact/hooks";
+import { REASONS } from "../../core/questionnaire.ts";
+import type { KioskState } from "../state.ts";
+import { text } from "../text.ts";
+
+/** A heading that takes focus when its screen appears, so a screen reader reads the new screen. */
+export function ScreenTitle({ children, id }: { children: string; id?: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <h1 ref={ref} id={id} tabIndex={-1} class="screen-title">
+      {children}
+    </h1>
+  );
+}
+
+/** After a low face: one tap on a reason, or skip. */
+export function Reasons({ state }: { state: KioskState }) {
+  const locale = state.locale.value;
+  const next = async (code: string | null) => {
+    if (code) await state.update({ reasons: [code] });
+    state.screen.value = "offer";
+  };
+  return (
+    <main class="screen step">
+      <ScreenTitle>{text(locale, "reasonsTitle")}</ScreenTitle>
+      <p class="hint">{text(locale, "reasonsHint")}</p>
+      <div class="choices">
+        {REASONS.map((reason) => (
+          <button key={reason.code} type="button" class="choice" onClick={() => void next(reason.code)}>
+            {reason.label[locale]}
+          </button>
+        ))}
+      </div>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={() => void next(null)}>
+          {text(locale, "skip")}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+/** The offer of the 9 SKM questions; declining sends the rating as it is. */
+export function Offer({ state, onAccept }: { state: KioskState; onAccept: () => void }) {
+  const locale = state.locale.value;
+  return (
+    <main class="screen step offer">
+      <ScreenTitle>{text(locale, "offerTitle")}</ScreenTitle>
+      <p class="lead">{text(locale, "offerDetail")}</p>
+      <div class="actions actions-stacked">
+        <button
+          type="button"
+          class="primary"
+          onClick={() => {
+            state.touch();
+            onAccept();
+          }}
+        >
+          {text(locale, "offerYes")}
+        </button>
+        <button type="button" class="secondary" onClick={() => void state.finish()}>
+          {text(locale, "offerNo")}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+/** The neutral thank-you: the same whatever the face, then back to idle by itself. */
+export function Thanks({ state }: { state: KioskState }) {
+  const locale = state.locale.value;
+  return (
+    <main class="screen thanks" aria-live="polite">
+      <ScreenTitle>{text(locale, "thanks")}</ScreenTitle>
+      <p class="lead">{text(locale, "thanksDetail")}</p>
+    </main>
+  );
+}

@@ -1,0 +1,104 @@
+/** What the kiosk specs share: the admin's API calls, pairing, the staff gesture, screenshots. */
+import { mkdirSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { E2E } from "../../playwright.config.ts";
+
+export const AGENCY = "disdukcapil-tebingtinggi";
+export const AGENCY_NAME = "Dinas Kependudukan dan Pencatatan Sipil Kota Tebing Tinggi";
+export const ADMIN = { email: "admin@demo.suara.id", password: E2E.password };
+
+/** An API client signed in as the demo agency's admin. */
+export async function adminApi(request: APIRequestContext, base = "") {
+  const login = await request.post(`${base}/api/v1/auth/login`, { data: ADMIN });
+  expect(login.ok()).toBe(true);
+  const headers = { authorization: `Bearer ${(await login.json()).token}` };
+  const get = async (path: string) => {
+    const res = await request.get(`${base}/api/v1${path}`, { headers });
+    expect(res.ok(), `GET ${path}`).toBe(true);
+    return res;
+  };
+  return {
+    headers,
+    get,
+    json: async (path: string) => (await get(path)).json(),
+    /** A new tablet for a counter: its single-use pairing code. */
+    pairingCode: async (counter: string) => {
+      const made = await request.post(`${base}/api/v1/agencies/${AGENCY}/devices`, {
+        data: { counter, name: `Tablet ${counter}` },
+        headers,
+      });
+      expect(made.ok()).toBe(true);
+      return (await made.json()).pairingCode as string;
+    },
+    /** Sets how long a counter's thank-you stays (specs keep it short). */
+    thanksSeconds: async (counter: string, seconds: number) => {
+      const { counters } = await (await get(`/agencies/${AGENCY}/counters`)).json();
+      const id = counters.find((c: { code: string }) => c.code === counter).id;
+      const res = await request.patch(`${base}/api/v1/agencies/${AGENCY}/counters/${id}`, {
+        data: { thanksSeconds: seconds },
+        headers,
+      });
+      expect(res.ok()).toBe(true);
+    },
+    /** Every rating of a counter stored since `since` (ms), from the CSV export. */
+    ratingIds: async (counter: string, since: number) => {
+      const day = new Date(since).toISOString().slice(0, 10);
+      const csv = await (await get(`/agencies/${AGENCY}/ratings.csv?from=${day}&to=2099-12-31`)).text();
+      const [head, ...rows] = csv.trim().split("\n");
+      const columns = head.split(",");
+      const at = columns.indexOf("created_at");
+      const where = columns.indexOf("counter");
+      return rows
+        .map((row) => row.split(","))
+        .filter((cells) => cells[where] === counter && Date.parse(cells[at]) >= since)
+        .map((cells) => cells[0]);
+    },
+  };
+}
+
+/** Opens the kiosk with a pairing code and waits for its faces. */
+export async function pairKiosk(page: Page, code: string, base = "") {
+  await page.goto(`${base}/kiosk/?code=${code}`);
+  await expect(page.getByRole("heading", { name: "Bagaimana pelayanan kami hari ini?" })).toBeVisible();
+}
+
+/** Holds the agency name for 2 s, as staff do, and waits for the staff menu. */
+export async function openStaffMenu(page: Page) {
+  const name = page.getByText(AGENCY_NAME, { exact: true });
+  const box = (await name.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(2_200);
+  await page.mouse.up();
+  const menu = page.getByRole("dialog", { name: "Menu petugas" });
+  await expect(menu).toBeVisible();
+  return menu;
+}
+
+/** One face-only rating: tap, decline the survey, see the thank-you, back to the faces. */
+export async function tapAndDecline(page: Page, face = "Puas") {
+  await page.getByRole("button", { name: face, exact: true }).click();
+  if (face === "Tidak puas" || face === "Kurang puas") await page.getByRole("button", { name: "Lewati" }).click();
+  await page.getByRole("button", { name: "Tidak, terima kasih" }).click();
+  await expect(page.getByRole("heading", { name: "Terima kasih!" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Bagaimana pelayanan kami hari ini?" })).toBeVisible({
+    timeout: 15_000,
+  });
+}
+
+/** axe's WCAG 2.1 A/AA rules: no serious or critical violation. */
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Saves a screenshot under test-results/screens/ to look at. */
+export async function screenshot(page: Page, name: string) {
+  mkdirSync("test-results/screens", { recursive: true });
+  const { width, height } = page.viewportSize()!;
+  await page.screenshot({ path: `test-results/screens/${name}-${width}x${height}.png` });
+}

@@ -1,0 +1,174 @@
+/**
+ * The counter tablet as a citizen and staff meet it, landscape and portrait:
+ * pairing, an officer's check-in from the staff menu, faces, the full survey,
+ * and what the server then holds; then a day offline, and unpairing.
+ */
+import { expect, test } from "@playwright/test";
+import { ELEMENTS } from "../../core/questionnaire.ts";
+import { E2E } from "../../playwright.config.ts";
+import {
+  AGENCY,
+  adminApi,
+  expectAccessible,
+  openStaffMenu,
+  pairKiosk,
+  screenshot,
+  tapAndDecline,
+} from "./kiosk-helpers.ts";
+
+const VIEWPORTS = [
+  { width: 1280, height: 800, counter: "loket-1", nip: "198803122010012004", officer: "Siti Rahmawati, S.Kom" },
+  { width: 800, height: 1280, counter: "loket-2", nip: "199207142019031005", officer: "Ahmad Fauzi Lubis" },
+];
+
+for (const { width, height, counter, nip, officer } of VIEWPORTS) {
+  test.describe(`the kiosk at ${width}×${height}`, () => {
+    test.use({ viewport: { width, height } });
+    test.skip(({ isMobile }) => isMobile, "the kiosk specs set their own tablet viewports");
+
+    test("an officer checks in, citizens rate, and the survey completes the same rating", async ({ page, request }) => {
+      test.setTimeout(120_000);
+      const api = await adminApi(request);
+      await api.thanksSeconds(counter, 2);
+      const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+      const report = () => api.json(`/agencies/${AGENCY}/report?from=${today}&to=${today}`);
+      const before = await report();
+
+      await pairKiosk(page, await api.pairingCode(counter));
+      await expect(page.getByText("Petugas belum memulai tugas di loket ini")).toBeVisible();
+      await screenshot(page, "kiosk-idle-nobody");
+
+      // Staff: hold the agency name, check in with NIP and PIN.
+      const menu = await openStaffMenu(page);
+      await expectAccessible(page);
+      await screenshot(page, "kiosk-staff-menu");
+      const duty = menu.getByRole("region", { name: "Mulai bertugas" });
+      await duty.getByLabel("NIP").fill(nip);
+      await duty.getByLabel("PIN").fill("000000");
+      await duty.getByRole("button", { name: "Mulai bertugas" }).click();
+      await expect(duty.getByRole("alert")).toHaveText("NIP atau PIN salah.");
+      await duty.getByLabel("PIN").fill(E2E.pin);
+      await duty.getByRole("button", { name: "Mulai bertugas" }).click();
+      await expect(duty.getByRole("status")).toHaveText(`${officer} mulai bertugas.`);
+      await page.keyboard.press("Escape");
+      await expect(menu).toBeHidden();
+      await expect(page.getByText(officer)).toBeVisible();
+      await expectAccessible(page);
+      await screenshot(page, "kiosk-idle");
+
+      // Citizens come at least 15 s apart, as real service takes (faster taps are flagged rapid_repeat).
+      const apart = async (since: number) => page.waitForTimeout(Math.max(0, since + 16_000 - Date.now()));
+
+      // The first: a face only.
+      let tappedAt = Date.now();
+      await tapAndDecline(page, "Puas");
+      await apart(tappedAt);
+
+      // The second: a face, then the 9 questions, the service, a comment and the profile.
+      tappedAt = Date.now();
+      await page.getByRole("button", { name: "Sangat puas", exact: true }).click();
+      await expect(page.getByRole("heading", { name: "Isi survei lengkap?" })).toBeVisible();
+      await page.getByRole("button", { name: "Ya, isi survei" }).click();
+      for (const [i, element] of ELEMENTS.entries()) {
+        await expect(page.getByText(`${i + 1} dari 9`, { exact: true })).toBeVisible();
+        await expect(page.getByRole("heading", { name: element.question.id })).toBeVisible();
+        if (i === 2) {
+          await expectAccessible(page);
+          await screenshot(page, "kiosk-question");
+        }
+        await page.getByRole("button", { name: element.answers[i % 2 ? 2 : 3].id, exact: true }).click();
+      }
+      if (counter === "loket-1") {
+        await expect(page.getByRole("heading", { name: "Layanan apa yang Anda terima hari ini?" })).toBeVisible();
+        await page.getByRole("button", { name: "Kartu Keluarga" }).click();
+      }
+      await page.getByLabel("Saran atau komentar (opsional)").fill("Pelayanan cepat, petugas ramah. WA 0812-3456-7890");
+      await page.getByRole("button", { name: "Lanjut" }).click();
+      await page.getByRole("button", { name: "Perempuan" }).click();
+      await page.getByRole("button", { name: "Selesai" }).click();
+      await expect(page.getByRole("heading", { name: "Terima kasih!" })).toBeVisible();
+      // Neutral: nothing on the thank-you says which face was pressed.
+      await expect(page.getByText(/Sangat puas|Puas|Tidak puas/)).toHaveCount(0);
+      await expectAccessible(page);
+      await screenshot(page, "kiosk-thanks");
+      await expect(page.getByRole("heading", { name: "Bagaimana pelayanan kami hari ini?" })).toBeVisible();
+      await apart(tappedAt);
+
+      // The third: a low face with a reason.
+      await page.getByRole("button", { name: "Tidak puas", exact: true }).click();
+      await expect(page.getByRole("heading", { name: "Apa yang kurang dari pelayanan kami?" })).toBeVisible();
+      await expectAccessible(page);
+      await screenshot(page, "kiosk-reasons");
+      await page.getByRole("button", { name: "Antrean terlalu lama" }).click();
+      await page.getByRole("button", { name: "Tidak, terima kasih" }).click();
+      await expect(page.getByRole("heading", { name: "Terima kasih!" })).toBeVisible();
+
+      // The server: one more respondent, each element's n up by one, three ratings for the officer.
+      await expect.poll(async () => (await report()).taps - before.taps, { timeout: 20_000 }).toBe(2);
+      const after = await report();
+      expect(after.respondents).toBe(before.respondents + 1);
+      for (const element of ELEMENTS) expect(after.elements[element.id].n).toBe(before.elements[element.id].n + 1);
+      const officerRow = (r: typeof after) => r.byOfficer.find((o: { name: string }) => o.name === officer) ?? { n: 0 };
+      expect(officerRow(after).n).toBe(officerRow(before).n + 3);
+      if (counter === "loket-1") {
+        const kk = (r: typeof after) =>
+          r.byService.find((s: { service: string }) => s.service === "kartu-keluarga")?.respondents ?? 0;
+        expect(kk(after)).toBe(kk(before) + 1);
+      }
+    });
+  });
+}
+
+test.describe("the kiosk offline", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  test.skip(({ isMobile }) => isMobile, "once, at tablet size");
+
+  test("keeps 50 taps through an offline reload and delivers each exactly once", async ({ page, context, request }) => {
+    test.setTimeout(240_000);
+    const api = await adminApi(request);
+    await api.thanksSeconds("loket-3", 1);
+    await pairKiosk(page, await api.pairingCode("loket-3"));
+    // The service worker has the app before the network goes.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Bagaimana pelayanan kami hari ini?" })).toBeVisible();
+    const since = Date.now();
+
+    await context.setOffline(true);
+    for (let i = 0; i < 25; i++) await tapAndDecline(page, i % 5 === 0 ? "Kurang puas" : "Puas");
+    // A reload with no network: the app comes back from its cache, with its queue.
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Bagaimana pelayanan kami hari ini?" })).toBeVisible();
+    await expect(page.getByText("Tidak terhubung")).toBeVisible();
+    await expect(page.getByText("25 penilaian menunggu dikirim")).toBeVisible();
+    for (let i = 0; i < 25; i++) await tapAndDecline(page, "Sangat puas");
+    await expect(page.getByText("50 penilaian menunggu dikirim")).toBeVisible();
+    await screenshot(page, "kiosk-offline");
+    expect(await api.ratingIds("loket-3", since)).toEqual([]);
+
+    await context.setOffline(false);
+    await expect(page.getByText("penilaian menunggu dikirim")).toHaveCount(0, { timeout: 30_000 });
+    const ids = await api.ratingIds("loket-3", since);
+    expect(ids).toHaveLength(50);
+    expect(new Set(ids).size).toBe(50);
+  });
+});
+
+test.describe("unpairing", () => {
+  test.skip(({ isMobile }) => isMobile, "once, at tablet size");
+
+  test("from the staff menu revokes the tablet on the server", async ({ page, request }) => {
+    const api = await adminApi(request);
+    await pairKiosk(page, await api.pairingCode("loket-4"));
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem("suara.pairing") ?? "{}").token as string);
+    const self = () => request.get("/api/v1/devices/self", { headers: { authorization: `Bearer ${token}` } });
+    expect((await self()).status()).toBe(200);
+    const menu = await openStaffMenu(page);
+    const unpair = menu.getByRole("region", { name: "Lepas pasangan tablet" });
+    await unpair.getByLabel("NIP").fill("198803122010012004");
+    await unpair.getByLabel("PIN").fill(E2E.pin);
+    await unpair.getByRole("button", { name: "Lepas pasangan" }).click();
+    await expect(page.getByRole("heading", { name: "Pasangkan tablet ini" })).toBeVisible();
+    expect((await self()).status()).toBe(401);
+  });
+});
