@@ -4,7 +4,7 @@
  */
 import { createClient } from "@libsql/client";
 import autocannon from "autocannon";
-import type { BenchServer } from "./server.ts";
+import type { SpawnedServer as BenchServer } from "../tests/server.ts";
 
 /** Runs autocannon and returns requests per second (the mean of its per-second samples). */
 async function rate(options: autocannon.Options): Promise<{ rps: number; errors: number; non2xx: number }> {

@@ -3,10 +3,11 @@
  * a Markdown table (README.md keeps the latest). Medians and ratios, one run:
  * the machine is noisy, so read trends, not single digits.
  */
+
+import { startServer } from "../tests/server.ts";
 import { bundleSizes } from "./bundles.ts";
 import { ingestRates } from "./ingest.ts";
 import { reportCosts } from "./reports.ts";
-import { startServer } from "./server.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const password = "bench-demo-password";
@@ -20,7 +21,7 @@ for (const bundle of bundleSizes()) {
   );
 }
 
-const server = await startServer(8797, password);
+const server = await startServer(8797, { password });
 try {
   const { health, single, batch } = await ingestRates(server, password, seconds);
   const ratio = single.rps / health.rps;

@@ -98,6 +98,8 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
       const self = await call<DeviceSelf>("/devices/self", { token: pairing.token });
       localStorage.setItem(SETUP_KEY, JSON.stringify(self));
       const { duty: current, ...rest } = self;
+      // The server is back after being out of reach: send what waited without waiting for the backoff.
+      if (!online.value) sync.kick();
       batch(() => {
         setup.value = rest;
         duty.value = current;

@@ -161,6 +161,9 @@ const ERRORS: Record<Locale, Record<string, string>> = {
     unauthorized: "Tablet ini tidak lagi terpasang. Pasangkan ulang.",
     too_old: "Penilaian ini terlalu lama (lebih dari 30 hari) atau sebelum tablet dipasangkan.",
     before_pairing: "Penilaian ini dibuat sebelum tablet dipasangkan.",
+    unknown_service: "Layanan ini sudah tidak tersedia di instansi.",
+    unknown_agency: "Instansi tidak dikenal server.",
+    wrong_agency: "Tablet ini milik instansi lain.",
     unknown: "Terjadi kesalahan. Coba lagi.",
   },
   en: {
@@ -174,6 +177,9 @@ const ERRORS: Record<Locale, Record<string, string>> = {
     unauthorized: "This tablet is no longer paired. Pair it again.",
     too_old: "This rating is too old (over 30 days) or from before the tablet was paired.",
     before_pairing: "This rating was made before the tablet was paired.",
+    unknown_service: "This service is no longer offered by the agency.",
+    unknown_agency: "The server does not know this agency.",
+    wrong_agency: "This tablet belongs to another agency.",
     unknown: "Something went wrong. Try again.",
   },
 };

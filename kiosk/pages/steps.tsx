@@ -76,6 +76,17 @@ export function Thanks({ state }: { state: KioskState }) {
   const locale = state.locale.value;
   return (
     <main class="screen thanks" aria-live="polite">
+      <svg class="thanks-mark" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+        <circle cx="24" cy="24" r="22" fill="currentColor" />
+        <path
+          d="M14 25 l7 7 l13 -15"
+          fill="none"
+          stroke="#fff"
+          stroke-width="4"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+        />
+      </svg>
       <ScreenTitle>{text(locale, "thanks")}</ScreenTitle>
       <p class="lead">{text(locale, "thanksDetail")}</p>
     </main>

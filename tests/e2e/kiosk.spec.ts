@@ -6,6 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { ELEMENTS } from "../../core/questionnaire.ts";
 import { E2E } from "../../playwright.config.ts";
+import { type SpawnedServer, startServer } from "../server.ts";
 import {
   AGENCY,
   adminApi,
@@ -149,6 +150,73 @@ test.describe("the kiosk offline", () => {
     await context.setOffline(false);
     await expect(page.getByText("penilaian menunggu dikirim")).toHaveCount(0, { timeout: 30_000 });
     const ids = await api.ratingIds("loket-3", since);
+    expect(ids).toHaveLength(50);
+    expect(new Set(ids).size).toBe(50);
+  });
+});
+
+test.describe("a rating the server refuses", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  test.skip(({ isMobile }) => isMobile, "once, at tablet size");
+
+  test("is set aside for staff with its reason, never retried forever nor deleted", async ({
+    page,
+    context,
+    request,
+  }) => {
+    const api = await adminApi(request);
+    // A counter whose only service the agency archives while the tablet is offline.
+    const made = await request.post(`/api/v1/agencies/${AGENCY}/services`, {
+      data: { slug: "legalisir", name: "Legalisir Dokumen" },
+      headers: api.headers,
+    });
+    const { service } = await made.json();
+    await request.post(`/api/v1/agencies/${AGENCY}/counters`, {
+      data: { code: "loket-7", name: "Loket 7", services: ["legalisir"], thanksSeconds: 1 },
+      headers: api.headers,
+    });
+    await pairKiosk(page, await api.pairingCode("loket-7"));
+    await context.setOffline(true);
+    await tapAndDecline(page, "Puas");
+    await request.delete(`/api/v1/agencies/${AGENCY}/services/${service.id}`, { headers: api.headers });
+    await context.setOffline(false);
+    const menu = await openStaffMenu(page);
+    const queue = menu.getByRole("region", { name: "Antrean kirim" });
+    await expect(queue.getByText("Layanan ini sudah tidak tersedia di instansi.")).toBeVisible({ timeout: 20_000 });
+    await expect(queue.getByText("0 penilaian menunggu dikirim")).toBeVisible();
+  });
+});
+
+test.describe("the kiosk with its server stopped", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  test.skip(({ isMobile }) => isMobile, "once, at tablet size");
+  let server: SpawnedServer | undefined;
+  test.afterEach(async () => server?.kill());
+
+  test("keeps 50 taps while the server is down, through a reload, and delivers each once when it returns", async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(240_000);
+    // A server of this spec's own, on its own database, so it can be stopped and started again.
+    const port = 8801;
+    server = await startServer(port, { password: E2E.password, pin: E2E.pin });
+    const api = await adminApi(request, server.url);
+    await api.thanksSeconds("loket-1", 1);
+    await pairKiosk(page, await api.pairingCode("loket-1"), server.url);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    const since = Date.now();
+
+    await server.kill();
+    for (let i = 0; i < 25; i++) await tapAndDecline(page, "Puas");
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Bagaimana pelayanan kami hari ini?" })).toBeVisible();
+    for (let i = 0; i < 25; i++) await tapAndDecline(page, "Sangat puas");
+    await expect(page.getByText("50 penilaian menunggu dikirim")).toBeVisible();
+
+    server = await startServer(port, { password: E2E.password, pin: E2E.pin, databaseUrl: server.databaseUrl });
+    await expect(page.getByText("penilaian menunggu dikirim")).toHaveCount(0, { timeout: 45_000 });
+    const ids = await (await adminApi(request, server.url)).ratingIds("loket-1", since);
     expect(ids).toHaveLength(50);
     expect(new Set(ids).size).toBe(50);
   });

@@ -1,0 +1,66 @@
+/**
+ * Starts `worker/node.ts` as its own process (in its own process group) on a
+ * database of its own, for benchmarks and for specs that stop and restart the
+ * server; resolves once /health answers.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** A running server: its base URL, its database, and how to stop it. */
+export interface SpawnedServer {
+  url: string;
+  /** Its database, for what a benchmark sets up behind the API's back (e.g. a tablet paired weeks ago). */
+  databaseUrl: string;
+  /** Stops it the polite way (SIGTERM) and waits for it to exit. */
+  stop: () => Promise<void>;
+  /** Kills its process group at once (SIGKILL), as a power cut would. */
+  kill: () => Promise<void>;
+}
+
+/** Options of a spawned server. */
+export interface SpawnOptions {
+  /** Reuse a database (a restart); default: a fresh file with the demo agency. */
+  databaseUrl?: string;
+  /** The demo accounts' password and PIN. */
+  password: string;
+  pin?: string;
+}
+
+/** Starts the server; resolves once /health answers 200. */
+export async function startServer(
+  port: number,
+  { databaseUrl, password, pin = "123456" }: SpawnOptions,
+): Promise<SpawnedServer> {
+  const database = databaseUrl ?? `file:${join(mkdtempSync(join(tmpdir(), "suara-server-")), "suara.db")}`;
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "worker/node.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LIBSQL_URL: database,
+      SUARA_DEMO_PASSWORD: password,
+      SUARA_DEMO_PIN: pin,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const signal = (name: NodeJS.Signals) => async () => {
+    try {
+      process.kill(-child.pid!, name);
+    } catch {
+      // Already gone.
+    }
+    await exited;
+  };
+  return { url, databaseUrl: database, stop: signal("SIGTERM"), kill: signal("SIGKILL") };
+}
