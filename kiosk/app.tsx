@@ -36,10 +36,13 @@ function Kiosk({ pairing, onUnpaired }: { pairing: Pairing; onUnpaired: () => vo
   const state = useMemo(() => createKioskState(pairing, onUnpaired), [pairing, onUnpaired]);
   useEffect(() => () => state.dispose(), [state]);
   useKeepAwake();
-  // Any touch or key while a rating is open keeps its 60 s timeout away.
+  // Any touch or key while a rating is open keeps its 60 s timeout away; Alt+Shift+S opens the
+  // staff menu from a keyboard (the hold on the agency name is the touch path).
   useEffect(() => {
-    const touch = () => {
+    const touch = (event: Event) => {
       if (state.rating.value) state.touch();
+      const key = event as KeyboardEvent;
+      if (key.type === "keydown" && key.altKey && key.shiftKey && key.code === "KeyS") state.staffOpen.value = true;
     };
     document.addEventListener("pointerdown", touch);
     document.addEventListener("keydown", touch);

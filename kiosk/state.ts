@@ -54,7 +54,13 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
   const rating = signal<RatingInput | null>(null);
   const online = signal(navigator.onLine);
   const lastSync = signal<number | null>(cached<number>(SYNCED_KEY));
-  const queue = signal<Awaited<ReturnType<typeof queueState>>>({ waiting: 0, open: 0, duties: 0, aside: [] });
+  const queue = signal<Awaited<ReturnType<typeof queueState>>>({
+    waiting: 0,
+    open: 0,
+    duties: 0,
+    pendingCheckIn: null,
+    aside: [],
+  });
   const staffOpen = signal(false);
 
   let thanksTimer: ReturnType<typeof setTimeout> | undefined;
@@ -62,21 +68,23 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
 
   const refreshQueue = async () => {
     queue.value = await queueState();
+    // A check-in still queued (e.g. after a reload while offline) shows as pending.
+    if (queue.value.pendingCheckIn && !duty.value) pendingOfficer.value = queue.value.pendingCheckIn;
   };
 
   const sync = startSync(
     { token: pairing.token, counter: pairing.counter },
     {
-      onResult: ({ reachable, syncedAt }) => {
+      onResult: ({ reachable, syncedAt, duties }) => {
         online.value = reachable;
         if (syncedAt) {
           lastSync.value = syncedAt;
           localStorage.setItem(SYNCED_KEY, String(syncedAt));
-          // Queued check-ins are on the server now: show whom it says serves.
-          if (pendingOfficer.value) {
-            pendingOfficer.value = null;
-            void refresh();
-          }
+        }
+        // Queued check-ins are on the server now: show whom it says serves.
+        if (duties > 0) {
+          pendingOfficer.value = null;
+          void refresh();
         }
         void refreshQueue();
       },

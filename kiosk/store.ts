@@ -122,14 +122,17 @@ export async function settleDutyChange(change: DutyChange, refused?: { code: str
   ]);
 }
 
-/** How many ratings wait, how many are unfinished, and what was set aside. */
+/** How many ratings wait, how many are unfinished, the duty changes waiting, and what was set aside. */
 export async function queueState() {
   const db = await database();
-  const [ratings, duties, aside] = await Promise.all([db.getAll("ratings"), db.count("duties"), db.getAll("aside")]);
+  const [ratings, duties, aside] = await Promise.all([db.getAll("ratings"), db.getAll("duties"), db.getAll("aside")]);
+  const last = duties.at(-1);
   return {
     waiting: ratings.filter((r) => r.ready).length,
     open: ratings.filter((r) => !r.ready).length,
-    duties,
+    duties: duties.length,
+    /** The NIP of a check-in still waiting to reach the server, if that is the last duty change. */
+    pendingCheckIn: last?.kind === "checkIn" ? (last.nip ?? null) : null,
     aside: aside.sort((a, b) => b.at - a.at),
   };
 }

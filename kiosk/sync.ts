@@ -26,8 +26,8 @@ export const SURVEY_IDLE_MS = 60_000;
 
 /** What a sync loop reports. */
 export interface SyncEvents {
-  /** After every attempt: whether the server answered, and when the last full sync ended. */
-  onResult: (result: { reachable: boolean; syncedAt: number | null }) => void;
+  /** After every attempt: whether the server answered, when the last full sync ended, and how many duty changes it sent. */
+  onResult: (result: { reachable: boolean; syncedAt: number | null; duties: number }) => void;
   /** The server no longer knows this tablet's token (it was revoked). */
   onRevoked: () => void;
 }
@@ -45,10 +45,11 @@ const revoked = (error: unknown) =>
 /** Whether to keep something queued and try again later, rather than set it aside. */
 const retryLater = (error: unknown) => !(error instanceof CallFailed) || error.transient || revoked(error);
 
-/** Sends everything queued now; throws when it should be tried again later. */
-export async function syncOnce({ token, counter }: DeviceAuth): Promise<void> {
+/** Sends everything queued now and says how many duty changes went; throws when it should be tried again later. */
+export async function syncOnce({ token, counter }: DeviceAuth): Promise<{ duties: number }> {
   await finishAbandoned(SURVEY_IDLE_MS);
-  for (const change of await dutyChanges()) {
+  const changes = await dutyChanges();
+  for (const change of changes) {
     try {
       const duty = `/counters/${encodeURIComponent(counter)}/duty`;
       if (change.kind === "checkIn") {
@@ -66,7 +67,7 @@ export async function syncOnce({ token, counter }: DeviceAuth): Promise<void> {
   }
   for (;;) {
     const batch = await readyRatings(BATCH);
-    if (batch.length === 0) return;
+    if (batch.length === 0) return { duties: changes.length };
     let answer: RatingsResult;
     try {
       answer = await call<RatingsResult>("/ratings", {
@@ -115,9 +116,9 @@ export function startSync(device: DeviceAuth, events: SyncEvents) {
     }
     running = true;
     try {
-      await syncOnce(device);
+      const { duties } = await syncOnce(device);
       failures = 0;
-      events.onResult({ reachable: true, syncedAt: Date.now() });
+      events.onResult({ reachable: true, syncedAt: Date.now(), duties });
       schedule(SURVEY_IDLE_MS);
     } catch (error) {
       if (revoked(error)) {
@@ -125,7 +126,7 @@ export function startSync(device: DeviceAuth, events: SyncEvents) {
         return;
       }
       failures += 1;
-      events.onResult({ reachable: !(error instanceof CallFailed && error.status === 0), syncedAt: null });
+      events.onResult({ reachable: !(error instanceof CallFailed && error.status === 0), syncedAt: null, duties: 0 });
       const base = Math.min(BACKOFF.max, BACKOFF.first * 2 ** (failures - 1));
       schedule(base / 2 + Math.random() * base);
     } finally {

@@ -41,18 +41,17 @@ export async function adminApi(request: APIRequestContext, base = "") {
       });
       expect(res.ok()).toBe(true);
     },
-    /** Every rating of a counter stored since `since` (ms), from the CSV export. */
-    ratingIds: async (counter: string, since: number) => {
+    /** Every rating of a counter stored since `since` (ms), from the CSV export: its id and officer. */
+    ratings: async (counter: string, since: number) => {
       const day = new Date(since).toISOString().slice(0, 10);
       const csv = await (await get(`/agencies/${AGENCY}/ratings.csv?from=${day}&to=2099-12-31`)).text();
       const [head, ...rows] = csv.trim().split("\n");
       const columns = head.split(",");
-      const at = columns.indexOf("created_at");
-      const where = columns.indexOf("counter");
+      const cell = (cells: string[], name: string) => cells[columns.indexOf(name)];
       return rows
         .map((row) => row.split(","))
-        .filter((cells) => cells[where] === counter && Date.parse(cells[at]) >= since)
-        .map((cells) => cells[0]);
+        .filter((cells) => cell(cells, "counter") === counter && Date.parse(cell(cells, "created_at")) >= since)
+        .map((cells) => ({ id: cells[0], officer: cell(cells, "officer_name") }));
     },
   };
 }

@@ -136,22 +136,35 @@ test.describe("the kiosk offline", () => {
     const since = Date.now();
 
     await context.setOffline(true);
+    // An officer starts duty while the tablet is offline: queued with its time, like the ratings.
+    const menu = await openStaffMenu(page);
+    const duty = menu.getByRole("region", { name: "Mulai bertugas" });
+    await duty.getByLabel("NIP").fill("198512202009022003");
+    await duty.getByLabel("PIN").fill(E2E.pin);
+    await duty.getByRole("button", { name: "Mulai bertugas" }).click();
+    await expect(duty.getByRole("status")).toHaveText("Tersimpan; akan dikonfirmasi saat tablet terhubung.");
+    await page.keyboard.press("Escape");
+    await expect(page.getByText("menunggu konfirmasi server")).toBeVisible();
     for (let i = 0; i < 25; i++) await tapAndDecline(page, i % 5 === 0 ? "Kurang puas" : "Puas");
     // A reload with no network: the app comes back from its cache, with its queue.
     await page.reload();
     await expect(page.getByRole("heading", { name: "Bagaimana pelayanan kami hari ini?" })).toBeVisible();
     await expect(page.getByText("Tidak terhubung")).toBeVisible();
     await expect(page.getByText("25 penilaian menunggu dikirim")).toBeVisible();
+    await expect(page.getByText("menunggu konfirmasi server")).toBeVisible();
     for (let i = 0; i < 25; i++) await tapAndDecline(page, "Sangat puas");
     await expect(page.getByText("50 penilaian menunggu dikirim")).toBeVisible();
     await screenshot(page, "kiosk-offline");
-    expect(await api.ratingIds("loket-3", since)).toEqual([]);
+    expect(await api.ratings("loket-3", since)).toEqual([]);
 
     await context.setOffline(false);
     await expect(page.getByText("penilaian menunggu dikirim")).toHaveCount(0, { timeout: 30_000 });
-    const ids = await api.ratingIds("loket-3", since);
-    expect(ids).toHaveLength(50);
-    expect(new Set(ids).size).toBe(50);
+    const stored = await api.ratings("loket-3", since);
+    expect(stored).toHaveLength(50);
+    expect(new Set(stored.map((r) => r.id)).size).toBe(50);
+    // Each went to the officer whose (offline) check-in covered its tap.
+    expect(new Set(stored.map((r) => r.officer))).toEqual(new Set(["Dewi Lestari Nasution"]));
+    await expect(page.getByText("Dewi Lestari Nasution")).toBeVisible();
   });
 });
 
@@ -216,9 +229,9 @@ test.describe("the kiosk with its server stopped", () => {
 
     server = await startServer(port, { password: E2E.password, pin: E2E.pin, databaseUrl: server.databaseUrl });
     await expect(page.getByText("penilaian menunggu dikirim")).toHaveCount(0, { timeout: 45_000 });
-    const ids = await (await adminApi(request, server.url)).ratingIds("loket-1", since);
-    expect(ids).toHaveLength(50);
-    expect(new Set(ids).size).toBe(50);
+    const stored = await (await adminApi(request, server.url)).ratings("loket-1", since);
+    expect(stored).toHaveLength(50);
+    expect(new Set(stored.map((r) => r.id)).size).toBe(50);
   });
 });
 
