@@ -171,6 +171,21 @@ export const PeriodQuery = z.strictObject({
   to: z.string().max(10).optional(),
 });
 
+/** A period and a page of a list (from 1). */
+export const PagedPeriodQuery = PeriodQuery.extend({
+  page: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, "a page number from 1")
+    .optional(),
+});
+
+/** What an agency's comments may be filtered by: a period, a service, a counter, a face. */
+export const CommentsQuery = PagedPeriodQuery.extend({
+  service: slug.optional(),
+  counter: counterCode.optional(),
+  face: z.enum(["1", "2", "3", "4"]).optional(),
+});
+
 /** A new service. */
 export const ServiceInput = z.strictObject({ slug, name: z.string().trim().min(1).max(120) });
 /** Changes to a service. */

@@ -106,7 +106,6 @@ export const DeviceRevokedResponse = z
   .object({ device: z.object({ id: z.string(), name: z.string(), revokedAt: ms }) })
   .meta({ id: "DeviceRevoked" });
 export const OriginsResponse = z.object({ origins: z.array(z.string()) }).meta({ id: "Origins" });
-export const AgenciesResponse = z.object({ agencies: z.array(AgencySummary) }).meta({ id: "Agencies" });
 export const AgencyResponse = z.object({ agency: Agency }).meta({ id: "AgencyResponse" });
 
 // ---- people and devices ---------------------------------------------------------------
@@ -245,6 +244,17 @@ export const Summary = z.object({
   quick,
 });
 
+/** The figures of an agency listed side by side with the others of its region. */
+const AgencyFigures = z.object({
+  period: Period,
+  respondents: z.number().int(),
+  taps: z.number().int(),
+  ikm,
+  quick,
+});
+export const AgenciesResponse = z
+  .object({ agencies: z.array(AgencySummary.extend({ figures: AgencyFigures })) })
+  .meta({ id: "Agencies" });
 /** One officer's indicator on the 25–100 scale. */
 export const OfficerIndicator = z.object({
   n: z.number().int(),
@@ -261,6 +271,17 @@ export const OfficerIndicator = z.object({
 export const ReportResponse = Summary.extend({
   agency: z.object({ slug: z.string(), name: z.string() }),
   period: Period,
+  trend: z
+    .array(
+      z.object({
+        month: z.string().meta({ example: "2026-11" }),
+        respondents: z.number().int(),
+        taps: z.number().int(),
+        quick,
+        ikm,
+      }),
+    )
+    .meta({ description: "Month by month within the period" }),
   sampleSize: z.object({
     population: z.number().int().nullable(),
     required: z.number().int().meta({ description: "Krejcie & Morgan (1970)" }),
@@ -282,8 +303,19 @@ export const OfficerScoreResponse = OfficerIndicator.extend({
   period: Period,
   officer: z.string(),
   name: z.string(),
+  nip: z.string(),
+  position: z.string(),
+  agency: z.object({ slug: z.string(), name: z.string() }),
+  dutyHours: z.number().meta({ description: "Hours on duty at counters within the period" }),
   unitIndex: z.number().nullable().meta({ description: "The unit's mean officer value × 25, for comparison" }),
   trend: z.array(OfficerIndicator.extend({ month: z.string().meta({ example: "2026-11" }) })),
+  faces: z
+    .tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int()])
+    .meta({ description: "How many of the officer's counted ratings chose each face, 1 to 4" }),
+  elements: z
+    .object({ kompetensi: element, perilaku: element })
+    .meta({ description: "The two elements about the officer: theirs" }),
+  unitElements: z.object({ kompetensi: element, perilaku: element }).meta({ description: "The same, the unit's" }),
   minN: z.number().int(),
   k: z.number(),
   intervalMethod: z.string(),
@@ -292,6 +324,8 @@ export const OfficerScoreResponse = OfficerIndicator.extend({
 export const CommentsResponse = z
   .object({
     period: Period,
+    page: z.number().int(),
+    more: z.boolean().meta({ description: "Whether a next page exists" }),
     comments: z.array(
       z.object({
         comment: z.string().nullable(),
@@ -306,6 +340,27 @@ export const CommentsResponse = z
 
 /** The answer of POST /ratings: one result per rating, in order. */
 export type RatingsResult = z.infer<typeof RatingsResponse>;
+/** A flagged rating as admins review it. */
+export const FlaggedRating = z.object({
+  id: z.string(),
+  createdAt: iso,
+  channel: z.enum(["kiosk", "widget", "qr"]),
+  service: z.string(),
+  counter: z.string().nullable(),
+  officer: z.string().nullable(),
+  overall: z.number().int().nullable(),
+  flags: z.array(z.enum(["rapid_repeat", "outside_hours", "clock_skew", "excluded"])),
+  counted: z.boolean().meta({ description: "Whether it counts in the scores" }),
+});
+/** The flagged ratings of a period, newest first. */
+export const FlaggedResponse = z.object({ period: Period, ratings: z.array(FlaggedRating) }).meta({ id: "Flagged" });
+/** A rating after it was excluded or included. */
+export const ModeratedResponse = z
+  .object({ rating: FlaggedRating.pick({ id: true, flags: true, counted: true }) })
+  .meta({ id: "Moderated" });
+
+/** The flagged ratings of a period. */
+export type Flagged = z.infer<typeof FlaggedResponse>;
 /** The agency's SKM report. */
 export type Report = z.infer<typeof ReportResponse>;
 /** The published aggregate. */
@@ -324,5 +379,27 @@ export type Duty = z.infer<typeof DutyResponse>;
 export type TicketInfo = z.infer<typeof TicketResponse>;
 /** A rating form. */
 export type Form = z.infer<typeof FormResponse>;
+/** An agency's comments, as its admins and supervisors read them. */
+export const AgencyCommentsResponse = z
+  .object({
+    period: Period,
+    page: z.number().int(),
+    more: z.boolean(),
+    comments: z.array(
+      z.object({
+        id: z.string(),
+        comment: z.string().nullable(),
+        overall: z.number().int().nullable(),
+        service: z.string(),
+        counter: z.string().nullable(),
+        officer: z.string().nullable(),
+        createdAt: iso,
+        channel: z.enum(["kiosk", "widget", "qr"]),
+      }),
+    ),
+  })
+  .meta({ id: "AgencyComments" });
+/** An agency's comments. */
+export type AgencyComments = z.infer<typeof AgencyCommentsResponse>;
 /** Comments about an officer. */
 export type Comments = z.infer<typeof CommentsResponse>;

@@ -280,6 +280,11 @@ export const ratingRollups = sqliteTable(
     respondents: integer("respondents").notNull().default(0),
     /** Every counted rating, face-only taps included (taps = ratings − respondents). */
     ratings: integer("ratings").notNull().default(0),
+    /** How many counted ratings chose each face, 1 to 4 (the spread an officer sees). */
+    face1: integer("face_1").notNull().default(0),
+    face2: integer("face_2").notNull().default(0),
+    face3: integer("face_3").notNull().default(0),
+    face4: integer("face_4").notNull().default(0),
     ...metricColumns,
   },
   (t) => [

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_REGIONAL_EMAIL, DEMO_SUPERVISOR_EMAIL } from "../db/seed.ts";
-import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, testApp } from "./test-app.ts";
+import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, rating, testApp } from "./test-app.ts";
 
 type Caller = "anonymous" | "device" | "officer" | "supervisor" | "admin" | "otherAdmin" | "regional";
 const CALLERS: Caller[] = ["anonymous", "device", "officer", "supervisor", "admin", "otherAdmin", "regional"];
@@ -22,6 +22,7 @@ const nip = () => `19${String(Math.floor(Math.random() * 1e16)).padStart(16, "0"
 let t: Awaited<ReturnType<typeof testApp>>;
 const tokens: Partial<Record<Caller, string>> = {};
 let officerId: string;
+let ratingId: string;
 
 /** Makes a thing as the agency admin and returns its id, so each call acts on something that exists. */
 async function made(collection: string, body: unknown, key: string): Promise<string> {
@@ -53,6 +54,20 @@ const ROUTES: Route[] = [
     name: "/agencies/:slug/ratings.csv",
     path: () => `${a}/ratings.csv?period=2026-11`,
     allowed: READERS,
+  },
+  { method: "GET", name: "/agencies/:slug/flagged", path: () => `${a}/flagged?period=2026-11`, allowed: READERS },
+  { method: "GET", name: "/agencies/:slug/comments", path: () => `${a}/comments?period=2026-11`, allowed: READERS },
+  {
+    method: "POST",
+    name: "/agencies/:slug/ratings/:id/exclude",
+    path: () => `${a}/ratings/${ratingId}/exclude`,
+    allowed: MANAGERS,
+  },
+  {
+    method: "POST",
+    name: "/agencies/:slug/ratings/:id/include",
+    path: () => `${a}/ratings/${ratingId}/include`,
+    allowed: MANAGERS,
   },
   { method: "GET", name: "/agencies/:slug/services", path: () => `${a}/services`, allowed: READERS },
   {
@@ -225,6 +240,7 @@ beforeAll(async () => {
   tokens.otherAdmin = await t.login({ email: OTHER_ADMIN_EMAIL });
   tokens.regional = await t.login({ email: DEMO_REGIONAL_EMAIL });
   officerId = await t.officerId(OFFICER_NIPS[0]);
+  ratingId = (await t.storeAt([rating()]))[0].id;
 });
 
 describe.each(ROUTES.map((r) => [r.method, r.name, r] as const))("%s %s", (_method, _name, route) => {

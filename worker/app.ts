@@ -18,12 +18,14 @@ import { createPinLockout } from "./officer-pin.ts";
 import { router } from "./openapi.ts";
 import { agenciesRoutes } from "./routes/agencies.ts";
 import { createAuthRoutes } from "./routes/auth.ts";
+import { commentsRoutes } from "./routes/comments.ts";
 import { createDevicesRoutes } from "./routes/devices.ts";
 import { createDutiesRoutes } from "./routes/duties.ts";
 import { forms } from "./routes/forms.ts";
 import { createHealthRoutes } from "./routes/health.ts";
 import { manageRoutes } from "./routes/manage.ts";
 import { meRoutes } from "./routes/me.ts";
+import { moderationRoutes } from "./routes/moderation.ts";
 import { createRatingsRoutes } from "./routes/ratings.ts";
 import { reportsRoutes } from "./routes/reports.ts";
 import { ticketsRoutes } from "./routes/tickets.ts";
@@ -61,6 +63,8 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     .route("/", createAuthRoutes())
     .route("/", meRoutes)
     .route("/", reportsRoutes)
+    .route("/", moderationRoutes)
+    .route("/", commentsRoutes)
     .route("/", manageRoutes);
 
   api.doc31("/openapi.json", {

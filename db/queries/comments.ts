@@ -1,11 +1,11 @@
 /** Comments citizens left, as their officer or an admin reads them. */
-import { and, between, desc, eq, isNotNull } from "drizzle-orm";
+import { and, between, desc, eq, isNotNull, type SQL } from "drizzle-orm";
 import type { Period } from "../../core/period.ts";
 import type { Db } from "../client.ts";
-import { ratings, services } from "../schema.ts";
+import { counters, officers, ratings, services } from "../schema.ts";
 
-/** The latest comments about an officer in a period (already masked at storage). */
-export async function commentsForOfficer(db: Db, officerId: string, period: Period, limit = 100) {
+/** The latest comments about an officer in a period (already masked at storage), newest first. */
+export async function commentsForOfficer(db: Db, officerId: string, period: Period, limit = 100, offset = 0) {
   return db
     .select({
       comment: ratings.comment,
@@ -20,5 +20,51 @@ export async function commentsForOfficer(db: Db, officerId: string, period: Peri
       and(eq(ratings.officerId, officerId), between(ratings.day, period.from, period.to), isNotNull(ratings.comment)),
     )
     .orderBy(desc(ratings.createdAt))
-    .limit(limit);
+    .limit(limit)
+    .offset(offset);
+}
+
+/** What agency comments may be filtered by. */
+export interface CommentFilter {
+  serviceSlug?: string;
+  counterCode?: string;
+  face?: number;
+}
+
+/** An agency's comments in a period, newest first, filtered by service, counter and face (masked at storage). */
+export async function commentsForAgency(
+  db: Db,
+  agencyId: string,
+  period: Period,
+  { serviceSlug, counterCode, face }: CommentFilter = {},
+  limit = 50,
+  offset = 0,
+) {
+  const where: SQL[] = [
+    eq(ratings.agencyId, agencyId),
+    between(ratings.day, period.from, period.to),
+    isNotNull(ratings.comment),
+  ];
+  if (serviceSlug) where.push(eq(services.slug, serviceSlug));
+  if (counterCode) where.push(eq(counters.code, counterCode));
+  if (face) where.push(eq(ratings.overall, face));
+  return db
+    .select({
+      id: ratings.id,
+      comment: ratings.comment,
+      overall: ratings.overall,
+      service: services.name,
+      counter: counters.code,
+      officer: officers.name,
+      createdAt: ratings.createdAt,
+      channel: ratings.channel,
+    })
+    .from(ratings)
+    .innerJoin(services, eq(services.id, ratings.serviceId))
+    .leftJoin(counters, eq(counters.id, ratings.counterId))
+    .leftJoin(officers, eq(officers.id, ratings.officerId))
+    .where(and(...where))
+    .orderBy(desc(ratings.createdAt), desc(ratings.id))
+    .limit(limit)
+    .offset(offset);
 }

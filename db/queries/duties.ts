@@ -1,5 +1,5 @@
 /** Who serves at a counter when: check-in, check-out and the current duty. */
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { newId } from "../../core/ids.ts";
 import type { Db } from "../client.ts";
 import { duties, officers } from "../schema.ts";
@@ -42,4 +42,23 @@ export async function startDuty(db: Db, counterId: string, officerId: string, no
 export async function endDuty<T extends { id: string }>(db: Db, open: T, now: number) {
   await db.update(duties).set({ endedAt: now }).where(eq(duties.id, open.id));
   return { ...open, endedAt: now };
+}
+
+/** Hours an officer was on duty within [from, until) (ms), open duties counted up to `now`. */
+export async function dutyHours(db: Db, officerId: string, from: number, until: number, now: number): Promise<number> {
+  const rows = await db
+    .select({ startedAt: duties.startedAt, endedAt: duties.endedAt })
+    .from(duties)
+    .where(
+      and(
+        eq(duties.officerId, officerId),
+        lt(duties.startedAt, until),
+        or(isNull(duties.endedAt), gt(duties.endedAt, from)),
+      ),
+    );
+  const ms = rows.reduce(
+    (sum, d) => sum + Math.max(0, Math.min(d.endedAt ?? now, until, now) - Math.max(d.startedAt, from)),
+    0,
+  );
+  return Math.round((ms / 3_600_000) * 10) / 10;
 }

@@ -7,6 +7,7 @@ import type { Period } from "../../core/period.ts";
 import { ELEMENT_IDS, type ElementId } from "../../core/questionnaire.ts";
 import {
   computeIkm,
+  emptyStat,
   type Ikm,
   missingElements,
   nrr,
@@ -52,10 +53,25 @@ export interface OfficerRow extends OfficerIndicator {
 /** An agency's SKM report for a period (DESIGN.md, "report shape"). */
 export interface Report extends Summary {
   period: Period;
+  /** Month by month within the period: SKM respondents, the quick index and the IKM (null without all 9 elements). */
+  trend: { month: string; respondents: number; taps: number; quick: QuickIndex; ikm: Ikm | null }[];
   sampleSize: { population: number | null; required: number; respondents: number; shortfall: number };
   byService: ({ service: string; name: string } & Summary)[];
   byCounter: ({ counter: string; name: string } & Summary)[];
   byOfficer: OfficerRow[];
+}
+
+/** The elements that are about the officer who served (SKM.md: kompetensi and perilaku pelaksana). */
+export const OFFICER_ELEMENTS = ["kompetensi", "perilaku"] as const;
+
+/** An element's n, NRR (4 decimals) and element score (NRR × 25, 2 decimals). */
+function elementFigures(stat: Stat): ElementFigures {
+  const value = nrr(stat);
+  return {
+    n: stat.n,
+    nrr: value === null ? null : Math.round(value * 10_000) / 10_000,
+    score: value === null ? null : round2(value * 25),
+  };
 }
 
 function summarize(sums: RollupSums): Summary {
@@ -63,19 +79,7 @@ function summarize(sums: RollupSums): Summary {
   return {
     respondents: sums.respondents,
     taps: sums.ratings - sums.respondents,
-    elements: Object.fromEntries(
-      ELEMENT_IDS.map((e) => {
-        const value = nrr(elementStats[e]);
-        return [
-          e,
-          {
-            n: elementStats[e].n,
-            nrr: value === null ? null : Math.round(value * 10_000) / 10_000,
-            score: value === null ? null : round2(value * 25),
-          },
-        ];
-      }),
-    ) as Summary["elements"],
+    elements: Object.fromEntries(ELEMENT_IDS.map((e) => [e, elementFigures(elementStats[e])])) as Summary["elements"],
     ikm: computeIkm(elementStats),
     missingElements: missingElements(elementStats),
     quick: quickIndex(sums.stats.overall),
@@ -109,10 +113,9 @@ export async function agencyReport(
   period: Period,
   options: ReportOptions = {},
 ): Promise<Report> {
-  const groups = await readRollups(db, { agencyId, from: period.from, to: period.to }, [
-    "service",
-    "counter",
-    "officer",
+  const [groups, months] = await Promise.all([
+    readRollups(db, { agencyId, from: period.from, to: period.to }, ["service", "counter", "officer"]),
+    readRollups(db, { agencyId, from: period.from, to: period.to }, ["month"]),
   ]);
   const total = groups.reduce((acc, g) => addSums(acc, g), emptySums());
   const mean = unitMean(total);
@@ -149,10 +152,22 @@ export async function agencyReport(
       respondents: total.respondents,
       shortfall: Math.max(0, required - total.respondents),
     },
+    trend: months
+      .sort((a, b) => a.month.localeCompare(b.month))
+      .map((m) => {
+        const { respondents, taps, quick, ikm } = summarize(m);
+        return { month: m.month, respondents, taps, quick, ikm };
+      }),
     byService: byService.sort((a, b) => a.service.localeCompare(b.service)),
     byCounter: byCounter.sort((a, b) => a.counter.localeCompare(b.counter)),
     byOfficer,
   };
+}
+
+/** An agency's unit figures for a period (respondents, taps, IKM, quick index), from one rollup read. */
+export async function agencySummary(db: Db, agencyId: string, period: Period): Promise<Summary> {
+  const [total] = await readRollups(db, { agencyId, from: period.from, to: period.to });
+  return summarize(total ?? emptySums());
 }
 
 /** The public face of a report: the unit's aggregates only, no officer data. */
@@ -192,11 +207,21 @@ export async function officerScore(
   const months = await readRollups(db, { officerId: officer.id, from: period.from, to: period.to }, ["month"]);
   const mean = unit ? unitMean(unit) : null;
   const own = months.reduce((acc, g) => addSums(acc, g), emptySums());
+  const figures = (sums: RollupSums | undefined) =>
+    Object.fromEntries(OFFICER_ELEMENTS.map((e) => [e, elementFigures(sums?.stats[e] ?? emptyStat())])) as Record<
+      (typeof OFFICER_ELEMENTS)[number],
+      ElementFigures
+    >;
   return {
     period,
     officer: officer.id,
     ...officerIndicator(own.stats.officer, mean, options),
     unitIndex: mean === null ? null : round2(mean * 25),
+    /** How many of the officer's counted ratings chose each face, 1 to 4. */
+    faces: own.faces,
+    /** The two elements about the officer (SKM.md): theirs and the unit's. */
+    elements: figures(own),
+    unitElements: figures(unit),
     trend: months
       .sort((a, b) => a.month.localeCompare(b.month))
       .map((g) => ({ month: g.month, ...officerIndicator(g.stats.officer, mean, options) })),

@@ -28,10 +28,20 @@ const METRIC_SELECT = METRICS.flatMap((m) => {
 });
 /** An SKM respondent answered at least one of the 9 elements (DESIGN.md, "Respondents"); a face alone is a tap. */
 const ANSWERED_ANY = `(coalesce(${ELEMENT_IDS.join(", ")}) IS NOT NULL)`;
-const COUNT_COLUMNS = ["respondents", "ratings", ...METRIC_COLUMNS];
-const UPSERT_HEAD = `INSERT INTO rating_rollups (${KEY}, ${COUNT_COLUMNS.join(", ")})
-   SELECT agency_id, day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), total(${ANSWERED_ANY}), count(*), ${METRIC_SELECT.join(", ")}
+const FACE_COLUMNS = ["face_1", "face_2", "face_3", "face_4"];
+const COUNT_COLUMNS = ["respondents", "ratings", ...FACE_COLUMNS, ...METRIC_COLUMNS];
+/** What a group of ratings adds to each of COUNT_COLUMNS. */
+const SUMS = [
+  `total(${ANSWERED_ANY})`,
+  "count(*)",
+  ...[1, 2, 3, 4].map((face) => `total(overall = ${face})`),
+  ...METRIC_SELECT,
+];
+/** The upsert's head; `sign` "-" takes ratings out of the rollups instead of adding them. */
+const upsertHead = (sign: "" | "-") => `INSERT INTO rating_rollups (${KEY}, ${COUNT_COLUMNS.join(", ")})
+   SELECT agency_id, day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), ${SUMS.map((e) => (sign ? `-${e}` : e)).join(", ")}
    FROM ratings WHERE counted = 1 AND `;
+const UPSERT_HEAD = upsertHead("");
 const UPSERT_TAIL = ` GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (${KEY}) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
 
 /**
@@ -45,6 +55,21 @@ export function rollupInsertedRatings(batch: string, ids: string[]): InStatement
     args: [batch, ...ids],
   };
 }
+
+/**
+ * The statement that takes one counted rating's contribution out of the rollups
+ * (the same sums, subtracted). Run it before the rating stops being counted.
+ */
+export const rollupRemovedRating = (id: string): InStatement => ({
+  sql: `${upsertHead("-")}id = ?${UPSERT_TAIL}`,
+  args: [id],
+});
+
+/** The statement that adds one rating's contribution to the rollups (run it once the rating counts). */
+export const rollupAddedRating = (id: string): InStatement => ({
+  sql: `${UPSERT_HEAD}id = ?${UPSERT_TAIL}`,
+  args: [id],
+});
 
 /** Recomputes an agency's rollups from its ratings (after a bulk load, or a change of flags). */
 export async function rebuildRollups(db: Db, agencyId: string) {
@@ -60,6 +85,8 @@ export interface RollupSums {
   respondents: number;
   /** Every counted rating, face-only taps included. */
   ratings: number;
+  /** How many chose each face, 1 to 4. */
+  faces: [number, number, number, number];
   stats: Record<Metric, Stat>;
 }
 
@@ -72,7 +99,12 @@ export interface RollupGroup extends RollupSums {
 }
 
 const SUM_SELECT = sql.raw(
-  ["sum(respondents)", "sum(ratings)", ...METRIC_COLUMNS.map((c) => `sum(${c})`)]
+  [
+    "sum(respondents)",
+    "sum(ratings)",
+    ...FACE_COLUMNS.map((c) => `sum(${c})`),
+    ...METRIC_COLUMNS.map((c) => `sum(${c})`),
+  ]
     .map((e, i) => `${e} AS c${i}`)
     .join(", "),
 );
@@ -81,12 +113,13 @@ function toSums(row: Record<string, unknown>): RollupSums {
   const stats = {} as Record<Metric, Stat>;
   METRICS.forEach((m, i) => {
     stats[m] = {
-      n: Number(row[`c${2 + i * 3}`] ?? 0),
-      sum: Number(row[`c${3 + i * 3}`] ?? 0),
-      sumSq: Number(row[`c${4 + i * 3}`] ?? 0),
+      n: Number(row[`c${6 + i * 3}`] ?? 0),
+      sum: Number(row[`c${7 + i * 3}`] ?? 0),
+      sumSq: Number(row[`c${8 + i * 3}`] ?? 0),
     };
   });
-  return { respondents: Number(row.c0 ?? 0), ratings: Number(row.c1 ?? 0), stats };
+  const faces = [2, 3, 4, 5].map((c) => Number(row[`c${c}`] ?? 0)) as RollupSums["faces"];
+  return { respondents: Number(row.c0 ?? 0), ratings: Number(row.c1 ?? 0), faces, stats };
 }
 
 /** Which rollups to read: an agency or an officer, over an inclusive range of local days. */
@@ -132,6 +165,7 @@ export function emptySums(): RollupSums {
   return {
     respondents: 0,
     ratings: 0,
+    faces: [0, 0, 0, 0],
     stats: Object.fromEntries(METRICS.map((m) => [m, emptyStat()])) as Record<Metric, Stat>,
   };
 }
@@ -140,6 +174,7 @@ export function emptySums(): RollupSums {
 export function addSums(a: RollupSums, b: RollupSums): RollupSums {
   a.respondents += b.respondents;
   a.ratings += b.ratings;
+  for (let i = 0; i < 4; i++) a.faces[i] += b.faces[i];
   for (const m of METRICS) addStat(a.stats[m], b.stats[m]);
   return a;
 }

@@ -2,13 +2,15 @@
 
 import { createRoute } from "@hono/zod-openapi";
 import { asc, eq } from "drizzle-orm";
-import { AgencyInput } from "../../core/contract.ts";
+import { AgencyInput, PeriodQuery } from "../../core/contract.ts";
 import { newId } from "../../core/ids.ts";
 import { AgenciesResponse, AgencyResponse } from "../../core/responses.ts";
 import { auditInsert } from "../../db/queries/audit.ts";
+import { agencySummary } from "../../db/queries/reports.ts";
 import { agencies } from "../../db/schema.ts";
 import { requirePermission } from "../access.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
+import { periodFromQuery } from "../period.ts";
 
 /** GET and POST /agencies. */
 export const agenciesRoutes = router()
@@ -16,19 +18,34 @@ export const agenciesRoutes = router()
     createRoute({
       method: "get",
       path: "/agencies",
-      summary: "The agencies of the caller's region (regional admins)",
+      summary: "The agencies of the caller's region with their IKM for the period, side by side (regional admins)",
       tags: ["management"],
       security: SECURITY.session,
-      responses: okJson(AgenciesResponse, "The agencies"),
+      request: { query: PeriodQuery },
+      responses: okJson(AgenciesResponse, "The agencies and their figures"),
     }),
     async (c) => {
       const user = requirePermission(c, "manageRegion");
       const rows = await c.var.db
-        .select({ slug: agencies.slug, name: agencies.name, timezone: agencies.timezone, region: agencies.region })
+        .select({
+          id: agencies.id,
+          slug: agencies.slug,
+          name: agencies.name,
+          timezone: agencies.timezone,
+          region: agencies.region,
+        })
         .from(agencies)
         .where(eq(agencies.region, user.region ?? ""))
         .orderBy(asc(agencies.name));
-      return c.json({ agencies: rows }, 200);
+      const query = c.req.valid("query");
+      const listed = await Promise.all(
+        rows.map(async ({ id, ...agency }) => {
+          const period = periodFromQuery(query, agency.timezone);
+          const { respondents, taps, ikm, quick } = await agencySummary(c.var.db, id, period);
+          return { ...agency, figures: { period, respondents, taps, ikm, quick } };
+        }),
+      );
+      return c.json({ agencies: listed }, 200);
     },
   )
   .openapi(

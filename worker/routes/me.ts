@@ -6,10 +6,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { PeriodQuery } from "../../core/contract.ts";
+import { PagedPeriodQuery, PeriodQuery } from "../../core/contract.ts";
+import { startOfLocalDay } from "../../core/period.ts";
 import { CommentsResponse, MeResponse, OfficerScoreResponse } from "../../core/responses.ts";
 import { OFFICER_INTERVAL_METHOD } from "../../core/scoring.ts";
 import { commentsForOfficer } from "../../db/queries/comments.ts";
+import { dutyHours } from "../../db/queries/duties.ts";
 import { officerScore } from "../../db/queries/reports.ts";
 import { agencies, officers } from "../../db/schema.ts";
 import { requirePermission, requireUser } from "../access.ts";
@@ -17,6 +19,9 @@ import type { AppEnv } from "../env.ts";
 import { forbidden } from "../errors.ts";
 import { okJson, router, SECURITY } from "../openapi.ts";
 import { periodFromQuery } from "../period.ts";
+
+/** Comments a page of /me/comments holds. */
+const COMMENTS_PAGE = 20;
 
 /** The caller's officer record and agency; a 403 for accounts not linked to an officer. */
 async function ownOfficer(c: Context<AppEnv>) {
@@ -67,8 +72,30 @@ export const meRoutes = router()
       const { officer, agency } = await ownOfficer(c);
       const period = periodFromQuery(c.req.valid("query"), agency.timezone);
       const { shrinkageK: k, minOfficerN: minN } = c.var.settings;
-      const score = await officerScore(c.var.db, officer, period, { k, minN });
-      return c.json({ ...score, name: officer.name, minN, k, intervalMethod: OFFICER_INTERVAL_METHOD }, 200);
+      const [score, hours] = await Promise.all([
+        officerScore(c.var.db, officer, period, { k, minN }),
+        dutyHours(
+          c.var.db,
+          officer.id,
+          startOfLocalDay(period.from, agency.timezone),
+          startOfLocalDay(period.to, agency.timezone) + 86_400_000,
+          Date.now(),
+        ),
+      ]);
+      return c.json(
+        {
+          ...score,
+          name: officer.name,
+          nip: officer.nip,
+          position: officer.position,
+          agency: { slug: agency.slug, name: agency.name },
+          dutyHours: hours,
+          minN,
+          k,
+          intervalMethod: OFFICER_INTERVAL_METHOD,
+        },
+        200,
+      );
     },
   )
   .openapi(
@@ -78,16 +105,24 @@ export const meRoutes = router()
       summary: "Comments citizens left about the signed-in officer (users linked to an officer)",
       tags: ["me"],
       security: SECURITY.session,
-      request: { query: PeriodQuery },
-      responses: okJson(CommentsResponse, "The latest comments, newest first"),
+      request: { query: PagedPeriodQuery },
+      responses: okJson(CommentsResponse, "The comments, newest first, 20 a page"),
     }),
     async (c) => {
       const { officer, agency } = await ownOfficer(c);
-      const period = periodFromQuery(c.req.valid("query"), agency.timezone);
-      const comments = await commentsForOfficer(c.var.db, officer.id, period);
-      return c.json(
-        { period, comments: comments.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) },
-        200,
+      const query = c.req.valid("query");
+      const period = periodFromQuery(query, agency.timezone);
+      const page = Number(query.page ?? 1);
+      const rows = await commentsForOfficer(
+        c.var.db,
+        officer.id,
+        period,
+        COMMENTS_PAGE + 1,
+        (page - 1) * COMMENTS_PAGE,
       );
+      const comments = rows
+        .slice(0, COMMENTS_PAGE)
+        .map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
+      return c.json({ period, page, more: rows.length > COMMENTS_PAGE, comments }, 200);
     },
   );

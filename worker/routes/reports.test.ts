@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
+import { DEMO_REGIONAL_EMAIL } from "../../db/seed.ts";
 import { AGENCY, OFFICER_NIPS, PIN, rating, testApp } from "../test-app.ts";
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
@@ -111,7 +112,9 @@ describe("GET /api/v1/agencies/:slug/report", () => {
     const mine = await (
       await t.call("GET", "/api/v1/me/score?from=2020-01-01&to=2099-12-31", { token: officer })
     ).json();
-    expect(mine).toMatchObject({ n: 6, index: 87.5, enough: false });
+    expect(mine).toMatchObject({ n: 6, index: 87.5, enough: false, faces: [0, 0, 3, 3] });
+    expect(mine.elements.kompetensi).toEqual({ n: 0, nrr: null, score: null });
+    expect(mine.intervalMethod).toMatch(/Wilson/);
     expect(mine.trend.map((m: { month: string }) => m.month)).toContain(month);
   });
 
@@ -138,6 +141,17 @@ describe("GET /api/v1/agencies/:slug/report", () => {
       })
     ).json();
     expect(report.sampleSize).toMatchObject({ population: 100_000, required: 384, respondents: 0, shortfall: 384 });
+  });
+
+  it("follows the period month by month: respondents, quick index and IKM", async () => {
+    await store(workedExample("2026-03-10T03:00:00Z"));
+    await store([rating({ createdAt: "2026-04-02T02:00:00Z", overall: 2 })]);
+    const report = await (
+      await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-S1`, { token: await t.login() })
+    ).json();
+    expect(report.trend.map((m: { month: string }) => m.month)).toEqual(["2026-03", "2026-04"]);
+    expect(report.trend[0]).toMatchObject({ respondents: 29, taps: 0, ikm: { value: 91.48 } });
+    expect(report.trend[1]).toMatchObject({ respondents: 0, taps: 1, quick: { n: 1, index: 50 }, ikm: null });
   });
 
   it("rejects a period that is not one", async () => {
@@ -169,9 +183,26 @@ describe("GET /api/v1/agencies/:slug/ratings.csv", () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);
+    // UTF-8 with a byte-order mark, so Excel reads it right (text() drops the mark).
+    expect([...new Uint8Array(await res.clone().arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = (await res.text()).trim().split("\n");
     expect(lines[0]).toMatch(/^id,created_at,/);
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
+
+describe("GET /api/v1/agencies (regional admins)", () => {
+  it("lists every agency of the region with its IKM for the period", async () => {
+    await store(workedExample("2026-03-10T03:00:00Z"));
+    const regional = await t.login({ email: DEMO_REGIONAL_EMAIL });
+    const res = await t.call("GET", "/api/v1/agencies?period=2026-S1", { token: regional });
+    expect(res.status).toBe(200);
+    const { agencies } = await res.json();
+    expect(agencies).toHaveLength(1);
+    expect(agencies[0]).toMatchObject({
+      slug: AGENCY,
+      figures: { period: { label: "2026-S1" }, respondents: 29, ikm: { value: 91.48, mutu: "A" } },
+    });
   });
 });

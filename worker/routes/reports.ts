@@ -85,7 +85,10 @@ export const reportsRoutes = router()
       security: SECURITY.session,
       request: { params: z.object({ slug }), query: PeriodQuery },
       responses: {
-        200: { description: "CSV, one rating per row", content: { "text/csv": { schema: z.string() } } },
+        200: {
+          description: "CSV in UTF-8 with a byte-order mark (for Excel), one rating per row",
+          content: { "text/csv": { schema: z.string() } },
+        },
         ...ERRORS,
       },
     }),
@@ -95,7 +98,8 @@ export const reportsRoutes = router()
       c.header("Content-Type", "text/csv; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="suara-${agency.slug}-${period.from}-${period.to}.csv"`);
       return stream(c, async (out) => {
-        await out.write(stringify([CSV_COLUMNS]));
+        // A byte-order mark, so spreadsheets (Excel) read the file as UTF-8: names, comments, "Σ".
+        await out.write(`\uFEFF${stringify([CSV_COLUMNS])}`);
         let after: { createdAt: number; id: string } | null = null;
         for (;;) {
           const page = await exportPage(c.var.db, agency.id, period, after);
