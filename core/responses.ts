@@ -340,6 +340,23 @@ export const CommentsResponse = z
 
 /** The answer of POST /ratings: one result per rating, in order. */
 export type RatingsResult = z.infer<typeof RatingsResponse>;
+const tally = z.record(z.string(), z.number().int()).meta({ description: 'Count per answer; "-" for none given' });
+/** The respondent profile of a period's SKM respondents, for the printed report. */
+export const ProfileResponse = z
+  .object({
+    period: Period,
+    respondents: z.number().int(),
+    gender: tally,
+    age: tally,
+    education: tally,
+    occupation: tally,
+  })
+  .meta({ id: "RespondentProfile" });
+/** The agencies of a region with their figures. */
+export type Agencies = z.infer<typeof AgenciesResponse>;
+/** The respondent profile summary. */
+export type Profile = z.infer<typeof ProfileResponse>;
+
 /** A flagged rating as admins review it. */
 export const FlaggedRating = z.object({
   id: z.string(),

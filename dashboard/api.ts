@@ -13,12 +13,17 @@ export class ApiFailure extends Error {
 
 /** Calls the API and returns its JSON, or throws an ApiFailure with the server's message. */
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`/api/v1${path}`, {
-    method: init.method ?? "GET",
-    headers: init.body === undefined ? {} : { "content-type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    credentials: "same-origin",
-  });
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      method: init.method ?? "GET",
+      headers: init.body === undefined ? {} : { "content-type": "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiFailure(0, "network", "The server cannot be reached.");
+  }
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new ApiFailure(res.status, body.error?.code ?? "unknown", body.error?.message ?? res.statusText);
   return body as T;

@@ -1,146 +1,92 @@
 /**
- * The dashboard. This slice signs people in and shows the number that matters
- * to them: an officer's own indicator, or the agency's IKM for admins. The full
- * dashboard comes with its own issue.
+ * The dashboard: sign-in, then the pages of the signed-in person's role. This
+ * file only wires the session state and the routes; each page is in pages/,
+ * and the heavier ones load when first opened.
  */
-import { useEffect, useState } from "preact/hooks";
-import type { Me, OfficerScore, Report } from "../core/responses.ts";
+
+import { useContext, useEffect, useMemo } from "preact/hooks";
+import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from "preact-iso";
+import type { Me } from "../core/responses.ts";
 import { ApiFailure, api } from "./api.ts";
+import { Session } from "./context.ts";
+import { Login } from "./pages/login.tsx";
+import { createSessionState, type SessionState } from "./session.ts";
+import { text } from "./text.ts";
 
-const ROLE_NAMES: Record<string, string> = {
-  regional_admin: "Admin wilayah",
-  agency_admin: "Admin instansi",
-  supervisor: "Supervisor",
-  officer: "Petugas",
-};
+const OfficerPage = lazy(() => import("./pages/officer.tsx").then((m) => m.OfficerPage));
+const EvidencePage = lazy(() => import("./pages/evidence.tsx").then((m) => m.EvidencePage));
+const AgencyPage = lazy(() => import("./pages/agency.tsx").then((m) => m.AgencyPage));
+const OfficersPage = lazy(() => import("./pages/officers.tsx").then((m) => m.OfficersPage));
+const FlaggedPage = lazy(() => import("./pages/flagged.tsx").then((m) => m.FlaggedPage));
+const CommentsPage = lazy(() => import("./pages/comments.tsx").then((m) => m.CommentsPage));
+const ReportPage = lazy(() => import("./pages/report.tsx").then((m) => m.ReportPage));
+const RegionPage = lazy(() => import("./pages/region.tsx").then((m) => m.RegionPage));
 
-/** The dashboard: sign-in, then the signed-in person's view. */
+/** The dashboard. */
 export function App() {
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const session = useMemo(createSessionState, []);
   useEffect(() => {
-    api<Me>("/me")
-      .then(setMe)
-      .catch(() => setMe(null));
-  }, []);
-  if (me === undefined) return <p role="status">Memuat…</p>;
-  if (me === null) return <Login onSignedIn={setMe} />;
+    document.documentElement.lang = session.locale.value;
+    api<Me>("/me").then(
+      (me) => {
+        session.me.value = me;
+      },
+      (error) => {
+        session.me.value = null;
+        if (!(error instanceof ApiFailure) || error.status !== 401) console.warn("Suara:", error);
+      },
+    );
+  }, [session]);
   return (
-    <main class="card">
-      <p class="muted">{me.agency?.name ?? "Semua instansi di wilayah"}</p>
-      <h1>{me.user.name}</h1>
-      <p>{ROLE_NAMES[me.user.role] ?? me.user.role}</p>
-      {me.user.role === "officer" ? <OwnScore /> : me.agency ? <AgencySummary slug={me.agency.slug} /> : null}
-      <button
-        type="button"
-        class="secondary"
-        onClick={async () => {
-          await api("/auth/logout", { method: "POST" }).catch(() => undefined);
-          setMe(null);
-        }}
-      >
-        Keluar
-      </button>
-    </main>
+    <Session.Provider value={session}>
+      <LocationProvider>
+        <Screens session={session} />
+      </LocationProvider>
+    </Session.Provider>
   );
 }
 
-function Login({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
-  const [error, setError] = useState("");
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
-    const identity = String(data.get("identity") ?? "").trim();
-    const password = String(data.get("password") ?? "");
-    setBusy(true);
-    setError("");
-    try {
-      await api("/auth/login", {
-        method: "POST",
-        body: identity.includes("@") ? { email: identity, password } : { nip: identity, password },
-      });
-      onSignedIn(await api<Me>("/me"));
-    } catch (e) {
-      setError(
-        e instanceof ApiFailure && e.code === "invalid_credentials"
-          ? "NIP/e-mail atau kata sandi salah."
-          : e instanceof ApiFailure && e.code === "invalid_request"
-            ? "Isi NIP (18 angka) atau e-mail, dan kata sandi."
-            : e instanceof ApiFailure
-              ? e.message
-              : "Tidak dapat terhubung ke server.",
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+function Screens({ session }: { session: SessionState }) {
+  const me = session.me.value;
+  if (me === undefined) {
+    return (
+      <p class="state" role="status">
+        {text(session.locale.value, "loading")}
+      </p>
+    );
+  }
+  if (me === null) return <Login />;
   return (
-    <main class="card">
-      <h1>Masuk ke Suara</h1>
-      <form onSubmit={submit}>
-        <label for="identity">NIP atau e-mail</label>
-        <input id="identity" name="identity" autoComplete="username" required />
-        <label for="password">Kata sandi</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
-        <button type="submit" disabled={busy}>
-          {busy ? "Memproses…" : "Masuk"}
-        </button>
-        <p role="alert" class="error">
-          {error}
-        </p>
-      </form>
-    </main>
+    <ErrorBoundary>
+      <Router>
+        <Route path="/dashboard/" component={Home} />
+        <Route path="/dashboard/me" component={OfficerPage} />
+        <Route path="/dashboard/me/evidence" component={EvidencePage} />
+        <Route path="/dashboard/a/:slug" component={AgencyPage} />
+        <Route path="/dashboard/a/:slug/officers" component={OfficersPage} />
+        <Route path="/dashboard/a/:slug/flagged" component={FlaggedPage} />
+        <Route path="/dashboard/a/:slug/comments" component={CommentsPage} />
+        <Route path="/dashboard/a/:slug/report" component={ReportPage} />
+        <Route path="/dashboard/region" component={RegionPage} />
+        <Route default component={Home} />
+      </Router>
+    </ErrorBoundary>
   );
 }
 
-function OwnScore() {
-  const [score, setScore] = useState<OfficerScore | null>(null);
+/** Where each role starts. */
+function Home() {
+  const { route, query } = useLocation();
+  const me = useContext(Session).me.value!;
   useEffect(() => {
-    api<OfficerScore>("/me/score").then(setScore, () => setScore(null));
-  }, []);
-  if (!score) return <p role="status">Memuat nilai…</p>;
-  return (
-    <section aria-labelledby="own-score">
-      <h2 id="own-score">Nilai saya, {score.period.label}</h2>
-      {score.enough ? (
-        <>
-          <p class="big">
-            {score.fair?.toFixed(2)} <span class="muted">({score.band})</span>
-          </p>
-          <p>
-            Skor adil dari {score.n} penilaian warga; indeks langsung {score.index?.toFixed(2)}, rentang keyakinan 95%{" "}
-            {score.ci95?.[0].toFixed(2)}–{score.ci95?.[1].toFixed(2)}.
-          </p>
-        </>
-      ) : (
-        <p>
-          Data belum cukup: {score.n} dari minimal {score.minN} penilaian.
-        </p>
-      )}
-    </section>
-  );
-}
-
-function AgencySummary({ slug }: { slug: string }) {
-  const [report, setReport] = useState<Report | null>(null);
-  useEffect(() => {
-    api<Report>(`/agencies/${slug}/report`).then(setReport, () => setReport(null));
-  }, [slug]);
-  if (!report) return <p role="status">Memuat laporan…</p>;
-  return (
-    <section aria-labelledby="ikm">
-      <h2 id="ikm">IKM {report.period.label}</h2>
-      {report.ikm ? (
-        <p class="big">
-          {report.ikm.value.toFixed(2)}{" "}
-          <span class="muted">
-            ({report.ikm.mutu}, {report.ikm.kinerja})
-          </span>
-        </p>
-      ) : (
-        <p>Belum semua unsur dijawab pada periode ini; IKM belum dapat dihitung.</p>
-      )}
-      <p>{report.respondents} responden</p>
-    </section>
-  );
+    const keep = new URLSearchParams(query).toString();
+    const to =
+      me.user.role === "officer"
+        ? "/dashboard/me"
+        : me.user.role === "regional_admin"
+          ? "/dashboard/region"
+          : `/dashboard/a/${me.agency?.slug ?? ""}`;
+    route(keep ? `${to}?${keep}` : to, true);
+  }, [me, route, query]);
+  return null;
 }

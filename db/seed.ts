@@ -1,7 +1,7 @@
 /**
  * The demo agency (DESIGN.md, "Demo data"): Disdukcapil Kota Tebing Tinggi with
  * four services, four counters, six officers, an admin, a supervisor, a
- * regional admin, and six weeks of plausible kiosk ratings attributed through
+ * regional admin, and thirty weeks of plausible kiosk ratings attributed through
  * real duties, so every screen has something to show. Deterministic for a given day.
  */
 import { count } from "drizzle-orm";
@@ -75,7 +75,7 @@ export interface SeedOptions {
 }
 
 /** Creates the demo agency and its history. Call only on an empty database. */
-export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(), weeks = 6 }: SeedOptions) {
+export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(), weeks = 30 }: SeedOptions) {
   const timezone = "Asia/Jakarta";
   const agencyId = newId("agc");
   const passwordHash = await hashSecret(password);

@@ -55,6 +55,12 @@ const ROUTES: Route[] = [
     path: () => `${a}/ratings.csv?period=2026-11`,
     allowed: READERS,
   },
+  {
+    method: "GET",
+    name: "/agencies/:slug/report/profile",
+    path: () => `${a}/report/profile?period=2026`,
+    allowed: READERS,
+  },
   { method: "GET", name: "/agencies/:slug/flagged", path: () => `${a}/flagged?period=2026-11`, allowed: READERS },
   { method: "GET", name: "/agencies/:slug/comments", path: () => `${a}/comments?period=2026-11`, allowed: READERS },
   {

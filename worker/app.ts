@@ -60,7 +60,7 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     .route("/", createDevicesRoutes())
     .route("/", createDutiesRoutes())
     .route("/", ticketsRoutes)
-    .route("/", createAuthRoutes())
+    .route("/", createAuthRoutes({ signInsPerIp: resolved.signInsPerIp }))
     .route("/", meRoutes)
     .route("/", reportsRoutes)
     .route("/", moderationRoutes)

@@ -46,6 +46,8 @@ export interface AppSettings {
   publicUrl: string | null;
   /** Longest wait for one database call before the request gets a 503. */
   dbTimeoutMs: number;
+  /** Sign-in attempts one IP may make per 15 minutes (a whole office may share one address). */
+  signInsPerIp: number;
 }
 
 /** Hono environment of the app. */

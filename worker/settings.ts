@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   widgetQuota: 30,
   publicUrl: null,
   dbTimeoutMs: 4000,
+  signInsPerIp: 60,
 };
 
 /** A setting given with a value it cannot take. */
@@ -44,6 +45,7 @@ const AppVariables = z.object({
   SUARA_WIDGET_QUOTA: integer(1, 100_000).optional(),
   SUARA_PUBLIC_URL: publicUrl.optional(),
   SUARA_DB_TIMEOUT_MS: integer(100, 60_000).optional(),
+  SUARA_SIGNINS_PER_IP: integer(1, 1_000_000).optional(),
 });
 
 const NodeVariables = AppVariables.extend({
@@ -102,6 +104,7 @@ export function appSettings(env: Env, { production = true } = {}): AppSettings {
     widgetQuota: v.SUARA_WIDGET_QUOTA ?? DEFAULT_SETTINGS.widgetQuota,
     publicUrl: v.SUARA_PUBLIC_URL ?? null,
     dbTimeoutMs: v.SUARA_DB_TIMEOUT_MS ?? DEFAULT_SETTINGS.dbTimeoutMs,
+    signInsPerIp: v.SUARA_SIGNINS_PER_IP ?? DEFAULT_SETTINGS.signInsPerIp,
   };
 }
 

@@ -50,6 +50,11 @@ export function withSite(app: App, assets: Assets): App {
   app.use("/api-docs/*", pages);
   app.use("/kiosk/*", pages);
   app.use("/dashboard/*", pages);
+  // The dashboard routes in the browser: a link to any of its pages loads its one HTML page.
+  const dashboard = assets.file("/dashboard/index.html");
+  app.get("/dashboard/*", async function dashboardPage(c, next) {
+    return /\.[a-z0-9]+$/i.test(c.req.path) ? next() : dashboard(c, next);
+  });
   app.use("/widget/*", pages);
   app.use("/assets/*", async function immutable(c, next) {
     await next();

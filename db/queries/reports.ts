@@ -2,7 +2,7 @@
  * SKM reports and officer scores, computed from daily rollups (never from
  * individual ratings) with the rules of core/scoring.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Period } from "../../core/period.ts";
 import { ELEMENT_IDS, type ElementId } from "../../core/questionnaire.ts";
 import {
@@ -225,5 +225,52 @@ export async function officerScore(
     trend: months
       .sort((a, b) => a.month.localeCompare(b.month))
       .map((g) => ({ month: g.month, ...officerIndicator(g.stats.officer, mean, options) })),
+  };
+}
+
+/** Age groups of the respondent profile summary. */
+const AGE_GROUPS = [
+  ["< 20", 0, 19],
+  ["20–29", 20, 29],
+  ["30–39", 30, 39],
+  ["40–49", 40, 49],
+  ["50–59", 50, 59],
+  ["≥ 60", 60, 200],
+] as const;
+
+/**
+ * The respondent profile of a period's SKM respondents (those who answered an element and
+ * counted): how many gave each gender, age group, education and occupation, and how many
+ * gave none. Read from the ratings of the period (the printed report's table, not a score).
+ */
+export async function respondentProfile(db: Db, agencyId: string, period: Period) {
+  const rows = await db.all<{
+    gender: string | null;
+    age: number | null;
+    education: string | null;
+    occupation: string | null;
+  }>(
+    sql`SELECT json_extract(respondent, '$.gender') AS gender, json_extract(respondent, '$.age') AS age,
+               json_extract(respondent, '$.education') AS education, json_extract(respondent, '$.occupation') AS occupation
+        FROM ratings
+        WHERE agency_id = ${agencyId} AND day BETWEEN ${period.from} AND ${period.to} AND counted = 1
+          AND coalesce(${sql.raw(ELEMENT_IDS.join(", "))}) IS NOT NULL`,
+  );
+  const tally = (values: (string | null)[]) => {
+    const out: Record<string, number> = {};
+    for (const v of values) out[v ?? "-"] = (out[v ?? "-"] ?? 0) + 1;
+    return out;
+  };
+  return {
+    period,
+    respondents: rows.length,
+    gender: tally(rows.map((r) => r.gender)),
+    age: tally(
+      rows.map((r) =>
+        r.age === null ? null : (AGE_GROUPS.find(([, lo, hi]) => r.age! >= lo && r.age! <= hi)?.[0] ?? null),
+      ),
+    ),
+    education: tally(rows.map((r) => r.education)),
+    occupation: tally(rows.map((r) => r.occupation)),
   };
 }

@@ -23,7 +23,10 @@ test("the dashboard, signed out and signed in", async ({ page }) => {
   await page.getByLabel("NIP atau e-mail").fill("admin@demo.suara.id");
   await page.getByLabel("Kata sandi").fill(E2E.password);
   await page.getByRole("button", { name: "Masuk" }).click();
-  await page.getByText(/responden/).waitFor();
+  await page
+    .getByText(/^Responden SKM/)
+    .first()
+    .waitFor();
   await expectNoViolations(page);
 });
 

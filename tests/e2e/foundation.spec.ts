@@ -69,9 +69,9 @@ test("an admin signs in to the dashboard and sees the agency's IKM", async ({ pa
   await expect(page.getByRole("alert")).toHaveText("NIP/e-mail atau kata sandi salah.");
   await page.getByLabel("Kata sandi").fill(ADMIN.password);
   await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page.getByRole("heading", { name: "Admin Disdukcapil" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: /^IKM \d{4}-S[12]$/ })).toBeVisible();
-  await expect(page.getByText(/\d+ responden/)).toBeVisible();
+  await expect(page.getByText(/^Admin Disdukcapil · Admin instansi/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^IKM Semester I{1,2} \d{4}$/ })).toBeVisible();
+  await expect(page.getByText(/^Responden SKM/).first()).toBeVisible();
   await page.getByRole("button", { name: "Keluar" }).click();
   await expect(page.getByRole("heading", { name: "Masuk ke Suara" })).toBeVisible();
   // Failed sign-ins log a 401 in the console; nothing else may.

@@ -23,14 +23,14 @@ import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 let decoy: Promise<string> | undefined;
 
 /**
- * The sign-in routes. Each app counts, per 15 minutes, 20 attempts per IP (before the body
+ * The sign-in routes. Each app counts, per 15 minutes, `signInsPerIp` attempts per IP (before the body
  * is read) and 5 per identity from one IP, and 30 per identity from anywhere per hour.
  */
-export function createAuthRoutes() {
+export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number } = {}) {
   const lockout = new Lockout({ perSource: 5, perIdentity: 30 });
   const routes = router();
   // Per IP before the body is read: a flood of sign-ins costs no parsing or hashing.
-  routes.use("/auth/login", rateLimit({ limit: 20, windowMs: 15 * 60_000 }));
+  routes.use("/auth/login", rateLimit({ limit: signInsPerIp, windowMs: 15 * 60_000 }));
   return routes
     .openapi(
       createRoute({

@@ -154,6 +154,26 @@ describe("GET /api/v1/agencies/:slug/report", () => {
     expect(report.trend[1]).toMatchObject({ respondents: 0, taps: 1, quick: { n: 1, index: 50 }, ikm: null });
   });
 
+  it("summarises the respondent profile of the SKM respondents for the printed report", async () => {
+    const createdAt = "2026-02-02T02:00:00Z";
+    await store([
+      rating({ createdAt, answers: { waktu: 3 }, respondent: { gender: "P", age: 34, education: "SMA" } }),
+      rating({ createdAt, answers: { waktu: 4 }, respondent: { gender: "L", age: 61, occupation: "Swasta" } }),
+      rating({ createdAt, respondent: { gender: "L" } }),
+    ]);
+    const profile = await (
+      await t.call("GET", `/api/v1/agencies/${AGENCY}/report/profile?period=2026-02`, { token: await t.login() })
+    ).json();
+    // The face-only rating is no SKM respondent: its profile is not counted.
+    expect(profile).toMatchObject({
+      respondents: 2,
+      gender: { P: 1, L: 1 },
+      age: { "30–39": 1, "≥ 60": 1 },
+      education: { SMA: 1, "-": 1 },
+      occupation: { Swasta: 1, "-": 1 },
+    });
+  });
+
   it("rejects a period that is not one", async () => {
     const res = await t.call("GET", `/api/v1/agencies/${AGENCY}/report?period=2026-S3`, { token: await t.login() });
     expect(res.status).toBe(400);

@@ -9,10 +9,10 @@ import { stream } from "hono/streaming";
 import * as z from "zod";
 import { PeriodQuery, slug } from "../../core/contract.ts";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
-import { PublicIkmResponse, ReportResponse } from "../../core/responses.ts";
+import { ProfileResponse, PublicIkmResponse, ReportResponse } from "../../core/responses.ts";
 import { agencyBySlug } from "../../db/queries/agencies.ts";
 import { exportPage } from "../../db/queries/export.ts";
-import { agencyReport, publicSummary } from "../../db/queries/reports.ts";
+import { agencyReport, publicSummary, respondentProfile } from "../../db/queries/reports.ts";
 import { agencyFor } from "../access.ts";
 import { notFound } from "../errors.ts";
 import { ERRORS, okJson, router, SECURITY } from "../openapi.ts";
@@ -74,6 +74,22 @@ export const reportsRoutes = router()
       const population = query.population ? Number(query.population) : undefined;
       const report = await agencyReport(c.var.db, agency.id, period, { k, minN, population });
       return c.json({ agency: { slug: agency.slug, name: agency.name }, ...report }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/agencies/{slug}/report/profile",
+      summary: "The respondent profile of the period's SKM respondents (agency admins and supervisors)",
+      tags: ["reports"],
+      security: SECURITY.session,
+      request: { params: z.object({ slug }), query: PeriodQuery },
+      responses: okJson(ProfileResponse, "Counts per gender, age group, education and occupation"),
+    }),
+    async (c) => {
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
+      const period = periodFromQuery(c.req.valid("query"), agency.timezone);
+      return c.json(await respondentProfile(c.var.db, agency.id, period), 200);
     },
   )
   .openapi(

@@ -1,0 +1,78 @@
+/** The frame of every signed-in page: who is signed in, the pages of their role, language, sign-out. */
+
+import type { ComponentChildren } from "preact";
+import { useContext } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { api } from "../api.ts";
+import { Session } from "../context.ts";
+import { type TextKey, text } from "../text.ts";
+
+/** The links of a role's pages. */
+function links(role: string, agency: string | null): [string, TextKey][] {
+  if (role === "officer")
+    return [
+      ["/dashboard/me", "navMine"],
+      ["/dashboard/me/evidence", "navEvidence"],
+    ];
+  const own: [string, TextKey][] = agency
+    ? [
+        [`/dashboard/a/${agency}`, "navOverview"],
+        [`/dashboard/a/${agency}/officers`, "navOfficers"],
+        [`/dashboard/a/${agency}/flagged`, "navFlagged"],
+        [`/dashboard/a/${agency}/comments`, "navComments"],
+        [`/dashboard/a/${agency}/report`, "navReport"],
+      ]
+    : [];
+  return role === "regional_admin" ? [["/dashboard/region", "navRegion"], ...own] : own;
+}
+
+/** The page frame; `agency` is the agency whose pages the nav links to (a regional admin's current one). */
+export function Layout({ children, agency }: { children: ComponentChildren; agency?: string }) {
+  const session = useContext(Session);
+  const locale = session.locale.value;
+  const me = session.me.value!;
+  const { path, query } = useLocation();
+  const keep = new URLSearchParams(query).toString();
+  return (
+    <div class="frame">
+      <header class="top no-print">
+        <div class="who">
+          <strong class="brand">{text(locale, "appName")}</strong>
+          <span>
+            {me.user.name} · {text(locale, `roles_${me.user.role}` as TextKey)}
+            {me.agency ? ` · ${me.agency.name}` : ""}
+          </span>
+        </div>
+        <div class="top-actions">
+          <button
+            type="button"
+            class="secondary"
+            lang={locale === "id" ? "en" : "id"}
+            aria-label={text(locale, "languageLabel")}
+            onClick={() => session.setLocale(locale === "id" ? "en" : "id")}
+          >
+            {text(locale, "language")}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={async () => {
+              await api("/auth/logout", { method: "POST" }).catch(() => undefined);
+              session.me.value = null;
+            }}
+          >
+            {text(locale, "signOut")}
+          </button>
+        </div>
+      </header>
+      <nav class="tabs no-print" aria-label={text(locale, "appName")}>
+        {links(me.user.role, agency ?? me.agency?.slug ?? null).map(([href, key]) => (
+          <a key={href} href={keep ? `${href}?${keep}` : href} aria-current={path === href ? "page" : undefined}>
+            {text(locale, key)}
+          </a>
+        ))}
+      </nav>
+      <main class="content">{children}</main>
+    </div>
+  );
+}

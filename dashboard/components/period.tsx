@@ -1,0 +1,79 @@
+/**
+ * The period picker: this month, last month, this quarter, this semester, last
+ * semester, this year, or a from–to range. The choice lives in the URL
+ * (`?period=2026-Q4` or `?from=…&to=…`), so a link can be shared and Back works.
+ */
+
+import { useContext, useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { Session } from "../context.ts";
+import { periodChoices, periodLabel } from "../format.ts";
+import { text } from "../text.ts";
+
+/** The period of the page's URL as an API query string (empty: the API's default, this semester). */
+export function usePeriodQuery(): string {
+  const { query } = useLocation();
+  if (query.from && query.to) return `from=${encodeURIComponent(query.from)}&to=${encodeURIComponent(query.to)}`;
+  return `period=${encodeURIComponent(query.period || periodChoices().semester)}`;
+}
+
+/** The picker. */
+export function PeriodPicker() {
+  const locale = useContext(Session).locale.value;
+  const { path, query, route } = useLocation();
+  const choices = periodChoices();
+  const current = query.from && query.to ? "range" : query.period || choices.semester;
+  const [ranging, setRanging] = useState(current === "range");
+  const go = (params: Record<string, string>) => route(`${path}?${new URLSearchParams(params)}`);
+  const options: [string, string][] = [
+    [choices.thisMonth, text(locale, "thisMonth")],
+    [choices.lastMonth, text(locale, "lastMonth")],
+    [choices.quarter, text(locale, "quarter")],
+    [choices.semester, text(locale, "semester")],
+    [choices.lastSemester, text(locale, "lastSemester")],
+    [choices.year, text(locale, "year")],
+  ];
+  const known = options.some(([value]) => value === current);
+  return (
+    <form
+      class="period"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.target as HTMLFormElement);
+        go({ from: String(data.get("from")), to: String(data.get("to")) });
+      }}
+    >
+      <label for="period">{text(locale, "period")}</label>
+      <select
+        id="period"
+        value={ranging ? "range" : current}
+        onChange={(e) => {
+          const value = (e.target as HTMLSelectElement).value;
+          setRanging(value === "range");
+          if (value !== "range") go({ period: value });
+        }}
+      >
+        {options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label} · {periodLabel(value, locale)}
+          </option>
+        ))}
+        {!known && current !== "range" ? <option value={current}>{periodLabel(current, locale)}</option> : null}
+        <option value="range">{text(locale, "range")}</option>
+      </select>
+      {ranging ? (
+        <span class="range">
+          <label>
+            {text(locale, "from")} <input type="date" name="from" required value={query.from ?? ""} />
+          </label>
+          <label>
+            {text(locale, "to")} <input type="date" name="to" required value={query.to ?? ""} />
+          </label>
+          <button type="submit" class="secondary">
+            {text(locale, "apply")}
+          </button>
+        </span>
+      ) : null}
+    </form>
+  );
+}

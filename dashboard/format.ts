@@ -1,0 +1,71 @@
+/**
+ * Numbers, dates and periods as people read them: Indonesian by default
+ * (88,45; "Semester II 2026"), English when chosen.
+ */
+import type { Locale } from "../core/questionnaire.ts";
+
+const tag = (locale: Locale) => (locale === "en" ? "en-GB" : "id-ID");
+
+/** A score or index with two decimals (88,45), or a dash when there is none. */
+export const score = (value: number | null | undefined, locale: Locale) =>
+  value === null || value === undefined
+    ? "–"
+    : new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+
+/** An NRR with four decimals (3,6207). */
+export const nrr = (value: number | null | undefined, locale: Locale) =>
+  value === null || value === undefined
+    ? "–"
+    : new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(value);
+
+/** A whole number with thousands grouped (1.589). */
+export const count = (value: number, locale: Locale) => new Intl.NumberFormat(tag(locale)).format(value);
+
+/** A date and time, written out. */
+export const dateTime = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+
+/** A local day (YYYY-MM-DD), written out. */
+export const day = (value: string, locale: Locale) =>
+  new Intl.DateTimeFormat(tag(locale), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${value}T00:00:00Z`),
+  );
+
+/** A month (YYYY-MM), written out: "November 2026", or "Nov 2026" when short. */
+export const month = (value: string, locale: Locale, short = false) =>
+  new Intl.DateTimeFormat(tag(locale), { month: short ? "short" : "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${value}-01T00:00:00Z`),
+  );
+
+const ROMAN = ["I", "II", "III", "IV"];
+
+/** A period as the API names it (2026-11, 2026-Q4, 2026-S2, 2026, or a from..to range), written out. */
+export function periodLabel(label: string, locale: Locale): string {
+  let m = /^(\d{4})-(\d{2})$/.exec(label);
+  if (m) return month(label, locale);
+  m = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (m) return locale === "en" ? `Q${m[2]} ${m[1]}` : `Triwulan ${ROMAN[Number(m[2]) - 1]} ${m[1]}`;
+  m = /^(\d{4})-S([12])$/.exec(label);
+  if (m) return `Semester ${ROMAN[Number(m[2]) - 1]} ${m[1]}`;
+  m = /^(\d{4})$/.exec(label);
+  if (m) return locale === "en" ? `Year ${m[1]}` : `Tahun ${m[1]}`;
+  m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(label);
+  if (m) return `${day(m[1], locale)} – ${day(m[2], locale)}`;
+  return label;
+}
+
+/** The period choices of the picker, relative to a local day. */
+export function periodChoices(today = new Date()) {
+  const y = today.getFullYear();
+  const mo = today.getMonth() + 1;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const last = mo === 1 ? `${y - 1}-12` : `${y}-${pad(mo - 1)}`;
+  return {
+    thisMonth: `${y}-${pad(mo)}`,
+    lastMonth: last,
+    quarter: `${y}-Q${Math.ceil(mo / 3)}`,
+    semester: `${y}-S${mo <= 6 ? 1 : 2}`,
+    lastSemester: mo <= 6 ? `${y - 1}-S2` : `${y}-S1`,
+    year: `${y}`,
+  };
+}

@@ -1,0 +1,284 @@
+/**
+ * The agency overview for supervisors and admins: the IKM (official only with
+ * all 9 elements answered) with its method, the SKM respondents and face-only
+ * taps counted apart, each element's NRR and score, IKM and quick index per
+ * service and per counter, the quick-index trend, sample adequacy and the CSV.
+ */
+
+import { useContext, useMemo, useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import { ELEMENTS, type Locale } from "../../core/questionnaire.ts";
+import type { Report } from "../../core/responses.ts";
+import { Band } from "../components/band.tsx";
+import { LineChart } from "../components/chart.tsx";
+import { Layout } from "../components/layout.tsx";
+import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { Empty, Load } from "../components/states.tsx";
+import { Session } from "../context.ts";
+import { count, month, nrr, periodLabel, score } from "../format.ts";
+import { text } from "../text.ts";
+import { useApi } from "../use-api.ts";
+
+const populationKey = (slug: string) => `suara.population.${slug}`;
+
+/** The overview page. */
+export function AgencyPage() {
+  const locale = useContext(Session).locale.value;
+  const { slug } = useRoute().params;
+  const period = usePeriodQuery();
+  const [population, setPopulation] = useState(() => localStorage.getItem(populationKey(slug)) ?? "");
+  const query = `${period}${/^\d+$/.test(population) ? `&population=${population}` : ""}`;
+  const loaded = useApi<Report>(`/agencies/${slug}/report?${query}`);
+  return (
+    <Layout agency={slug}>
+      <div class="toolbar no-print">
+        <PeriodPicker />
+        <a class="button secondary" href={`/api/v1/agencies/${slug}/ratings.csv?${period}`} download>
+          {text(locale, "csv")}
+        </a>
+      </div>
+      <Load loaded={loaded}>
+        {(r) => (
+          <>
+            <IkmCard r={r} locale={locale} />
+            <Elements r={r} locale={locale} />
+            <Breakdown r={r} locale={locale} kind="service" />
+            <Breakdown r={r} locale={locale} kind="counter" />
+            <QuickTrend r={r} locale={locale} />
+            <Sample
+              r={r}
+              locale={locale}
+              population={population}
+              onPopulation={(value) => {
+                setPopulation(value);
+                localStorage.setItem(populationKey(slug), value);
+              }}
+            />
+          </>
+        )}
+      </Load>
+    </Layout>
+  );
+}
+
+/** The IKM headline, its method, and the respondents and taps. */
+export function IkmCard({ r, locale }: { r: Report; locale: Locale }) {
+  const elementName = (id: string) => ELEMENTS.find((e) => e.id === id)?.name[locale] ?? id;
+  return (
+    <section class="card score-card" aria-labelledby="ikm-title">
+      <h1 id="ikm-title">{text(locale, "ikmTitle", { period: periodLabel(r.period.label, locale) })}</h1>
+      {r.ikm ? (
+        <>
+          <p class="headline">
+            <span class="big">{score(r.ikm.value, locale)}</span> <Band mutu={r.ikm.mutu} locale={locale} />
+          </p>
+          <p class="official">✓ {text(locale, "official")}</p>
+          <p class="method">{text(locale, "methodLine")}</p>
+          <p class="muted">{text(locale, "comparison", { value: score(r.ikm.value011, locale) })}</p>
+        </>
+      ) : (
+        <>
+          <p class="headline not-enough">{text(locale, "notOfficial")}</p>
+          {r.missingElements.length ? (
+            <p class="muted">{text(locale, "missing", { list: r.missingElements.map(elementName).join(", ") })}</p>
+          ) : null}
+        </>
+      )}
+      <dl class="facts">
+        <div>
+          <dt>
+            {text(locale, "respondents")} <span class="muted">({text(locale, "respondentsHint")})</span>
+          </dt>
+          <dd>{count(r.respondents, locale)}</dd>
+        </div>
+        <div>
+          <dt>{text(locale, "taps")}</dt>
+          <dd>{count(r.taps, locale)}</dd>
+        </div>
+        <div>
+          <dt>
+            {text(locale, "quickIndex")} <span class="muted">({text(locale, "quickHint")})</span>
+          </dt>
+          <dd>
+            {score(r.quick.index, locale)} <Band mutu={r.quick.band} locale={locale} />
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+/** Each element's respondents, NRR and element score: a chart and the same in a table. */
+export function Elements({ r, locale, chart = true }: { r: Report; locale: Locale; chart?: boolean }) {
+  const labels = useMemo(() => ELEMENTS.map((_, i) => `U${i + 1}`), []);
+  const lines = useMemo(
+    () => [
+      {
+        label: text(locale, "elementScore"),
+        values: ELEMENTS.map((e) => r.elements[e.id].score),
+        color: "#0f5f59",
+      },
+    ],
+    [r, locale],
+  );
+  return (
+    <section class="card" aria-labelledby="elements-title">
+      <h2 id="elements-title">{text(locale, "elementsTitle")}</h2>
+      {chart ? <LineChart labels={labels} lines={lines} bars min={0} max={100} /> : null}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{text(locale, "element")}</th>
+            <th scope="col" class="num">
+              {text(locale, "answered")}
+            </th>
+            <th scope="col" class="num">
+              {text(locale, "nrrHead")}
+            </th>
+            <th scope="col" class="num">
+              {text(locale, "elementScore")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ELEMENTS.map((e, i) => (
+            <tr key={e.id}>
+              <th scope="row">
+                U{i + 1}. {e.name[locale]}
+              </th>
+              <td class="num">{count(r.elements[e.id].n, locale)}</td>
+              <td class="num">{nrr(r.elements[e.id].nrr, locale)}</td>
+              <td class="num">{score(r.elements[e.id].score, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** IKM and quick index per service or per counter. */
+export function Breakdown({ r, locale, kind }: { r: Report; locale: Locale; kind: "service" | "counter" }) {
+  const rows =
+    kind === "service"
+      ? r.byService.map((s) => ({ ...s, key: s.service }))
+      : r.byCounter.map((c) => ({ ...c, key: c.counter }));
+  const id = `by-${kind}`;
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{text(locale, kind === "service" ? "byService" : "byCounter")}</h2>
+      {rows.length === 0 ? (
+        <Empty>{text(locale, "emptyAgency")}</Empty>
+      ) : (
+        <div class="scroll" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{text(locale, kind)}</th>
+                <th scope="col" class="num">
+                  {text(locale, "respondents")}
+                </th>
+                <th scope="col" class="num">
+                  {text(locale, "ikm")}
+                </th>
+                <th scope="col" class="num">
+                  {text(locale, "quickIndex")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{row.name}</th>
+                  <td class="num">{count(row.respondents, locale)}</td>
+                  <td class="num">
+                    {row.ikm ? (
+                      <>
+                        {score(row.ikm.value, locale)} ({row.ikm.mutu})
+                      </>
+                    ) : (
+                      "–"
+                    )}
+                  </td>
+                  <td class="num">
+                    {score(row.quick.index, locale)} <span class="muted">(n {row.quick.n})</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function QuickTrend({ r, locale }: { r: Report; locale: Locale }) {
+  const labels = useMemo(() => r.trend.map((m) => month(m.month, locale, true)), [r, locale]);
+  const lines = useMemo(
+    () => [{ label: text(locale, "quickIndex"), values: r.trend.map((m) => m.quick.index), color: "#0f5f59" }],
+    [r, locale],
+  );
+  return (
+    <section class="card" aria-labelledby="quick-trend">
+      <h2 id="quick-trend">{text(locale, "quickTrend")}</h2>
+      {r.trend.length === 0 ? (
+        <Empty>{text(locale, "emptyAgency")}</Empty>
+      ) : (
+        <>
+          <LineChart labels={labels} lines={lines} />
+          <p class="summary">
+            {text(locale, "quickTrendSummary", {
+              list: r.trend.map((m) => `${month(m.month, locale)} ${score(m.quick.index, locale)}`).join("; "),
+            })}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Sample({
+  r,
+  locale,
+  population,
+  onPopulation,
+}: {
+  r: Report;
+  locale: Locale;
+  population: string;
+  onPopulation: (value: string) => void;
+}) {
+  const short = r.sampleSize.shortfall;
+  return (
+    <section class="card" aria-labelledby="sample-title">
+      <h2 id="sample-title">{text(locale, "sampleTitle")}</h2>
+      <form
+        class="inline-form no-print"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const value = String(new FormData(event.target as HTMLFormElement).get("population") ?? "").trim();
+          onPopulation(value);
+        }}
+      >
+        <label for="population">{text(locale, "population")}</label>
+        <input id="population" name="population" inputMode="numeric" pattern="\d{1,9}" defaultValue={population} />
+        <button type="submit" class="secondary">
+          {text(locale, "apply")}
+        </button>
+      </form>
+      <p>
+        {text(locale, "sampleRequired", {
+          n: count(r.sampleSize.required, locale),
+          got: count(r.sampleSize.respondents, locale),
+          short: short === 0 ? text(locale, "sampleMet") : text(locale, "sampleShort", { n: count(short, locale) }),
+        })}
+      </p>
+      <progress
+        max={r.sampleSize.required}
+        value={Math.min(r.sampleSize.respondents, r.sampleSize.required)}
+        aria-label={text(locale, "sampleTitle")}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+/** Flagged ratings with when, where and why; admins exclude or include each (audited, rollups move with it). */
+
+import { useContext, useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import { FACES } from "../../core/questionnaire.ts";
+import type { Flagged } from "../../core/responses.ts";
+import { api } from "../api.ts";
+import { Layout } from "../components/layout.tsx";
+import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { Empty, Load } from "../components/states.tsx";
+import { Session } from "../context.ts";
+import { dateTime } from "../format.ts";
+import { type TextKey, text } from "../text.ts";
+import { describe, useApi } from "../use-api.ts";
+
+/** The flagged ratings page. */
+export function FlaggedPage() {
+  const session = useContext(Session);
+  const locale = session.locale.value;
+  const { slug } = useRoute().params;
+  const loaded = useApi<Flagged>(`/agencies/${slug}/flagged?${usePeriodQuery()}`);
+  const manages = ["agency_admin", "regional_admin"].includes(session.me.value?.user.role ?? "");
+  const [changed, setChanged] = useState<Record<string, { counted: boolean; flags: string[] }>>({});
+  const [error, setError] = useState("");
+  const toggle = async (id: string, exclude: boolean) => {
+    setError("");
+    try {
+      const { rating } = await api<{ rating: { counted: boolean; flags: string[] } }>(
+        `/agencies/${slug}/ratings/${id}/${exclude ? "exclude" : "include"}`,
+        { method: "POST" },
+      );
+      setChanged((c) => ({ ...c, [id]: rating }));
+    } catch (e) {
+      setError(describe(e, locale));
+    }
+  };
+  return (
+    <Layout agency={slug}>
+      <PeriodPicker />
+      <section class="card" aria-labelledby="flagged-title">
+        <h1 id="flagged-title">{text(locale, "flaggedTitle")}</h1>
+        <p class="muted">{text(locale, "flaggedIntro")}</p>
+        <p role="alert" class="error">
+          {error}
+        </p>
+        <Load loaded={loaded}>
+          {(data) =>
+            data.ratings.length === 0 ? (
+              <Empty>{text(locale, "noFlagged")}</Empty>
+            ) : (
+              <div class="scroll" tabIndex={0}>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{text(locale, "when")}</th>
+                      <th scope="col">{text(locale, "counter")}</th>
+                      <th scope="col">{text(locale, "officer")}</th>
+                      <th scope="col">{text(locale, "face")}</th>
+                      <th scope="col">{text(locale, "why")}</th>
+                      <th scope="col">{text(locale, "counted")}</th>
+                      {manages ? <th scope="col">{text(locale, "exclude")}</th> : null}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.ratings.map((row) => {
+                      const now = changed[row.id] ?? row;
+                      return (
+                        <tr key={row.id}>
+                          <th scope="row">{dateTime(row.createdAt, locale)}</th>
+                          <td>{row.counter ?? row.channel}</td>
+                          <td>{row.officer ?? "–"}</td>
+                          <td>{row.overall ? FACES[row.overall - 1][locale] : "–"}</td>
+                          <td>{now.flags.map((f) => text(locale, `flag_${f}` as TextKey)).join(", ")}</td>
+                          <td>{text(locale, now.counted ? "yes" : "no")}</td>
+                          {manages ? (
+                            <td>
+                              <button
+                                type="button"
+                                class="secondary small"
+                                onClick={() => void toggle(row.id, now.counted)}
+                              >
+                                {text(locale, now.counted ? "exclude" : "include")}
+                              </button>
+                            </td>
+                          ) : null}
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </Load>
+      </section>
+    </Layout>
+  );
+}

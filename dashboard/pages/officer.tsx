@@ -1,0 +1,251 @@
+/**
+ * An officer's own page: the fair score with its band, the direct index, n, the
+ * 95% interval drawn as a range with the unit average, what the fair score
+ * means, the monthly trend, the spread of faces, the two elements about the
+ * officer beside the unit's, and the comments about them.
+ */
+import { useContext, useMemo, useState } from "preact/hooks";
+import { FACES, type Locale } from "../../core/questionnaire.ts";
+import type { Comments, OfficerScore } from "../../core/responses.ts";
+import { api } from "../api.ts";
+import { Band } from "../components/band.tsx";
+import { LineChart } from "../components/chart.tsx";
+import { Layout } from "../components/layout.tsx";
+import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { Empty, Load } from "../components/states.tsx";
+import { Session } from "../context.ts";
+import { count, dateTime, month, periodLabel, score } from "../format.ts";
+import { text } from "../text.ts";
+import { useApi } from "../use-api.ts";
+
+/** The officer page. */
+export function OfficerPage() {
+  const locale = useContext(Session).locale.value;
+  const period = usePeriodQuery();
+  const loaded = useApi<OfficerScore>(`/me/score?${period}`);
+  return (
+    <Layout>
+      <PeriodPicker />
+      <Load loaded={loaded}>
+        {(s) => (
+          <>
+            <ScoreCard s={s} locale={locale} />
+            <Trend s={s} locale={locale} />
+            <div class="grid-2">
+              <FacesSpread s={s} locale={locale} />
+              <OfficerElements s={s} locale={locale} />
+            </div>
+            <CommentsList period={period} locale={locale} />
+          </>
+        )}
+      </Load>
+    </Layout>
+  );
+}
+
+/** The headline: fair score and band, or "data belum cukup" below the minimum n. */
+export function ScoreCard({ s, locale }: { s: OfficerScore; locale: Locale }) {
+  return (
+    <section class="card score-card" aria-labelledby="score-title">
+      <h1 id="score-title">{text(locale, "myScore", { period: periodLabel(s.period.label, locale) })}</h1>
+      {s.enough ? (
+        <p class="headline">
+          <span class="big">{score(s.fair, locale)}</span> <Band mutu={s.band} locale={locale} />
+          <span class="muted"> {text(locale, "fairScore")}</span>
+        </p>
+      ) : (
+        <p class="headline not-enough">{text(locale, "notEnough", { n: s.n, min: s.minN })}</p>
+      )}
+      <dl class="facts">
+        <div>
+          <dt>{text(locale, "directIndex")}</dt>
+          <dd>{score(s.index, locale)}</dd>
+        </div>
+        <div>
+          <dt>{text(locale, "ratingsReceived")}</dt>
+          <dd>{count(s.n, locale)}</dd>
+        </div>
+        <div>
+          <dt>{text(locale, "interval")}</dt>
+          <dd>{s.ci95 ? `${score(s.ci95[0], locale)} – ${score(s.ci95[1], locale)}` : "–"}</dd>
+        </div>
+        <div>
+          <dt>{text(locale, "unitAverage")}</dt>
+          <dd>{score(s.unitIndex, locale)}</dd>
+        </div>
+      </dl>
+      {s.ci95 ? (
+        <IntervalBar low={s.ci95[0]} high={s.ci95[1]} index={s.index} unit={s.unitIndex} locale={locale} />
+      ) : null}
+      <p>{text(locale, "fairExplained", { k: s.k })}</p>
+      <p>{text(locale, "smallNExplained")}</p>
+    </section>
+  );
+}
+
+/** The interval drawn as a range on the 25–100 scale, with the officer's index and the unit average. */
+function IntervalBar({
+  low,
+  high,
+  index,
+  unit,
+  locale,
+}: {
+  low: number;
+  high: number;
+  index: number | null;
+  unit: number | null;
+  locale: Locale;
+}) {
+  const at = (v: number) => `${((v - 25) / 75) * 100}%`;
+  return (
+    <div class="interval" aria-hidden="true">
+      <div class="interval-track">
+        <div class="interval-range" style={{ left: at(low), width: `calc(${at(high)} - ${at(low)})` }} />
+        {index !== null ? <div class="interval-mark" style={{ left: at(index) }} title={score(index, locale)} /> : null}
+        {unit !== null ? <div class="interval-unit" style={{ left: at(unit) }} /> : null}
+      </div>
+      <div class="interval-scale">
+        <span>25</span>
+        <span>{text(locale, "unitAverage")} ┆</span>
+        <span>100</span>
+      </div>
+    </div>
+  );
+}
+
+function Trend({ s, locale }: { s: OfficerScore; locale: Locale }) {
+  const labels = useMemo(() => s.trend.map((m) => month(m.month, locale, true)), [s, locale]);
+  const lines = useMemo(
+    () => [
+      { label: text(locale, "fairScore"), values: s.trend.map((m) => m.fair), color: "#0f5f59" },
+      { label: "95% ↓", values: s.trend.map((m) => m.ci95?.[0] ?? null), color: "#7fb3ae", dash: [4, 4] },
+      { label: "95% ↑", values: s.trend.map((m) => m.ci95?.[1] ?? null), color: "#7fb3ae", dash: [4, 4] },
+    ],
+    [s, locale],
+  );
+  return (
+    <section class="card" aria-labelledby="trend-title">
+      <h2 id="trend-title">{text(locale, "trendTitle")}</h2>
+      {s.trend.length === 0 ? (
+        <Empty>{text(locale, "notEnough", { n: 0, min: s.minN })}</Empty>
+      ) : (
+        <>
+          <LineChart labels={labels} lines={lines} band={[1, 2]} />
+          <p class="summary">
+            {text(locale, "trendSummary", {
+              list: s.trend.map((m) => `${month(m.month, locale)} ${score(m.fair, locale)} (n ${m.n})`).join("; "),
+            })}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function FacesSpread({ s, locale }: { s: OfficerScore; locale: Locale }) {
+  const total = s.faces.reduce((a, b) => a + b, 0);
+  return (
+    <section class="card" aria-labelledby="faces-title">
+      <h2 id="faces-title">{text(locale, "facesTitle")}</h2>
+      <table class="bars">
+        <tbody>
+          {FACES.map((face, i) => (
+            <tr key={face.id}>
+              <th scope="row">{face[locale]}</th>
+              <td>
+                <span class={`bar face-${i + 1}`} style={{ width: `${total ? (s.faces[i] / total) * 100 : 0}%` }} />
+              </td>
+              <td class="num">{count(s.faces[i], locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function OfficerElements({ s, locale }: { s: OfficerScore; locale: Locale }) {
+  const names = {
+    kompetensi: { id: "Kompetensi pelaksana", en: "Competence" },
+    perilaku: { id: "Perilaku pelaksana", en: "Conduct" },
+  };
+  return (
+    <section class="card" aria-labelledby="elements-title">
+      <h2 id="elements-title">{text(locale, "officerElementsTitle")}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{text(locale, "element")}</th>
+            <th scope="col" class="num">
+              {text(locale, "mine")}
+            </th>
+            <th scope="col" class="num">
+              {text(locale, "unit")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {(["kompetensi", "perilaku"] as const).map((e) => (
+            <tr key={e}>
+              <th scope="row">{names[e][locale]}</th>
+              <td class="num">
+                {score(s.elements[e].score, locale)} <span class="muted">(n {s.elements[e].n})</span>
+              </td>
+              <td class="num">{score(s.unitElements[e].score, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The comments about the officer, newest first, a page at a time. */
+export function CommentsList({ period, locale, limit }: { period: string; locale: Locale; limit?: number }) {
+  const first = useApi<Comments>(`/me/comments?${period}`);
+  const [more, setMore] = useState<Comments["comments"]>([]);
+  const [page, setPage] = useState(1);
+  const [hasMore, setHasMore] = useState<boolean | null>(null);
+  return (
+    <section class="card" aria-labelledby="comments-title">
+      <h2 id="comments-title">{limit ? text(locale, "recentComments") : text(locale, "commentsTitle")}</h2>
+      <Load loaded={first}>
+        {(data) => {
+          const all = [...data.comments, ...more].slice(0, limit);
+          if (all.length === 0) return <Empty>{text(locale, "noComments")}</Empty>;
+          const canLoad = !limit && (hasMore ?? data.more);
+          return (
+            <>
+              <ul class="comments">
+                {all.map((c) => (
+                  <li key={c.createdAt + c.comment}>
+                    <p class="comment-text">{c.comment}</p>
+                    <p class="muted">
+                      {dateTime(c.createdAt, locale)} · {c.service}
+                      {c.overall ? ` · ${FACES[c.overall - 1][locale]}` : ""}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+              {canLoad ? (
+                <button
+                  type="button"
+                  class="secondary no-print"
+                  onClick={async () => {
+                    const next = await api<Comments>(`/me/comments?${period}&page=${page + 1}`);
+                    setMore((m) => [...m, ...next.comments]);
+                    setPage(page + 1);
+                    setHasMore(next.more);
+                  }}
+                >
+                  {text(locale, "more")}
+                </button>
+              ) : null}
+            </>
+          );
+        }}
+      </Load>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+/** A regional admin's page: every agency of the region side by side for the period, each one a link to open. */
+
+import { useContext } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import type { Agencies } from "../../core/responses.ts";
+import { Band } from "../components/band.tsx";
+import { Layout } from "../components/layout.tsx";
+import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { Empty, Load } from "../components/states.tsx";
+import { Session } from "../context.ts";
+import { count, score } from "../format.ts";
+import { text } from "../text.ts";
+import { useApi } from "../use-api.ts";
+
+/** The region page. */
+export function RegionPage() {
+  const session = useContext(Session);
+  const locale = session.locale.value;
+  const { query } = useLocation();
+  const loaded = useApi<Agencies>(`/agencies?${usePeriodQuery()}`);
+  const keep = new URLSearchParams(query).toString();
+  return (
+    <Layout>
+      <PeriodPicker />
+      <section class="card" aria-labelledby="region-title">
+        <h1 id="region-title">{text(locale, "regionTitle", { region: session.me.value?.user.region ?? "" })}</h1>
+        <Load loaded={loaded}>
+          {(data) =>
+            data.agencies.length === 0 ? (
+              <Empty>{text(locale, "emptyAgency")}</Empty>
+            ) : (
+              <div class="scroll" tabIndex={0}>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{text(locale, "agency")}</th>
+                      <th scope="col" class="num">
+                        {text(locale, "ikm")}
+                      </th>
+                      <th scope="col">{text(locale, "mutu")}</th>
+                      <th scope="col" class="num">
+                        {text(locale, "respondents")}
+                      </th>
+                      <th scope="col" class="num">
+                        {text(locale, "quickIndex")}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.agencies.map((a) => (
+                      <tr key={a.slug}>
+                        <th scope="row">
+                          <a href={`/dashboard/a/${a.slug}${keep ? `?${keep}` : ""}`}>{a.name}</a>
+                        </th>
+                        <td class="num">{score(a.figures.ikm?.value, locale)}</td>
+                        <td>
+                          <Band mutu={a.figures.ikm?.mutu} locale={locale} />
+                        </td>
+                        <td class="num">{count(a.figures.respondents, locale)}</td>
+                        <td class="num">{score(a.figures.quick.index, locale)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </Load>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * The printable SKM report, in the structure PermenPANRB 14/2017 reports follow:
+ * unit and period, method, respondents and their profile, NRR and element score
+ * per element, the IKM with its grade and performance, per service, comments,
+ * and the sample-size statement. Printed by the browser (print CSS, A4).
+ */
+
+import { useContext } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import { PROFILE } from "../../core/questionnaire.ts";
+import type { AgencyComments, Profile, Report } from "../../core/responses.ts";
+import { BANDS } from "../../core/scoring.ts";
+import { Layout } from "../components/layout.tsx";
+import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { Load } from "../components/states.tsx";
+import { Session } from "../context.ts";
+import { count, dateTime, periodLabel, score } from "../format.ts";
+import { text } from "../text.ts";
+import { useApi } from "../use-api.ts";
+import { Breakdown, Elements } from "./agency.tsx";
+
+/** The report page. */
+export function ReportPage() {
+  const locale = useContext(Session).locale.value;
+  const { slug } = useRoute().params;
+  const period = usePeriodQuery();
+  const report = useApi<Report>(`/agencies/${slug}/report?${period}`);
+  const profile = useApi<Profile>(`/agencies/${slug}/report/profile?${period}`);
+  const comments = useApi<AgencyComments>(`/agencies/${slug}/comments?${period}`);
+  return (
+    <Layout agency={slug}>
+      <div class="no-print toolbar">
+        <PeriodPicker />
+        <button type="button" class="primary" onClick={() => window.print()}>
+          {text(locale, "print")}
+        </button>
+      </div>
+      <Load loaded={report}>
+        {(r) => (
+          <article class="paper report" aria-labelledby="report-title">
+            <h1 id="report-title">{text(locale, "reportTitle")}</h1>
+            <dl class="facts facts-paper">
+              <div>
+                <dt>{text(locale, "reportUnit")}</dt>
+                <dd>{r.agency.name}</dd>
+              </div>
+              <div>
+                <dt>{text(locale, "reportPeriod")}</dt>
+                <dd>{periodLabel(r.period.label, locale)}</dd>
+              </div>
+              <div>
+                <dt>{text(locale, "respondents")}</dt>
+                <dd>{count(r.respondents, locale)}</dd>
+              </div>
+              <div>
+                <dt>{text(locale, "ikm")}</dt>
+                <dd>
+                  {r.ikm
+                    ? `${score(r.ikm.value, locale)} · ${r.ikm.mutu} · ${BANDS.find((b) => b.mutu === r.ikm?.mutu)?.kinerja[locale]}`
+                    : text(locale, "notOfficial")}
+                </dd>
+              </div>
+            </dl>
+            <h2>{text(locale, "method")}</h2>
+            <p class="method">{text(locale, "methodLine")}</p>
+            <p>
+              {locale === "en"
+                ? "NRR per element = the sum of its answers ÷ the respondents who answered it; element score = NRR × 25; IKM = Σ NRR × 1/9 × 25 over the 9 elements, graded on the value rounded to 2 decimals (A 88.31–100, B 76.61–88.30, C 65.00–76.60, D 25.00–64.99)."
+                : "NRR per unsur = jumlah nilai jawaban ÷ jumlah responden yang menjawabnya; nilai unsur = NRR × 25; IKM = Σ NRR × 1/9 × 25 atas 9 unsur, mutu dari nilai yang dibulatkan 2 desimal (A 88,31–100, B 76,61–88,30, C 65,00–76,60, D 25,00–64,99)."}
+            </p>
+            {r.ikm ? <p class="muted">{text(locale, "comparison", { value: score(r.ikm.value011, locale) })}</p> : null}
+            <Elements r={r} locale={locale} chart={false} />
+            <Breakdown r={r} locale={locale} kind="service" />
+            <section aria-labelledby="profile-title">
+              <h2 id="profile-title">{text(locale, "profileTitle")}</h2>
+              <Load loaded={profile}>{(p) => <ProfileTables p={p} locale={locale} />}</Load>
+            </section>
+            <section aria-labelledby="report-comments">
+              <h2 id="report-comments">{text(locale, "commentsTitle")}</h2>
+              <Load loaded={comments}>
+                {(c) =>
+                  c.comments.length === 0 ? (
+                    <p>{text(locale, "noComments")}</p>
+                  ) : (
+                    <ul class="comments">
+                      {c.comments.slice(0, 8).map((comment) => (
+                        <li key={comment.id}>
+                          <p class="comment-text">{comment.comment}</p>
+                          <p class="muted">
+                            {dateTime(comment.createdAt, locale)} · {comment.service}
+                          </p>
+                        </li>
+                      ))}
+                    </ul>
+                  )
+                }
+              </Load>
+            </section>
+            <h2>{text(locale, "sampleTitle")}</h2>
+            <p>
+              {text(locale, "sampleRequired", {
+                n: count(r.sampleSize.required, locale),
+                got: count(r.sampleSize.respondents, locale),
+                short:
+                  r.sampleSize.shortfall === 0
+                    ? text(locale, "sampleMet")
+                    : text(locale, "sampleShort", { n: count(r.sampleSize.shortfall, locale) }),
+              })}
+            </p>
+          </article>
+        )}
+      </Load>
+    </Layout>
+  );
+}
+
+function ProfileTables({ p, locale }: { p: Profile; locale: "id" | "en" }) {
+  const groups: [string, Record<string, number>, { code: string; label: { id: string; en: string } }[] | null][] = [
+    [text(locale, "gender"), p.gender, [...PROFILE.gender]],
+    [locale === "en" ? "Age" : "Usia", p.age, null],
+    [locale === "en" ? "Education" : "Pendidikan", p.education, [...PROFILE.education]],
+    [locale === "en" ? "Occupation" : "Pekerjaan", p.occupation, [...PROFILE.occupation]],
+  ];
+  return (
+    <div class="profile-tables">
+      {groups.map(([title, counts, options]) => (
+        <table key={title}>
+          <caption>{title}</caption>
+          <tbody>
+            {Object.entries(counts).map(([code, n]) => (
+              <tr key={code}>
+                <th scope="row">
+                  {code === "-"
+                    ? locale === "en"
+                      ? "Not given"
+                      : "Tidak diisi"
+                    : (options?.find((o) => o.code === code)?.label[locale] ?? code)}
+                </th>
+                <td class="num">{count(n, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </div>
+  );
+}
