@@ -13,6 +13,7 @@ import { Band } from "../components/band.tsx";
 import { LineChart } from "../components/chart.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { ScrollBox } from "../components/scroll-box.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
 import { count, month, nrr, periodLabel, score } from "../format.ts";
@@ -125,34 +126,36 @@ export function Elements({ r, locale, chart = true }: { r: Report; locale: Local
     <section class="card" aria-labelledby="elements-title">
       <h2 id="elements-title">{text(locale, "elementsTitle")}</h2>
       {chart ? <LineChart labels={labels} lines={lines} bars min={0} max={100} /> : null}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{text(locale, "element")}</th>
-            <th scope="col" class="num">
-              {text(locale, "answered")}
-            </th>
-            <th scope="col" class="num">
-              {text(locale, "nrrHead")}
-            </th>
-            <th scope="col" class="num">
-              {text(locale, "elementScore")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {ELEMENTS.map((e, i) => (
-            <tr key={e.id}>
-              <th scope="row">
-                U{i + 1}. {e.name[locale]}
+      <ScrollBox>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{text(locale, "element")}</th>
+              <th scope="col" class="num">
+                {text(locale, "answered")}
               </th>
-              <td class="num">{count(r.elements[e.id].n, locale)}</td>
-              <td class="num">{nrr(r.elements[e.id].nrr, locale)}</td>
-              <td class="num">{score(r.elements[e.id].score, locale)}</td>
+              <th scope="col" class="num">
+                {text(locale, "nrrHead")}
+              </th>
+              <th scope="col" class="num">
+                {text(locale, "elementScore")}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {ELEMENTS.map((e, i) => (
+              <tr key={e.id}>
+                <th scope="row">
+                  U{i + 1}. {e.name[locale]}
+                </th>
+                <td class="num">{count(r.elements[e.id].n, locale)}</td>
+                <td class="num">{nrr(r.elements[e.id].nrr, locale)}</td>
+                <td class="num">{score(r.elements[e.id].score, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }
@@ -170,7 +173,7 @@ export function Breakdown({ r, locale, kind }: { r: Report; locale: Locale; kind
       {rows.length === 0 ? (
         <Empty>{text(locale, "emptyAgency")}</Empty>
       ) : (
-        <div class="scroll" tabIndex={0}>
+        <ScrollBox>
           <table>
             <thead>
               <tr>
@@ -207,7 +210,7 @@ export function Breakdown({ r, locale, kind }: { r: Report; locale: Locale; kind
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

@@ -8,6 +8,7 @@ import type { OfficerScore } from "../../core/responses.ts";
 import { Band } from "../components/band.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { ScrollBox } from "../components/scroll-box.tsx";
 import { Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
 import { count, month, periodLabel, score } from "../format.ts";
@@ -90,32 +91,34 @@ export function EvidencePage() {
               </div>
             </dl>
             <h2>{text(locale, "trendTitle")}</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{text(locale, "period")}</th>
-                  <th scope="col" class="num">
-                    n
-                  </th>
-                  <th scope="col" class="num">
-                    {text(locale, "index")}
-                  </th>
-                  <th scope="col" class="num">
-                    {text(locale, "fairScore")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.trend.map((m) => (
-                  <tr key={m.month}>
-                    <th scope="row">{month(m.month, locale)}</th>
-                    <td class="num">{m.n}</td>
-                    <td class="num">{score(m.index, locale)}</td>
-                    <td class="num">{score(m.fair, locale)}</td>
+            <ScrollBox>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{text(locale, "period")}</th>
+                    <th scope="col" class="num">
+                      n
+                    </th>
+                    <th scope="col" class="num">
+                      {text(locale, "index")}
+                    </th>
+                    <th scope="col" class="num">
+                      {text(locale, "fairScore")}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {s.trend.map((m) => (
+                    <tr key={m.month}>
+                      <th scope="row">{month(m.month, locale)}</th>
+                      <td class="num">{m.n}</td>
+                      <td class="num">{score(m.index, locale)}</td>
+                      <td class="num">{score(m.fair, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
             <CommentsList period={period} locale={locale} limit={5} />
             <p class="method">
               <strong>{text(locale, "method")}:</strong>{" "}

@@ -7,6 +7,7 @@ import type { Flagged } from "../../core/responses.ts";
 import { api } from "../api.ts";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { ScrollBox } from "../components/scroll-box.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
 import { dateTime } from "../format.ts";
@@ -48,7 +49,7 @@ export function FlaggedPage() {
             data.ratings.length === 0 ? (
               <Empty>{text(locale, "noFlagged")}</Empty>
             ) : (
-              <div class="scroll" tabIndex={0}>
+              <ScrollBox>
                 <table>
                   <thead>
                     <tr>
@@ -88,7 +89,7 @@ export function FlaggedPage() {
                     })}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             )
           }
         </Load>

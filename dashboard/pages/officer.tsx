@@ -12,6 +12,7 @@ import { Band } from "../components/band.tsx";
 import { LineChart } from "../components/chart.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { ScrollBox } from "../components/scroll-box.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
 import { count, dateTime, month, periodLabel, score } from "../format.ts";
@@ -148,19 +149,21 @@ function FacesSpread({ s, locale }: { s: OfficerScore; locale: Locale }) {
   return (
     <section class="card" aria-labelledby="faces-title">
       <h2 id="faces-title">{text(locale, "facesTitle")}</h2>
-      <table class="bars">
-        <tbody>
-          {FACES.map((face, i) => (
-            <tr key={face.id}>
-              <th scope="row">{face[locale]}</th>
-              <td>
-                <span class={`bar face-${i + 1}`} style={{ width: `${total ? (s.faces[i] / total) * 100 : 0}%` }} />
-              </td>
-              <td class="num">{count(s.faces[i], locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollBox>
+        <table class="bars">
+          <tbody>
+            {FACES.map((face, i) => (
+              <tr key={face.id}>
+                <th scope="row">{face[locale]}</th>
+                <td>
+                  <span class={`bar face-${i + 1}`} style={{ width: `${total ? (s.faces[i] / total) * 100 : 0}%` }} />
+                </td>
+                <td class="num">{count(s.faces[i], locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }
@@ -173,30 +176,32 @@ function OfficerElements({ s, locale }: { s: OfficerScore; locale: Locale }) {
   return (
     <section class="card" aria-labelledby="elements-title">
       <h2 id="elements-title">{text(locale, "officerElementsTitle")}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{text(locale, "element")}</th>
-            <th scope="col" class="num">
-              {text(locale, "mine")}
-            </th>
-            <th scope="col" class="num">
-              {text(locale, "unit")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(["kompetensi", "perilaku"] as const).map((e) => (
-            <tr key={e}>
-              <th scope="row">{names[e][locale]}</th>
-              <td class="num">
-                {score(s.elements[e].score, locale)} <span class="muted">(n {s.elements[e].n})</span>
-              </td>
-              <td class="num">{score(s.unitElements[e].score, locale)}</td>
+      <ScrollBox>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{text(locale, "element")}</th>
+              <th scope="col" class="num">
+                {text(locale, "mine")}
+              </th>
+              <th scope="col" class="num">
+                {text(locale, "unit")}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(["kompetensi", "perilaku"] as const).map((e) => (
+              <tr key={e}>
+                <th scope="row">{names[e][locale]}</th>
+                <td class="num">
+                  {score(s.elements[e].score, locale)} <span class="muted">(n {s.elements[e].n})</span>
+                </td>
+                <td class="num">{score(s.unitElements[e].score, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import type { Report } from "../../core/responses.ts";
 import { Band } from "../components/band.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { ScrollBox } from "../components/scroll-box.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
 import { count, score } from "../format.ts";
@@ -55,7 +56,7 @@ export function OfficersPage() {
             {r.byOfficer.length === 0 ? (
               <Empty>{text(locale, "emptyAgency")}</Empty>
             ) : (
-              <div class="scroll" tabIndex={0}>
+              <ScrollBox>
                 <table>
                   <thead>
                     <tr>
@@ -90,7 +91,7 @@ export function OfficersPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             )}
           </section>
         )}

@@ -6,6 +6,7 @@ import type { Agencies } from "../../core/responses.ts";
 import { Band } from "../components/band.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { ScrollBox } from "../components/scroll-box.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
 import { count, score } from "../format.ts";
@@ -29,7 +30,7 @@ export function RegionPage() {
             data.agencies.length === 0 ? (
               <Empty>{text(locale, "emptyAgency")}</Empty>
             ) : (
-              <div class="scroll" tabIndex={0}>
+              <ScrollBox>
                 <table>
                   <thead>
                     <tr>
@@ -62,7 +63,7 @@ export function RegionPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             )
           }
         </Load>

@@ -62,6 +62,8 @@ test.describe("an officer on a phone", () => {
     await expect(page.getByText(`${two(score.ci95[0])} – ${two(score.ci95[1])}`).first()).toBeVisible();
     await expectAccessible(page);
     await screenshot(page, "dashboard-officer");
+    // No sideways scrolling at 390 px: wide tables scroll inside their own box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await page.content()).not.toContain(COLLEAGUE);
     // A colleague's data stays out of reach through the API too.
     const report = await request.get(`/api/v1/agencies/${AGENCY}/report`, {
@@ -162,3 +164,29 @@ test("a session that ends sends the reader to sign in and back to the same page"
   await page.getByRole("button", { name: "Masuk" }).click();
   await expect(page.getByRole("heading", { name: "Bukti dukung: Berorientasi Pelayanan" })).toBeVisible();
 });
+
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+]) {
+  test.describe(`screens at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+    test.skip(({ isMobile }) => isMobile, "sizes set here");
+
+    test("the officer page, the overview and the printed report", async ({ page }) => {
+      await signIn(page, OFFICER.nip);
+      await expect(page.getByRole("heading", { name: "Tren bulanan" })).toBeVisible();
+      await screenshot(page, "screen-officer");
+      await page.getByRole("button", { name: "Keluar" }).click();
+      await signIn(page, ADMIN.email);
+      await expect(page.getByRole("heading", { name: /^IKM Semester/ })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Nilai per unsur" })).toBeVisible();
+      await screenshot(page, "screen-overview");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await page.getByRole("link", { name: "Laporan SKM" }).click();
+      await expect(page.getByRole("heading", { name: "Profil responden" })).toBeVisible();
+      await page.emulateMedia({ media: "print" });
+      await screenshot(page, "screen-report-print");
+    });
+  });
+}
