@@ -12,6 +12,10 @@ export const score = (value: number | null | undefined, locale: Locale) =>
     ? "–"
     : new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 
+/** A 95% interval (87,93 – 91,10), or a dash without one. */
+export const range = (ci: readonly [number, number] | null | undefined, locale: Locale) =>
+  ci ? `${score(ci[0], locale)} – ${score(ci[1], locale)}` : "–";
+
 /** An NRR with four decimals (3,6207). */
 export const nrr = (value: number | null | undefined, locale: Locale) =>
   value === null || value === undefined

@@ -11,6 +11,7 @@ import { ELEMENTS, type Locale } from "../../core/questionnaire.ts";
 import type { Report } from "../../core/responses.ts";
 import { Band } from "../components/band.tsx";
 import { LineChart } from "../components/chart.tsx";
+import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { ScrollBox } from "../components/scroll-box.tsx";
@@ -86,24 +87,25 @@ export function IkmCard({ r, locale }: { r: Report; locale: Locale }) {
         </>
       )}
       <dl class="facts">
-        <div>
-          <dt>
-            {text(locale, "respondents")} <span class="muted">({text(locale, "respondentsHint")})</span>
-          </dt>
-          <dd>{count(r.respondents, locale)}</dd>
-        </div>
-        <div>
-          <dt>{text(locale, "taps")}</dt>
-          <dd>{count(r.taps, locale)}</dd>
-        </div>
-        <div>
-          <dt>
-            {text(locale, "quickIndex")} <span class="muted">({text(locale, "quickHint")})</span>
-          </dt>
-          <dd>
-            {score(r.quick.index, locale)} <Band mutu={r.quick.band} locale={locale} />
-          </dd>
-        </div>
+        <Fact
+          label={
+            <>
+              {text(locale, "respondents")} <span class="muted">({text(locale, "respondentsHint")})</span>
+            </>
+          }
+        >
+          {count(r.respondents, locale)}
+        </Fact>
+        <Fact label={text(locale, "taps")}>{count(r.taps, locale)}</Fact>
+        <Fact
+          label={
+            <>
+              {text(locale, "quickIndex")} <span class="muted">({text(locale, "quickHint")})</span>
+            </>
+          }
+        >
+          {score(r.quick.index, locale)} <Band mutu={r.quick.band} locale={locale} />
+        </Fact>
       </dl>
     </section>
   );

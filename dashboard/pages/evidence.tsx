@@ -6,12 +6,13 @@
 import { useContext } from "preact/hooks";
 import type { OfficerScore } from "../../core/responses.ts";
 import { Band } from "../components/band.tsx";
+import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { ScrollBox } from "../components/scroll-box.tsx";
 import { Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
-import { count, month, periodLabel, score } from "../format.ts";
+import { count, month, periodLabel, range, score } from "../format.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
 import { CommentsList } from "./officer.tsx";
@@ -35,60 +36,27 @@ export function EvidencePage() {
             <h1 id="evidence-title">{text(locale, "evidenceTitle")}</h1>
             <p>{text(locale, "evidenceIntro")}</p>
             <dl class="facts facts-paper">
-              <div>
-                <dt>{text(locale, "name")}</dt>
-                <dd>{s.name}</dd>
-              </div>
-              <div>
-                <dt>{text(locale, "nip")}</dt>
-                <dd>{s.nip}</dd>
-              </div>
-              <div>
-                <dt>{text(locale, "position")}</dt>
-                <dd>{s.position || "–"}</dd>
-              </div>
-              <div>
-                <dt>{text(locale, "agency")}</dt>
-                <dd>{s.agency.name}</dd>
-              </div>
-              <div>
-                <dt>{text(locale, "period")}</dt>
-                <dd>{periodLabel(s.period.label, locale)}</dd>
-              </div>
-              <div>
-                <dt>{text(locale, "dutyHours")}</dt>
-                <dd>{score(s.dutyHours, locale).replace(/[.,]00$/, "")}</dd>
-              </div>
-              <div>
-                <dt>{text(locale, "ratingsReceived")}</dt>
-                <dd>{count(s.n, locale)}</dd>
-              </div>
-              <div>
-                <dt>{text(locale, "directIndex")}</dt>
-                <dd>{score(s.index, locale)}</dd>
-              </div>
-              <div>
-                <dt>{text(locale, "interval")}</dt>
-                <dd>{s.ci95 ? `${score(s.ci95[0], locale)} – ${score(s.ci95[1], locale)}` : "–"}</dd>
-              </div>
-              <div>
-                <dt>{text(locale, "fairScore")}</dt>
-                <dd>
-                  {s.enough ? (
-                    <>
-                      {score(s.fair, locale)} <Band mutu={s.band} locale={locale} />
-                    </>
-                  ) : (
-                    text(locale, "notEnough", { n: s.n, min: s.minN })
-                  )}
-                </dd>
-              </div>
-              <div>
-                <dt>Kompetensi / Perilaku</dt>
-                <dd>
-                  {score(s.elements.kompetensi.score, locale)} / {score(s.elements.perilaku.score, locale)}
-                </dd>
-              </div>
+              <Fact label={text(locale, "name")}>{s.name}</Fact>
+              <Fact label={text(locale, "nip")}>{s.nip}</Fact>
+              <Fact label={text(locale, "position")}>{s.position || "–"}</Fact>
+              <Fact label={text(locale, "agency")}>{s.agency.name}</Fact>
+              <Fact label={text(locale, "period")}>{periodLabel(s.period.label, locale)}</Fact>
+              <Fact label={text(locale, "dutyHours")}>{score(s.dutyHours, locale).replace(/[.,]00$/, "")}</Fact>
+              <Fact label={text(locale, "ratingsReceived")}>{count(s.n, locale)}</Fact>
+              <Fact label={text(locale, "directIndex")}>{score(s.index, locale)}</Fact>
+              <Fact label={text(locale, "interval")}>{range(s.ci95, locale)}</Fact>
+              <Fact label={text(locale, "fairScore")}>
+                {s.enough ? (
+                  <>
+                    {score(s.fair, locale)} <Band mutu={s.band} locale={locale} />
+                  </>
+                ) : (
+                  text(locale, "notEnough", { n: s.n, min: s.minN })
+                )}
+              </Fact>
+              <Fact label={<>Kompetensi / Perilaku</>}>
+                {score(s.elements.kompetensi.score, locale)} / {score(s.elements.perilaku.score, locale)}
+              </Fact>
             </dl>
             <h2>{text(locale, "trendTitle")}</h2>
             <ScrollBox>

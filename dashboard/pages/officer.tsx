@@ -10,12 +10,13 @@ import type { Comments, OfficerScore } from "../../core/responses.ts";
 import { api } from "../api.ts";
 import { Band } from "../components/band.tsx";
 import { LineChart } from "../components/chart.tsx";
+import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { ScrollBox } from "../components/scroll-box.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
-import { count, dateTime, month, periodLabel, score } from "../format.ts";
+import { count, dateTime, month, periodLabel, range, score } from "../format.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
 
@@ -58,22 +59,10 @@ export function ScoreCard({ s, locale }: { s: OfficerScore; locale: Locale }) {
         <p class="headline not-enough">{text(locale, "notEnough", { n: s.n, min: s.minN })}</p>
       )}
       <dl class="facts">
-        <div>
-          <dt>{text(locale, "directIndex")}</dt>
-          <dd>{score(s.index, locale)}</dd>
-        </div>
-        <div>
-          <dt>{text(locale, "ratingsReceived")}</dt>
-          <dd>{count(s.n, locale)}</dd>
-        </div>
-        <div>
-          <dt>{text(locale, "interval")}</dt>
-          <dd>{s.ci95 ? `${score(s.ci95[0], locale)} – ${score(s.ci95[1], locale)}` : "–"}</dd>
-        </div>
-        <div>
-          <dt>{text(locale, "unitAverage")}</dt>
-          <dd>{score(s.unitIndex, locale)}</dd>
-        </div>
+        <Fact label={text(locale, "directIndex")}>{score(s.index, locale)}</Fact>
+        <Fact label={text(locale, "ratingsReceived")}>{count(s.n, locale)}</Fact>
+        <Fact label={text(locale, "interval")}>{range(s.ci95, locale)}</Fact>
+        <Fact label={text(locale, "unitAverage")}>{score(s.unitIndex, locale)}</Fact>
       </dl>
       {s.ci95 ? (
         <IntervalBar low={s.ci95[0]} high={s.ci95[1]} index={s.index} unit={s.unitIndex} locale={locale} />

@@ -9,7 +9,7 @@ import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { ScrollBox } from "../components/scroll-box.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
-import { count, score } from "../format.ts";
+import { count, range, score } from "../format.ts";
 import { type TextKey, text } from "../text.ts";
 import { useApi } from "../use-api.ts";
 
@@ -76,9 +76,7 @@ export function OfficersPage() {
                         <th scope="row">{o.name}</th>
                         <td class="num">{count(o.n, locale)}</td>
                         <td class="num">{score(o.index, locale)}</td>
-                        <td class="num">
-                          {o.ci95 ? `${score(o.ci95[0], locale)} – ${score(o.ci95[1], locale)}` : "–"}
-                        </td>
+                        <td class="num">{range(o.ci95, locale)}</td>
                         <td class="num">{score(o.fair, locale)}</td>
                         <td>
                           {o.enough ? (

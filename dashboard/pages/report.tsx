@@ -10,6 +10,7 @@ import { useRoute } from "preact-iso";
 import { PROFILE } from "../../core/questionnaire.ts";
 import type { AgencyComments, Profile, Report } from "../../core/responses.ts";
 import { BANDS } from "../../core/scoring.ts";
+import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { Load } from "../components/states.tsx";
@@ -40,26 +41,14 @@ export function ReportPage() {
           <article class="paper report" aria-labelledby="report-title">
             <h1 id="report-title">{text(locale, "reportTitle")}</h1>
             <dl class="facts facts-paper">
-              <div>
-                <dt>{text(locale, "reportUnit")}</dt>
-                <dd>{r.agency.name}</dd>
-              </div>
-              <div>
-                <dt>{text(locale, "reportPeriod")}</dt>
-                <dd>{periodLabel(r.period.label, locale)}</dd>
-              </div>
-              <div>
-                <dt>{text(locale, "respondents")}</dt>
-                <dd>{count(r.respondents, locale)}</dd>
-              </div>
-              <div>
-                <dt>{text(locale, "ikm")}</dt>
-                <dd>
-                  {r.ikm
-                    ? `${score(r.ikm.value, locale)} · ${r.ikm.mutu} · ${BANDS.find((b) => b.mutu === r.ikm?.mutu)?.kinerja[locale]}`
-                    : text(locale, "notOfficial")}
-                </dd>
-              </div>
+              <Fact label={text(locale, "reportUnit")}>{r.agency.name}</Fact>
+              <Fact label={text(locale, "reportPeriod")}>{periodLabel(r.period.label, locale)}</Fact>
+              <Fact label={text(locale, "respondents")}>{count(r.respondents, locale)}</Fact>
+              <Fact label={text(locale, "ikm")}>
+                {r.ikm
+                  ? `${score(r.ikm.value, locale)} · ${r.ikm.mutu} · ${BANDS.find((b) => b.mutu === r.ikm?.mutu)?.kinerja[locale]}`
+                  : text(locale, "notOfficial")}
+              </Fact>
             </dl>
             <h2>{text(locale, "method")}</h2>
             <p class="method">{text(locale, "methodLine")}</p>
