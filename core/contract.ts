@@ -4,6 +4,7 @@
  * import only the types (`import type`), so zod never reaches a browser bundle.
  */
 import * as z from "zod";
+import { nipProblem } from "./nip.ts";
 import { ELEMENT_IDS, LOCALES } from "./questionnaire.ts";
 
 /** Most ratings one POST may carry (a kiosk sync after a long outage sends several). */
@@ -155,12 +156,15 @@ export const DutyInput = z.strictObject({
 export type DutyInput = z.infer<typeof DutyInput>;
 
 /** What a rating ticket is for; the caller decides the officer (DESIGN.md). */
-export const TicketInput = z.strictObject({
-  service: slug,
-  counter: counterCode.optional(),
-  officer: id.optional(),
-  ttlMinutes: z.number().int().min(5).max(10_080).optional(),
-});
+export const TicketInput = z
+  .strictObject({
+    service: slug,
+    counter: counterCode.optional(),
+    officer: id.optional().meta({ description: "The officer who served, by id" }),
+    nip: nip.optional().meta({ description: "…or by NIP (a queue system knows the NIP, not our ids)" }),
+    ttlMinutes: z.number().int().min(5).max(10_080).optional(),
+  })
+  .refine((t) => !(t.officer && t.nip), { message: "name the officer by id or by NIP, not both", path: ["nip"] });
 /** What a rating ticket is for. */
 export type TicketInput = z.infer<typeof TicketInput>;
 
@@ -205,9 +209,15 @@ export const CounterInput = z.strictObject({
 });
 /** Changes to a counter. */
 export const CounterPatch = CounterInput.partial();
+/** An officer's NIP as an admin enters it: 18 digits with a real birth date, appointment month and gender digit. */
+export const officerNip = nip.superRefine((value, ctx) => {
+  const problem = nipProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
 /** A new officer; the PIN is stored hashed. */
 export const OfficerInput = z.strictObject({
-  nip,
+  nip: officerNip,
   name: z.string().trim().min(1).max(120),
   position: z.string().trim().max(120).optional(),
   pin: pin.optional(),

@@ -357,6 +357,34 @@ export type Agencies = z.infer<typeof AgenciesResponse>;
 /** The respondent profile summary. */
 export type Profile = z.infer<typeof ProfileResponse>;
 
+/** What an agency has set up, for its first-run checklist. */
+export const SetupResponse = z
+  .object({
+    services: z.number().int(),
+    counters: z.number().int(),
+    officers: z.number().int(),
+    tablets: z.number().int().meta({ description: "Paired and not revoked" }),
+    origins: z.number().int(),
+    ratings: z.number().int(),
+  })
+  .meta({ id: "Setup" });
+/** The audit log of an agency, newest first. */
+export const AuditResponse = z
+  .object({
+    page: z.number().int(),
+    more: z.boolean(),
+    entries: z.array(
+      z.object({
+        at: iso,
+        action: z.string().meta({ example: "officer.create" }),
+        target: z.string(),
+        details: z.unknown().meta({ description: "What changed (never a secret)" }),
+        actor: z.string().nullable().meta({ description: "Who; null for a tablet or a removed account" }),
+      }),
+    ),
+  })
+  .meta({ id: "Audit" });
+
 /** A flagged rating as admins review it. */
 export const FlaggedRating = z.object({
   id: z.string(),

@@ -17,7 +17,9 @@ const STAFF: Caller[] = ["officer", "supervisor", "admin"];
 
 const a = `/api/v1/agencies/${AGENCY}`;
 const unique = () => `x${Math.random().toString(36).slice(2, 8)}`;
-const nip = () => `19${String(Math.floor(Math.random() * 1e16)).padStart(16, "0")}`;
+/** A well-formed NIP nobody has yet: born 1990-05-15, appointed 2015-03, the next sequence number. */
+let nipSequence = 0;
+const nip = () => `199005152015031${String(++nipSequence).padStart(3, "0")}`;
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const tokens: Partial<Record<Caller, string>> = {};

@@ -5,6 +5,7 @@ import { devicesManageRoutes } from "./manage/devices.ts";
 import { officersRoutes } from "./manage/officers.ts";
 import { originsRoutes } from "./manage/origins.ts";
 import { servicesRoutes } from "./manage/services.ts";
+import { setupRoutes } from "./manage/setup.ts";
 import { usersRoutes } from "./manage/users.ts";
 
 /** All management routes. */
@@ -14,4 +15,5 @@ export const manageRoutes = router()
   .route("/", officersRoutes)
   .route("/", usersRoutes)
   .route("/", devicesManageRoutes)
-  .route("/", originsRoutes);
+  .route("/", originsRoutes)
+  .route("/", setupRoutes);

@@ -61,3 +61,28 @@ describe("tickets", () => {
     expect((await issue({ service: "ktp-el", officer: foreign }, supervisor)).status).toBe(404);
   });
 });
+
+describe("tickets by NIP", () => {
+  it("name the officer a queue system knows by NIP, and an officer only themself", async () => {
+    const admin = await t.login();
+    const issued = await t.call("POST", "/api/v1/tickets", {
+      token: admin,
+      body: { service: "ktp-el", nip: OFFICER_NIPS[1] },
+    });
+    expect(issued.status).toBe(200);
+    const { ticket } = await issued.json();
+    const described = await (await t.call("GET", `/api/v1/tickets/${ticket}`)).json();
+    expect(described.officer.name).toBe("Budi Santoso");
+    const unknown = await t.call("POST", "/api/v1/tickets", {
+      token: admin,
+      body: { service: "ktp-el", nip: "199001012015011999" },
+    });
+    expect(unknown.status).toBe(404);
+    const officer = await t.login({ nip: OFFICER_NIPS[0] });
+    const forColleague = await t.call("POST", "/api/v1/tickets", {
+      token: officer,
+      body: { service: "ktp-el", nip: OFFICER_NIPS[1] },
+    });
+    expect(forColleague.status).toBe(403);
+  });
+});

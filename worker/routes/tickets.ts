@@ -25,7 +25,7 @@ export const ticketsRoutes = router()
       method: "post",
       path: "/tickets",
       summary:
-        "Issue a single-use rating ticket and its URL (devices; officers for themselves; supervisors, agency admins)",
+        "Issue a single-use rating ticket and its URL, for an officer by id or NIP (devices; officers for themselves; supervisors, agency admins)",
       tags: ["tickets"],
       security: SECURITY.sessionOrDevice,
       request: { body: jsonBody(TicketInput) },
@@ -45,17 +45,21 @@ export const ticketsRoutes = router()
       } else {
         const user = caller.user;
         agencyId = user.agencyId!;
-        assertActsFor(caller, input.officer, "issue tickets");
-        if (user.role === "officer") {
-          officerId = user.officerId;
-        } else if (input.officer) {
+        if (input.officer || input.nip) {
           const [officer] = await db
             .select({ id: officers.id })
             .from(officers)
-            .where(and(eq(officers.id, input.officer), eq(officers.agencyId, agencyId)));
+            .where(
+              and(
+                input.officer ? eq(officers.id, input.officer) : eq(officers.nip, input.nip!),
+                eq(officers.agencyId, agencyId),
+              ),
+            );
           if (!officer) throw notFound("Officer");
+          assertActsFor(caller, officer.id, "issue tickets");
           officerId = officer.id;
         }
+        if (user.role === "officer") officerId = user.officerId;
         if (input.counter) {
           const counter = await counterByCode(db, agencyId, input.counter);
           if (!counter) throw notFound(`Counter "${input.counter}"`);

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, duties } from "../../../db/schema.ts";
-import { AGENCY, testApp } from "../../test-app.ts";
+import { AGENCY, PIN, testApp } from "../../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let admin: string;
@@ -81,12 +81,14 @@ describe("management", () => {
   });
 });
 
+let photoNips = 0;
+
 describe("URL fields", () => {
   it("take an officer's photo only from https (or localhost)", async () => {
     const officer = (photoUrl: string) =>
       t.call("POST", `${path}/officers`, {
         token: admin,
-        body: { nip: `19900101201501${String(Math.floor(Math.random() * 9000) + 1000)}`, name: "Foto", photoUrl },
+        body: { nip: `199001012015011${String(++photoNips).padStart(3, "0")}`, name: "Foto", photoUrl },
       });
     for (const url of [
       "javascript:alert(1)",
@@ -99,5 +101,56 @@ describe("URL fields", () => {
       expect((await res.json()).error.code).toBe("invalid_request");
     }
     expect((await officer("https://disdukcapil.tebingtinggikota.go.id/foto/1.jpg")).status).toBe(200);
+  });
+});
+
+describe("officers", () => {
+  it("refuse an NIP whose birth date, appointment month or gender digit cannot be, and store nothing", async () => {
+    const before = (await (await t.call("GET", `${path}/officers`, { token: admin })).json()).officers.length;
+    for (const nip of ["198813122010012004", "198803122010013004"]) {
+      const res = await t.call("POST", `${path}/officers`, { token: admin, body: { nip, name: "Salah" } });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.message).toMatch(/^nip: /);
+    }
+    const after = (await (await t.call("GET", `${path}/officers`, { token: admin })).json()).officers.length;
+    expect(after).toBe(before);
+  });
+
+  it("end an open duty when deactivated, so the kiosk stops naming them", async () => {
+    const device = await t.pairDevice("loket-1", admin);
+    await t.call("POST", "/api/v1/counters/loket-1/duty", {
+      token: device,
+      body: { nip: "198803122010012004", pin: PIN },
+    });
+    const officer = await t.officerId("198803122010012004");
+    expect((await t.call("DELETE", `${path}/officers/${officer}`, { token: admin })).status).toBe(200);
+    const duty = await (await t.call("GET", "/api/v1/counters/loket-1/duty", { token: device })).json();
+    expect(duty.duty).toBeNull();
+  });
+});
+
+describe("the first-run checklist and the audit log", () => {
+  it("count what the agency has, from the real data", async () => {
+    const before = await (await t.call("GET", `${path}/setup`, { token: admin })).json();
+    expect(before).toMatchObject({ services: 4, counters: 4, officers: 6, tablets: 0, origins: 1, ratings: 0 });
+    await t.pairDevice("loket-1", admin);
+    const after = await (await t.call("GET", `${path}/setup`, { token: admin })).json();
+    expect(after.tablets).toBe(1);
+  });
+
+  it("list who changed what, newest first, filtered by kind, for admins only", async () => {
+    await t.call("POST", `${path}/services`, { token: admin, body: { slug: "paspor", name: "Paspor" } });
+    await t.call("PUT", `${path}/origins`, { token: admin, body: { origins: ["https://ok.go.id"] } });
+    const all = await (await t.call("GET", `${path}/audit`, { token: admin })).json();
+    expect(all.entries.map((e: { action: string }) => e.action).slice(0, 2)).toEqual([
+      "origins.replace",
+      "service.create",
+    ]);
+    expect(all.entries[0].actor).toBe("Admin Disdukcapil");
+    const services = await (await t.call("GET", `${path}/audit?action=service`, { token: admin })).json();
+    expect(services.entries.every((e: { action: string }) => e.action.startsWith("service."))).toBe(true);
+    expect(JSON.stringify(all)).not.toMatch(/pbkdf2|passwordHash|pinHash/);
+    const supervisor = await t.login({ email: "supervisor@demo.suara.id" });
+    expect((await t.call("GET", `${path}/audit`, { token: supervisor })).status).toBe(403);
   });
 });

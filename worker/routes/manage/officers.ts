@@ -1,19 +1,27 @@
 /** Officers (ASN) of an agency, by opaque id; a kiosk PIN is set here and stored hashed. */
 
 import { createRoute } from "@hono/zod-openapi";
-import { and, asc, eq, getTableColumns } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, isNull } from "drizzle-orm";
 import { OfficerInput, OfficerPatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
 import { hashSecret } from "../../../core/password.ts";
 import { OfficerResponse, OfficersResponse } from "../../../core/responses.ts";
+import type { Db } from "../../../db/client.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
-import { officers } from "../../../db/schema.ts";
+import { duties, officers } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
 const tags = ["management"];
+
+/** Nobody inactive serves at a counter: the statement that ends an officer's open duty now. */
+const endOpenDuty = (db: Db, officerId: string) =>
+  db
+    .update(duties)
+    .set({ endedAt: Date.now() })
+    .where(and(eq(duties.officerId, officerId), isNull(duties.endedAt)));
 const { pinHash: _, ...publicColumns } = getTableColumns(officers);
 
 /** GET, POST, PATCH, DELETE of officers. */
@@ -92,6 +100,7 @@ export const officersRoutes = router()
           .update(officers)
           .set({ ...changes, ...(pin ? { pinHash: await hashSecret(pin) } : {}) })
           .where(where),
+        ...(changes.active === false ? [endOpenDuty(db, id)] : []),
         auditInsert(db, {
           actorUserId: user.id,
           agencyId: agency.id,
@@ -122,6 +131,7 @@ export const officersRoutes = router()
       if (!existing) throw notFound("Officer");
       await db.batch([
         db.update(officers).set({ active: false }).where(where),
+        endOpenDuty(db, id),
         auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "officer.deactivate", target: id }),
       ]);
       return c.json({ officer: { ...existing, active: false } }, 200);
