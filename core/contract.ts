@@ -223,6 +223,12 @@ export const OfficerInput = z.strictObject({
   pin: pin.optional(),
   photoUrl: webUrl.optional(),
 });
+/** Officers to import: a CSV of NIP, name, position; checked only (a preview) unless `commit`. */
+export const OfficerImportInput = z.strictObject({
+  csv: z.string().min(1).max(60_000),
+  commit: z.boolean().optional(),
+});
+
 /** Changes to an officer, including deactivation. */
 export const OfficerPatch = OfficerInput.partial().extend({ active: z.boolean().optional() });
 /** A new account of an agency (regional admins come from `npm run admin:create`). */

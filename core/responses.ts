@@ -357,6 +357,22 @@ export type Agencies = z.infer<typeof AgenciesResponse>;
 /** The respondent profile summary. */
 export type Profile = z.infer<typeof ProfileResponse>;
 
+/** An officer import checked row by row, and how many were added. */
+export const OfficerImportResponse = z
+  .object({
+    rows: z.array(
+      z.object({
+        line: z.number().int(),
+        nip: z.string(),
+        name: z.string(),
+        position: z.string(),
+        error: z.string().nullable(),
+      }),
+    ),
+    created: z.number().int().meta({ description: "Officers added: 0 for a preview or when any row has an error" }),
+  })
+  .meta({ id: "OfficerImport" });
+
 /** What an agency has set up, for its first-run checklist. */
 export const SetupResponse = z
   .object({

@@ -2,15 +2,16 @@
 
 import { createRoute } from "@hono/zod-openapi";
 import { and, asc, eq, getTableColumns, isNull } from "drizzle-orm";
-import { OfficerInput, OfficerPatch } from "../../../core/contract.ts";
+import { OfficerImportInput, OfficerInput, OfficerPatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
 import { hashSecret } from "../../../core/password.ts";
-import { OfficerResponse, OfficersResponse } from "../../../core/responses.ts";
+import { OfficerImportResponse, OfficerResponse, OfficersResponse } from "../../../core/responses.ts";
 import type { Db } from "../../../db/client.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
+import { checkOfficerImport, importOfficers } from "../../../db/queries/officer-import.ts";
 import { duties, officers } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
-import { notFound } from "../../errors.ts";
+import { ApiError, notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
@@ -24,7 +25,7 @@ const endOpenDuty = (db: Db, officerId: string) =>
     .where(and(eq(duties.officerId, officerId), isNull(duties.endedAt)));
 const { pinHash: _, ...publicColumns } = getTableColumns(officers);
 
-/** GET, POST, PATCH, DELETE of officers. */
+/** GET, POST, PATCH, DELETE of officers, and their import from a CSV. */
 export const officersRoutes = router()
   .openapi(
     createRoute({
@@ -75,6 +76,28 @@ export const officersRoutes = router()
         }),
       ]);
       return c.json({ officer: created }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/agencies/{slug}/officers/import",
+      summary: `Import officers from a CSV of NIP, name, position: a preview with per-row errors, or (commit) add them all ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: agencyParams, body: jsonBody(OfficerImportInput) },
+      responses: okJson(OfficerImportResponse, "Every row with its error (or none), and how many were added"),
+    }),
+    async (c) => {
+      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
+      const { csv, commit } = c.req.valid("json");
+      const rows = await checkOfficerImport(c.var.db, csv);
+      const clean = rows.length > 0 && rows.every((r) => r.error === null);
+      if (commit && !clean) {
+        throw new ApiError(400, "invalid_import", "Some rows have errors; nothing was added.", { rows });
+      }
+      const created = commit ? await importOfficers(c.var.db, agency.id, user.id, rows) : 0;
+      return c.json({ rows, created }, 200);
     },
   )
   .openapi(
