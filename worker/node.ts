@@ -78,8 +78,9 @@ server.on("error", (error: NodeJS.ErrnoException) => {
 async function connect(): Promise<void> {
   let lastProblem = "";
   for (;;) {
+    let db: Db | undefined;
     try {
-      const db = await openDatabase({ url: settings.databaseUrl, authToken: settings.authToken });
+      db = await openDatabase({ url: settings.databaseUrl, authToken: settings.authToken });
       await migrateDatabase(db);
       await seedIfEmpty(db);
       ready = { db, ingest: createIngestQueue(db) };
@@ -87,6 +88,8 @@ async function connect(): Promise<void> {
       startPurge(db);
       return;
     } catch (error) {
+      // A client that could not finish starting is not kept; the next attempt opens a fresh one.
+      db?.$client.close();
       const problem = (error as Error).message.split("\n")[0];
       if (problem !== lastProblem) console.error(`The database cannot be reached (${problem}); retrying every 5 s.`);
       lastProblem = problem;
