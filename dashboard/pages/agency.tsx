@@ -8,7 +8,7 @@
 import { useContext, useMemo, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { ELEMENTS, type Locale } from "../../core/questionnaire.ts";
-import type { Report } from "../../core/responses.ts";
+import type { Report } from "../../core/score-responses.ts";
 import { Band } from "../components/band.tsx";
 import { LineChart } from "../components/chart.tsx";
 import { Fact } from "../components/fact.tsx";

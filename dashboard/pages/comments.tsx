@@ -3,7 +3,8 @@
 import { useContext } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
 import { FACES } from "../../core/questionnaire.ts";
-import type { AgencyComments, Form } from "../../core/responses.ts";
+import type { Form } from "../../core/responses.ts";
+import type { AgencyComments } from "../../core/score-responses.ts";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { Empty, Load } from "../components/states.tsx";

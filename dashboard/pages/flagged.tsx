@@ -3,7 +3,7 @@
 import { useContext, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { FACES } from "../../core/questionnaire.ts";
-import type { Flagged } from "../../core/responses.ts";
+import type { Flagged } from "../../core/score-responses.ts";
 import { api } from "../api.ts";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";

@@ -6,7 +6,7 @@
  */
 import { useContext, useMemo, useState } from "preact/hooks";
 import { FACES, type Locale } from "../../core/questionnaire.ts";
-import type { Comments, OfficerScore } from "../../core/responses.ts";
+import type { Comments, OfficerScore } from "../../core/score-responses.ts";
 import { api } from "../api.ts";
 import { Band } from "../components/band.tsx";
 import { LineChart } from "../components/chart.tsx";

@@ -2,7 +2,7 @@
 
 import { useContext, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import type { Report } from "../../core/responses.ts";
+import type { Report } from "../../core/score-responses.ts";
 import { Band } from "../components/band.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";

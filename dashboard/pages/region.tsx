@@ -2,7 +2,7 @@
 
 import { useContext } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import type { Agencies } from "../../core/responses.ts";
+import type { Agencies } from "../../core/score-responses.ts";
 import { Band } from "../components/band.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";

@@ -2,7 +2,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import * as z from "zod";
 import { CommentsQuery, slug } from "../../core/contract.ts";
-import { AgencyCommentsResponse } from "../../core/responses.ts";
+import { AgencyCommentsResponse } from "../../core/score-responses.ts";
 import { commentsForAgency } from "../../db/queries/comments.ts";
 import { agencyFor } from "../access.ts";
 import { okJson, router, SECURITY } from "../openapi.ts";

@@ -9,7 +9,7 @@ import { stream } from "hono/streaming";
 import * as z from "zod";
 import { PeriodQuery, slug } from "../../core/contract.ts";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
-import { ProfileResponse, PublicIkmResponse, ReportResponse } from "../../core/responses.ts";
+import { ProfileResponse, PublicIkmResponse, ReportResponse } from "../../core/score-responses.ts";
 import { agencyBySlug } from "../../db/queries/agencies.ts";
 import { exportPage } from "../../db/queries/export.ts";
 import { agencyReport, publicSummary, respondentProfile } from "../../db/queries/reports.ts";
