@@ -8,7 +8,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { ELEMENTS } from "../../core/questionnaire.ts";
 import { E2E } from "../../playwright.config.ts";
-import { ADMIN, AGENCY, expectAccessible, screenshot } from "./kiosk-helpers.ts";
+import { ADMIN, AGENCY, expectAccessible, screenshot } from "./helpers.ts";
 
 const OFFICER = { nip: "198803122010012004", name: "Siti Rahmawati, S.Kom" };
 const COLLEAGUE = "Budi Santoso";
@@ -77,9 +77,8 @@ test.describe("an officer on a phone", () => {
   });
 });
 
-test.describe("an admin at a desk", () => {
+test.describe("an admin at a desk", { tag: "@once" }, () => {
   test.use({ viewport: { width: 1280, height: 800 } });
-  test.skip(({ isMobile }) => isMobile, "desk size");
 
   test("reads the overview as the report endpoint gives it, downloads the CSV and prints the SKM report", async ({
     page,
@@ -138,9 +137,7 @@ test.describe("an admin at a desk", () => {
   });
 });
 
-test.describe("a regional admin", () => {
-  test.skip(({ isMobile }) => isMobile, "desk size");
-
+test.describe("a regional admin", { tag: "@once" }, () => {
   test("sees every agency of the region with its IKM, and opens one", async ({ page }) => {
     await signIn(page, "regional@demo.suara.id");
     await expect(page.getByRole("heading", { name: "Instansi di wilayah Sumatera Utara" })).toBeVisible();
@@ -169,9 +166,8 @@ for (const viewport of [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },
 ]) {
-  test.describe(`screens at ${viewport.width}×${viewport.height}`, () => {
+  test.describe(`screens at ${viewport.width}×${viewport.height}`, { tag: "@once" }, () => {
     test.use({ viewport });
-    test.skip(({ isMobile }) => isMobile, "sizes set here");
 
     test("the officer page, the overview and the printed report", async ({ page }) => {
       await signIn(page, OFFICER.nip);

@@ -1,4 +1,4 @@
-/** What the kiosk specs share: the admin's API calls, pairing, the staff gesture, screenshots. */
+/** What the specs share: the admin's API calls, pairing, the staff gesture, screenshots. */
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page } from "@playwright/test";

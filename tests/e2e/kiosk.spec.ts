@@ -1,21 +1,14 @@
 /**
  * The counter tablet as a citizen and staff meet it, landscape and portrait:
  * pairing, an officer's check-in from the staff menu, faces, the full survey,
- * and what the server then holds; then a day offline, and unpairing.
+ * and what the server then holds; then a day offline, and unpairing. Each spec
+ * sets its own tablet viewport, so only the tablet project runs this file.
  */
 import { expect, test } from "@playwright/test";
 import { ELEMENTS } from "../../core/questionnaire.ts";
 import { E2E } from "../../playwright.config.ts";
 import { type SpawnedServer, startServer } from "../server.ts";
-import {
-  AGENCY,
-  adminApi,
-  expectAccessible,
-  openStaffMenu,
-  pairKiosk,
-  screenshot,
-  tapAndDecline,
-} from "./kiosk-helpers.ts";
+import { AGENCY, adminApi, expectAccessible, openStaffMenu, pairKiosk, screenshot, tapAndDecline } from "./helpers.ts";
 
 const VIEWPORTS = [
   { width: 1280, height: 800, counter: "loket-1", nip: "198803122010012004", officer: "Siti Rahmawati, S.Kom" },
@@ -25,7 +18,6 @@ const VIEWPORTS = [
 for (const { width, height, counter, nip, officer } of VIEWPORTS) {
   test.describe(`the kiosk at ${width}×${height}`, () => {
     test.use({ viewport: { width, height } });
-    test.skip(({ isMobile }) => isMobile, "the kiosk specs set their own tablet viewports");
 
     test("an officer checks in, citizens rate, and the survey completes the same rating", async ({ page, request }) => {
       test.setTimeout(120_000);
@@ -122,7 +114,6 @@ for (const { width, height, counter, nip, officer } of VIEWPORTS) {
 
 test.describe("the kiosk offline", () => {
   test.use({ viewport: { width: 1280, height: 800 } });
-  test.skip(({ isMobile }) => isMobile, "once, at tablet size");
 
   test("keeps 50 taps through an offline reload and delivers each exactly once", async ({ page, context, request }) => {
     test.setTimeout(240_000);
@@ -170,7 +161,6 @@ test.describe("the kiosk offline", () => {
 
 test.describe("a rating the server refuses", () => {
   test.use({ viewport: { width: 1280, height: 800 } });
-  test.skip(({ isMobile }) => isMobile, "once, at tablet size");
 
   test("is set aside for staff with its reason, never retried forever nor deleted", async ({
     page,
@@ -202,7 +192,6 @@ test.describe("a rating the server refuses", () => {
 
 test.describe("the kiosk with its server stopped", () => {
   test.use({ viewport: { width: 1280, height: 800 } });
-  test.skip(({ isMobile }) => isMobile, "once, at tablet size");
   let server: SpawnedServer | undefined;
   test.afterEach(async () => server?.kill());
 
@@ -236,8 +225,6 @@ test.describe("the kiosk with its server stopped", () => {
 });
 
 test.describe("unpairing", () => {
-  test.skip(({ isMobile }) => isMobile, "once, at tablet size");
-
   test("from the staff menu revokes the tablet on the server", async ({ page, request }) => {
     const api = await adminApi(request);
     await pairKiosk(page, await api.pairingCode("loket-4"));
