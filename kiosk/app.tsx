@@ -9,7 +9,7 @@ import { lazy } from "./lazy.tsx";
 import { Home } from "./pages/home.tsx";
 import { Pair } from "./pages/pair.tsx";
 import { Offer, Reasons, Thanks } from "./pages/steps.tsx";
-import { createKioskState, type KioskState } from "./state.ts";
+import { createKioskState, type KioskState, rememberSetup } from "./state.ts";
 
 const Survey = lazy(() => import("./pages/survey.tsx").then((m) => m.Survey));
 const StaffMenu = lazy(() => import("./pages/staff.tsx").then((m) => m.StaffMenu));
@@ -23,7 +23,7 @@ export function App() {
         onPaired={(paired: Pairing, setup: Paired) => {
           savePairing(paired);
           const { token: _, ...rest } = setup;
-          localStorage.setItem("suara.setup", JSON.stringify({ ...rest, duty: null }));
+          rememberSetup({ ...rest, duty: null });
           setPairing(paired);
         }}
       />

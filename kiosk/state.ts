@@ -20,6 +20,9 @@ export type Setup = Omit<DeviceSelf, "duty">;
 type Duty = NonNullable<DeviceSelf["duty"]>;
 
 const SETUP_KEY = "suara.setup";
+
+/** Remembers what the server said about the counter, so the tablet can start without it. */
+export const rememberSetup = (self: DeviceSelf) => localStorage.setItem(SETUP_KEY, JSON.stringify(self));
 const SYNCED_KEY = "suara.lastSync";
 /** How often the tablet asks who serves, so a check-in made elsewhere shows within 30 s. */
 export const POLL_MS = 15_000;
@@ -104,7 +107,7 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
   async function refresh() {
     try {
       const self = await call<DeviceSelf>("/devices/self", { token: pairing.token });
-      localStorage.setItem(SETUP_KEY, JSON.stringify(self));
+      rememberSetup(self);
       const { duty: current, ...rest } = self;
       // The server is back after being out of reach: send what waited without waiting for the backoff.
       if (!online.value) sync.kick();

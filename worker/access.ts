@@ -89,12 +89,9 @@ export type CounterCaller = { kind: "device"; device: DeviceCaller } | { kind: "
  * tickets: a device only its own counter; a person only with `staffCounter`.
  */
 export async function counterFor(c: Ctx, code: string) {
-  const principal = c.var.principal;
-  if (!principal) throw unauthorized("Sign in, or call from the counter's paired device.");
-  const caller: CounterCaller =
-    principal.kind === "device" ? principal : { kind: "user", user: requirePermission(c, "staffCounter") };
-  const agencyId = caller.kind === "device" ? caller.device.agencyId : caller.user.agencyId;
-  const counter = agencyId ? await counterByCode(c.var.db, agencyId, code) : undefined;
+  const caller = counterStaff(c);
+  const agencyId = caller.kind === "device" ? caller.device.agencyId : caller.user.agencyId!;
+  const counter = await counterByCode(c.var.db, agencyId, code);
   if (!counter) throw notFound(`Counter "${code}"`);
   if (caller.kind === "device" && caller.device.counterId !== counter.id) {
     throw forbidden("A device may act for its own counter only.");

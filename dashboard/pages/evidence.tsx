@@ -4,11 +4,12 @@
  * the browser (print CSS, no PDF library).
  */
 import { useContext } from "preact/hooks";
-import type { OfficerScore } from "../../core/responses.ts";
+import type { OfficerScore } from "../../core/score-responses.ts";
 import { Band } from "../components/band.tsx";
 import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
-import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { usePeriodQuery } from "../components/period.tsx";
+import { PrintToolbar } from "../components/print-toolbar.tsx";
 import { ScrollBox } from "../components/scroll-box.tsx";
 import { Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
@@ -24,12 +25,7 @@ export function EvidencePage() {
   const loaded = useApi<OfficerScore>(`/me/score?${period}`);
   return (
     <Layout>
-      <div class="no-print toolbar">
-        <PeriodPicker />
-        <button type="button" class="primary" onClick={() => window.print()}>
-          {text(locale, "print")}
-        </button>
-      </div>
+      <PrintToolbar />
       <Load loaded={loaded}>
         {(s) => (
           <article class="paper" aria-labelledby="evidence-title">

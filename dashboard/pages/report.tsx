@@ -8,11 +8,12 @@
 import { useContext } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { PROFILE } from "../../core/questionnaire.ts";
-import type { AgencyComments, Profile, Report } from "../../core/responses.ts";
+import type { AgencyComments, Profile, Report } from "../../core/score-responses.ts";
 import { BANDS } from "../../core/scoring.ts";
 import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
-import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { usePeriodQuery } from "../components/period.tsx";
+import { PrintToolbar } from "../components/print-toolbar.tsx";
 import { Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
 import { count, dateTime, periodLabel, score } from "../format.ts";
@@ -30,12 +31,7 @@ export function ReportPage() {
   const comments = useApi<AgencyComments>(`/agencies/${slug}/comments?${period}`);
   return (
     <Layout agency={slug}>
-      <div class="no-print toolbar">
-        <PeriodPicker />
-        <button type="button" class="primary" onClick={() => window.print()}>
-          {text(locale, "print")}
-        </button>
-      </div>
+      <PrintToolbar />
       <Load loaded={report}>
         {(r) => (
           <article class="paper report" aria-labelledby="report-title">

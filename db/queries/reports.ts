@@ -172,7 +172,7 @@ export async function agencySummary(db: Db, agencyId: string, period: Period): P
 
 /** The public face of a report: the unit's aggregates only, no officer data. */
 export async function publicSummary(db: Db, agencyId: string, period: Period) {
-  const [total] = await readRollups(db, { agencyId, from: period.from, to: period.to });
+  const total = await agencySummary(db, agencyId, period);
   const serviceGroups = await readRollups(db, { agencyId, from: period.from, to: period.to }, ["service"]);
   const serviceRows = await db
     .select()
@@ -188,7 +188,7 @@ export async function publicSummary(db: Db, agencyId: string, period: Period) {
     );
   return {
     period,
-    ...summarize(total ?? emptySums()),
+    ...total,
     byService: serviceGroups.map((g) => {
       const service = serviceRows.find((s) => s.id === g.serviceId);
       return { service: service?.slug ?? "", name: service?.name ?? "", ...summarize(g) };

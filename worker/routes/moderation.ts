@@ -4,11 +4,13 @@
  * by those who manage it, audited, with the rollups moved in the same transaction.
  */
 import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import * as z from "zod";
 import { PeriodQuery, slug } from "../../core/contract.ts";
-import { FlaggedResponse, ModeratedResponse } from "../../core/responses.ts";
+import { FlaggedResponse, ModeratedResponse } from "../../core/score-responses.ts";
 import { flaggedRatings, setExcluded } from "../../db/queries/moderation.ts";
 import { agencyFor } from "../access.ts";
+import type { AppEnv } from "../env.ts";
 import { notFound } from "../errors.ts";
 import { okJson, router, SECURITY } from "../openapi.ts";
 import { periodFromQuery } from "../period.ts";
@@ -38,6 +40,14 @@ const moderate = (exclude: boolean) =>
     responses: okJson(ModeratedResponse, "The rating's flags and whether it counts now"),
   });
 
+/** Excludes or includes one rating of an agency, for someone who manages it. */
+async function setRating(c: Context<AppEnv>, { slug, id }: { slug: string; id: string }, exclude: boolean) {
+  const { user, agency } = await agencyFor(c, slug, "manageAgency");
+  const rating = await setExcluded(c.var.db, agency.id, id, exclude, { actorUserId: user.id });
+  if (!rating) throw notFound("Rating");
+  return c.json({ rating }, 200);
+}
+
 /** GET flagged, POST exclude and include. */
 export const moderationRoutes = router()
   .openapi(
@@ -62,17 +72,5 @@ export const moderationRoutes = router()
       );
     },
   )
-  .openapi(moderate(true), async (c) => {
-    const { slug: agencySlug, id } = c.req.valid("param");
-    const { user, agency } = await agencyFor(c, agencySlug, "manageAgency");
-    const rating = await setExcluded(c.var.db, agency.id, id, true, { actorUserId: user.id });
-    if (!rating) throw notFound("Rating");
-    return c.json({ rating }, 200);
-  })
-  .openapi(moderate(false), async (c) => {
-    const { slug: agencySlug, id } = c.req.valid("param");
-    const { user, agency } = await agencyFor(c, agencySlug, "manageAgency");
-    const rating = await setExcluded(c.var.db, agency.id, id, false, { actorUserId: user.id });
-    if (!rating) throw notFound("Rating");
-    return c.json({ rating }, 200);
-  });
+  .openapi(moderate(true), (c) => setRating(c, c.req.valid("param"), true))
+  .openapi(moderate(false), (c) => setRating(c, c.req.valid("param"), false));
