@@ -142,6 +142,11 @@ export type LoginInput = z.infer<typeof LoginInput>;
 export const PairInput = z.strictObject({ code: z.string().regex(/^\d{8}$/, "a pairing code is 8 digits") });
 /** An officer's NIP and PIN, typed on a tablet to unpair it. */
 export const UnpairInput = z.strictObject({ nip, pin });
+/** What a tablet reports after a sync: the ratings still waiting on it and what the server refused (kept aside). */
+export const DeviceStatusInput = z.strictObject({
+  waiting: z.number().int().min(0).max(10_000_000),
+  aside: z.number().int().min(0).max(10_000_000),
+});
 /** A check-in: NIP + PIN from a kiosk, or an officer id from the dashboard. */
 export const DutyInput = z.strictObject({
   nip: nip.optional(),
@@ -250,10 +255,17 @@ export const DeviceInput = z.strictObject({ counter: counterCode, name: z.string
 /** The complete list of origins allowed to embed the agency's widget. */
 export const OriginsInput = z.strictObject({ origins: z.array(origin).max(50) });
 
-/** A new agency in the regional admin's region. */
+/** A new agency in the regional admin's region, optionally with its first agency admin (made in the same step). */
 export const AgencyInput = z.strictObject({
   slug,
   name: z.string().trim().min(1).max(200),
   timezone: z.enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]),
   commentRetentionDays: z.number().int().min(30).max(3650).optional(),
+  admin: z
+    .strictObject({
+      name: z.string().trim().min(1).max(120),
+      email: z.email().max(200),
+      password: z.string().min(10).max(200),
+    })
+    .optional(),
 });

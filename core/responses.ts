@@ -79,6 +79,8 @@ export const Device = z.object({
   pairedAt: ms.nullable(),
   revokedAt: ms.nullable(),
   lastSeenAt: ms.nullable(),
+  queueWaiting: z.number().int().nullable().meta({ description: "Ratings waiting on the tablet at its last report" }),
+  queueAside: z.number().int().nullable().meta({ description: "Refused items kept aside on the tablet at its last report" }),
   pairingExpiresAt: ms.nullable(),
   createdAt: ms,
 });
@@ -107,7 +109,9 @@ export const DeviceRevokedResponse = z
   .object({ device: z.object({ id: z.string(), name: z.string(), revokedAt: ms }) })
   .meta({ id: "DeviceRevoked" });
 export const OriginsResponse = z.object({ origins: z.array(z.string()) }).meta({ id: "Origins" });
-export const AgencyResponse = z.object({ agency: Agency }).meta({ id: "AgencyResponse" });
+export const AgencyResponse = z
+  .object({ agency: Agency, admin: User.optional().meta({ description: "The first admin, when one was asked for" }) })
+  .meta({ id: "AgencyResponse" });
 /** An officer import checked row by row, and how many were added. */
 export const OfficerImportResponse = z
   .object({
@@ -132,6 +136,10 @@ export const SetupResponse = z
     tablets: z.number().int().meta({ description: "Paired and not revoked" }),
     origins: z.number().int(),
     ratings: z.number().int(),
+    publicUrl: z.string().meta({
+      description: "Where Suara's own pages are (SUARA_PUBLIC_URL): the widget snippet, pairing and poster links use it",
+      example: "https://suara.tebingtinggikota.go.id",
+    }),
   })
   .meta({ id: "Setup" });
 /** The audit log of an agency, newest first. */

@@ -3,7 +3,7 @@
  * milliseconds since the epoch; local days are YYYY-MM-DD text in the agency's
  * timezone. Ids are opaque text so that no row count leaks through a URL.
  */
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ELEMENT_IDS } from "../core/questionnaire.ts";
 
@@ -121,6 +121,9 @@ export const users = sqliteTable("users", {
   createdAt: integer("created_at").notNull().default(now),
 });
 
+/** The columns of an account that may leave the server: all but the password hash. */
+export const { passwordHash: _passwordHash, ...publicUserColumns } = getTableColumns(users);
+
 /** Live sign-ins. */
 export const sessions = sqliteTable("sessions", {
   /** SHA-256 of the session token; the token itself is never stored. */
@@ -149,7 +152,12 @@ export const devices = sqliteTable(
     pairingExpiresAt: integer("pairing_expires_at"),
     pairedAt: integer("paired_at"),
     revokedAt: integer("revoked_at"),
+    /** When the tablet last reported in (after each sync that reached the server). */
     lastSeenAt: integer("last_seen_at"),
+    /** Ratings still waiting on the tablet at its last report. */
+    queueWaiting: integer("queue_waiting"),
+    /** Ratings and duty changes the server refused, kept aside on the tablet for staff, at its last report. */
+    queueAside: integer("queue_aside"),
     createdAt: integer("created_at").notNull().default(now),
   },
   (t) => [index("devices_agency").on(t.agencyId)],

@@ -5,6 +5,7 @@
  * `duplicate` for it; a refused one is set aside with its reason. A server that
  * cannot be reached, or answers 5xx, 429 or 503, keeps everything queued and is
  * tried again with exponential backoff and jitter. Nothing is dropped for age.
+ * A sync that sent everything ends by reporting the queue to the server.
  */
 import type { RatingsResult } from "../core/responses.ts";
 import { CallFailed, call } from "./api.ts";
@@ -12,6 +13,7 @@ import {
   dutyChanges,
   finishAbandoned,
   forgetRatings,
+  queueState,
   readyRatings,
   setRatingAside,
   settleDutyChange,
@@ -67,7 +69,12 @@ export async function syncOnce({ token, counter }: DeviceAuth): Promise<{ duties
   }
   for (;;) {
     const batch = await readyRatings(BATCH);
-    if (batch.length === 0) return { duties: changes.length };
+    if (batch.length === 0) {
+      // Admins see the tablet alive, and how its queue stands, on the dashboard's tablet list.
+      const { waiting, aside } = await queueState();
+      await call("/devices/self/status", { token, method: "PUT", body: { waiting, aside: aside.length } });
+      return { duties: changes.length };
+    }
     let answer: RatingsResult;
     try {
       answer = await call<RatingsResult>("/ratings", {

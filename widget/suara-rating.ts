@@ -47,7 +47,10 @@ export class SuaraRating extends LitElement {
   @property() service = "";
   /** A rating ticket: the rating goes to the ticket's service and officer. */
   @property() ticket = "";
-  /** Read the ticket from the page's path, `/r/<ticket>` (the hosted QR page). */
+  /**
+   * Read the ticket from the page's path, `/r/<ticket>` (the hosted QR page), or
+   * the agency and service from its query, `/r/?agency=…&service=…` (a counter's poster).
+   */
   @property({ type: Boolean, attribute: "ticket-from-path" }) ticketFromPath = false;
   /** `id` (default) or `en`. */
   @property() locale = "id";
@@ -61,7 +64,12 @@ export class SuaraRating extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    if (this.ticketFromPath) this.ticket = decodeURIComponent(location.pathname.split("/").pop() ?? "");
+    if (this.ticketFromPath) {
+      this.ticket = decodeURIComponent(location.pathname.split("/").pop() ?? "");
+      const query = new URLSearchParams(location.search);
+      this.agency ||= query.get("agency") ?? "";
+      this.service ||= query.get("service") ?? "";
+    }
     if (this.ticket) void this.loadTicket();
     else if (!this.agency || !this.service) {
       console.error(

@@ -195,6 +195,13 @@ const ROUTES: Route[] = [
   },
   { method: "GET", name: "/me", path: () => "/api/v1/me", allowed: PEOPLE },
   { method: "GET", name: "/devices/self", path: () => "/api/v1/devices/self", allowed: ["device"] },
+  {
+    method: "PUT",
+    name: "/devices/self/status",
+    path: () => "/api/v1/devices/self/status",
+    body: () => ({ waiting: 0, aside: 0 }),
+    allowed: ["device"],
+  },
   { method: "GET", name: "/me/score", path: () => "/api/v1/me/score?period=2026", allowed: ["officer"] },
   { method: "GET", name: "/me/comments", path: () => "/api/v1/me/comments?period=2026", allowed: ["officer"] },
   // Counter codes are per agency: the other agency has no loket-2, so its admin is told it does not exist.

@@ -3,9 +3,10 @@
  * start: a wrong value names its variable and stops the server, instead of
  * surfacing later as NaN scores or a refused cookie.
  */
+import type { Context } from "hono";
 import * as z from "zod";
 import { webUrl } from "../core/contract.ts";
-import type { AppSettings } from "./env.ts";
+import type { AppEnv, AppSettings } from "./env.ts";
 
 /** What the app uses when a setting is not given. */
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -17,6 +18,9 @@ export const DEFAULT_SETTINGS: AppSettings = {
   dbTimeoutMs: 4000,
   signInsPerIp: 60,
 };
+
+/** Where every link and QR code the server makes points: SUARA_PUBLIC_URL, else the request's own origin. */
+export const publicBase = (c: Context<AppEnv>): string => c.var.settings.publicUrl ?? new URL(c.req.url).origin;
 
 /** A setting given with a value it cannot take. */
 export class SettingsError extends Error {

@@ -43,8 +43,10 @@ export function withSite(app: App, assets: Assets): App {
     c.header("Cross-Origin-Resource-Policy", "cross-origin");
     c.header("Cache-Control", "public, max-age=300");
   });
-  // The hosted rating page is one static page; it reads the ticket from its own URL.
+  // The hosted rating page is one static page; it reads the ticket (or, from a counter's
+  // poster, the agency and service) from its own URL.
   app.get("/r/:ticket", pages, assets.file("/widget/rate.html"));
+  app.get("/r/", pages, assets.file("/widget/rate.html"));
   // The integrators' docs: Swagger UI's files from our own origin, under the same strict CSP.
   app.get("/api/v1/docs", pages, assets.file("/api-docs/index.html"));
   app.use("/api-docs/*", pages);

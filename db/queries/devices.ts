@@ -42,7 +42,7 @@ export async function pairDevice(db: Db, code: string, now: number) {
   const token = newToken("dev");
   const [device] = await db
     .update(devices)
-    .set({ tokenHash: await hashToken(token), pairedAt: now, pairingCodeHash: null, pairingExpiresAt: null })
+    .set({ tokenHash: await hashToken(token), pairedAt: now, lastSeenAt: now, pairingCodeHash: null, pairingExpiresAt: null })
     .where(and(eq(devices.pairingCodeHash, codeHash), gt(devices.pairingExpiresAt, now), isNull(devices.revokedAt)))
     .returning({ id: devices.id, name: devices.name, counterId: devices.counterId });
   if (!device) return undefined;
@@ -78,6 +78,8 @@ export async function listDevices(db: Db, agencyId: string) {
       pairedAt: devices.pairedAt,
       revokedAt: devices.revokedAt,
       lastSeenAt: devices.lastSeenAt,
+      queueWaiting: devices.queueWaiting,
+      queueAside: devices.queueAside,
       pairingExpiresAt: devices.pairingExpiresAt,
       createdAt: devices.createdAt,
     })
@@ -86,6 +88,13 @@ export async function listDevices(db: Db, agencyId: string) {
     .where(eq(devices.agencyId, agencyId))
     .orderBy(devices.name);
 }
+
+/** Records a tablet's report: it was seen now, with this many ratings waiting and items aside. */
+export const reportDeviceStatus = (db: Db, id: string, status: { waiting: number; aside: number }, now: number) =>
+  db
+    .update(devices)
+    .set({ lastSeenAt: now, queueWaiting: status.waiting, queueAside: status.aside })
+    .where(and(eq(devices.id, id), isNull(devices.revokedAt)));
 
 /**
  * The update that revokes the unrevoked devices matching `where`: their token and

@@ -4,11 +4,12 @@ import { createRoute } from "@hono/zod-openapi";
 import { asc, eq } from "drizzle-orm";
 import { AgencyInput, PeriodQuery } from "../../core/contract.ts";
 import { newId } from "../../core/ids.ts";
+import { hashSecret } from "../../core/password.ts";
 import { AgencyResponse } from "../../core/responses.ts";
 import { AgenciesResponse } from "../../core/score-responses.ts";
 import { auditInsert } from "../../db/queries/audit.ts";
 import { agencySummary } from "../../db/queries/reports.ts";
-import { agencies } from "../../db/schema.ts";
+import { agencies, publicUserColumns, users } from "../../db/schema.ts";
 import { requirePermission } from "../access.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 import { periodFromQuery } from "../period.ts";
@@ -53,7 +54,7 @@ export const agenciesRoutes = router()
     createRoute({
       method: "post",
       path: "/agencies",
-      summary: "Create an agency in the caller's region (regional admins)",
+      summary: "Create an agency in the caller's region, and optionally its first agency admin (regional admins)",
       tags: ["management"],
       security: SECURITY.session,
       request: { body: jsonBody(AgencyInput) },
@@ -62,17 +63,45 @@ export const agenciesRoutes = router()
     async (c) => {
       const user = requirePermission(c, "manageRegion");
       const db = c.var.db;
-      const row = { id: newId("agc"), region: user.region ?? "", ...c.req.valid("json") };
-      await db.batch([
+      const { admin, ...fields } = c.req.valid("json");
+      const row = { id: newId("agc"), region: user.region ?? "", ...fields };
+      const audit = auditInsert(db, {
+        actorUserId: user.id,
+        agencyId: row.id,
+        action: "agency.create",
+        target: row.slug,
+        details: row,
+      });
+      if (!admin) {
+        await db.batch([db.insert(agencies).values(row), audit]);
+        return c.json({ agency: row }, 200);
+      }
+      // The agency and its first admin in one transaction: a clash on either leaves neither behind.
+      const { password, ...person } = admin;
+      const account = {
+        ...person,
+        id: newId("usr"),
+        email: person.email.toLowerCase(),
+        role: "agency_admin" as const,
+        agencyId: row.id,
+        officerId: null,
+        region: null,
+      };
+      const [, [created]] = await db.batch([
         db.insert(agencies).values(row),
+        db
+          .insert(users)
+          .values({ ...account, passwordHash: await hashSecret(password) })
+          .returning(publicUserColumns),
+        audit,
         auditInsert(db, {
           actorUserId: user.id,
           agencyId: row.id,
-          action: "agency.create",
-          target: row.slug,
-          details: row,
+          action: "user.create",
+          target: account.id,
+          details: account,
         }),
       ]);
-      return c.json({ agency: row }, 200);
+      return c.json({ agency: row, admin: created }, 200);
     },
   );

@@ -1,15 +1,15 @@
 /**
  * A tablet's own routes. POST /devices/pair: public (the pairing code is the
- * capability), rate-limited per IP. GET /devices/self and POST /devices/self/unpair:
- * the paired device itself (unpairing also needs an officer's NIP and PIN).
+ * capability), rate-limited per IP. GET /devices/self, PUT /devices/self/status and
+ * POST /devices/self/unpair: the paired device itself (unpairing also needs an officer's NIP and PIN).
  */
 
 import { createRoute } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { PairInput, UnpairInput } from "../../core/contract.ts";
+import { DeviceStatusInput, PairInput, UnpairInput } from "../../core/contract.ts";
 import { DeviceSelfResponse, OkResponse, PairResponse } from "../../core/responses.ts";
 import { auditInsert } from "../../db/queries/audit.ts";
-import { deviceSetup, pairDevice, revokeDevices } from "../../db/queries/devices.ts";
+import { deviceSetup, pairDevice, reportDeviceStatus, revokeDevices } from "../../db/queries/devices.ts";
 import { currentDuty } from "../../db/queries/duties.ts";
 import { devices } from "../../db/schema.ts";
 import { requireDevice } from "../access.ts";
@@ -60,6 +60,23 @@ export function createDevicesRoutes() {
       const device = requireDevice(c);
       const setup = await deviceSetup(c.var.db, device);
       return c.json({ ...setup, duty: (await currentDuty(c.var.db, device.counterId)) ?? null }, 200);
+    },
+  );
+
+  routes.openapi(
+    createRoute({
+      method: "put",
+      path: "/devices/self/status",
+      summary: "Report the tablet's queue after a sync, so admins see it alive and its queue healthy (the device)",
+      tags: ["devices"],
+      security: SECURITY.device,
+      request: { body: jsonBody(DeviceStatusInput) },
+      responses: okJson(OkResponse, "Recorded, with the time it was seen"),
+    }),
+    async (c) => {
+      const device = requireDevice(c);
+      await reportDeviceStatus(c.var.db, device.id, c.req.valid("json"), Date.now());
+      return c.json({ ok: true as const }, 200);
     },
   );
 

@@ -17,6 +17,7 @@ import { officers } from "../../db/schema.ts";
 import { assertActsFor, counterStaff } from "../access.ts";
 import { notFound } from "../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
+import { publicBase } from "../settings.ts";
 
 /** POST /tickets and GET /tickets/{ticket}. */
 export const ticketsRoutes = router()
@@ -74,7 +75,7 @@ export const ticketsRoutes = router()
         Date.now(),
         input.ttlMinutes,
       );
-      const url = `${c.var.settings.publicUrl ?? new URL(c.req.url).origin}/r/${ticket.id}`;
+      const url = `${publicBase(c)}/r/${ticket.id}`;
       return c.json({ ticket: ticket.id, url, expiresAt: new Date(ticket.expiresAt).toISOString() }, 200);
     },
   )

@@ -83,6 +83,51 @@ describe("management", () => {
 
 let photoNips = 0;
 
+describe("a regional admin creating an agency", () => {
+  const body = (fields: Record<string, unknown> = {}) => ({
+    slug: "dpmptsp-tebingtinggi",
+    name: "DPMPTSP Kota Tebing Tinggi",
+    timezone: "Asia/Jakarta",
+    admin: { name: "Rina Admin", email: "Rina@DPMPTSP.go.id", password: "first-admin-pw" },
+    ...fields,
+  });
+
+  it("makes the agency and its first admin in one step, who can then sign in and manage it", async () => {
+    const regional = await t.login({ email: "regional@demo.suara.id" });
+    const res = await t.call("POST", "/api/v1/agencies", { token: regional, body: body() });
+    expect(res.status).toBe(200);
+    const made = await res.json();
+    expect(made.agency).toMatchObject({ slug: "dpmptsp-tebingtinggi", region: expect.any(String) });
+    expect(made.admin).toMatchObject({ role: "agency_admin", email: "rina@dpmptsp.go.id", agencyId: made.agency.id });
+    expect(JSON.stringify(made)).not.toMatch(/pbkdf2|passwordHash/);
+    const admin2 = await t.login({ email: "rina@dpmptsp.go.id", password: "first-admin-pw" });
+    const setup = await t.call("GET", "/api/v1/agencies/dpmptsp-tebingtinggi/setup", { token: admin2 });
+    expect(await setup.json()).toMatchObject({ services: 0, counters: 0, officers: 0, tablets: 0, origins: 0 });
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.agencyId, made.agency.id));
+    expect(audit.map((a) => a.action).sort()).toEqual(["agency.create", "user.create"]);
+  });
+
+  it("leaves neither behind when the admin's e-mail is taken", async () => {
+    const regional = await t.login({ email: "regional@demo.suara.id" });
+    const taken = body({ admin: { name: "X", email: "admin@demo.suara.id", password: "first-admin-pw" } });
+    const res = await t.call("POST", "/api/v1/agencies", { token: regional, body: taken });
+    expect(res.status).toBe(409);
+    const { agencies } = await (await t.call("GET", "/api/v1/agencies", { token: regional })).json();
+    expect(agencies.map((a: { slug: string }) => a.slug)).not.toContain("dpmptsp-tebingtinggi");
+  });
+
+  it("refuses a first admin without a usable e-mail or password, naming the field", async () => {
+    const regional = await t.login({ email: "regional@demo.suara.id" });
+    const res = await t.call("POST", "/api/v1/agencies", {
+      token: regional,
+      body: body({ admin: { name: "X", email: "not-an-email", password: "short" } }),
+    });
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.details.map((i: { path: string }) => i.path)).toEqual(["admin.email", "admin.password"]);
+  });
+});
+
 describe("URL fields", () => {
   it("take an officer's photo only from https (or localhost)", async () => {
     const officer = (photoUrl: string) =>
@@ -136,6 +181,28 @@ describe("the first-run checklist and the audit log", () => {
     await t.pairDevice("loket-1", admin);
     const after = await (await t.call("GET", `${path}/setup`, { token: admin })).json();
     expect(after.tablets).toBe(1);
+    // Links and QR codes point at the request's origin unless SUARA_PUBLIC_URL says otherwise.
+    expect(after.publicUrl).toBe("http://localhost");
+  });
+
+  it("show each tablet's last report: when it was seen and how its queue stands", async () => {
+    const device = await t.pairDevice("loket-1", admin);
+    const listed = async () =>
+      (await (await t.call("GET", `${path}/devices`, { token: admin })).json()).devices.find(
+        (d: { revokedAt: number | null }) => d.revokedAt === null,
+      );
+    const paired = await listed();
+    expect(paired).toMatchObject({ queueWaiting: null, queueAside: null });
+    expect(paired.lastSeenAt).toBe(paired.pairedAt);
+    const before = Date.now();
+    const report = { waiting: 3, aside: 1 };
+    expect((await t.call("PUT", "/api/v1/devices/self/status", { token: device, body: report })).status).toBe(200);
+    const seen = await listed();
+    expect(seen).toMatchObject({ queueWaiting: 3, queueAside: 1 });
+    expect(seen.lastSeenAt).toBeGreaterThanOrEqual(before);
+    const bad = await t.call("PUT", "/api/v1/devices/self/status", { token: device, body: { waiting: -1, aside: 0 } });
+    expect(bad.status).toBe(400);
+    expect(await listed()).toMatchObject({ queueWaiting: 3, queueAside: 1 });
   });
 
   it("list who changed what, newest first, filtered by kind, for admins only", async () => {

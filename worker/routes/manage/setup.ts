@@ -7,6 +7,7 @@ import { setupState } from "../../../db/queries/setup.ts";
 import { auditLog, users } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { okJson, router, SECURITY } from "../../openapi.ts";
+import { publicBase } from "../../settings.ts";
 import { agencyParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
 const tags = ["management"];
@@ -27,7 +28,7 @@ export const setupRoutes = router()
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
-      return c.json(await setupState(c.var.db, agency.id), 200);
+      return c.json({ ...(await setupState(c.var.db, agency.id)), publicUrl: publicBase(c) }, 200);
     },
   )
   .openapi(

@@ -1,20 +1,19 @@
 /** Sign-in accounts of an agency: agency admins, supervisors and officers (linked to an officer record). */
 
 import { createRoute } from "@hono/zod-openapi";
-import { and, asc, eq, getTableColumns } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { UserInput, UserPatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
 import { hashSecret } from "../../../core/password.ts";
 import { UserResponse, UsersResponse } from "../../../core/responses.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
-import { officers, sessions, users } from "../../../db/schema.ts";
+import { officers, publicUserColumns as publicColumns, sessions, users } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
 const tags = ["management"];
-const { passwordHash: _, ...publicColumns } = getTableColumns(users);
 
 /** GET, POST, PATCH, DELETE of accounts. */
 export const usersRoutes = router()
