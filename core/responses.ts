@@ -80,7 +80,11 @@ export const Device = z.object({
   revokedAt: ms.nullable(),
   lastSeenAt: ms.nullable(),
   queueWaiting: z.number().int().nullable().meta({ description: "Ratings waiting on the tablet at its last report" }),
-  queueAside: z.number().int().nullable().meta({ description: "Refused items kept aside on the tablet at its last report" }),
+  queueAside: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "Refused items kept aside on the tablet at its last report" }),
   pairingExpiresAt: ms.nullable(),
   createdAt: ms,
 });
@@ -121,6 +125,10 @@ export const OfficerImportResponse = z
         nip: z.string(),
         name: z.string(),
         position: z.string(),
+        code: z
+          .string()
+          .nullable()
+          .meta({ description: "What is wrong, as a stable code (nip_length, nip_birth, nip_exists, name, …)" }),
         error: z.string().nullable(),
       }),
     ),
@@ -137,7 +145,8 @@ export const SetupResponse = z
     origins: z.number().int(),
     ratings: z.number().int(),
     publicUrl: z.string().meta({
-      description: "Where Suara's own pages are (SUARA_PUBLIC_URL): the widget snippet, pairing and poster links use it",
+      description:
+        "Where Suara's own pages are (SUARA_PUBLIC_URL): the widget snippet, pairing and poster links use it",
       example: "https://suara.tebingtinggikota.go.id",
     }),
   })
@@ -272,3 +281,15 @@ export type Duty = z.infer<typeof DutyResponse>;
 export type TicketInfo = z.infer<typeof TicketResponse>;
 /** A rating form. */
 export type Form = z.infer<typeof FormResponse>;
+/** What an agency has set up (the first-run checklist). */
+export type Setup = z.infer<typeof SetupResponse>;
+/** The audit log, a page of it. */
+export type Audit = z.infer<typeof AuditResponse>;
+/** Set-up entities as the management screens list them. */
+export type ServiceRow = z.infer<typeof Service>;
+export type CounterRow = z.infer<typeof Counter>;
+export type OfficerRow = z.infer<typeof Officer>;
+export type UserRow = z.infer<typeof User>;
+export type DeviceRow = z.infer<typeof Device>;
+export type DeviceCreated = z.infer<typeof DeviceCreatedResponse>;
+export type OfficerImport = z.infer<typeof OfficerImportResponse>;

@@ -6,6 +6,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the API said in detail: for a 400, the issues with the path of each field. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -25,6 +27,13 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     throw new ApiFailure(0, "network", "The server cannot be reached.");
   }
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiFailure(res.status, body.error?.code ?? "unknown", body.error?.message ?? res.statusText);
+  if (!res.ok) {
+    throw new ApiFailure(
+      res.status,
+      body.error?.code ?? "unknown",
+      body.error?.message ?? res.statusText,
+      body.error?.details,
+    );
+  }
   return body as T;
 }

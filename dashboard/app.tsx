@@ -21,6 +21,15 @@ const FlaggedPage = lazy(() => import("./pages/flagged.tsx").then((m) => m.Flagg
 const CommentsPage = lazy(() => import("./pages/comments.tsx").then((m) => m.CommentsPage));
 const ReportPage = lazy(() => import("./pages/report.tsx").then((m) => m.ReportPage));
 const RegionPage = lazy(() => import("./pages/region.tsx").then((m) => m.RegionPage));
+const SetupPage = lazy(() => import("./pages/manage/setup.tsx").then((m) => m.SetupPage));
+const ServicesPage = lazy(() => import("./pages/manage/services.tsx").then((m) => m.ServicesPage));
+const CountersPage = lazy(() => import("./pages/manage/counters.tsx").then((m) => m.CountersPage));
+const ManageOfficersPage = lazy(() => import("./pages/manage/officers.tsx").then((m) => m.ManageOfficersPage));
+const AccountsPage = lazy(() => import("./pages/manage/accounts.tsx").then((m) => m.AccountsPage));
+const TabletsPage = lazy(() => import("./pages/manage/tablets.tsx").then((m) => m.TabletsPage));
+const WidgetPage = lazy(() => import("./pages/manage/widget.tsx").then((m) => m.WidgetPage));
+const PostersPage = lazy(() => import("./pages/manage/posters.tsx").then((m) => m.PostersPage));
+const AuditPage = lazy(() => import("./pages/manage/audit.tsx").then((m) => m.AuditPage));
 
 /** The dashboard. */
 export function App() {
@@ -67,6 +76,15 @@ function Screens({ session }: { session: SessionState }) {
         <Route path="/dashboard/a/:slug/flagged" component={FlaggedPage} />
         <Route path="/dashboard/a/:slug/comments" component={CommentsPage} />
         <Route path="/dashboard/a/:slug/report" component={ReportPage} />
+        <Route path="/dashboard/a/:slug/setup" component={SetupPage} />
+        <Route path="/dashboard/a/:slug/manage/services" component={ServicesPage} />
+        <Route path="/dashboard/a/:slug/manage/counters" component={CountersPage} />
+        <Route path="/dashboard/a/:slug/manage/officers" component={ManageOfficersPage} />
+        <Route path="/dashboard/a/:slug/manage/accounts" component={AccountsPage} />
+        <Route path="/dashboard/a/:slug/manage/tablets" component={TabletsPage} />
+        <Route path="/dashboard/a/:slug/manage/widget" component={WidgetPage} />
+        <Route path="/dashboard/a/:slug/manage/posters" component={PostersPage} />
+        <Route path="/dashboard/a/:slug/manage/audit" component={AuditPage} />
         <Route path="/dashboard/region" component={RegionPage} />
         <Route default component={Home} />
       </Router>

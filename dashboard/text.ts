@@ -141,6 +141,17 @@ const id = {
   regionTitle: "Instansi di wilayah {region}",
   open: "Buka",
   emptyAgency: "Belum ada penilaian pada periode ini.",
+  noAgencies: "Belum ada instansi di wilayah ini. Tambahkan yang pertama di bawah.",
+  navManage: "Kelola",
+  navSetup: "Persiapan",
+  navServices: "Layanan",
+  navCounters: "Loket",
+  navOfficerData: "Data petugas",
+  navAccounts: "Akun",
+  navTablets: "Tablet",
+  navWidget: "Widget",
+  navPosters: "Poster QR",
+  navAudit: "Log audit",
 } as const;
 
 /** A message key. */
@@ -286,11 +297,26 @@ const en: Record<TextKey, string> = {
   regionTitle: "Agencies of {region}",
   open: "Open",
   emptyAgency: "No ratings in this period yet.",
+  noAgencies: "No agencies in this region yet. Add the first one below.",
+  navManage: "Manage",
+  navSetup: "Set-up",
+  navServices: "Services",
+  navCounters: "Counters",
+  navOfficerData: "Officer records",
+  navAccounts: "Accounts",
+  navTablets: "Tablets",
+  navWidget: "Widget",
+  navPosters: "QR posters",
+  navAudit: "Audit log",
 };
 
 const TEXT: Record<Locale, Record<TextKey, string>> = { id, en };
 
+/** A message with its `{name}` placeholders filled. */
+export const fill = (message: string, values: Record<string, string | number> = {}) =>
+  message.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+
 /** A message in a locale, with `{name}` placeholders filled. */
 export function text(locale: Locale, key: TextKey, values: Record<string, string | number> = {}): string {
-  return TEXT[locale][key].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+  return fill(TEXT[locale][key], values);
 }

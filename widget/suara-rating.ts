@@ -54,6 +54,8 @@ export class SuaraRating extends LitElement {
   @property({ type: Boolean, attribute: "ticket-from-path" }) ticketFromPath = false;
   /** `id` (default) or `en`. */
   @property() locale = "id";
+  /** A preview (the dashboard's): it works as on a site but sends nothing. */
+  @property({ type: Boolean }) preview = false;
   /** Where Suara's API is; defaults to the server this script was loaded from. */
   @property({ attribute: "api-base" }) apiBase = new URL(import.meta.url).origin;
 
@@ -133,6 +135,10 @@ export class SuaraRating extends LitElement {
     };
     this.phase = "sending";
     this.problem = "";
+    if (this.preview) {
+      this.phase = "done";
+      return;
+    }
     try {
       const res = await fetch(`${this.apiBase}/api/v1/ratings`, {
         method: "POST",

@@ -80,9 +80,7 @@ export async function testApp({ settings = {} }: { settings?: Partial<AppSetting
     });
 
   /** Signs in and returns the bearer token. */
-  const login = async (
-    identity: { email?: string; nip?: string; password?: string } = { email: DEMO_ADMIN_EMAIL },
-  ) => {
+  const login = async (identity: { email?: string; nip?: string; password?: string } = { email: DEMO_ADMIN_EMAIL }) => {
     const res = await call("POST", "/api/v1/auth/login", { body: { password: PASSWORD, ...identity } });
     if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
     return ((await res.json()) as { token: string }).token;

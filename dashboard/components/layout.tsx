@@ -26,6 +26,23 @@ function links(role: string, agency: string | null): [string, TextKey][] {
   return role === "regional_admin" ? [["/dashboard/region", "navRegion"], ...own] : own;
 }
 
+/** The set-up pages of an agency, for those who may change it (agency and regional admins). */
+function manageLinks(role: string, agency: string | null): [string, TextKey][] {
+  if (!agency || (role !== "agency_admin" && role !== "regional_admin")) return [];
+  const base = `/dashboard/a/${agency}`;
+  return [
+    [`${base}/setup`, "navSetup"],
+    [`${base}/manage/services`, "navServices"],
+    [`${base}/manage/counters`, "navCounters"],
+    [`${base}/manage/officers`, "navOfficerData"],
+    [`${base}/manage/accounts`, "navAccounts"],
+    [`${base}/manage/tablets`, "navTablets"],
+    [`${base}/manage/widget`, "navWidget"],
+    [`${base}/manage/posters`, "navPosters"],
+    [`${base}/manage/audit`, "navAudit"],
+  ];
+}
+
 /** The page frame; `agency` is the agency whose pages the nav links to (a regional admin's current one). */
 export function Layout({ children, agency }: { children: ComponentChildren; agency?: string }) {
   const session = useContext(Session);
@@ -33,6 +50,7 @@ export function Layout({ children, agency }: { children: ComponentChildren; agen
   const me = session.me.value!;
   const { path, query } = useLocation();
   const keep = new URLSearchParams(query).toString();
+  const manage = manageLinks(me.user.role, agency ?? me.agency?.slug ?? null);
   return (
     <div class="frame">
       <header class="top no-print">
@@ -72,6 +90,18 @@ export function Layout({ children, agency }: { children: ComponentChildren; agen
           </a>
         ))}
       </nav>
+      {manage.length ? (
+        <nav class="tabs manage no-print" aria-label={text(locale, "navManage")}>
+          <span class="tabs-title" aria-hidden="true">
+            {text(locale, "navManage")}:
+          </span>
+          {manage.map(([href, key]) => (
+            <a key={href} href={href} aria-current={path === href ? "page" : undefined}>
+              {text(locale, key)}
+            </a>
+          ))}
+        </nav>
+      ) : null}
       <main class="content">{children}</main>
     </div>
   );

@@ -8,6 +8,7 @@
 import { useContext, useMemo, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { ELEMENTS, type Locale } from "../../core/questionnaire.ts";
+import type { Setup } from "../../core/responses.ts";
 import type { Report } from "../../core/score-responses.ts";
 import { Band } from "../components/band.tsx";
 import { LineChart } from "../components/chart.tsx";
@@ -20,6 +21,14 @@ import { Session } from "../context.ts";
 import { count, month, nrr, periodLabel, score } from "../format.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
+import { mayManage } from "./manage/frame.tsx";
+import { Checklist, setupDone } from "./manage/setup.tsx";
+
+/** The first-run checklist, on the overview until every step is done. */
+function UnfinishedSetup({ slug }: { slug: string }) {
+  const { data } = useApi<Setup>(`/agencies/${slug}/setup`);
+  return data && !setupDone(data) ? <Checklist slug={slug} setup={data} heading="h2" /> : null;
+}
 
 const populationKey = (slug: string) => `suara.population.${slug}`;
 
@@ -31,8 +40,10 @@ export function AgencyPage() {
   const [population, setPopulation] = useState(() => localStorage.getItem(populationKey(slug)) ?? "");
   const query = `${period}${/^\d+$/.test(population) ? `&population=${population}` : ""}`;
   const loaded = useApi<Report>(`/agencies/${slug}/report?${query}`);
+  const role = useContext(Session).me.value!.user.role;
   return (
     <Layout agency={slug}>
+      {mayManage(role) ? <UnfinishedSetup slug={slug} /> : null}
       <div class="toolbar no-print">
         <PeriodPicker />
         <a class="button secondary" href={`/api/v1/agencies/${slug}/ratings.csv?${period}`} download>

@@ -1,4 +1,4 @@
-/** A regional admin's page: every agency of the region side by side for the period, each one a link to open. */
+/** A regional admin's page: every agency of the region side by side for the period, each one a link to open, and a new one added. */
 
 import { useContext } from "preact/hooks";
 import { useLocation } from "preact-iso";
@@ -12,6 +12,7 @@ import { Session } from "../context.ts";
 import { count, score } from "../format.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
+import { AgencyCreate } from "./manage/agency-create.tsx";
 
 /** The region page. */
 export function RegionPage() {
@@ -28,7 +29,7 @@ export function RegionPage() {
         <Load loaded={loaded}>
           {(data) =>
             data.agencies.length === 0 ? (
-              <Empty>{text(locale, "emptyAgency")}</Empty>
+              <Empty>{text(locale, "noAgencies")}</Empty>
             ) : (
               <ScrollBox>
                 <table>
@@ -68,6 +69,7 @@ export function RegionPage() {
           }
         </Load>
       </section>
+      <AgencyCreate onCreated={loaded.retry} />
     </Layout>
   );
 }

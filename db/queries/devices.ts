@@ -42,7 +42,13 @@ export async function pairDevice(db: Db, code: string, now: number) {
   const token = newToken("dev");
   const [device] = await db
     .update(devices)
-    .set({ tokenHash: await hashToken(token), pairedAt: now, lastSeenAt: now, pairingCodeHash: null, pairingExpiresAt: null })
+    .set({
+      tokenHash: await hashToken(token),
+      pairedAt: now,
+      lastSeenAt: now,
+      pairingCodeHash: null,
+      pairingExpiresAt: null,
+    })
     .where(and(eq(devices.pairingCodeHash, codeHash), gt(devices.pairingExpiresAt, now), isNull(devices.revokedAt)))
     .returning({ id: devices.id, name: devices.name, counterId: devices.counterId });
   if (!device) return undefined;

@@ -6,7 +6,7 @@
 import { parse } from "csv-parse/sync";
 import { inArray } from "drizzle-orm";
 import { newId } from "../../core/ids.ts";
-import { nipProblem } from "../../core/nip.ts";
+import { NIP_PROBLEMS, nipCheck } from "../../core/nip.ts";
 import type { Db } from "../client.ts";
 import { officers } from "../schema.ts";
 import { auditInsert } from "./audit.ts";
@@ -14,14 +14,33 @@ import { auditInsert } from "./audit.ts";
 /** Most rows one import takes. */
 export const MAX_IMPORT_ROWS = 500;
 
-/** One row as read, and what is wrong with it (if anything). */
+/** What can be wrong with a row (beyond the NIP problems of core/nip.ts), in words. */
+const ROW_PROBLEMS = {
+  not_csv: "not a CSV",
+  too_many: `at most ${MAX_IMPORT_ROWS} rows per import`,
+  name: "a name of 1 to 120 characters",
+  position: "a position of at most 120 characters",
+  nip_exists: "an officer with this NIP exists",
+  nip_twice: "this NIP is in the file twice",
+} as const;
+
+type RowCode = keyof typeof ROW_PROBLEMS;
+type NipCode = keyof typeof NIP_PROBLEMS;
+
+/** One row as read, and what is wrong with it (if anything): a stable code and its words. */
 export interface ImportRow {
   line: number;
   nip: string;
   name: string;
   position: string;
+  code: RowCode | NipCode | null;
   error: string | null;
 }
+
+/** A row that stands for the whole file being wrong. */
+const fileProblem = (code: "not_csv" | "too_many", detail = ""): ImportRow[] => [
+  { line: 0, nip: "", name: "", position: "", code, error: `${ROW_PROBLEMS[code]}${detail}` },
+];
 
 /** Reads the CSV (a header row naming nip, name/nama and position/jabatan is skipped) and checks every row. */
 export async function checkOfficerImport(db: Db, csv: string): Promise<ImportRow[]> {
@@ -29,7 +48,7 @@ export async function checkOfficerImport(db: Db, csv: string): Promise<ImportRow
   try {
     records = parse(csv.replace(/^\uFEFF/, ""), { skip_empty_lines: true, trim: true, relax_column_count: true });
   } catch (error) {
-    return [{ line: 0, nip: "", name: "", position: "", error: `not a CSV: ${(error as Error).message}` }];
+    return fileProblem("not_csv", `: ${(error as Error).message}`);
   }
   const header = records[0]?.map((c) => c.toLowerCase()) ?? [];
   const skip = header.includes("nip") ? 1 : 0;
@@ -38,11 +57,10 @@ export async function checkOfficerImport(db: Db, csv: string): Promise<ImportRow
     nip: (cells[0] ?? "").replace(/\s/g, ""),
     name: cells[1] ?? "",
     position: cells[2] ?? "",
+    code: null as ImportRow["code"],
     error: null as string | null,
   }));
-  if (rows.length > MAX_IMPORT_ROWS) {
-    return [{ line: 0, nip: "", name: "", position: "", error: `at most ${MAX_IMPORT_ROWS} rows per import` }];
-  }
+  if (rows.length > MAX_IMPORT_ROWS) return fileProblem("too_many");
   const taken = new Set(
     rows.length
       ? (
@@ -60,12 +78,14 @@ export async function checkOfficerImport(db: Db, csv: string): Promise<ImportRow
   );
   const seen = new Set<string>();
   for (const row of rows) {
+    row.code =
+      nipCheck(row.nip) ??
+      (row.name.length === 0 || row.name.length > 120 ? "name" : null) ??
+      (row.position.length > 120 ? "position" : null) ??
+      (taken.has(row.nip) ? "nip_exists" : null) ??
+      (seen.has(row.nip) ? "nip_twice" : null);
     row.error =
-      nipProblem(row.nip) ??
-      (row.name.length === 0 || row.name.length > 120 ? "a name of 1 to 120 characters" : null) ??
-      (row.position.length > 120 ? "a position of at most 120 characters" : null) ??
-      (taken.has(row.nip) ? "an officer with this NIP exists" : null) ??
-      (seen.has(row.nip) ? "this NIP is in the file twice" : null);
+      row.code && (row.code in NIP_PROBLEMS ? NIP_PROBLEMS[row.code as NipCode].en : ROW_PROBLEMS[row.code as RowCode]);
     seen.add(row.nip);
   }
   return rows;

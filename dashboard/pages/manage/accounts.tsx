@@ -1,0 +1,234 @@
+/**
+ * Sign-in accounts and their roles: agency admins and supervisors sign in with
+ * an e-mail; officers with their NIP (their accounts are made on the officers
+ * page). New passwords are made here and shown once.
+ */
+import { useContext, useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import type { OfficerRow, UserRow } from "../../../core/responses.ts";
+import { api } from "../../api.ts";
+import { ScrollBox } from "../../components/scroll-box.tsx";
+import { Load } from "../../components/states.tsx";
+import { Session } from "../../context.ts";
+import { type TextKey, text } from "../../text.ts";
+import { type Loaded, useApi } from "../../use-api.ts";
+import { Choice, Field, Outcome, randomSecret, Secret, useAction, useWords, values, when } from "./form.tsx";
+import { ManageFrame } from "./frame.tsx";
+
+type Shown = { label: string; value: string; note: string } | null;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The accounts page. */
+export function AccountsPage() {
+  const { slug } = useRoute().params;
+  const { w } = useWords();
+  const users = useApi<{ users: UserRow[] }>(`/agencies/${slug}/users`);
+  const officers = useApi<{ officers: OfficerRow[] }>(`/agencies/${slug}/officers`);
+  const loaded: Loaded<{ users: UserRow[]; officers: OfficerRow[] }> = {
+    data: users.data && officers.data ? { ...users.data, ...officers.data } : undefined,
+    error: users.error ?? officers.error,
+    loading: users.loading || officers.loading,
+    retry: () => {
+      users.retry();
+      officers.retry();
+    },
+  };
+  const [shown, setShown] = useState<Shown>(null);
+  const add = useAction();
+  return (
+    <ManageFrame slug={slug} title={w("accountsTitle")}>
+      <section class="card" aria-labelledby="accounts-title">
+        <h1 id="accounts-title">{w("accountsTitle")}</h1>
+        <p class="muted">{w("accountsAbout")}</p>
+        {shown ? <Secret {...shown} /> : null}
+        <Load loaded={loaded}>
+          {(data) => (
+            <ScrollBox>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{w("name")}</th>
+                    <th scope="col">{w("signsInWith")}</th>
+                    <th scope="col">{w("role")}</th>
+                    <th scope="col">{w("actions")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.users.map((u) => (
+                    <AccountLine
+                      key={u.id}
+                      slug={slug}
+                      user={u}
+                      nip={data.officers.find((o) => o.id === u.officerId)?.nip}
+                      onShow={setShown}
+                      onChange={loaded.retry}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
+          )}
+        </Load>
+      </section>
+      <section class="card" aria-labelledby="account-add">
+        <h2 id="account-add">{w("accountAdd")}</h2>
+        <p class="muted">{w("accountAddAbout")}</p>
+        <Outcome action={add} />
+        <form
+          class="stack"
+          noValidate
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const form = event.currentTarget;
+            const v = values(form);
+            const password = randomSecret("password");
+            const made = await add.run(
+              () =>
+                api(`/agencies/${slug}/users`, {
+                  method: "POST",
+                  body: { name: v.name, email: v.email, role: v.role, password },
+                }),
+              {
+                check: { name: when(!v.name, w("required")), email: when(!EMAIL.test(v.email), w("emailRule")) },
+                clash: "email",
+                done: w("accountAdded", { name: v.name }),
+              },
+            );
+            if (made) {
+              setShown({
+                label: w("passwordFor", { name: v.name, id: v.email }),
+                value: password,
+                note: w("shownOnce"),
+              });
+              form.reset();
+              loaded.retry();
+            }
+          }}
+        >
+          <div class="row">
+            <Field form="account" name="name" label={w("name")} error={add.errors.name} maxLength={120} />
+            <Field form="account" name="email" type="email" label={w("email")} error={add.errors.email} />
+            <RoleChoice form="account" error={add.errors.role} />
+          </div>
+          <div>
+            <button type="submit" class="primary" disabled={add.busy}>
+              {w("accountAdd")}
+            </button>
+          </div>
+        </form>
+      </section>
+    </ManageFrame>
+  );
+}
+
+/** A role picker; officers' accounts may also be given the officer role. */
+function RoleChoice({
+  form,
+  error,
+  value,
+  officer = false,
+  onChange,
+}: {
+  form: string;
+  error?: string;
+  value?: string;
+  officer?: boolean;
+  onChange?: (role: string) => void;
+}) {
+  const { w } = useWords();
+  const locale = useContext(Session).locale.value;
+  const roles = officer ? ["officer", "supervisor", "agency_admin"] : ["supervisor", "agency_admin"];
+  return (
+    <Choice
+      form={form}
+      name="role"
+      label={w("role")}
+      error={error}
+      value={value}
+      onChange={onChange && ((e) => onChange(e.currentTarget.value))}
+    >
+      {roles.map((r) => (
+        <option key={r} value={r}>
+          {text(locale, `roles_${r}` as TextKey)}
+        </option>
+      ))}
+    </Choice>
+  );
+}
+
+function AccountLine({
+  slug,
+  user: u,
+  nip,
+  onShow,
+  onChange,
+}: {
+  slug: string;
+  user: UserRow;
+  nip?: string;
+  onShow: (shown: Shown) => void;
+  onChange: () => void;
+}) {
+  const { w } = useWords();
+  const me = useContext(Session).me.value!;
+  const act = useAction();
+  const self = u.id === me.user.id;
+  const login = u.email ?? nip ?? "–";
+  return (
+    <tr>
+      <th scope="row">
+        {u.name}
+        {self ? ` (${w("you")})` : ""}
+      </th>
+      <td>
+        <code>{login}</code>
+      </td>
+      <td>
+        <RoleChoice
+          form={`role-${u.id}`}
+          value={u.role}
+          officer={Boolean(u.officerId)}
+          error={act.errors.role}
+          onChange={async (role) => {
+            if (
+              await act.run(() => api(`/agencies/${slug}/users/${u.id}`, { method: "PATCH", body: { role } }), {
+                done: w("roleChanged", { name: u.name }),
+              })
+            )
+              onChange();
+          }}
+        />
+      </td>
+      <td class="actions">
+        <button
+          type="button"
+          class="secondary small"
+          aria-label={w("newPasswordOf", { name: u.name })}
+          disabled={act.busy}
+          onClick={async () => {
+            const password = randomSecret("password");
+            if (await act.run(() => api(`/agencies/${slug}/users/${u.id}`, { method: "PATCH", body: { password } })))
+              onShow({ label: w("passwordFor", { name: u.name, id: login }), value: password, note: w("shownOnce") });
+          }}
+        >
+          {w("newPassword")}
+        </button>
+        {self ? null : (
+          <button
+            type="button"
+            class="secondary small"
+            aria-label={w("deleteOf", { name: u.name })}
+            disabled={act.busy}
+            onClick={async () => {
+              if (!confirm(w("deleteConfirm", { name: u.name }))) return;
+              if (await act.run(() => api(`/agencies/${slug}/users/${u.id}`, { method: "DELETE" }))) onChange();
+            }}
+          >
+            {w("delete")}
+          </button>
+        )}
+        <Outcome action={act} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,120 @@
+/** A regional admin adds an agency of their region and its first admin in one step; the password is shown once. */
+import { useContext, useState } from "preact/hooks";
+import { api } from "../../api.ts";
+import { Session } from "../../context.ts";
+import { Choice, Field, Outcome, randomSecret, Secret, useAction, useWords, values, when } from "./form.tsx";
+import { SLUG, slugify } from "./services.tsx";
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const ZONES = [
+  ["Asia/Jakarta", "WIB"],
+  ["Asia/Makassar", "WITA"],
+  ["Asia/Jayapura", "WIT"],
+] as const;
+
+/** The "add an agency" card of the region page. */
+export function AgencyCreate({ onCreated }: { onCreated: () => void }) {
+  const { w } = useWords();
+  const region = useContext(Session).me.value?.user.region ?? "";
+  const act = useAction();
+  const [slug, setSlug] = useState("");
+  const [made, setMade] = useState<{ slug: string; name: string; email: string; password: string } | null>(null);
+  return (
+    <section class="card" aria-labelledby="agency-add">
+      <h2 id="agency-add">{w("agencyAdd")}</h2>
+      <p class="muted">{w("agencyAddAbout", { region })}</p>
+      <Outcome action={act} />
+      {made ? (
+        <>
+          <Secret
+            label={w("passwordFor", { name: made.name, id: made.email })}
+            value={made.password}
+            note={w("shownOnce")}
+          />
+          <p>
+            <a href={`/dashboard/a/${made.slug}/setup`}>{w("agencyOpenSetup")}</a>
+          </p>
+        </>
+      ) : null}
+      <form
+        class="stack"
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          const v = values(form);
+          const password = randomSecret("password");
+          const done = await act.run(
+            () =>
+              api("/agencies", {
+                method: "POST",
+                body: {
+                  slug: v.slug,
+                  name: v.name,
+                  timezone: v.timezone,
+                  admin: { name: v.adminName, email: v.adminEmail, password },
+                },
+              }),
+            {
+              check: {
+                name: when(!v.name, w("required")),
+                slug: when(!SLUG.test(v.slug), w("slugRule")),
+                adminName: when(!v.adminName, w("required")),
+                adminEmail: when(!EMAIL.test(v.adminEmail), w("emailRule")),
+              },
+              clash: "slug",
+              done: w("agencyAdded", { name: v.name }),
+            },
+          );
+          if (!done) return;
+          setMade({ slug: v.slug, name: v.adminName, email: v.adminEmail.toLowerCase(), password });
+          form.reset();
+          setSlug("");
+          onCreated();
+        }}
+      >
+        <div class="row">
+          <Field
+            form="agency"
+            name="name"
+            label={w("agencyName")}
+            error={act.errors.name}
+            maxLength={200}
+            onInput={(e) => setSlug(slugify(e.currentTarget.value))}
+          />
+          <Field
+            form="agency"
+            name="slug"
+            label={w("slug")}
+            hint={w("slugHint")}
+            error={act.errors.slug}
+            value={slug}
+            onInput={(e) => setSlug(e.currentTarget.value)}
+          />
+        </div>
+        <div class="row">
+          <Field form="agency" name="region" label={w("region")} value={region} readOnly />
+          <Choice form="agency" name="timezone" label={w("timezone")} error={act.errors.timezone}>
+            {ZONES.map(([zone, short]) => (
+              <option key={zone} value={zone}>
+                {short} ({zone})
+              </option>
+            ))}
+          </Choice>
+        </div>
+        <fieldset class="group">
+          <legend>{w("firstAdmin")}</legend>
+          <div class="row">
+            <Field form="agency" name="adminName" label={w("name")} error={act.errors.admin ?? act.errors.adminName} />
+            <Field form="agency" name="adminEmail" type="email" label={w("email")} error={act.errors.adminEmail} />
+          </div>
+        </fieldset>
+        <div>
+          <button type="submit" class="primary" disabled={act.busy}>
+            {w("agencyAdd")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,316 @@
+/**
+ * Counters (loket): code, name, the services given there (the first is what a
+ * face-only tap rates), service hours (outside them a kiosk tap is flagged),
+ * the kiosk's thank-you time; archiving revokes the counter's tablets.
+ */
+import { useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import type { CounterRow, ServiceRow } from "../../../core/responses.ts";
+import { api } from "../../api.ts";
+import { ScrollBox } from "../../components/scroll-box.tsx";
+import { Empty, Load } from "../../components/states.tsx";
+import { type Loaded, useApi } from "../../use-api.ts";
+import { Choice, Field, Outcome, useAction, useWords, values, when } from "./form.tsx";
+import { ManageFrame } from "./frame.tsx";
+
+const CODE = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Both lists a counter screen needs, loaded side by side. */
+function useCounters(slug: string) {
+  const counters = useApi<{ counters: CounterRow[] }>(`/agencies/${slug}/counters`);
+  const services = useApi<{ services: ServiceRow[] }>(`/agencies/${slug}/services`);
+  const both: Loaded<{ counters: CounterRow[]; services: ServiceRow[] }> = {
+    data: counters.data && services.data ? { ...counters.data, ...services.data } : undefined,
+    error: counters.error ?? services.error,
+    loading: counters.loading || services.loading,
+    retry: () => {
+      counters.retry();
+      services.retry();
+    },
+  };
+  return both;
+}
+
+/** The counters page. */
+export function CountersPage() {
+  const { slug } = useRoute().params;
+  const { w } = useWords();
+  const loaded = useCounters(slug);
+  const [editing, setEditing] = useState<string | null>(null);
+  return (
+    <ManageFrame slug={slug} title={w("countersTitle")}>
+      <Load loaded={loaded}>
+        {({ counters, services }) => {
+          const names = new Map(services.map((s) => [s.slug, s.name]));
+          const current = counters.find((c) => c.id === editing);
+          return (
+            <>
+              <section class="card" aria-labelledby="counters-title">
+                <h1 id="counters-title">{w("countersTitle")}</h1>
+                <p class="muted">{w("countersAbout")}</p>
+                {counters.length === 0 ? (
+                  <Empty>{w("countersEmpty")}</Empty>
+                ) : (
+                  <ScrollBox>
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">{w("code")}</th>
+                          <th scope="col">{w("name")}</th>
+                          <th scope="col">{w("servicesGiven")}</th>
+                          <th scope="col">{w("hours")}</th>
+                          <th scope="col">{w("status")}</th>
+                          <th scope="col">{w("actions")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {counters.map((c) => (
+                          <CounterLine
+                            key={c.id}
+                            slug={slug}
+                            counter={c}
+                            names={names}
+                            onEdit={() => setEditing(c.id)}
+                            onChange={loaded.retry}
+                          />
+                        ))}
+                      </tbody>
+                    </table>
+                  </ScrollBox>
+                )}
+              </section>
+              <CounterForm
+                key={current?.id ?? "new"}
+                slug={slug}
+                counter={current}
+                services={services.filter((s) => s.archivedAt === null)}
+                onDone={() => {
+                  setEditing(null);
+                  loaded.retry();
+                }}
+                onCancel={() => setEditing(null)}
+              />
+            </>
+          );
+        }}
+      </Load>
+    </ManageFrame>
+  );
+}
+
+function CounterLine({
+  slug,
+  counter: c,
+  names,
+  onEdit,
+  onChange,
+}: {
+  slug: string;
+  counter: CounterRow;
+  names: Map<string, string>;
+  onEdit: () => void;
+  onChange: () => void;
+}) {
+  const { w } = useWords();
+  const act = useAction();
+  const archived = c.archivedAt !== null;
+  return (
+    <tr class={archived ? "archived" : undefined}>
+      <td>
+        <code>{c.code}</code>
+      </td>
+      <th scope="row">{c.name}</th>
+      <td>
+        {c.services.length
+          ? c.services.map((s, i) => (
+              <span key={s}>
+                {i ? ", " : ""}
+                {names.get(s) ?? s}
+                {i === 0 && c.services.length > 1 ? ` (${w("main")})` : ""}
+              </span>
+            ))
+          : w("allServices")}
+      </td>
+      <td>
+        {c.opensAt}–{c.closesAt}
+      </td>
+      <td>{archived ? w("archived") : w("active")}</td>
+      <td class="actions">
+        {archived ? null : (
+          <>
+            <button type="button" class="secondary small" aria-label={w("editOf", { name: c.name })} onClick={onEdit}>
+              {w("edit")}
+            </button>
+            <button
+              type="button"
+              class="secondary small"
+              aria-label={w("archiveOf", { name: c.name })}
+              disabled={act.busy}
+              onClick={async () => {
+                if (!confirm(w("counterArchiveConfirm", { name: c.name }))) return;
+                if (await act.run(() => api(`/agencies/${slug}/counters/${c.id}`, { method: "DELETE" }))) onChange();
+              }}
+            >
+              {w("archive")}
+            </button>
+          </>
+        )}
+        <Outcome action={act} />
+      </td>
+    </tr>
+  );
+}
+
+/** Adds a counter, or changes `counter`. */
+function CounterForm({
+  slug,
+  counter,
+  services,
+  onDone,
+  onCancel,
+}: {
+  slug: string;
+  counter?: CounterRow;
+  services: ServiceRow[];
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { w } = useWords();
+  const act = useAction();
+  const id = counter ? "counter-edit" : "counter-add";
+  const given = new Set(counter?.services ?? []);
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{counter ? w("counterEdit", { name: counter.name }) : w("counterAdd")}</h2>
+      <Outcome action={act} />
+      {services.length === 0 ? <p class="muted">{w("counterNeedsService")}</p> : null}
+      <form
+        class="stack"
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          const v = values(form);
+          const picked = new FormData(form).getAll("services").map(String);
+          // The main service first: a face-only tap at this counter rates it.
+          const list = v.main ? [v.main, ...picked.filter((s) => s !== v.main)] : picked;
+          const body = {
+            code: v.code,
+            name: v.name,
+            opensAt: v.opensAt,
+            closesAt: v.closesAt,
+            services: list,
+            thanksSeconds: Number(v.thanksSeconds),
+          };
+          const thanks = Number(v.thanksSeconds);
+          const done = await act.run(
+            () =>
+              api(`/agencies/${slug}/counters${counter ? `/${counter.id}` : ""}`, {
+                method: counter ? "PATCH" : "POST",
+                body,
+              }),
+            {
+              check: {
+                code: when(!CODE.test(v.code), w("codeRule")),
+                name: when(!v.name, w("required")),
+                opensAt: when(!HHMM.test(v.opensAt), w("timeRule")),
+                closesAt: when(!HHMM.test(v.closesAt) || v.closesAt <= v.opensAt, w("closesRule")),
+                thanksSeconds: when(!Number.isInteger(thanks) || thanks < 1 || thanks > 60, w("thanksRule")),
+              },
+              clash: "code",
+              done: w(counter ? "saved" : "counterAdded", { name: v.name }),
+            },
+          );
+          if (done) {
+            if (!counter) form.reset();
+            onDone();
+          }
+        }}
+      >
+        <div class="row">
+          <Field
+            form={id}
+            name="code"
+            label={w("code")}
+            hint={w("codeHint")}
+            defaultValue={counter?.code}
+            error={act.errors.code}
+            maxLength={32}
+          />
+          <Field
+            form={id}
+            name="name"
+            label={w("counterName")}
+            defaultValue={counter?.name}
+            error={act.errors.name}
+            maxLength={120}
+          />
+        </div>
+        <div class="row">
+          <Field
+            form={id}
+            name="opensAt"
+            type="time"
+            label={w("opensAt")}
+            defaultValue={counter?.opensAt ?? "08:00"}
+            error={act.errors.opensAt}
+          />
+          <Field
+            form={id}
+            name="closesAt"
+            type="time"
+            label={w("closesAt")}
+            defaultValue={counter?.closesAt ?? "16:00"}
+            error={act.errors.closesAt}
+          />
+          <Field
+            form={id}
+            name="thanksSeconds"
+            type="number"
+            min={1}
+            max={60}
+            label={w("thanksSeconds")}
+            defaultValue={String(counter?.thanksSeconds ?? 5)}
+            error={act.errors.thanksSeconds}
+          />
+        </div>
+        {services.length ? (
+          <>
+            <Choice
+              form={id}
+              name="main"
+              label={w("mainService")}
+              error={act.errors.services}
+              defaultValue={counter?.services[0] ?? services[0]?.slug}
+            >
+              {services.map((s) => (
+                <option key={s.id} value={s.slug}>
+                  {s.name}
+                </option>
+              ))}
+            </Choice>
+            <fieldset class="checks">
+              <legend>{w("otherServices")}</legend>
+              {services.map((s) => (
+                <label key={s.id}>
+                  <input type="checkbox" name="services" value={s.slug} defaultChecked={given.has(s.slug)} /> {s.name}
+                </label>
+              ))}
+            </fieldset>
+          </>
+        ) : null}
+        <div class="buttons">
+          <button type="submit" class="primary" disabled={act.busy}>
+            {counter ? w("save") : w("counterAdd")}
+          </button>
+          {counter ? (
+            <button type="button" class="secondary" onClick={onCancel}>
+              {w("cancel")}
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

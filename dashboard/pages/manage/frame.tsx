@@ -1,0 +1,27 @@
+/** The frame of a management page: the usual layout, and a refusal for those whose role may not change set-up. */
+import type { ComponentChildren } from "preact";
+import { useContext } from "preact/hooks";
+import { Layout } from "../../components/layout.tsx";
+import { Session } from "../../context.ts";
+import { useWords } from "./form.tsx";
+
+/** Whether the signed-in person may change an agency's set-up (DESIGN.md: agency and regional admins). */
+export const mayManage = (role: string) => role === "agency_admin" || role === "regional_admin";
+
+/** A management page for `slug`; supervisors and officers see why it is not theirs instead. */
+export function ManageFrame({ slug, title, children }: { slug: string; title: string; children: ComponentChildren }) {
+  const me = useContext(Session).me.value!;
+  const { w } = useWords();
+  return (
+    <Layout agency={slug}>
+      {mayManage(me.user.role) ? (
+        children
+      ) : (
+        <section class="card" aria-labelledby="manage-refused">
+          <h1 id="manage-refused">{title}</h1>
+          <p role="alert">{w("adminsOnly")}</p>
+        </section>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * Printable A4 posters, one per counter: the agency, the counter, a short
+ * instruction in Bahasa Indonesia and a QR code to the hosted rating page for
+ * the counter's main service. The page says when that page's ratings would be
+ * refused (Suara's own address is not yet a registered origin) and fixes it in one click.
+ */
+import { useContext, useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import type { CounterRow, ServiceRow, Setup } from "../../../core/responses.ts";
+import { api } from "../../api.ts";
+import { Qr } from "../../components/qr.tsx";
+import { Empty, Load } from "../../components/states.tsx";
+import { Session } from "../../context.ts";
+import { type Loaded, useApi } from "../../use-api.ts";
+import { Choice, Outcome, useAction, useWords } from "./form.tsx";
+import { ManageFrame } from "./frame.tsx";
+
+/** The posters page. */
+export function PostersPage() {
+  const { slug } = useRoute().params;
+  const { w } = useWords();
+  const me = useContext(Session).me.value!;
+  const counters = useApi<{ counters: CounterRow[] }>(`/agencies/${slug}/counters`);
+  const services = useApi<{ services: ServiceRow[] }>(`/agencies/${slug}/services`);
+  const origins = useApi<{ origins: string[] }>(`/agencies/${slug}/origins`);
+  const setup = useApi<Setup>(`/agencies/${slug}/setup`);
+  const parts = [counters, services, origins, setup];
+  const loaded: Loaded<{ counters: CounterRow[]; services: ServiceRow[]; origins: string[]; publicUrl: string }> = {
+    data:
+      counters.data && services.data && origins.data && setup.data
+        ? { ...counters.data, ...services.data, ...origins.data, publicUrl: setup.data.publicUrl }
+        : undefined,
+    error: parts.find((p) => p.error)?.error ?? null,
+    loading: parts.some((p) => p.loading),
+    retry: () => {
+      for (const p of parts) p.retry();
+    },
+  };
+  const [only, setOnly] = useState("");
+  const act = useAction();
+  // The agency's name: an admin's own agency, or the one a regional admin opened.
+  const agencyName = me.agency?.slug === slug ? me.agency.name : slug;
+  return (
+    <ManageFrame slug={slug} title={w("postersTitle")}>
+      <Load loaded={loaded}>
+        {(data) => {
+          const open = data.counters.filter((c) => c.archivedAt === null);
+          const active = data.services.filter((s) => s.archivedAt === null);
+          const shown = open.filter((c) => !only || c.code === only);
+          const own = new URL(data.publicUrl).origin;
+          return (
+            <>
+              <section class="card no-print" aria-labelledby="posters-title">
+                <h1 id="posters-title">{w("postersTitle")}</h1>
+                <p class="muted">{w("postersAbout")}</p>
+                {data.origins.includes(own) ? null : (
+                  <div class="warning" role="note">
+                    <p>{w("postersOrigin", { origin: own })}</p>
+                    <Outcome action={act} />
+                    <button
+                      type="button"
+                      class="secondary"
+                      disabled={act.busy}
+                      onClick={async () => {
+                        const done = await act.run(
+                          () =>
+                            api(`/agencies/${slug}/origins`, {
+                              method: "PUT",
+                              body: { origins: [...data.origins, own] },
+                            }),
+                          { done: w("originAdded", { name: own }) },
+                        );
+                        if (done) origins.retry();
+                      }}
+                    >
+                      {w("postersAllow")}
+                    </button>
+                  </div>
+                )}
+                {open.length ? (
+                  <div class="toolbar">
+                    <Choice
+                      form="posters"
+                      name="counter"
+                      label={w("postersWhich")}
+                      value={only}
+                      onChange={(e) => setOnly(e.currentTarget.value)}
+                    >
+                      <option value="">{w("postersAll")}</option>
+                      {open.map((c) => (
+                        <option key={c.id} value={c.code}>
+                          {c.name}
+                        </option>
+                      ))}
+                    </Choice>
+                    <button type="button" class="primary" onClick={() => window.print()}>
+                      {w("print")}
+                    </button>
+                  </div>
+                ) : null}
+              </section>
+              {open.length === 0 || active.length === 0 ? (
+                <Empty>{w("postersNeed")}</Empty>
+              ) : (
+                shown.map((c) => {
+                  const service = active.find((s) => s.slug === c.services[0]) ?? active[0];
+                  const url = `${data.publicUrl}/r/?agency=${encodeURIComponent(slug)}&service=${encodeURIComponent(service.slug)}`;
+                  return <Poster key={c.id} agency={agencyName} counter={c} service={service.name} url={url} />;
+                })
+              )}
+            </>
+          );
+        }}
+      </Load>
+    </ManageFrame>
+  );
+}
+
+/** One A4 poster; always in Bahasa Indonesia, as citizens at the counter read it. */
+function Poster({
+  agency,
+  counter,
+  service,
+  url,
+}: {
+  agency: string;
+  counter: CounterRow;
+  service: string;
+  url: string;
+}) {
+  return (
+    <article class="poster" lang="id" aria-label={`Poster ${counter.name}`}>
+      <p class="poster-agency">{agency}</p>
+      <h2 class="poster-counter">{counter.name}</h2>
+      <p class="poster-ask">Bagaimana pelayanan kami hari ini?</p>
+      <Qr value={url} label={`Kode QR penilaian ${counter.name}: ${url}`} size={340} />
+      <ol class="poster-steps">
+        <li>Arahkan kamera ponsel Anda ke kode QR ini.</li>
+        <li>Pilih satu dari empat wajah yang paling sesuai.</li>
+        <li>Tanpa nama, tanpa aplikasi, kurang dari satu menit.</li>
+      </ol>
+      <p class="poster-service">Layanan: {service}</p>
+      <p class="poster-url">{url}</p>
+      <p class="poster-foot">Penilaian Anda dipakai untuk Survei Kepuasan Masyarakat (PermenPANRB 14/2017).</p>
+    </article>
+  );
+}

@@ -1,0 +1,197 @@
+/** Services (jenis layanan): add, rename, archive. Archived ones leave the kiosk and the widget; their ratings stay. */
+import { useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import type { ServiceRow } from "../../../core/responses.ts";
+import { api } from "../../api.ts";
+import { ScrollBox } from "../../components/scroll-box.tsx";
+import { Empty, Load } from "../../components/states.tsx";
+import { useApi } from "../../use-api.ts";
+import { Field, Outcome, useAction, useWords, values, when } from "./form.tsx";
+import { ManageFrame } from "./frame.tsx";
+
+/** Lower-case letters, digits and dashes, as the API takes slugs and codes. */
+export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/** A slug made from a name: "KTP Elektronik" → "ktp-elektronik". */
+export const slugify = (name: string) =>
+  name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 64)
+    .replace(/-+$/, "");
+
+/** The services page. */
+export function ServicesPage() {
+  const { slug } = useRoute().params;
+  const { w } = useWords();
+  const loaded = useApi<{ services: ServiceRow[] }>(`/agencies/${slug}/services`);
+  const add = useAction();
+  const [suggested, setSuggested] = useState("");
+  return (
+    <ManageFrame slug={slug} title={w("servicesTitle")}>
+      <section class="card" aria-labelledby="services-title">
+        <h1 id="services-title">{w("servicesTitle")}</h1>
+        <p class="muted">{w("servicesAbout")}</p>
+        <Load loaded={loaded}>
+          {({ services }) =>
+            services.length === 0 ? (
+              <Empty>{w("servicesEmpty")}</Empty>
+            ) : (
+              <ScrollBox>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{w("name")}</th>
+                      <th scope="col">{w("slug")}</th>
+                      <th scope="col">{w("status")}</th>
+                      <th scope="col">{w("actions")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {services.map((s) => (
+                      <ServiceRowView key={s.id} slug={slug} service={s} onChange={loaded.retry} />
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollBox>
+            )
+          }
+        </Load>
+      </section>
+      <section class="card" aria-labelledby="service-add">
+        <h2 id="service-add">{w("serviceAdd")}</h2>
+        <Outcome action={add} />
+        <form
+          class="stack"
+          noValidate
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const form = event.currentTarget;
+            const v = values(form);
+            const made = await add.run(
+              () => api(`/agencies/${slug}/services`, { method: "POST", body: { name: v.name, slug: v.slug } }),
+              {
+                check: { name: when(!v.name, w("required")), slug: when(!SLUG.test(v.slug), w("slugRule")) },
+                clash: "slug",
+                done: w("serviceAdded", { name: v.name }),
+              },
+            );
+            if (made) {
+              form.reset();
+              setSuggested("");
+              loaded.retry();
+            }
+          }}
+        >
+          <Field
+            form="service"
+            name="name"
+            label={w("serviceName")}
+            error={add.errors.name}
+            maxLength={120}
+            onInput={(e) => setSuggested(slugify(e.currentTarget.value))}
+          />
+          <Field
+            form="service"
+            name="slug"
+            label={w("slug")}
+            hint={w("slugHint")}
+            error={add.errors.slug}
+            value={suggested}
+            onInput={(e) => setSuggested(e.currentTarget.value)}
+            maxLength={64}
+          />
+          <div>
+            <button type="submit" class="primary" disabled={add.busy}>
+              {w("serviceAdd")}
+            </button>
+          </div>
+        </form>
+      </section>
+    </ManageFrame>
+  );
+}
+
+/** One service: its name (renamed in place), its slug, archived or not. */
+function ServiceRowView({ slug, service, onChange }: { slug: string; service: ServiceRow; onChange: () => void }) {
+  const { w } = useWords();
+  const [editing, setEditing] = useState(false);
+  const act = useAction();
+  const archived = service.archivedAt !== null;
+  return (
+    <tr class={archived ? "archived" : undefined}>
+      <th scope="row">
+        {editing ? (
+          <form
+            class="inline-form"
+            noValidate
+            onSubmit={async (event) => {
+              event.preventDefault();
+              const { name } = values(event.currentTarget);
+              const done = await act.run(
+                () => api(`/agencies/${slug}/services/${service.id}`, { method: "PATCH", body: { name } }),
+                { check: { name: when(!name, w("required")) } },
+              );
+              if (done) {
+                setEditing(false);
+                onChange();
+              }
+            }}
+          >
+            <Field
+              form={`rename-${service.id}`}
+              name="name"
+              label={w("newName")}
+              defaultValue={service.name}
+              error={act.errors.name}
+              maxLength={120}
+            />
+            <button type="submit" class="primary small" disabled={act.busy}>
+              {w("save")}
+            </button>
+            <button type="button" class="secondary small" onClick={() => setEditing(false)}>
+              {w("cancel")}
+            </button>
+          </form>
+        ) : (
+          service.name
+        )}
+        <Outcome action={act} />
+      </th>
+      <td>
+        <code>{service.slug}</code>
+      </td>
+      <td>{archived ? w("archived") : w("active")}</td>
+      <td class="actions">
+        {archived || editing ? null : (
+          <>
+            <button
+              type="button"
+              class="secondary small"
+              aria-label={w("renameOf", { name: service.name })}
+              onClick={() => setEditing(true)}
+            >
+              {w("rename")}
+            </button>
+            <button
+              type="button"
+              class="secondary small"
+              aria-label={w("archiveOf", { name: service.name })}
+              disabled={act.busy}
+              onClick={async () => {
+                if (!confirm(w("serviceArchiveConfirm", { name: service.name }))) return;
+                if (await act.run(() => api(`/agencies/${slug}/services/${service.id}`, { method: "DELETE" })))
+                  onChange();
+              }}
+            >
+              {w("archive")}
+            </button>
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}

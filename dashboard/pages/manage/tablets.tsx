@@ -1,0 +1,259 @@
+/**
+ * Kiosk tablets: "add a tablet" shows a single-use pairing code, as large text
+ * and as a QR code that opens the kiosk with it, counting down its 15 minutes;
+ * the list shows each tablet's counter, when it was last seen, its queue as it
+ * last reported it, and a revoke button.
+ */
+import { useEffect, useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import type { CounterRow, DeviceCreated, DeviceRow, Setup } from "../../../core/responses.ts";
+import { api } from "../../api.ts";
+import { Qr } from "../../components/qr.tsx";
+import { ScrollBox } from "../../components/scroll-box.tsx";
+import { Empty, Load } from "../../components/states.tsx";
+import { count, dateTime } from "../../format.ts";
+import { type Loaded, useApi } from "../../use-api.ts";
+import { Choice, Field, Outcome, useAction, useWords, values, when } from "./form.tsx";
+import { ManageFrame } from "./frame.tsx";
+
+/** How often the list is asked again while a pairing code waits to be used. */
+const WATCH_MS = 3_000;
+
+/** The tablets page. */
+export function TabletsPage() {
+  const { slug } = useRoute().params;
+  const { w } = useWords();
+  const devices = useApi<{ devices: DeviceRow[] }>(`/agencies/${slug}/devices`);
+  const counters = useApi<{ counters: CounterRow[] }>(`/agencies/${slug}/counters`);
+  const setup = useApi<Setup>(`/agencies/${slug}/setup`);
+  const loaded: Loaded<{ devices: DeviceRow[]; counters: CounterRow[]; publicUrl: string }> = {
+    data:
+      devices.data && counters.data && setup.data
+        ? { ...devices.data, ...counters.data, publicUrl: setup.data.publicUrl }
+        : undefined,
+    error: devices.error ?? counters.error ?? setup.error,
+    loading: devices.loading || counters.loading || setup.loading,
+    retry: () => {
+      devices.retry();
+      counters.retry();
+      setup.retry();
+    },
+  };
+  const [pairing, setPairing] = useState<DeviceCreated | null>(null);
+  const paired = pairing && devices.data?.devices.find((d) => d.id === pairing.device.id)?.pairedAt;
+  // While a code waits, watch the list so the page says when the tablet has paired.
+  useEffect(() => {
+    if (!pairing || paired) return;
+    const timer = setInterval(devices.retry, WATCH_MS);
+    return () => clearInterval(timer);
+  }, [pairing, paired]);
+  const add = useAction();
+  return (
+    <ManageFrame slug={slug} title={w("tabletsTitle")}>
+      <Load loaded={loaded}>
+        {(data) => {
+          const open = data.counters.filter((c) => c.archivedAt === null);
+          return (
+            <>
+              {pairing ? (
+                <Pairing
+                  created={pairing}
+                  paired={Boolean(paired)}
+                  url={`${data.publicUrl}/kiosk/?code=${pairing.pairingCode}`}
+                  onClose={() => setPairing(null)}
+                />
+              ) : null}
+              <section class="card" aria-labelledby="tablet-add">
+                <h1 id="tablet-add">{w("tabletsTitle")}</h1>
+                <p class="muted">{w("tabletsAbout")}</p>
+                <Outcome action={add} />
+                {open.length === 0 ? (
+                  <p>
+                    {w("tabletNeedsCounter")} <a href={`/dashboard/a/${slug}/manage/counters`}>{w("stepCounters")}</a>
+                  </p>
+                ) : (
+                  <form
+                    class="row"
+                    noValidate
+                    onSubmit={async (event) => {
+                      event.preventDefault();
+                      const form = event.currentTarget;
+                      const v = values(form);
+                      const made = await add.run(
+                        () =>
+                          api<DeviceCreated>(`/agencies/${slug}/devices`, {
+                            method: "POST",
+                            body: { counter: v.counter, name: v.name },
+                          }),
+                        { check: { name: when(!v.name, w("required")) } },
+                      );
+                      if (made) {
+                        setPairing(made);
+                        form.reset();
+                        devices.retry();
+                      }
+                    }}
+                  >
+                    <Choice form="tablet" name="counter" label={w("counter")} error={add.errors.counter}>
+                      {open.map((c) => (
+                        <option key={c.id} value={c.code}>
+                          {c.name} ({c.code})
+                        </option>
+                      ))}
+                    </Choice>
+                    <Field
+                      form="tablet"
+                      name="name"
+                      label={w("tabletName")}
+                      hint={w("tabletNameHint")}
+                      error={add.errors.name}
+                      maxLength={120}
+                    />
+                    <div class="field">
+                      <button type="submit" class="primary" disabled={add.busy}>
+                        {w("tabletAdd")}
+                      </button>
+                    </div>
+                  </form>
+                )}
+              </section>
+              <section class="card" aria-labelledby="tablets-list">
+                <h2 id="tablets-list">{w("tabletsList")}</h2>
+                {data.devices.length === 0 ? (
+                  <Empty>{w("tabletsEmpty")}</Empty>
+                ) : (
+                  <ScrollBox>
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">{w("tabletName")}</th>
+                          <th scope="col">{w("counter")}</th>
+                          <th scope="col">{w("status")}</th>
+                          <th scope="col">{w("lastSeen")}</th>
+                          <th scope="col">{w("queue")}</th>
+                          <th scope="col">{w("actions")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {data.devices.map((d) => (
+                          <TabletLine key={d.id} slug={slug} device={d} onChange={devices.retry} />
+                        ))}
+                      </tbody>
+                    </table>
+                  </ScrollBox>
+                )}
+              </section>
+            </>
+          );
+        }}
+      </Load>
+    </ManageFrame>
+  );
+}
+
+/** The tablet's state in words. */
+function stateOf(d: DeviceRow, now: number): "revoked" | "paired" | "waiting" | "expired" {
+  if (d.revokedAt !== null) return "revoked";
+  if (d.pairedAt !== null) return "paired";
+  return (d.pairingExpiresAt ?? 0) > now ? "waiting" : "expired";
+}
+
+function TabletLine({ slug, device: d, onChange }: { slug: string; device: DeviceRow; onChange: () => void }) {
+  const { w, locale } = useWords();
+  const act = useAction();
+  const state = stateOf(d, Date.now());
+  const queue =
+    d.queueWaiting === null
+      ? "–"
+      : `${w("queueWaiting", { n: count(d.queueWaiting, locale) })}${
+          d.queueAside ? `, ${w("queueAside", { n: count(d.queueAside, locale) })}` : ""
+        }`;
+  return (
+    <tr class={state === "revoked" ? "archived" : undefined}>
+      <th scope="row">{d.name}</th>
+      <td>
+        <code>{d.counter}</code>
+      </td>
+      <td>{w(`tablet_${state}`)}</td>
+      <td>{d.lastSeenAt ? dateTime(new Date(d.lastSeenAt).toISOString(), locale) : "–"}</td>
+      <td class={d.queueAside ? "warn" : undefined}>{queue}</td>
+      <td class="actions">
+        {state === "revoked" ? null : (
+          <button
+            type="button"
+            class="secondary small"
+            aria-label={w("revokeOf", { name: d.name })}
+            disabled={act.busy}
+            onClick={async () => {
+              if (!confirm(w("revokeConfirm", { name: d.name }))) return;
+              if (await act.run(() => api(`/agencies/${slug}/devices/${d.id}`, { method: "DELETE" }))) onChange();
+            }}
+          >
+            {w("revoke")}
+          </button>
+        )}
+        <Outcome action={act} />
+      </td>
+    </tr>
+  );
+}
+
+/** The pairing code of a new tablet, large and as a QR code, with the time it has left. */
+function Pairing({
+  created,
+  paired,
+  url,
+  onClose,
+}: {
+  created: DeviceCreated;
+  paired: boolean;
+  url: string;
+  onClose: () => void;
+}) {
+  const { w } = useWords();
+  const left = useSecondsLeft(created.expiresAt);
+  const code = created.pairingCode;
+  return (
+    <section class="card pairing" aria-labelledby="pairing-title">
+      <h2 id="pairing-title">{w("pairingTitle", { name: created.device.name, counter: created.device.counter })}</h2>
+      {paired ? (
+        <p class="paired" role="status">
+          ✓ {w("pairingDone")}
+        </p>
+      ) : left > 0 ? (
+        <div class="pairing-body">
+          <div>
+            <p>{w("pairingHow")}</p>
+            <p class="pairing-code">
+              <span class="visually-hidden">{w("pairingCodeLabel")} </span>
+              {code.slice(0, 4)} {code.slice(4)}
+            </p>
+            <p role="timer" aria-live="off" class="countdown">
+              {w("pairingLeft", { time: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}` })}
+            </p>
+            <p class="muted">
+              {w("pairingLink")} <a href={url}>{url}</a>
+            </p>
+          </div>
+          <Qr value={url} label={w("pairingQr", { url })} />
+        </div>
+      ) : (
+        <p role="status">{w("pairingExpired")}</p>
+      )}
+      <button type="button" class="secondary" onClick={onClose}>
+        {w("close")}
+      </button>
+    </section>
+  );
+}
+
+/** Seconds until `iso`, counting down once a second. */
+function useSecondsLeft(iso: string): number {
+  const until = Date.parse(iso);
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, []);
+  return Math.max(0, Math.ceil((until - now) / 1_000));
+}

@@ -1,0 +1,216 @@
+/**
+ * The widget: the origins (sites) allowed to send ratings, a copy-paste snippet
+ * for each service, and a live preview of <suara-rating> (which sends nothing).
+ */
+import { useEffect, useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import type { ServiceRow, Setup } from "../../../core/responses.ts";
+import { api } from "../../api.ts";
+import { Empty, Load } from "../../components/states.tsx";
+import { type Loaded, useApi } from "../../use-api.ts";
+import { Choice, Field, Outcome, useAction, useWords, values } from "./form.tsx";
+import { ManageFrame } from "./frame.tsx";
+
+declare module "preact" {
+  namespace JSX {
+    interface IntrinsicElements {
+      "suara-rating": { agency: string; service: string; locale?: string; preview?: boolean };
+    }
+  }
+}
+
+/** Whether the browser can reach `value` as an origin Suara accepts: https (http only on this machine), nothing after the host. */
+export function originProblem(value: string): "format" | "https" | "path" | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "format";
+  }
+  const local = ["localhost", "[::1]"].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && local)) return "https";
+  return url.origin === value ? null : "path";
+}
+
+/** The widget page. */
+export function WidgetPage() {
+  const { slug } = useRoute().params;
+  const { w } = useWords();
+  const origins = useApi<{ origins: string[] }>(`/agencies/${slug}/origins`);
+  const services = useApi<{ services: ServiceRow[] }>(`/agencies/${slug}/services`);
+  const setup = useApi<Setup>(`/agencies/${slug}/setup`);
+  const loaded: Loaded<{ origins: string[]; services: ServiceRow[]; publicUrl: string }> = {
+    data:
+      origins.data && services.data && setup.data
+        ? { ...origins.data, ...services.data, publicUrl: setup.data.publicUrl }
+        : undefined,
+    error: origins.error ?? services.error ?? setup.error,
+    loading: origins.loading || services.loading || setup.loading,
+    retry: () => {
+      origins.retry();
+      services.retry();
+      setup.retry();
+    },
+  };
+  return (
+    <ManageFrame slug={slug} title={w("widgetTitle")}>
+      <Load loaded={loaded}>
+        {(data) => (
+          <>
+            <Origins slug={slug} origins={data.origins} onChange={origins.retry} />
+            <Snippets
+              slug={slug}
+              services={data.services.filter((s) => s.archivedAt === null)}
+              publicUrl={data.publicUrl}
+            />
+          </>
+        )}
+      </Load>
+    </ManageFrame>
+  );
+}
+
+/** The registered origins: add one, remove one; the API gets the whole list each time. */
+export function Origins({ slug, origins, onChange }: { slug: string; origins: string[]; onChange: () => void }) {
+  const { w } = useWords();
+  const act = useAction();
+  const save = (list: string[]) =>
+    api<{ origins: string[] }>(`/agencies/${slug}/origins`, { method: "PUT", body: { origins: list } });
+  return (
+    <section class="card" aria-labelledby="origins-title">
+      <h1 id="origins-title">{w("widgetTitle")}</h1>
+      <p class="muted">{w("originsAbout")}</p>
+      <Outcome action={act} />
+      {origins.length === 0 ? (
+        <Empty>{w("originsEmpty")}</Empty>
+      ) : (
+        <ul class="plain-list">
+          {origins.map((o) => (
+            <li key={o}>
+              <code>{o}</code>{" "}
+              <button
+                type="button"
+                class="secondary small"
+                aria-label={w("removeOf", { name: o })}
+                disabled={act.busy}
+                onClick={async () => {
+                  if (!confirm(w("originRemoveConfirm", { name: o }))) return;
+                  if (
+                    await act.run(() => save(origins.filter((x) => x !== o)), { done: w("originRemoved", { name: o }) })
+                  )
+                    onChange();
+                }}
+              >
+                {w("remove")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        class="row"
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          const origin = values(form).origin.replace(/\/+$/, "");
+          const problem = originProblem(origin);
+          const done = await act.run(() => save([...origins, origin]), {
+            check: {
+              origin: problem ? w(`origin_${problem}`) : origins.includes(origin) ? w("originThere") : "",
+            },
+            done: w("originAdded", { name: origin }),
+          });
+          if (done) {
+            form.reset();
+            onChange();
+          }
+        }}
+      >
+        <Field
+          form="origin"
+          name="origin"
+          label={w("originLabel")}
+          hint={w("originHint")}
+          placeholder="https://www.contoh.go.id"
+          inputMode="url"
+          error={act.errors.origin ?? act.errors.origins}
+        />
+        <div class="field">
+          <button type="submit" class="primary" disabled={act.busy}>
+            {w("originAdd")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** A snippet per service, a copy button, and the widget itself as a preview. */
+function Snippets({ slug, services, publicUrl }: { slug: string; services: ServiceRow[]; publicUrl: string }) {
+  const { w, locale } = useWords();
+  const [picked, setPicked] = useState(services[0]?.slug ?? "");
+  const [copied, setCopied] = useState("");
+  // The widget's module, from this server, once: the preview is the real element.
+  useEffect(() => {
+    if (document.querySelector("script[data-suara-widget]")) return;
+    const script = document.createElement("script");
+    script.type = "module";
+    script.src = "/widget/suara.js";
+    script.dataset.suaraWidget = "";
+    document.head.append(script);
+  }, []);
+  if (services.length === 0) {
+    return (
+      <section class="card" aria-labelledby="snippets-title">
+        <h2 id="snippets-title">{w("snippetsTitle")}</h2>
+        <Empty>{w("snippetsNeedService")}</Empty>
+      </section>
+    );
+  }
+  const snippet = (service: string) =>
+    `<script type="module" src="${publicUrl}/widget/suara.js"></script>\n<suara-rating agency="${slug}" service="${service}"></suara-rating>`;
+  return (
+    <section class="card" aria-labelledby="snippets-title">
+      <h2 id="snippets-title">{w("snippetsTitle")}</h2>
+      <p class="muted">{w("snippetsAbout")}</p>
+      {services.map((s) => (
+        <div key={s.id} class="snippet">
+          <h3 id={`snippet-${s.slug}`}>{s.name}</h3>
+          <pre>
+            <code>{snippet(s.slug)}</code>
+          </pre>
+          <button
+            type="button"
+            class="secondary small"
+            aria-label={w("copyOf", { name: s.name })}
+            onClick={async () => {
+              await navigator.clipboard?.writeText(snippet(s.slug)).catch(() => undefined);
+              setCopied(s.slug);
+            }}
+          >
+            {copied === s.slug ? w("copied") : w("copy")}
+          </button>
+        </div>
+      ))}
+      <h3>{w("previewTitle")}</h3>
+      <Choice
+        form="preview"
+        name="service"
+        label={w("previewService")}
+        value={picked}
+        onChange={(e) => setPicked(e.currentTarget.value)}
+      >
+        {services.map((s) => (
+          <option key={s.id} value={s.slug}>
+            {s.name}
+          </option>
+        ))}
+      </Choice>
+      <p class="muted">{w("previewAbout")}</p>
+      <div class="preview" key={picked}>
+        <suara-rating agency={slug} service={picked} locale={locale} preview />
+      </div>
+    </section>
+  );
+}
