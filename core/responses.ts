@@ -144,6 +144,7 @@ export const SetupResponse = z
     tablets: z.number().int().meta({ description: "Paired and not revoked" }),
     origins: z.number().int(),
     ratings: z.number().int(),
+    agency: z.object({ slug: z.string(), name: z.string() }),
     publicUrl: z.string().meta({
       description:
         "Where Suara's own pages are (SUARA_PUBLIC_URL): the widget snippet, pairing and poster links use it",

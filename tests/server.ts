@@ -26,12 +26,14 @@ export interface SpawnOptions {
   /** The demo accounts' password and PIN. */
   password: string;
   pin?: string;
+  /** More environment, e.g. SUARA_DEMO=0 for a server that starts empty. */
+  env?: Record<string, string>;
 }
 
 /** Starts the server; resolves once /health answers 200. */
 export async function startServer(
   port: number,
-  { databaseUrl, password, pin = "123456" }: SpawnOptions,
+  { databaseUrl, password, pin = "123456", env = {} }: SpawnOptions,
 ): Promise<SpawnedServer> {
   const database = databaseUrl ?? `file:${join(mkdtempSync(join(tmpdir(), "suara-server-")), "suara.db")}`;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "worker/node.ts"], {
@@ -42,6 +44,7 @@ export async function startServer(
       LIBSQL_URL: database,
       SUARA_DEMO_PASSWORD: password,
       SUARA_DEMO_PIN: pin,
+      ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

@@ -2,6 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E } from "../../playwright.config.ts";
+import { expectAccessible, screenshot } from "./helpers.ts";
 
 async function expectNoViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page })
@@ -34,4 +35,33 @@ test("the kiosk pairing screen", async ({ page }) => {
   await page.goto("/kiosk/");
   await page.getByLabel("Kode pemasangan").waitFor();
   await expectNoViolations(page);
+});
+
+test("every management screen, with the demo agency's data, and the region page", async ({ page }) => {
+  test.setTimeout(90_000);
+  const a = "/dashboard/a/disdukcapil-tebingtinggi";
+  await page.goto("/dashboard/");
+  await page.getByLabel("NIP atau e-mail").fill("regional@demo.suara.id");
+  await page.getByLabel("Kata sandi").fill(E2E.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByRole("region", { name: "Tambah instansi" }).waitFor();
+  await expectAccessible(page);
+  const screens: [string, string][] = [
+    ["setup", "Persiapan instansi"],
+    ["manage/services", "Tambah layanan"],
+    ["manage/counters", "Tambah loket"],
+    ["manage/officers", "Impor dari CSV"],
+    ["manage/accounts", "Tambah akun"],
+    ["manage/tablets", "Tablet terdaftar"],
+    ["manage/widget", "Kode pemasangan"],
+    ["manage/posters", "Poster QR per loket"],
+    ["manage/audit", "Log audit"],
+  ];
+  for (const [path, region] of screens) {
+    await page.goto(`${a}/${path}`);
+    await page.getByRole("region", { name: region }).waitFor();
+    await expect(page.getByRole("status").filter({ hasText: "Memuat" })).toHaveCount(0);
+    await expectAccessible(page);
+    await screenshot(page, `manage-${path.replace("/", "-")}`);
+  }
 });

@@ -63,8 +63,8 @@ export async function pairKiosk(page: Page, code: string, base = "") {
 }
 
 /** Holds the agency name for 2 s, as staff do, and waits for the staff menu. */
-export async function openStaffMenu(page: Page) {
-  const name = page.getByText(AGENCY_NAME, { exact: true });
+export async function openStaffMenu(page: Page, agencyName = AGENCY_NAME) {
+  const name = page.getByText(agencyName, { exact: true });
   const box = (await name.boundingBox())!;
   await page.mouse.move(box.x + 20, box.y + box.height / 2);
   await page.mouse.down();

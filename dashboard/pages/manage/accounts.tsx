@@ -127,12 +127,16 @@ function RoleChoice({
   error,
   value,
   officer = false,
+  disabled = false,
+  label,
   onChange,
 }: {
+  label?: string;
   form: string;
   error?: string;
   value?: string;
   officer?: boolean;
+  disabled?: boolean;
   onChange?: (role: string) => void;
 }) {
   const { w } = useWords();
@@ -142,9 +146,11 @@ function RoleChoice({
     <Choice
       form={form}
       name="role"
-      label={w("role")}
+      label={label ?? w("role")}
+      hideLabel={Boolean(label)}
       error={error}
       value={value}
+      disabled={disabled}
       onChange={onChange && ((e) => onChange(e.currentTarget.value))}
     >
       {roles.map((r) => (
@@ -188,6 +194,9 @@ function AccountLine({
           form={`role-${u.id}`}
           value={u.role}
           officer={Boolean(u.officerId)}
+          label={w("roleOf", { name: u.name })}
+          // Nobody takes their own admin role away by a slip of the mouse.
+          disabled={self}
           error={act.errors.role}
           onChange={async (role) => {
             if (

@@ -76,21 +76,27 @@ export function Choice({
   error,
   form,
   children,
+  hideLabel = false,
   ...select
 }: {
   name: string;
   label: string;
   error?: string;
   form?: string;
+  /** Inside a table row, whose column head already says what it is: the label is for screen readers. */
+  hideLabel?: boolean;
   children: ComponentChildren;
   value?: string;
   defaultValue?: string;
+  disabled?: boolean;
   onChange?: (event: TargetedEvent<HTMLSelectElement>) => void;
 }) {
   const id = `${form ?? "f"}-${name}`;
   return (
     <div class={`field${error ? " invalid" : ""}`}>
-      <label for={id}>{label}</label>
+      <label for={id} class={hideLabel ? "visually-hidden" : undefined}>
+        {label}
+      </label>
       <select
         id={id}
         name={name}

@@ -4,13 +4,12 @@
  * the counter's main service. The page says when that page's ratings would be
  * refused (Suara's own address is not yet a registered origin) and fixes it in one click.
  */
-import { useContext, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { CounterRow, ServiceRow, Setup } from "../../../core/responses.ts";
 import { api } from "../../api.ts";
 import { Qr } from "../../components/qr.tsx";
 import { Empty, Load } from "../../components/states.tsx";
-import { Session } from "../../context.ts";
 import { type Loaded, useApi } from "../../use-api.ts";
 import { Choice, Outcome, useAction, useWords } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
@@ -19,16 +18,15 @@ import { ManageFrame } from "./frame.tsx";
 export function PostersPage() {
   const { slug } = useRoute().params;
   const { w } = useWords();
-  const me = useContext(Session).me.value!;
   const counters = useApi<{ counters: CounterRow[] }>(`/agencies/${slug}/counters`);
   const services = useApi<{ services: ServiceRow[] }>(`/agencies/${slug}/services`);
   const origins = useApi<{ origins: string[] }>(`/agencies/${slug}/origins`);
   const setup = useApi<Setup>(`/agencies/${slug}/setup`);
   const parts = [counters, services, origins, setup];
-  const loaded: Loaded<{ counters: CounterRow[]; services: ServiceRow[]; origins: string[]; publicUrl: string }> = {
+  const loaded: Loaded<{ counters: CounterRow[]; services: ServiceRow[]; origins: string[]; setup: Setup }> = {
     data:
       counters.data && services.data && origins.data && setup.data
-        ? { ...counters.data, ...services.data, ...origins.data, publicUrl: setup.data.publicUrl }
+        ? { ...counters.data, ...services.data, ...origins.data, setup: setup.data }
         : undefined,
     error: parts.find((p) => p.error)?.error ?? null,
     loading: parts.some((p) => p.loading),
@@ -38,8 +36,6 @@ export function PostersPage() {
   };
   const [only, setOnly] = useState("");
   const act = useAction();
-  // The agency's name: an admin's own agency, or the one a regional admin opened.
-  const agencyName = me.agency?.slug === slug ? me.agency.name : slug;
   return (
     <ManageFrame slug={slug} title={w("postersTitle")}>
       <Load loaded={loaded}>
@@ -47,7 +43,7 @@ export function PostersPage() {
           const open = data.counters.filter((c) => c.archivedAt === null);
           const active = data.services.filter((s) => s.archivedAt === null);
           const shown = open.filter((c) => !only || c.code === only);
-          const own = new URL(data.publicUrl).origin;
+          const own = new URL(data.setup.publicUrl).origin;
           return (
             <>
               <section class="card no-print" aria-labelledby="posters-title">
@@ -104,8 +100,10 @@ export function PostersPage() {
               ) : (
                 shown.map((c) => {
                   const service = active.find((s) => s.slug === c.services[0]) ?? active[0];
-                  const url = `${data.publicUrl}/r/?agency=${encodeURIComponent(slug)}&service=${encodeURIComponent(service.slug)}`;
-                  return <Poster key={c.id} agency={agencyName} counter={c} service={service.name} url={url} />;
+                  const url = `${data.setup.publicUrl}/r/?agency=${encodeURIComponent(slug)}&service=${encodeURIComponent(service.slug)}`;
+                  return (
+                    <Poster key={c.id} agency={data.setup.agency.name} counter={c} service={service.name} url={url} />
+                  );
                 })
               )}
             </>

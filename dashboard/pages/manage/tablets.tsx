@@ -55,14 +55,6 @@ export function TabletsPage() {
           const open = data.counters.filter((c) => c.archivedAt === null);
           return (
             <>
-              {pairing ? (
-                <Pairing
-                  created={pairing}
-                  paired={Boolean(paired)}
-                  url={`${data.publicUrl}/kiosk/?code=${pairing.pairingCode}`}
-                  onClose={() => setPairing(null)}
-                />
-              ) : null}
               <section class="card" aria-labelledby="tablet-add">
                 <h1 id="tablet-add">{w("tabletsTitle")}</h1>
                 <p class="muted">{w("tabletsAbout")}</p>
@@ -117,6 +109,14 @@ export function TabletsPage() {
                   </form>
                 )}
               </section>
+              {pairing ? (
+                <Pairing
+                  created={pairing}
+                  paired={Boolean(paired)}
+                  url={`${data.publicUrl}/kiosk/?code=${pairing.pairingCode}`}
+                  onClose={() => setPairing(null)}
+                />
+              ) : null}
               <section class="card" aria-labelledby="tablets-list">
                 <h2 id="tablets-list">{w("tabletsList")}</h2>
                 {data.devices.length === 0 ? (

@@ -146,6 +146,7 @@ const id = {
     "Admin instansi mengelola semuanya; supervisor membaca laporan tanpa mengubah pengaturan; petugas melihat nilainya sendiri. Akun petugas dibuat di halaman Data petugas.",
   signsInWith: "Masuk dengan",
   role: "Peran",
+  roleOf: "Peran {name}",
   roleChanged: "Peran {name} diubah.",
   accountAdd: "Tambah akun",
   accountAddAbout:
@@ -410,6 +411,7 @@ const en: Record<ManageKey, string> = {
     "Agency admins manage everything; supervisors read reports without changing set-up; officers see their own score. Officers' accounts are made on the officer records page.",
   signsInWith: "Signs in with",
   role: "Role",
+  roleOf: "Role of {name}",
   roleChanged: "The role of {name} changed.",
   accountAdd: "Add an account",
   accountAddAbout:

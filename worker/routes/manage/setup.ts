@@ -28,7 +28,8 @@ export const setupRoutes = router()
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
-      return c.json({ ...(await setupState(c.var.db, agency.id)), publicUrl: publicBase(c) }, 200);
+      const state = await setupState(c.var.db, agency.id);
+      return c.json({ ...state, agency: { slug: agency.slug, name: agency.name }, publicUrl: publicBase(c) }, 200);
     },
   )
   .openapi(
