@@ -24,10 +24,14 @@ import { useApi } from "../use-api.ts";
 import { mayManage } from "./manage/frame.tsx";
 import { Checklist, setupDone } from "./manage/setup.tsx";
 
-/** The first-run checklist, on the overview until every step is done. */
+/**
+ * The first-run checklist, on the overview of an agency that has no rating yet and
+ * steps left (after that it stays under "Persiapan": an agency rated through its
+ * widget alone need not see it every day).
+ */
 function UnfinishedSetup({ slug }: { slug: string }) {
   const { data } = useApi<Setup>(`/agencies/${slug}/setup`);
-  return data && !setupDone(data) ? <Checklist slug={slug} setup={data} heading="h2" /> : null;
+  return data && data.ratings === 0 && !setupDone(data) ? <Checklist slug={slug} setup={data} heading="h2" /> : null;
 }
 
 const populationKey = (slug: string) => `suara.population.${slug}`;

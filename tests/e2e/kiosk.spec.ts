@@ -45,7 +45,7 @@ for (const { width, height, counter, nip, officer } of VIEWPORTS) {
       await expect(duty.getByRole("status")).toHaveText(`${officer} mulai bertugas.`);
       await page.keyboard.press("Escape");
       await expect(menu).toBeHidden();
-      await expect(page.getByText(officer)).toBeVisible();
+      await expect(page.getByText(officer, { exact: true })).toBeVisible();
       await expectAccessible(page);
       await screenshot(page, "kiosk-idle");
 

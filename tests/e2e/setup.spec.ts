@@ -217,6 +217,14 @@ test.describe("from an empty server", () => {
     await tablet.keyboard.press("Escape");
     await tapAndDecline(tablet, "Puas");
 
+    // The tablet reported in after sending the tap: seen, and nothing left waiting on it.
+    await expect(async () => {
+      await page.reload();
+      const row = page.getByRole("region", { name: "Tablet terdaftar" }).getByRole("row", { name: /Tablet Loket 1/ });
+      await expect(row).toContainText("Terpasang", { timeout: 1_000 });
+      await expect(row).toContainText("0 menunggu", { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+
     // The origin: an http one is refused beside the field; an https one is registered.
     await manage(page, "Widget");
     const origin = page.getByLabel("Asal situs");

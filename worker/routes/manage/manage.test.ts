@@ -246,6 +246,14 @@ describe("importing officers from a CSV", () => {
       [5, "this NIP is in the file twice"],
       [6, "a name of 1 to 120 characters"],
     ]);
+    // Stable codes, so the dashboard words each problem in the reader's language.
+    expect(preview.rows.map((r: { code: string | null }) => r.code)).toEqual([
+      null,
+      "nip_birth",
+      "nip_exists",
+      "nip_twice",
+      "name",
+    ]);
     const refused = await importCsv(csv, true);
     expect(refused.status).toBe(400);
     expect((await refused.json()).error.code).toBe("invalid_import");
@@ -261,5 +269,69 @@ describe("importing officers from a CSV", () => {
     expect(await count()).toBe(before + 2);
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, "officer.import"));
     expect(audit).toHaveLength(1);
+  });
+});
+
+describe("the audit log", () => {
+  it("holds every change the management API makes, and none of the refused ones", async () => {
+    const entries = async () =>
+      (await t.db.select({ action: auditLog.action }).from(auditLog).orderBy(auditLog.id)).map((a) => a.action);
+    const before = (await entries()).length;
+    const ok = async (method: string, url: string, body?: unknown) => {
+      const res = await t.call(method, `${path}${url}`, { token: admin, body });
+      expect(res.status, `${method} ${url}: ${await res.clone().text()}`).toBe(200);
+      return res.json();
+    };
+    const { service } = await ok("POST", "/services", { slug: "paspor", name: "Paspor" });
+    await ok("PATCH", `/services/${service.id}`, { name: "Rekomendasi Paspor" });
+    const { counter } = await ok("POST", "/counters", { code: "loket-9", name: "Loket 9", services: ["paspor"] });
+    await ok("PATCH", `/counters/${counter.id}`, { opensAt: "07:30" });
+    const { officer } = await ok("POST", "/officers", { nip: "199005152015031001", name: "Andi Pratama" });
+    await ok("PATCH", `/officers/${officer.id}`, { pin: "918273" });
+    await ok("POST", "/officers/import", { csv: "199105152016032003,Sari Dewi,Verifikator", commit: true });
+    const { user } = await ok("POST", "/users", {
+      name: "Andi Pratama",
+      role: "officer",
+      officer: officer.id,
+      password: "officer-password-1",
+    });
+    await ok("PATCH", `/users/${user.id}`, { password: "officer-password-2" });
+    const { device } = await ok("POST", "/devices", { counter: "loket-9", name: "Tablet Loket 9" });
+    await ok("DELETE", `/devices/${device.id}`);
+    await ok("PUT", "/origins", { origins: ["https://ok.go.id"] });
+    await ok("DELETE", `/users/${user.id}`);
+    await ok("DELETE", `/officers/${officer.id}`);
+    await ok("DELETE", `/counters/${counter.id}`);
+    await ok("DELETE", `/services/${service.id}`);
+    // Refusals: a clash, a bad NIP, a bad origin. None is a change, none is logged.
+    for (const [url, body] of [
+      ["/services", { slug: "ktp-el", name: "Lagi" }],
+      ["/officers", { nip: "199013452015031001", name: "Salah" }],
+    ] as const) {
+      expect((await t.call("POST", `${path}${url}`, { token: admin, body })).status).toBeGreaterThanOrEqual(400);
+    }
+    const badOrigin = await t.call("PUT", `${path}/origins`, {
+      token: admin,
+      body: { origins: ["http://evil.example"] },
+    });
+    expect(badOrigin.status).toBe(400);
+    expect((await entries()).slice(before)).toEqual([
+      "service.create",
+      "service.update",
+      "counter.create",
+      "counter.update",
+      "officer.create",
+      "officer.update",
+      "officer.import",
+      "user.create",
+      "user.update",
+      "device.create",
+      "device.revoke",
+      "origins.replace",
+      "user.delete",
+      "officer.deactivate",
+      "counter.archive",
+      "service.archive",
+    ]);
   });
 });
