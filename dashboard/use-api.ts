@@ -14,18 +14,34 @@ export interface Loaded<T> {
 
 /** Fetches `path` (none while it is null) and again when it changes; a 401 ends the session. */
 export function useApi<T>(path: string | null): Loaded<T> {
+  return useLoad(path, () => api<T>(path!));
+}
+
+/**
+ * Fetches several resources side by side, e.g. `useAll<{ counters: …; services: … }>({ counters: "/…", services: "/…" })`:
+ * the data once all are there, under the same keys; the first error; one retry for all.
+ */
+export function useAll<T extends Record<string, unknown>>(paths: { [K in keyof T]: string }): Loaded<T> {
+  return useLoad(JSON.stringify(paths), async () => {
+    const entries = await Promise.all(Object.entries(paths).map(async ([key, path]) => [key, await api(path)]));
+    return Object.fromEntries(entries) as T;
+  });
+}
+
+/** Runs `load` when `key` changes (never while it is null) or on retry, keeping its outcome in the reader's words. */
+function useLoad<T>(key: string | null, load: () => Promise<T>): Loaded<T> {
   const session = useContext(Session);
   const [state, setState] = useState<{ data?: T; error: string | null; loading: boolean }>({
     error: null,
-    loading: path !== null,
+    loading: key !== null,
   });
   const [attempt, setAttempt] = useState(0);
   // `attempt` re-runs the same call when the reader asks to retry.
   useEffect(() => {
-    if (path === null) return;
+    if (key === null) return;
     let current = true;
     setState((s) => ({ ...s, error: null, loading: true }));
-    api<T>(path).then(
+    load().then(
       (data) => current && setState({ data, error: null, loading: false }),
       (error: unknown) => {
         if (!current) return;
@@ -36,7 +52,7 @@ export function useApi<T>(path: string | null): Loaded<T> {
     return () => {
       current = false;
     };
-  }, [path, attempt]);
+  }, [key, attempt]);
   return { ...state, retry: useCallback(() => setAttempt((n) => n + 1), []) };
 }
 

@@ -11,28 +11,33 @@ import { ScrollBox } from "../../components/scroll-box.tsx";
 import { Load } from "../../components/states.tsx";
 import { Session } from "../../context.ts";
 import { type TextKey, text } from "../../text.ts";
-import { type Loaded, useApi } from "../../use-api.ts";
-import { Choice, Field, Outcome, randomSecret, Secret, useAction, useWords, values, when } from "./form.tsx";
+import { useAll } from "../../use-api.ts";
+import {
+  Choice,
+  EMAIL,
+  Field,
+  Heads,
+  Outcome,
+  RowButton,
+  randomSecret,
+  Secret,
+  useAction,
+  useWords,
+  values,
+  when,
+} from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
 
 type Shown = { label: string; value: string; note: string } | null;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The accounts page. */
 export function AccountsPage() {
   const { slug } = useRoute().params;
   const { w } = useWords();
-  const users = useApi<{ users: UserRow[] }>(`/agencies/${slug}/users`);
-  const officers = useApi<{ officers: OfficerRow[] }>(`/agencies/${slug}/officers`);
-  const loaded: Loaded<{ users: UserRow[]; officers: OfficerRow[] }> = {
-    data: users.data && officers.data ? { ...users.data, ...officers.data } : undefined,
-    error: users.error ?? officers.error,
-    loading: users.loading || officers.loading,
-    retry: () => {
-      users.retry();
-      officers.retry();
-    },
-  };
+  const loaded = useAll<{ users: { users: UserRow[] }; officers: { officers: OfficerRow[] } }>({
+    users: `/agencies/${slug}/users`,
+    officers: `/agencies/${slug}/officers`,
+  });
   const [shown, setShown] = useState<Shown>(null);
   const add = useAction();
   return (
@@ -42,24 +47,17 @@ export function AccountsPage() {
         <p class="muted">{w("accountsAbout")}</p>
         {shown ? <Secret {...shown} /> : null}
         <Load loaded={loaded}>
-          {(data) => (
+          {({ users: { users }, officers: { officers } }) => (
             <ScrollBox>
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{w("name")}</th>
-                    <th scope="col">{w("signsInWith")}</th>
-                    <th scope="col">{w("role")}</th>
-                    <th scope="col">{w("actions")}</th>
-                  </tr>
-                </thead>
+                <Heads columns={[w("name"), w("signsInWith"), w("role"), w("actions")]} />
                 <tbody>
-                  {data.users.map((u) => (
+                  {users.map((u) => (
                     <AccountLine
                       key={u.id}
                       slug={slug}
                       user={u}
-                      nip={data.officers.find((o) => o.id === u.officerId)?.nip}
+                      nip={officers.find((o) => o.id === u.officerId)?.nip}
                       onShow={setShown}
                       onChange={loaded.retry}
                     />
@@ -223,18 +221,14 @@ function AccountLine({
           {w("newPassword")}
         </button>
         {self ? null : (
-          <button
-            type="button"
-            class="secondary small"
-            aria-label={w("deleteOf", { name: u.name })}
-            disabled={act.busy}
-            onClick={async () => {
-              if (!confirm(w("deleteConfirm", { name: u.name }))) return;
-              if (await act.run(() => api(`/agencies/${slug}/users/${u.id}`, { method: "DELETE" }))) onChange();
-            }}
-          >
-            {w("delete")}
-          </button>
+          <RowButton
+            act={act}
+            text={w("delete")}
+            label={w("deleteOf", { name: u.name })}
+            ask={w("deleteConfirm", { name: u.name })}
+            call={() => api(`/agencies/${slug}/users/${u.id}`, { method: "DELETE" })}
+            onDone={onChange}
+          />
         )}
         <Outcome action={act} />
       </td>

@@ -2,10 +2,9 @@
 import { useContext, useState } from "preact/hooks";
 import { api } from "../../api.ts";
 import { Session } from "../../context.ts";
-import { Choice, Field, Outcome, randomSecret, Secret, useAction, useWords, values, when } from "./form.tsx";
+import { Choice, EMAIL, Field, Outcome, randomSecret, Secret, useAction, useWords, values, when } from "./form.tsx";
 import { SLUG, slugify } from "./services.tsx";
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ZONES = [
   ["Asia/Jakarta", "WIB"],
   ["Asia/Makassar", "WITA"],

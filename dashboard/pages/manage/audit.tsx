@@ -5,7 +5,7 @@ import { ScrollBox } from "../../components/scroll-box.tsx";
 import { Empty, Load } from "../../components/states.tsx";
 import { dateTime } from "../../format.ts";
 import { useApi } from "../../use-api.ts";
-import { Choice, useWords } from "./form.tsx";
+import { Choice, Heads, useWords } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
 import type { ManageKey } from "./words.ts";
 
@@ -73,14 +73,7 @@ export function AuditPage() {
               <>
                 <ScrollBox>
                   <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{w("when")}</th>
-                        <th scope="col">{w("who")}</th>
-                        <th scope="col">{w("change")}</th>
-                        <th scope="col">{w("details")}</th>
-                      </tr>
-                    </thead>
+                    <Heads columns={[w("when"), w("who"), w("change"), w("details")]} />
                     <tbody>
                       {audit.entries.map((e, i) => (
                         <tr key={`${e.at}-${i}`}>

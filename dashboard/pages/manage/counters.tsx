@@ -9,39 +9,26 @@ import type { CounterRow, ServiceRow } from "../../../core/responses.ts";
 import { api } from "../../api.ts";
 import { ScrollBox } from "../../components/scroll-box.tsx";
 import { Empty, Load } from "../../components/states.tsx";
-import { type Loaded, useApi } from "../../use-api.ts";
-import { Choice, Field, Outcome, useAction, useWords, values, when } from "./form.tsx";
+import { useAll } from "../../use-api.ts";
+import { Choice, Field, Heads, Outcome, RowButton, useAction, useWords, values, when } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
 
 const CODE = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** Both lists a counter screen needs, loaded side by side. */
-function useCounters(slug: string) {
-  const counters = useApi<{ counters: CounterRow[] }>(`/agencies/${slug}/counters`);
-  const services = useApi<{ services: ServiceRow[] }>(`/agencies/${slug}/services`);
-  const both: Loaded<{ counters: CounterRow[]; services: ServiceRow[] }> = {
-    data: counters.data && services.data ? { ...counters.data, ...services.data } : undefined,
-    error: counters.error ?? services.error,
-    loading: counters.loading || services.loading,
-    retry: () => {
-      counters.retry();
-      services.retry();
-    },
-  };
-  return both;
-}
-
 /** The counters page. */
 export function CountersPage() {
   const { slug } = useRoute().params;
   const { w } = useWords();
-  const loaded = useCounters(slug);
+  const loaded = useAll<{ counters: { counters: CounterRow[] }; services: { services: ServiceRow[] } }>({
+    counters: `/agencies/${slug}/counters`,
+    services: `/agencies/${slug}/services`,
+  });
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <ManageFrame slug={slug} title={w("countersTitle")}>
       <Load loaded={loaded}>
-        {({ counters, services }) => {
+        {({ counters: { counters }, services: { services } }) => {
           const names = new Map(services.map((s) => [s.slug, s.name]));
           const current = counters.find((c) => c.id === editing);
           return (
@@ -54,16 +41,9 @@ export function CountersPage() {
                 ) : (
                   <ScrollBox>
                     <table>
-                      <thead>
-                        <tr>
-                          <th scope="col">{w("code")}</th>
-                          <th scope="col">{w("name")}</th>
-                          <th scope="col">{w("servicesGiven")}</th>
-                          <th scope="col">{w("hours")}</th>
-                          <th scope="col">{w("status")}</th>
-                          <th scope="col">{w("actions")}</th>
-                        </tr>
-                      </thead>
+                      <Heads
+                        columns={[w("code"), w("name"), w("servicesGiven"), w("hours"), w("status"), w("actions")]}
+                      />
                       <tbody>
                         {counters.map((c) => (
                           <CounterLine
@@ -142,18 +122,14 @@ function CounterLine({
             <button type="button" class="secondary small" aria-label={w("editOf", { name: c.name })} onClick={onEdit}>
               {w("edit")}
             </button>
-            <button
-              type="button"
-              class="secondary small"
-              aria-label={w("archiveOf", { name: c.name })}
-              disabled={act.busy}
-              onClick={async () => {
-                if (!confirm(w("counterArchiveConfirm", { name: c.name }))) return;
-                if (await act.run(() => api(`/agencies/${slug}/counters/${c.id}`, { method: "DELETE" }))) onChange();
-              }}
-            >
-              {w("archive")}
-            </button>
+            <RowButton
+              act={act}
+              text={w("archive")}
+              label={w("archiveOf", { name: c.name })}
+              ask={w("counterArchiveConfirm", { name: c.name })}
+              call={() => api(`/agencies/${slug}/counters/${c.id}`, { method: "DELETE" })}
+              onDone={onChange}
+            />
           </>
         )}
         <Outcome action={act} />

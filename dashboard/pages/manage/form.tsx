@@ -233,3 +233,60 @@ export function useWords() {
   const locale = useContext(Session).locale.value;
   return { locale, w: (key: ManageKey, values?: Record<string, string | number>) => say(locale, key, values) };
 }
+
+/** An e-mail address as the forms check it before the API does. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The head row of a management table. */
+export function Heads({ columns }: { columns: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th key={c} scope="col">
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/**
+ * A row's action: a small button named for its row (`label`, e.g. "Arsipkan Loket 1"),
+ * which asks `ask` first when given, runs `call` through `act`, then `onDone`.
+ */
+export function RowButton({
+  act,
+  text,
+  label,
+  ask,
+  done,
+  disabled = false,
+  call,
+  onDone,
+}: {
+  act: ReturnType<typeof useAction>;
+  text: string;
+  label: string;
+  ask?: string;
+  done?: string;
+  disabled?: boolean;
+  call: () => Promise<unknown>;
+  onDone?: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      class="secondary small"
+      aria-label={label}
+      disabled={act.busy || disabled}
+      onClick={async () => {
+        if (ask && !confirm(ask)) return;
+        if ((await act.run(call, { done })) !== undefined) onDone?.();
+      }}
+    >
+      {text}
+    </button>
+  );
+}

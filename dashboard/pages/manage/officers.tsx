@@ -11,8 +11,8 @@ import type { OfficerImport, OfficerRow, UserRow } from "../../../core/responses
 import { api } from "../../api.ts";
 import { ScrollBox } from "../../components/scroll-box.tsx";
 import { Empty, Load } from "../../components/states.tsx";
-import { type Loaded, useApi } from "../../use-api.ts";
-import { Field, Outcome, randomSecret, Secret, useAction, useWords, values, when } from "./form.tsx";
+import { useAll } from "../../use-api.ts";
+import { Field, Heads, Outcome, RowButton, randomSecret, Secret, useAction, useWords, values, when } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
 import type { ManageKey } from "./words.ts";
 
@@ -22,17 +22,10 @@ type Shown = { label: string; value: string; note: string } | null;
 export function ManageOfficersPage() {
   const { slug } = useRoute().params;
   const { w } = useWords();
-  const officers = useApi<{ officers: OfficerRow[] }>(`/agencies/${slug}/officers`);
-  const users = useApi<{ users: UserRow[] }>(`/agencies/${slug}/users`);
-  const loaded: Loaded<{ officers: OfficerRow[]; users: UserRow[] }> = {
-    data: officers.data && users.data ? { ...officers.data, ...users.data } : undefined,
-    error: officers.error ?? users.error,
-    loading: officers.loading || users.loading,
-    retry: () => {
-      officers.retry();
-      users.retry();
-    },
-  };
+  const loaded = useAll<{ officers: { officers: OfficerRow[] }; users: { users: UserRow[] } }>({
+    officers: `/agencies/${slug}/officers`,
+    users: `/agencies/${slug}/users`,
+  });
   const [editing, setEditing] = useState<OfficerRow | null>(null);
   const [shown, setShown] = useState<Shown>(null);
   return (
@@ -42,29 +35,20 @@ export function ManageOfficersPage() {
         <p class="muted">{w("officersManageAbout")}</p>
         {shown ? <Secret {...shown} /> : null}
         <Load loaded={loaded}>
-          {(data) =>
-            data.officers.length === 0 ? (
+          {({ officers: { officers }, users: { users } }) =>
+            officers.length === 0 ? (
               <Empty>{w("officersEmpty")}</Empty>
             ) : (
               <ScrollBox>
                 <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{w("nip")}</th>
-                      <th scope="col">{w("name")}</th>
-                      <th scope="col">{w("position")}</th>
-                      <th scope="col">{w("status")}</th>
-                      <th scope="col">{w("account")}</th>
-                      <th scope="col">{w("actions")}</th>
-                    </tr>
-                  </thead>
+                  <Heads columns={[w("nip"), w("name"), w("position"), w("status"), w("account"), w("actions")]} />
                   <tbody>
-                    {data.officers.map((o) => (
+                    {officers.map((o) => (
                       <OfficerLine
                         key={o.id}
                         slug={slug}
                         officer={o}
-                        account={data.users.find((u) => u.officerId === o.id)}
+                        account={users.find((u) => u.officerId === o.id)}
                         onEdit={() => setEditing(o)}
                         onShow={setShown}
                         onChange={loaded.retry}
@@ -123,18 +107,14 @@ function OfficerLine({
         <button type="button" class="secondary small" aria-label={w("editOf", { name: o.name })} onClick={onEdit}>
           {w("edit")}
         </button>
-        <button
-          type="button"
-          class="secondary small"
-          aria-label={w(o.active ? "deactivateOf" : "activateOf", { name: o.name })}
-          disabled={act.busy}
-          onClick={async () => {
-            if (o.active && !confirm(w("deactivateConfirm", { name: o.name }))) return;
-            if (await act.run(() => patch({ active: !o.active }))) onChange();
-          }}
-        >
-          {w(o.active ? "deactivate" : "activate")}
-        </button>
+        <RowButton
+          act={act}
+          text={w(o.active ? "deactivate" : "activate")}
+          label={w(o.active ? "deactivateOf" : "activateOf", { name: o.name })}
+          ask={o.active ? w("deactivateConfirm", { name: o.name }) : undefined}
+          call={() => patch({ active: !o.active })}
+          onDone={onChange}
+        />
         <button
           type="button"
           class="secondary small"
@@ -356,15 +336,7 @@ function Import({ slug, onImported }: { slug: string; onImported: () => void }) 
           </p>
           <ScrollBox>
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{w("line")}</th>
-                  <th scope="col">{w("nip")}</th>
-                  <th scope="col">{w("name")}</th>
-                  <th scope="col">{w("position")}</th>
-                  <th scope="col">{w("check")}</th>
-                </tr>
-              </thead>
+              <Heads columns={[w("line"), w("nip"), w("name"), w("position"), w("check")]} />
               <tbody>
                 {preview.rows.map((r) => (
                   <tr key={r.line} class={r.code ? "row-bad" : undefined}>

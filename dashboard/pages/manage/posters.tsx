@@ -10,7 +10,7 @@ import type { CounterRow, ServiceRow, Setup } from "../../../core/responses.ts";
 import { api } from "../../api.ts";
 import { Qr } from "../../components/qr.tsx";
 import { Empty, Load } from "../../components/states.tsx";
-import { type Loaded, useApi } from "../../use-api.ts";
+import { useAll } from "../../use-api.ts";
 import { Choice, Outcome, useAction, useWords } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
 
@@ -18,38 +18,33 @@ import { ManageFrame } from "./frame.tsx";
 export function PostersPage() {
   const { slug } = useRoute().params;
   const { w } = useWords();
-  const counters = useApi<{ counters: CounterRow[] }>(`/agencies/${slug}/counters`);
-  const services = useApi<{ services: ServiceRow[] }>(`/agencies/${slug}/services`);
-  const origins = useApi<{ origins: string[] }>(`/agencies/${slug}/origins`);
-  const setup = useApi<Setup>(`/agencies/${slug}/setup`);
-  const parts = [counters, services, origins, setup];
-  const loaded: Loaded<{ counters: CounterRow[]; services: ServiceRow[]; origins: string[]; setup: Setup }> = {
-    data:
-      counters.data && services.data && origins.data && setup.data
-        ? { ...counters.data, ...services.data, ...origins.data, setup: setup.data }
-        : undefined,
-    error: parts.find((p) => p.error)?.error ?? null,
-    loading: parts.some((p) => p.loading),
-    retry: () => {
-      for (const p of parts) p.retry();
-    },
-  };
+  const loaded = useAll<{
+    counters: { counters: CounterRow[] };
+    services: { services: ServiceRow[] };
+    origins: { origins: string[] };
+    setup: Setup;
+  }>({
+    counters: `/agencies/${slug}/counters`,
+    services: `/agencies/${slug}/services`,
+    origins: `/agencies/${slug}/origins`,
+    setup: `/agencies/${slug}/setup`,
+  });
   const [only, setOnly] = useState("");
   const act = useAction();
   return (
     <ManageFrame slug={slug} title={w("postersTitle")}>
       <Load loaded={loaded}>
-        {(data) => {
-          const open = data.counters.filter((c) => c.archivedAt === null);
-          const active = data.services.filter((s) => s.archivedAt === null);
+        {({ counters: { counters }, services: { services }, origins: { origins }, setup }) => {
+          const open = counters.filter((c) => c.archivedAt === null);
+          const active = services.filter((s) => s.archivedAt === null);
           const shown = open.filter((c) => !only || c.code === only);
-          const own = new URL(data.setup.publicUrl).origin;
+          const own = new URL(setup.publicUrl).origin;
           return (
             <>
               <section class="card no-print" aria-labelledby="posters-title">
                 <h1 id="posters-title">{w("postersTitle")}</h1>
                 <p class="muted">{w("postersAbout")}</p>
-                {data.origins.includes(own) ? null : (
+                {origins.includes(own) ? null : (
                   <div class="warning" role="note">
                     <p>{w("postersOrigin", { origin: own })}</p>
                     <Outcome action={act} />
@@ -62,11 +57,11 @@ export function PostersPage() {
                           () =>
                             api(`/agencies/${slug}/origins`, {
                               method: "PUT",
-                              body: { origins: [...data.origins, own] },
+                              body: { origins: [...origins, own] },
                             }),
                           { done: w("originAdded", { name: own }) },
                         );
-                        if (done) origins.retry();
+                        if (done) loaded.retry();
                       }}
                     >
                       {w("postersAllow")}
@@ -100,10 +95,8 @@ export function PostersPage() {
               ) : (
                 shown.map((c) => {
                   const service = active.find((s) => s.slug === c.services[0]) ?? active[0];
-                  const url = `${data.setup.publicUrl}/r/?agency=${encodeURIComponent(slug)}&service=${encodeURIComponent(service.slug)}`;
-                  return (
-                    <Poster key={c.id} agency={data.setup.agency.name} counter={c} service={service.name} url={url} />
-                  );
+                  const url = `${setup.publicUrl}/r/?agency=${encodeURIComponent(slug)}&service=${encodeURIComponent(service.slug)}`;
+                  return <Poster key={c.id} agency={setup.agency.name} counter={c} service={service.name} url={url} />;
                 })
               )}
             </>

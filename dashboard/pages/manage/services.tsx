@@ -6,7 +6,7 @@ import { api } from "../../api.ts";
 import { ScrollBox } from "../../components/scroll-box.tsx";
 import { Empty, Load } from "../../components/states.tsx";
 import { useApi } from "../../use-api.ts";
-import { Field, Outcome, useAction, useWords, values, when } from "./form.tsx";
+import { Field, Heads, Outcome, RowButton, useAction, useWords, values, when } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
 
 /** Lower-case letters, digits and dashes, as the API takes slugs and codes. */
@@ -42,14 +42,7 @@ export function ServicesPage() {
             ) : (
               <ScrollBox>
                 <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{w("name")}</th>
-                      <th scope="col">{w("slug")}</th>
-                      <th scope="col">{w("status")}</th>
-                      <th scope="col">{w("actions")}</th>
-                    </tr>
-                  </thead>
+                  <Heads columns={[w("name"), w("slug"), w("status"), w("actions")]} />
                   <tbody>
                     {services.map((s) => (
                       <ServiceRowView key={s.id} slug={slug} service={s} onChange={loaded.retry} />
@@ -176,19 +169,14 @@ function ServiceRowView({ slug, service, onChange }: { slug: string; service: Se
             >
               {w("rename")}
             </button>
-            <button
-              type="button"
-              class="secondary small"
-              aria-label={w("archiveOf", { name: service.name })}
-              disabled={act.busy}
-              onClick={async () => {
-                if (!confirm(w("serviceArchiveConfirm", { name: service.name }))) return;
-                if (await act.run(() => api(`/agencies/${slug}/services/${service.id}`, { method: "DELETE" })))
-                  onChange();
-              }}
-            >
-              {w("archive")}
-            </button>
+            <RowButton
+              act={act}
+              text={w("archive")}
+              label={w("archiveOf", { name: service.name })}
+              ask={w("serviceArchiveConfirm", { name: service.name })}
+              call={() => api(`/agencies/${slug}/services/${service.id}`, { method: "DELETE" })}
+              onDone={onChange}
+            />
           </>
         )}
       </td>

@@ -12,8 +12,8 @@ import { Qr } from "../../components/qr.tsx";
 import { ScrollBox } from "../../components/scroll-box.tsx";
 import { Empty, Load } from "../../components/states.tsx";
 import { count, dateTime } from "../../format.ts";
-import { type Loaded, useApi } from "../../use-api.ts";
-import { Choice, Field, Outcome, useAction, useWords, values, when } from "./form.tsx";
+import { useAll } from "../../use-api.ts";
+import { Choice, Field, Heads, Outcome, RowButton, useAction, useWords, values, when } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
 
 /** How often the list is asked again while a pairing code waits to be used. */
@@ -23,36 +23,25 @@ const WATCH_MS = 3_000;
 export function TabletsPage() {
   const { slug } = useRoute().params;
   const { w } = useWords();
-  const devices = useApi<{ devices: DeviceRow[] }>(`/agencies/${slug}/devices`);
-  const counters = useApi<{ counters: CounterRow[] }>(`/agencies/${slug}/counters`);
-  const setup = useApi<Setup>(`/agencies/${slug}/setup`);
-  const loaded: Loaded<{ devices: DeviceRow[]; counters: CounterRow[]; publicUrl: string }> = {
-    data:
-      devices.data && counters.data && setup.data
-        ? { ...devices.data, ...counters.data, publicUrl: setup.data.publicUrl }
-        : undefined,
-    error: devices.error ?? counters.error ?? setup.error,
-    loading: devices.loading || counters.loading || setup.loading,
-    retry: () => {
-      devices.retry();
-      counters.retry();
-      setup.retry();
-    },
-  };
+  const loaded = useAll<{ devices: { devices: DeviceRow[] }; counters: { counters: CounterRow[] }; setup: Setup }>({
+    devices: `/agencies/${slug}/devices`,
+    counters: `/agencies/${slug}/counters`,
+    setup: `/agencies/${slug}/setup`,
+  });
   const [pairing, setPairing] = useState<DeviceCreated | null>(null);
-  const paired = pairing && devices.data?.devices.find((d) => d.id === pairing.device.id)?.pairedAt;
+  const paired = pairing && loaded.data?.devices.devices.find((d) => d.id === pairing.device.id)?.pairedAt;
   // While a code waits, watch the list so the page says when the tablet has paired.
   useEffect(() => {
     if (!pairing || paired) return;
-    const timer = setInterval(devices.retry, WATCH_MS);
+    const timer = setInterval(loaded.retry, WATCH_MS);
     return () => clearInterval(timer);
   }, [pairing, paired]);
   const add = useAction();
   return (
     <ManageFrame slug={slug} title={w("tabletsTitle")}>
       <Load loaded={loaded}>
-        {(data) => {
-          const open = data.counters.filter((c) => c.archivedAt === null);
+        {({ devices: { devices }, counters: { counters }, setup }) => {
+          const open = counters.filter((c) => c.archivedAt === null);
           return (
             <>
               <section class="card" aria-labelledby="tablet-add">
@@ -82,7 +71,7 @@ export function TabletsPage() {
                       if (made) {
                         setPairing(made);
                         form.reset();
-                        devices.retry();
+                        loaded.retry();
                       }
                     }}
                   >
@@ -113,30 +102,23 @@ export function TabletsPage() {
                 <Pairing
                   created={pairing}
                   paired={Boolean(paired)}
-                  url={`${data.publicUrl}/kiosk/?code=${pairing.pairingCode}`}
+                  url={`${setup.publicUrl}/kiosk/?code=${pairing.pairingCode}`}
                   onClose={() => setPairing(null)}
                 />
               ) : null}
               <section class="card" aria-labelledby="tablets-list">
                 <h2 id="tablets-list">{w("tabletsList")}</h2>
-                {data.devices.length === 0 ? (
+                {devices.length === 0 ? (
                   <Empty>{w("tabletsEmpty")}</Empty>
                 ) : (
                   <ScrollBox>
                     <table>
-                      <thead>
-                        <tr>
-                          <th scope="col">{w("tabletName")}</th>
-                          <th scope="col">{w("counter")}</th>
-                          <th scope="col">{w("status")}</th>
-                          <th scope="col">{w("lastSeen")}</th>
-                          <th scope="col">{w("queue")}</th>
-                          <th scope="col">{w("actions")}</th>
-                        </tr>
-                      </thead>
+                      <Heads
+                        columns={[w("tabletName"), w("counter"), w("status"), w("lastSeen"), w("queue"), w("actions")]}
+                      />
                       <tbody>
-                        {data.devices.map((d) => (
-                          <TabletLine key={d.id} slug={slug} device={d} onChange={devices.retry} />
+                        {devices.map((d) => (
+                          <TabletLine key={d.id} slug={slug} device={d} onChange={loaded.retry} />
                         ))}
                       </tbody>
                     </table>
@@ -179,18 +161,14 @@ function TabletLine({ slug, device: d, onChange }: { slug: string; device: Devic
       <td class={d.queueAside ? "warn" : undefined}>{queue}</td>
       <td class="actions">
         {state === "revoked" ? null : (
-          <button
-            type="button"
-            class="secondary small"
-            aria-label={w("revokeOf", { name: d.name })}
-            disabled={act.busy}
-            onClick={async () => {
-              if (!confirm(w("revokeConfirm", { name: d.name }))) return;
-              if (await act.run(() => api(`/agencies/${slug}/devices/${d.id}`, { method: "DELETE" }))) onChange();
-            }}
-          >
-            {w("revoke")}
-          </button>
+          <RowButton
+            act={act}
+            text={w("revoke")}
+            label={w("revokeOf", { name: d.name })}
+            ask={w("revokeConfirm", { name: d.name })}
+            call={() => api(`/agencies/${slug}/devices/${d.id}`, { method: "DELETE" })}
+            onDone={onChange}
+          />
         )}
         <Outcome action={act} />
       </td>

@@ -7,8 +7,8 @@ import { useRoute } from "preact-iso";
 import type { ServiceRow, Setup } from "../../../core/responses.ts";
 import { api } from "../../api.ts";
 import { Empty, Load } from "../../components/states.tsx";
-import { type Loaded, useApi } from "../../use-api.ts";
-import { Choice, Field, Outcome, useAction, useWords, values } from "./form.tsx";
+import { useAll } from "../../use-api.ts";
+import { Choice, Field, Outcome, RowButton, useAction, useWords, values } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
 
 declare module "preact" {
@@ -36,32 +36,21 @@ export function originProblem(value: string): "format" | "https" | "path" | null
 export function WidgetPage() {
   const { slug } = useRoute().params;
   const { w } = useWords();
-  const origins = useApi<{ origins: string[] }>(`/agencies/${slug}/origins`);
-  const services = useApi<{ services: ServiceRow[] }>(`/agencies/${slug}/services`);
-  const setup = useApi<Setup>(`/agencies/${slug}/setup`);
-  const loaded: Loaded<{ origins: string[]; services: ServiceRow[]; publicUrl: string }> = {
-    data:
-      origins.data && services.data && setup.data
-        ? { ...origins.data, ...services.data, publicUrl: setup.data.publicUrl }
-        : undefined,
-    error: origins.error ?? services.error ?? setup.error,
-    loading: origins.loading || services.loading || setup.loading,
-    retry: () => {
-      origins.retry();
-      services.retry();
-      setup.retry();
-    },
-  };
+  const loaded = useAll<{ origins: { origins: string[] }; services: { services: ServiceRow[] }; setup: Setup }>({
+    origins: `/agencies/${slug}/origins`,
+    services: `/agencies/${slug}/services`,
+    setup: `/agencies/${slug}/setup`,
+  });
   return (
     <ManageFrame slug={slug} title={w("widgetTitle")}>
       <Load loaded={loaded}>
-        {(data) => (
+        {({ origins: { origins }, services: { services }, setup }) => (
           <>
-            <Origins slug={slug} origins={data.origins} onChange={origins.retry} />
+            <Origins slug={slug} origins={origins} onChange={loaded.retry} />
             <Snippets
               slug={slug}
-              services={data.services.filter((s) => s.archivedAt === null)}
-              publicUrl={data.publicUrl}
+              services={services.filter((s) => s.archivedAt === null)}
+              publicUrl={setup.publicUrl}
             />
           </>
         )}
@@ -88,21 +77,15 @@ export function Origins({ slug, origins, onChange }: { slug: string; origins: st
           {origins.map((o) => (
             <li key={o}>
               <code>{o}</code>{" "}
-              <button
-                type="button"
-                class="secondary small"
-                aria-label={w("removeOf", { name: o })}
-                disabled={act.busy}
-                onClick={async () => {
-                  if (!confirm(w("originRemoveConfirm", { name: o }))) return;
-                  if (
-                    await act.run(() => save(origins.filter((x) => x !== o)), { done: w("originRemoved", { name: o }) })
-                  )
-                    onChange();
-                }}
-              >
-                {w("remove")}
-              </button>
+              <RowButton
+                act={act}
+                text={w("remove")}
+                label={w("removeOf", { name: o })}
+                ask={w("originRemoveConfirm", { name: o })}
+                done={w("originRemoved", { name: o })}
+                call={() => save(origins.filter((x) => x !== o))}
+                onDone={onChange}
+              />
             </li>
           ))}
         </ul>
