@@ -120,7 +120,10 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 /** What became of one submitted rating. */
 export const RatingResult = z.object({
   id: z.string(),
-  status: z.enum(["accepted", "duplicate", "rejected"]),
+  status: z.enum(["accepted", "duplicate", "completed", "rejected"]).meta({
+    description:
+      "completed: a face-only widget or QR rating sent again with the same id, agency, service and face, within 2 hours, now carries what its citizen added (answers, reasons, comment, profile); it stays one respondent",
+  }),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 /** What became of one submitted rating. */

@@ -245,6 +245,10 @@ export const TicketResponse = z
 export const FormResponse = z
   .object({
     agency: z.object({ slug: z.string(), name: z.string(), timezone }),
+    originAllowed: z.boolean().nullable().meta({
+      description:
+        "Whether the calling page's Origin may send this agency widget ratings (null without an Origin header), so an embed can say so before a citizen taps",
+    }),
     services: z.array(z.object({ slug: z.string(), name: z.string() })),
     counters: z.array(
       z.object({

@@ -6,7 +6,7 @@
  * share one transaction (group commit, see worker/ingest-queue.ts).
  */
 import type { InStatement, InValue } from "@libsql/client";
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { RatingInput, RatingResult } from "../../core/contract.ts";
 import { localDay, TIMEZONES, type Timezone } from "../../core/period.ts";
 import { maskComment } from "../../core/privacy.ts";
@@ -14,7 +14,7 @@ import { ELEMENT_IDS } from "../../core/questionnaire.ts";
 import type { Db } from "../client.ts";
 import { type Flag, ratings } from "../schema.ts";
 import { type Context, type Counter, loadContext, RAPID_REPEAT_MS, unique } from "./ingest-context.ts";
-import { rollupInsertedRatings } from "./rollups.ts";
+import { rollupAddedRating, rollupInsertedRatings, rollupRemovedRating } from "./rollups.ts";
 
 /**
  * How far a client clock may differ from the server's: a device's tap this far
@@ -51,22 +51,27 @@ const reject = (code: string, message: string): Rejection => ({ code, message })
  */
 export async function ingestRatings(db: Db, items: IngestItem[], now: number, batch: string): Promise<RatingResult[]> {
   const results: RatingResult[] = new Array(items.length);
-  const stored = await db
-    .select({ id: ratings.id })
-    .from(ratings)
-    .where(inArray(ratings.id, unique(items.map((i) => i.input.id))));
-  const seen = new Set(stored.map((r) => r.id));
+  const stored = new Map((await storedRatings(db, unique(items.map((i) => i.input.id)))).map((r) => [r.id, r]));
+  const seen = new Set(stored.keys());
   const fresh: { item: IngestItem; index: number }[] = [];
+  const again: { item: IngestItem; index: number }[] = [];
   items.forEach((item, index) => {
-    if (seen.has(item.input.id)) results[index] = { id: item.input.id, status: "duplicate" };
-    else fresh.push({ item, index });
+    if (!seen.has(item.input.id)) fresh.push({ item, index });
+    else if (stored.has(item.input.id) && adds(item.input)) again.push({ item, index });
+    else results[index] = { id: item.input.id, status: "duplicate" };
     seen.add(item.input.id);
   });
 
   const context = await loadContext(
     db,
-    fresh.map((f) => f.item),
+    [...fresh, ...again].map((f) => f.item),
   );
+  const completions: InStatement[] = [];
+  for (const { item, index } of again) {
+    const done = completion(item, stored.get(item.input.id)!, context, now);
+    results[index] = { id: item.input.id, status: done ? "completed" : "duplicate" };
+    if (done) completions.push(...done);
+  }
   const rows: { row: Row; index: number }[] = [];
   for (const { item, index } of fresh) {
     const row = toRow(item, context, now, batch);
@@ -79,7 +84,10 @@ export async function ingestRatings(db: Db, items: IngestItem[], now: number, ba
       rows.push({ row, index });
     }
   }
-  if (rows.length === 0) return results;
+  if (rows.length === 0) {
+    if (completions.length) await db.$client.batch(completions, "write");
+    return results;
+  }
 
   const usedTickets = unique(rows.map((r) => r.row.ticketId));
   const seenDevices = unique(rows.map((r) => r.row.deviceId));
@@ -103,6 +111,7 @@ export async function ingestRatings(db: Db, items: IngestItem[], now: number, ba
             },
           ]
         : []),
+      ...completions,
     ],
     "write",
   );
@@ -112,6 +121,75 @@ export async function ingestRatings(db: Db, items: IngestItem[], now: number, ba
     results[index] = { id: row.id, status: insertedIds.has(row.id) ? "accepted" : "duplicate" };
   }
   return results;
+}
+
+/** The condition a completion's update checks again inside the transaction. */
+const STILL_FACE_ONLY = ["comment", "reasons", "respondent", ...ELEMENT_IDS].map((c) => `${c} IS NULL`).join(" AND ");
+
+/** How long after it arrived a face-only widget or QR rating may still be completed by its id. */
+export const COMPLETE_WITHIN_MS = 2 * 3_600_000;
+
+/** What a resent id is compared with. */
+const STORED = {
+  id: ratings.id,
+  agencyId: ratings.agencyId,
+  serviceId: ratings.serviceId,
+  ticketId: ratings.ticketId,
+  channel: ratings.channel,
+  overall: ratings.overall,
+  receivedAt: ratings.receivedAt,
+  counted: ratings.counted,
+  comment: ratings.comment,
+  reasons: ratings.reasons,
+  respondent: ratings.respondent,
+  answered: sql<number>`(${sql.join(
+    ELEMENT_IDS.map((e) => sql`${ratings[e]} IS NOT NULL`),
+    sql` OR `,
+  )})`,
+};
+type Stored = Awaited<ReturnType<typeof storedRatings>>[number];
+const storedRatings = (db: Db, ids: string[]) => db.select(STORED).from(ratings).where(inArray(ratings.id, ids));
+
+/** Whether a submitted rating carries more than a face: answers, reasons, a comment or the profile. */
+const adds = (input: RatingInput) =>
+  Object.keys(input.answers ?? {}).length > 0 ||
+  Boolean(input.reasons?.length) ||
+  Boolean(input.comment?.trim()) ||
+  Object.keys(input.respondent ?? {}).length > 0;
+
+/** Whether a stored rating is a face and nothing more. */
+const faceOnly = (row: Stored) => !row.answered && !row.comment && !row.reasons?.length && !row.respondent;
+
+/**
+ * The statements that complete a face-only widget or QR rating with what its
+ * citizen added afterwards (the survey, reasons, a comment, the profile), or null
+ * when this resend is only a duplicate. The same id, agency, service, channel and
+ * face, from the same registered origin or ticket, within COMPLETE_WITHIN_MS, once:
+ * a rating that already has more than a face is never changed. Its rollups move in
+ * the same transaction: out as it was, in as it is (a no-op pair when a concurrent
+ * completion got there first, since the update then matches nothing).
+ */
+function completion({ input, sender }: IngestItem, row: Stored, context: Context, now: number): InStatement[] | null {
+  const agency = context.agencies.get(input.agency);
+  const service = agency && context.services.get(`${agency.id}/${input.service}`);
+  if (!agency || !service || agency.id !== row.agencyId || service.id !== row.serviceId) return null;
+  if (row.channel === "kiosk" || row.channel !== input.channel || row.overall !== (input.overall ?? null)) return null;
+  if (now - row.receivedAt > COMPLETE_WITHIN_MS || !faceOnly(row)) return null;
+  if (row.channel === "widget" && !agency.embedOrigins.includes(sender.origin ?? "")) return null;
+  if (row.channel === "qr" && input.ticket !== row.ticketId) return null;
+  const answers = ELEMENT_IDS.map((e) => input.answers?.[e] ?? null);
+  const respondent = input.respondent && Object.keys(input.respondent).length ? JSON.stringify(input.respondent) : null;
+  const update: InStatement = {
+    sql: `UPDATE ratings SET ${ELEMENT_IDS.map((e) => `${e} = ?`).join(", ")}, reasons = ?, comment = ?, respondent = ? WHERE id = ? AND ${STILL_FACE_ONLY}`,
+    args: [
+      ...answers,
+      input.reasons?.length ? JSON.stringify(input.reasons) : null,
+      input.comment?.trim() ? maskComment(input.comment.trim()) : null,
+      respondent,
+      input.id,
+    ],
+  };
+  return row.counted ? [rollupRemovedRating(input.id), update, rollupAddedRating(input.id)] : [update];
 }
 
 /** The ratings columns a row fills, in insert order. */

@@ -24,10 +24,13 @@ export const forms = router().openapi(
     const agency = await agencyBySlug(c.var.db, c.req.valid("param").slug);
     if (!agency) throw notFound(`Agency "${c.req.valid("param").slug}"`);
     const parts = await formParts(c.var.db, agency.id);
+    const origin = c.req.header("origin");
     c.header("Cache-Control", "public, max-age=60");
+    c.header("Vary", "Origin");
     return c.json(
       {
         agency: { slug: agency.slug, name: agency.name, timezone: agency.timezone },
+        originAllowed: origin ? agency.embedOrigins.includes(origin) : null,
         ...parts,
         faces: [...FACES],
         questionnaire: ELEMENTS.map((e) => ({ ...e, answers: [...e.answers] })),

@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { devices, ratingRollups, ratings } from "../../db/schema.ts";
+import { rebuildRollups } from "../../db/queries/rollups.ts";
+import { agencies, devices, ratingRollups, ratings } from "../../db/schema.ts";
 import { AGENCY, OFFICER_NIPS, ORIGIN, PIN, rating, testApp } from "../test-app.ts";
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
@@ -356,5 +357,107 @@ describe("revocation", () => {
     await release();
     expect((await revoking).status).toBe(200);
     expect((await duty()).status).toBe(401);
+  });
+});
+
+describe("completing a widget or QR rating by its id", () => {
+  const ALL = {
+    persyaratan: 4,
+    prosedur: 3,
+    waktu: 3,
+    biaya: 4,
+    produk: 3,
+    kompetensi: 4,
+    perilaku: 4,
+    pengaduan: 3,
+    sarana: 3,
+  };
+  const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const report = async () => {
+    const admin = await t.login();
+    const res = await t.call("GET", `/api/v1/agencies/${AGENCY}/report?from=${today()}&to=${today()}`, {
+      token: admin,
+    });
+    return res.json();
+  };
+  const rollupRows = () => t.db.select().from(ratingRollups).orderBy(ratingRollups.day);
+
+  it("adds the survey, reasons, comment and profile to the same respondent, once, and the rollups follow", async () => {
+    const before = await report();
+    const face = rating({ overall: 2 });
+    expect(await outcomes(await post({ ratings: [face] }))).toEqual(["accepted"]);
+    expect((await report()).taps).toBe(before.taps + 1);
+    const full = {
+      ...face,
+      answers: ALL,
+      reasons: ["antrian"],
+      comment: "Lama sekali. Hubungi 0812-3456-7890",
+      respondent: { gender: "P" },
+    };
+    expect(await outcomes(await post({ ratings: [full] }))).toEqual(["completed"]);
+    const after = await report();
+    // One citizen: the face-only tap became an SKM respondent, not a second one.
+    expect(after.taps).toBe(before.taps);
+    expect(after.respondents).toBe(before.respondents + 1);
+    expect(after.elements.persyaratan.n).toBe(before.elements.persyaratan.n + 1);
+    const [row] = await t.db.select().from(ratings).where(eq(ratings.id, face.id));
+    expect(row).toMatchObject({ overall: 2, kompetensi: 4, reasons: ["antrian"], respondent: { gender: "P" } });
+    expect(row.comment).not.toContain("3456");
+    // Once: a second completion changes nothing.
+    expect(await outcomes(await post({ ratings: [{ ...full, answers: { ...ALL, waktu: 1 } }] }))).toEqual([
+      "duplicate",
+    ]);
+    expect((await t.db.select().from(ratings).where(eq(ratings.id, face.id)))[0].waktu).toBe(3);
+    expect(await report()).toEqual(after);
+    // The rollups equal a recount from the ratings table.
+    const kept = await rollupRows();
+    const [agency] = await t.db.select().from(agencies).where(eq(agencies.slug, AGENCY));
+    await rebuildRollups(t.db, agency.id);
+    expect(await rollupRows()).toEqual(kept);
+  });
+
+  it("refuses to change a rating from elsewhere, with another face, too late, or from a tablet", async () => {
+    const face = rating({ overall: 3 });
+    await post({ ratings: [face] });
+    const more = { ...face, comment: "Bagus" };
+    const other = { headers: { origin: "https://evil.example" } };
+    expect(await outcomes(await post({ ratings: [more] }, other))).toEqual(["duplicate"]);
+    expect(await outcomes(await post({ ratings: [{ ...more, overall: 1 }] }))).toEqual(["duplicate"]);
+    expect(await outcomes(await post({ ratings: [{ ...more, service: "kartu-keluarga" }] }))).toEqual(["duplicate"]);
+    await t.db
+      .update(ratings)
+      .set({ receivedAt: Date.now() - 3 * 3_600_000 })
+      .where(eq(ratings.id, face.id));
+    expect(await outcomes(await post({ ratings: [more] }))).toEqual(["duplicate"]);
+    expect((await t.db.select().from(ratings).where(eq(ratings.id, face.id)))[0].comment).toBeNull();
+
+    const token = await t.pairDevice("loket-1");
+    const tap = rating({ channel: "kiosk" });
+    await post({ ratings: [tap] }, { token });
+    expect(await outcomes(await post({ ratings: [{ ...tap, comment: "Bagus" }] }, { token }))).toEqual(["duplicate"]);
+  });
+
+  it("gives a completion's place in the hourly quota back", async () => {
+    const t2 = await testApp({ settings: { widgetQuota: 2 } });
+    const send = (body: unknown) =>
+      t2.call("POST", "/api/v1/ratings", { body, headers: { origin: ORIGIN, "x-test-ip": "10.0.0.9" } });
+    const face = rating();
+    expect((await send({ ratings: [face] })).status).toBe(200);
+    expect(await outcomes(await send({ ratings: [{ ...face, comment: "Cepat" }] }))).toEqual(["completed"]);
+    expect(await outcomes(await send({ ratings: [rating()] }))).toEqual(["accepted"]);
+    expect((await send({ ratings: [rating()] })).status).toBe(429);
+  });
+});
+
+describe("GET /api/v1/agencies/:slug/form", () => {
+  it("tells an embedding page whether its origin may send ratings, before anyone taps", async () => {
+    const form = async (headers: Record<string, string>) =>
+      (await t.call("GET", `/api/v1/agencies/${AGENCY}/form`, { headers })).json();
+    expect((await form({ origin: ORIGIN })).originAllowed).toBe(true);
+    expect((await form({ origin: "https://evil.example" })).originAllowed).toBe(false);
+    expect((await form({})).originAllowed).toBeNull();
+    const res = await t.call("GET", `/api/v1/agencies/${AGENCY}/form`, { headers: { origin: ORIGIN } });
+    expect(res.headers.get("vary")).toMatch(/origin/i);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
   });
 });

@@ -90,6 +90,15 @@ export function createRatingsRoutes({ widgetQuota = 30 }: RatingsRoutesOptions =
       }
       const sender = { device, origin: c.req.header("origin") ?? null };
       const results = await c.var.ingest(ratings.map((input) => ({ input, sender })));
+      // A resend or a completion adds no respondent: it gives its place in the quota back.
+      if (!device) {
+        results.forEach((result, i) => {
+          const { agency, ticket } = ratings[i];
+          if (!ticket && (result.status === "duplicate" || result.status === "completed")) {
+            ratingsPerAgency.refund(`${c.var.clientIp}/${agency}`);
+          }
+        });
+      }
       return c.json({ results }, 200);
     },
   );
