@@ -1,7 +1,9 @@
 /**
- * Two builds: `vite build` makes the kiosk, the dashboard and the widget's
- * pages; `vite build --mode widget` makes the one embeddable module,
- * dist/widget/suara.js, with Lit inside and nothing shared with the other pages.
+ * Three builds: `vite build` makes the kiosk, the dashboard and the widget's
+ * pages; `vite build --mode widget` makes the embeddable modules,
+ * dist/widget/suara.js (its survey loaded on demand) and badge.js, with Lit
+ * inside and nothing shared with the other pages; `--mode widget-classic` the
+ * same as one classic script, dist/widget/suara.iife.js.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -52,17 +54,32 @@ function swaggerUi(): Plugin {
   };
 }
 
-export default defineConfig(({ mode }) =>
-  mode === "widget"
-    ? {
-        build: {
-          outDir: "dist/widget",
-          emptyOutDir: false,
-          lib: { entry: "widget/suara.ts", formats: ["es"], fileName: () => "suara.js" },
-          // Library builds are not minified by default (TOOLCHAIN.md).
-          rolldownOptions: { output: { minify: true } },
+/** The embed's builds, apart from the pages: ES modules (the survey a chunk of its own) and one classic script. */
+const widgetBuild = (classic: boolean) => ({
+  // A classic script has no import.meta: the elements fall back to document.currentScript.
+  define: classic ? { "import.meta.url": "undefined" } : {},
+  // The site's public files belong to the pages' build, not beside the embed.
+  publicDir: false as const,
+  build: {
+    outDir: "dist/widget",
+    emptyOutDir: false,
+    lib: classic
+      ? { entry: "widget/classic.ts", name: "Suara", formats: ["iife" as const], fileName: () => "suara.iife.js" }
+      : {
+          entry: { suara: "widget/suara.ts", badge: "widget/badge.ts" },
+          formats: ["es" as const],
+          fileName: (_: string, name: string) => `${name}.js`,
         },
-      }
+    rolldownOptions: {
+      // Library builds are not minified by default (TOOLCHAIN.md); an IIFE inlines the survey chunk by itself.
+      output: { minify: true, chunkFileNames: "[name]-[hash].js" },
+    },
+  },
+});
+
+export default defineConfig(({ mode }) =>
+  mode === "widget" || mode === "widget-classic"
+    ? widgetBuild(mode === "widget-classic")
     : {
         plugins: [preact(), swaggerUi(), kioskWorker()],
         define: { __APP_VERSION__: JSON.stringify(version) },

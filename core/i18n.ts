@@ -1,38 +1,39 @@
 /**
- * Interface messages, Bahasa Indonesia first and English second. The front
- * ends pick a locale from the page or the user's choice; the API keeps codes.
+ * The embed's interface messages, Bahasa Indonesia first and English second:
+ * here what its first paint says; the follow-up and survey words are in
+ * i18n-steps.ts and the badge's in i18n-badge.ts, so each loads with its part.
  */
 import type { Locale } from "./questionnaire.ts";
 
-/** Every interface message in both locales. */
+/** The first paint's messages in both locales. */
 export const MESSAGES = {
   id: {
     howWasService: "Bagaimana pelayanan kami hari ini?",
-    send: "Kirim",
-    sending: "Mengirim…",
     thanks: "Terima kasih atas penilaian Anda.",
-    sendFailed: "Penilaian belum terkirim. Periksa koneksi lalu coba lagi.",
     ticketUsed: "Tiket ini sudah dipakai untuk menilai.",
     ticketExpired: "Tiket ini sudah kedaluwarsa.",
     ticketUnknown: "Tiket tidak ditemukan.",
     servedBy: "Dilayani oleh",
-    chooseFace: "Pilih salah satu wajah.",
-    comment: "Saran atau komentar (opsional)",
     loading: "Memuat…",
+    refused: "Penilaian belum dapat diterima situs ini.",
+    kept: "Tersimpan di perangkat ini; dikirim saat koneksi kembali.",
+    again: "Nilai lagi",
+    rate: "Nilai layanan kami",
+    close: "Tutup",
   },
   en: {
     howWasService: "How was our service today?",
-    send: "Send",
-    sending: "Sending…",
     thanks: "Thank you for your rating.",
-    sendFailed: "Your rating was not sent. Check the connection and try again.",
     ticketUsed: "This ticket has already been used.",
     ticketExpired: "This ticket has expired.",
     ticketUnknown: "Ticket not found.",
     servedBy: "Served by",
-    chooseFace: "Choose one of the faces.",
-    comment: "Suggestion or comment (optional)",
     loading: "Loading…",
+    refused: "This site cannot take ratings yet.",
+    kept: "Saved on this device; it is sent when the connection is back.",
+    again: "Rate again",
+    rate: "Rate our service",
+    close: "Close",
   },
 } satisfies Record<Locale, Record<string, string>>;
 

@@ -153,13 +153,7 @@ export const ELEMENTS: readonly Element[] = [
   },
 ];
 
-/** The kiosk's one-tap faces, 1 (worst) to 4 (best). */
-export const FACES: readonly Localized[] = [
-  { id: "Tidak puas", en: "Dissatisfied" },
-  { id: "Kurang puas", en: "Somewhat dissatisfied" },
-  { id: "Puas", en: "Satisfied" },
-  { id: "Sangat puas", en: "Very satisfied" },
-];
+export { FACES } from "./faces.ts";
 
 /** Looks an element up by its stable id. */
 export const elementById = (id: ElementId): Element => ELEMENTS.find((e) => e.id === id) as Element;

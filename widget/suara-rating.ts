@@ -1,68 +1,153 @@
 /**
- * <suara-rating>: a citizen taps one of four faces, may leave a comment, and
- * sends it to Suara. Embedded by agencies with one script tag; also the body of
- * the hosted QR page, where a ticket names the service and officer.
+ * <suara-rating>: a citizen taps one of four faces and the rating is sent at
+ * once; then they may say what fell short, leave a comment or take the full SKM
+ * survey, which completes the same rating (one respondent, never two). Embedded
+ * by agencies with one script tag; also the body of the hosted QR page.
  */
-import { css, html, LitElement, nothing } from "lit";
-import { customElement, property, state } from "lit/decorators.js";
+import { css, html, LitElement, nothing, type PropertyValues } from "lit";
+import { FACES } from "../core/faces.ts";
 import { messages } from "../core/i18n.ts";
-import { FACES } from "../core/questionnaire.ts";
-import type { RatingsResult, TicketInfo } from "../core/responses.ts";
+import type { Form, TicketInfo } from "../core/responses.ts";
 import { faceIcon } from "./faces.ts";
+import { flush, type Outcome, type Rating, send } from "./outbox.ts";
 
-type Phase = "loading" | "ready" | "sending" | "done" | "error" | "closed";
+type Phase = "loading" | "ready" | "more" | "survey" | "done" | "closed";
+
+/** Where this module was loaded from: Suara's API is there (read while the script runs, for the IIFE build too). */
+const SCRIPT_ORIGIN = new URL(import.meta.url ?? (document.currentScript as HTMLScriptElement).src).origin;
+
+/** Refusals that mean the embed itself is wrong, and how to fix it, for the console. */
+const FIXES: Record<string, string> = {
+  origin_not_allowed: "register this page's origin in Suara's dashboard (Kelola → Widget)",
+  unknown_agency: 'check the agency="…" slug',
+  unknown_service: 'check the service="…" slug',
+};
+
+/** Sends kept ratings on load and whenever the browser comes back online (once per page). */
+let flushing = false;
+function flushOnline() {
+  if (flushing) return;
+  flushing = true;
+  void flush();
+  addEventListener("online", () => void flush());
+}
 
 /**
- * A four-face rating form.
+ * A four-face rating: one tap sends it; a follow-up and the full SKM survey complete it.
  *
- * @fires suara-submit - After the rating was accepted; `detail` is `{ id, overall }`.
+ * @fires suara-submit - A rating was stored (or kept to send when back online); `detail` is `{ id, overall }`.
+ * @fires suara-error - The rating was refused; `detail` is `{ code, message }`.
  * @csspart face - Each face button.
- * @csspart send - The send button.
- * @cssprop --suara-accent - Colour of the chosen face's ring and the send button (default #0f766e).
- * @cssprop --suara-face-fill - Fill of the faces (default #fde68a).
+ * @csspart send - The buttons that finish (Selesai, Nilai lagi).
+ * @csspart launcher - The floating button that opens the dialog (`display="floating"`).
+ * @csspart dialog - The floating dialog.
+ * @cssprop --suara-surface - Background the widget draws itself on (default #ffffff).
+ * @cssprop --suara-text - Its text colour (default #1f2937).
+ * @cssprop --suara-accent - Buttons, the chosen state and focus rings (default #0f766e).
+ * @cssprop --suara-radius - Corner radius (default 12px).
+ * @cssprop --suara-font - Font family (default: the page's).
  */
-@customElement("suara-rating")
 export class SuaraRating extends LitElement {
+  // Declared here rather than by decorators: the decorators' runtime costs the first paint half a kilobyte.
+  static properties = {
+    agency: {},
+    service: {},
+    ticket: {},
+    ticketFromPath: { type: Boolean, attribute: "ticket-from-path" },
+    locale: {},
+    mode: {},
+    display: {},
+    preview: { type: Boolean },
+    apiBase: { attribute: "api-base" },
+    ...Object.fromEntries(
+      ["phase", "face", "note", "reasons", "info", "form", "step", "answers", "respondent", "steps"].map((k) => [
+        k,
+        { state: true },
+      ]),
+    ),
+  };
+
   static styles = css`
-    fieldset { border: 0; padding: 0; margin: 0; }
-    :host { display: block; font: inherit; color: inherit; max-width: 32rem; }
-    .faces { display: flex; gap: 0.5rem; justify-content: space-between; margin: 0.75rem 0; }
-    button { font: inherit; cursor: pointer; }
-    [part="face"] { flex: 1; display: grid; justify-items: center; gap: 0.25rem; padding: 0.5rem 0.25rem;
-      border: 2px solid transparent; border-radius: 0.75rem; background: transparent; color: inherit; min-height: 44px; }
-    [part="face"][aria-pressed="true"] { border-color: var(--suara-accent, #0f766e); background: rgb(15 118 110 / 0.08); }
-    [part="face"]:focus-visible, [part="send"]:focus-visible, textarea:focus-visible { outline: 3px solid var(--suara-accent, #0f766e); outline-offset: 2px; }
-    .label { font-size: 0.8rem; text-align: center; }
-    textarea { box-sizing: border-box; width: 100%; min-height: 4rem; font: inherit; padding: 0.5rem; border-radius: 0.5rem; border: 1px solid #94a3b8; }
-    [part="send"] { margin-top: 0.75rem; padding: 0.6rem 1.25rem; border: 0; border-radius: 0.5rem; background: var(--suara-accent, #0f766e); color: #fff; min-height: 44px; }
-    [part="send"][disabled] { opacity: 0.6; cursor: default; }
-    .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
-    .note { margin: 0.5rem 0 0; }
-    .error { color: #b91c1c; }
+    :host{display:block;max-width:32rem;font-family:var(--suara-font,inherit)}
+    .card,dialog{box-sizing:border-box;background:var(--suara-surface,#fff);color:var(--suara-text,#1f2937);border-radius:var(--suara-radius,12px);padding:1rem;border:1px solid #9ca3af;font-size:16px;line-height:1.4}
+    fieldset{border:0;padding:0;margin:0}
+    legend{font-weight:700;font-size:1.05rem;margin:0 0 .5rem;padding:0}
+    button{font:inherit;cursor:pointer;min-height:44px;border-radius:8px;border:2px solid #6b7280;background:#fff;color:#111827;padding:.4rem .9rem}
+    .faces{display:flex;gap:.4rem;margin:.5rem 0}
+    [part=face]{flex:1;display:grid;justify-items:center;gap:.2rem;padding:.4rem .2rem;border-color:transparent}
+    svg{width:48px;height:48px}
+    .label{font-size:14px}
+    [aria-pressed=true]{border-color:var(--suara-accent,#0f766e);background:#ccfbf1}
+    button:focus-visible{outline:3px solid var(--suara-accent,#0f766e);outline-offset:2px}
+    [part=send],[part=launcher]{background:var(--suara-accent,#0f766e);border-color:var(--suara-accent,#0f766e);color:#fff}
+    p{margin:.4rem 0}
+    [part=launcher]{position:fixed;right:1rem;bottom:1rem;z-index:2147483000;box-shadow:0 2px 8px #0005}
+    dialog{width:min(32rem,calc(100vw - 2rem))}
+    dialog::backdrop{background:#0008}
+    .top{display:flex;justify-content:flex-end}
   `;
 
   /** The agency's slug, e.g. `disdukcapil-tebingtinggi` (not needed with a ticket). */
-  @property() agency = "";
+  agency = "";
   /** The service's slug, e.g. `ktp-el` (not needed with a ticket). */
-  @property() service = "";
+  service = "";
   /** A rating ticket: the rating goes to the ticket's service and officer. */
-  @property() ticket = "";
+  ticket = "";
   /**
    * Read the ticket from the page's path, `/r/<ticket>` (the hosted QR page), or
    * the agency and service from its query, `/r/?agency=…&service=…` (a counter's poster).
    */
-  @property({ type: Boolean, attribute: "ticket-from-path" }) ticketFromPath = false;
-  /** `id` (default) or `en`. */
-  @property() locale = "id";
+  ticketFromPath = false;
+  /** `id` or `en`; by default the host page's `lang`. */
+  locale = "";
+  /** `quick` (default): one tap, then an optional follow-up. `skm`: the tap, then the 9 SKM questions. */
+  mode: "quick" | "skm" = "quick";
+  /** `inline` (default) or `floating`: a button in the corner that opens the widget in a dialog. */
+  display: "inline" | "floating" = "inline";
   /** A preview (the dashboard's): it works as on a site but sends nothing. */
-  @property({ type: Boolean }) preview = false;
+  preview = false;
   /** Where Suara's API is; defaults to the server this script was loaded from. */
-  @property({ attribute: "api-base" }) apiBase = new URL(import.meta.url).origin;
+  apiBase = SCRIPT_ORIGIN;
 
-  @state() private phase: Phase = "ready";
-  @state() private face = 0;
-  @state() private info: TicketInfo | null = null;
-  @state() private problem = "";
+  private phase: Phase = "loading";
+  /** @internal */
+  face = 0;
+  private note = "";
+  /** @internal */
+  reasons: string[] = [];
+  private info: TicketInfo | null = null;
+  /** @internal */
+  form: Form | null = null;
+  /** @internal */
+  step = 0;
+  /** @internal */
+  answers: Record<string, number> = {};
+  /** @internal */
+  respondent: Record<string, string> = {};
+  /** The follow-up and survey, loaded just after the first paint. */
+  /** @internal */
+  steps: typeof import("./steps.ts") | null = null;
+  private get dialog() {
+    return this.renderRoot.querySelector("dialog");
+  }
+  private get launcher() {
+    return this.renderRoot.querySelector<HTMLElement>("[part=launcher]");
+  }
+
+  /** The rating being made: sent at the tap, completed later; null when nothing is pending. */
+  private rating: Rating | null = null;
+  /** Whether what the citizen added since the tap is still to be sent. */
+  /** @internal */
+  pending = false;
+  /** Lit's template tag, for the steps (so Lit is in the first-paint file only). @internal */
+  lit = { html, nothing } as const;
+  /** The comment and the hidden field bots fill, as typed. */
+  /** @internal */
+  text = { comment: "", website: "" };
+  /** The page is going away (or hidden, which on phones may be the last chance): send what was added. */
+  private readonly leave = (event: Event) => {
+    if (event.type === "pagehide" || document.visibilityState === "hidden") this.complete(true);
+  };
 
   connectedCallback() {
     super.connectedCallback();
@@ -72,132 +157,244 @@ export class SuaraRating extends LitElement {
       this.agency ||= query.get("agency") ?? "";
       this.service ||= query.get("service") ?? "";
     }
-    if (this.ticket) void this.loadTicket();
-    else if (!this.agency || !this.service) {
-      console.error(
-        '<suara-rating> needs agency="…" and service="…" attributes (slugs from your Suara admin), or a ticket.',
-      );
-      this.phase = "closed";
-    }
+    addEventListener("pagehide", this.leave);
+    document.addEventListener("visibilitychange", this.leave);
+    if (!this.preview) flushOnline();
+    void this.check();
+    // Fetched now, while online, so the follow-up works even if the connection drops before the tap.
+    import("./steps.ts").then(
+      (steps) => {
+        this.steps = steps;
+        (this.renderRoot as ShadowRoot).adoptedStyleSheets.push(steps.styles());
+      },
+      () => undefined,
+    );
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    removeEventListener("pagehide", this.leave);
+    document.removeEventListener("visibilitychange", this.leave);
+    this.complete(true);
+  }
+
+  /** @internal */
+  get language(): "id" | "en" {
+    const chosen = this.locale || document.documentElement.lang;
+    return chosen.startsWith("en") ? "en" : "id";
   }
 
   private get t() {
-    return messages(this.locale);
+    return messages(this.language);
   }
 
-  private async loadTicket() {
-    this.phase = "loading";
+  /** Checks the embed once, when it connects: the ticket, the agency, the service, this page's origin. */
+  private async check() {
     try {
-      const res = await fetch(`${this.apiBase}/api/v1/tickets/${encodeURIComponent(this.ticket)}`);
-      if (res.status === 404) return this.close(this.t.ticketUnknown);
-      if (!res.ok) throw new Error(String(res.status));
-      this.info = (await res.json()) as TicketInfo;
-      if (this.info.status === "used") return this.close(this.t.ticketUsed);
-      if (this.info.status === "expired") return this.close(this.t.ticketExpired);
-      this.phase = "ready";
+      if (this.ticket) {
+        const res = await fetch(`${this.apiBase}/api/v1/tickets/${encodeURIComponent(this.ticket)}`);
+        if (res.status === 404) return this.close(this.t.ticketUnknown);
+        this.info = (await res.json()) as TicketInfo;
+        if (this.info.status !== "open")
+          return this.close(this.info.status === "used" ? this.t.ticketUsed : this.t.ticketExpired);
+        this.agency = this.info.agency.slug;
+        this.service = this.info.service.slug;
+      }
+      if (!this.agency || !this.service)
+        return this.refuse("unknown_agency", "agency and service attributes are required");
+      const res = await fetch(`${this.apiBase}/api/v1/agencies/${encodeURIComponent(this.agency)}/form`);
+      if (res.status === 404) return this.refuse("unknown_agency", `no agency "${this.agency}"`);
+      this.form = (await res.json()) as Form;
+      if (!this.form.services.some((s) => s.slug === this.service)) {
+        return this.refuse("unknown_service", `agency "${this.agency}" has no service "${this.service}"`);
+      }
+      if (this.form.originAllowed === false && !this.ticket && !this.preview) {
+        return this.refuse("origin_not_allowed", `${location.origin} is not registered for "${this.agency}"`);
+      }
     } catch {
-      this.phase = "error";
-      this.problem = this.t.sendFailed;
+      // Offline: the faces still work; the rating waits on this device.
     }
+    this.phase = "ready";
   }
 
   private close(message: string) {
     this.phase = "closed";
-    this.problem = message;
+    this.note = message;
   }
 
-  private async send(event: Event) {
-    event.preventDefault();
-    if (!this.face) {
-      this.problem = this.t.chooseFace;
-      return;
+  /** A refusal of the embed: one console error naming the fix, and a neutral word for the citizen. */
+  private refuse(code: string, message: string) {
+    console.error(`Suara <suara-rating>: ${message}; ${FIXES[code] ?? "see the widget's documentation"}.`);
+    this.dispatchEvent(new CustomEvent("suara-error", { detail: { code, message }, bubbles: true, composed: true }));
+    this.close(this.t.refused);
+  }
+
+  /** Acts on the API's answer to a send; false when the rating was refused. */
+  private heard(outcome: Outcome | null): boolean {
+    if (outcome === null) {
+      this.note = this.t.kept;
+      return true;
     }
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const id = crypto.randomUUID();
-    const comment = String(data.get("comment") ?? "").trim();
-    const honeypot = String(data.get("website") ?? "");
-    const body = {
-      ratings: [
-        {
-          id,
-          agency: this.info?.agency.slug ?? this.agency,
-          service: this.info?.service.slug ?? this.service,
-          channel: this.ticket ? "qr" : "widget",
-          overall: this.face,
-          locale: this.locale === "en" ? "en" : "id",
-          createdAt: new Date().toISOString(),
-          ...(comment ? { comment } : {}),
-          ...(this.ticket ? { ticket: this.ticket } : {}),
-          ...(honeypot ? { honeypot } : {}),
-        },
-      ],
+    if (outcome.status !== "rejected" && outcome.status !== "refused") return true;
+    const code = outcome.error?.code ?? "rejected";
+    if (code === "ticket_used") this.close(this.t.ticketUsed);
+    else if (code === "ticket_expired") this.close(this.t.ticketExpired);
+    else this.refuse(code, outcome.error?.message ?? code);
+    return false;
+  }
+
+  /** One tap: the rating is sent at once, then the follow-up (or the survey) opens. */
+  private async tap(face: number) {
+    this.face = face;
+    this.note = "";
+    this.rating = {
+      id: crypto.randomUUID(),
+      agency: this.agency,
+      service: this.service,
+      channel: this.ticket ? "qr" : "widget",
+      overall: face,
+      locale: this.language,
+      createdAt: new Date().toISOString(),
+      ...(this.ticket ? { ticket: this.ticket } : {}),
     };
-    this.phase = "sending";
-    this.problem = "";
-    if (this.preview) {
-      this.phase = "done";
-      return;
+    const first = this.rating;
+    // Without the steps (never loaded, offline), the tap alone is the rating.
+    this.phase = !this.steps ? "done" : this.mode === "skm" ? "survey" : "more";
+    this.step = 0;
+    if (this.preview) return;
+    if (!this.heard(await send(this.apiBase, first))) return;
+    this.dispatchEvent(
+      new CustomEvent("suara-submit", { detail: { id: first.id, overall: face }, bubbles: true, composed: true }),
+    );
+  }
+
+  /** Sends what the citizen added since the tap, once; `leaving`: the page is going away. */
+  private complete(leaving = false) {
+    const rating = this.rating;
+    if (!rating || !this.pending || this.preview) return;
+    this.pending = false;
+    const comment = this.comment;
+    const full: Rating = {
+      ...rating,
+      ...(Object.keys(this.answers).length ? { answers: this.answers } : {}),
+      ...(this.reasons.length ? { reasons: this.reasons } : {}),
+      ...(comment ? { comment } : {}),
+      ...(Object.keys(this.respondent).length ? { respondent: this.respondent } : {}),
+      ...(this.honeypot ? { honeypot: this.honeypot } : {}),
+    };
+    void send(this.apiBase, full, leaving).then((outcome) => leaving || this.heard(outcome));
+  }
+
+  private get comment() {
+    return this.text.comment.trim();
+  }
+
+  private get honeypot() {
+    return this.text.website;
+  }
+
+  /** @internal */
+  typed(event: InputEvent) {
+    const field = event.target as HTMLTextAreaElement | HTMLInputElement;
+    this.text = { ...this.text, [field.name]: field.value };
+    this.pending = true;
+  }
+
+  /** @internal */
+  finish() {
+    this.complete();
+    this.phase = "done";
+  }
+
+  /** @internal */
+  openSurvey() {
+    this.step = 0;
+    this.phase = "survey";
+  }
+
+  /** A new rating from the faces: a citizen after the last one. */
+  private again() {
+    Object.assign(this, { rating: null, face: 0, reasons: [], answers: {}, respondent: {}, note: "", phase: "ready" });
+    this.text = { comment: "", website: "" };
+  }
+
+  protected updated(changed: PropertyValues) {
+    // Focus follows the step, so a keyboard or screen-reader user is never left behind.
+    if (changed.has("phase") || changed.has("step")) {
+      (this.renderRoot.querySelector("[data-focus]") as HTMLElement | null)?.focus();
     }
-    try {
-      const res = await fetch(`${this.apiBase}/api/v1/ratings`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      const json = await res.json();
-      const result = (json as Partial<RatingsResult>).results?.[0];
-      if (result?.status === "accepted" || result?.status === "duplicate") {
-        this.phase = "done";
-        this.dispatchEvent(
-          new CustomEvent("suara-submit", { detail: { id, overall: this.face }, bubbles: true, composed: true }),
-        );
-        return;
-      }
-      // A refused rating says why in its result; a refused request in the error body.
-      const code = result?.error?.code ?? json.error?.code;
-      if (code === "ticket_used") return this.close(this.t.ticketUsed);
-      if (code === "ticket_expired") return this.close(this.t.ticketExpired);
-      console.error("Suara refused the rating:", json.error ?? json);
-      throw new Error(code);
-    } catch {
-      this.phase = "ready";
-      this.problem = this.t.sendFailed;
+  }
+
+  private open() {
+    this.dialog?.showModal();
+  }
+
+  private shut() {
+    this.dialog?.close();
+  }
+
+  /** Keeps Tab inside the open dialog. */
+  private trap(event: KeyboardEvent) {
+    if (event.key !== "Tab") return;
+    const all = [...this.renderRoot.querySelectorAll<HTMLElement>("dialog button, dialog textarea")].filter(
+      (el) => !el.hasAttribute("disabled") && el.offsetParent !== null,
+    );
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    const [first, last] = [all[0], all[all.length - 1]];
+    if (event.shiftKey ? active === first : active === last) {
+      event.preventDefault();
+      (event.shiftKey ? last : first)?.focus();
     }
   }
 
   render() {
+    const body = html`<div class="card" lang=${this.language}>${this.body()}</div>`;
+    if (this.display !== "floating") return body;
     const t = this.t;
-    if (this.phase === "loading") return html`<p role="status">${t.loading}</p>`;
-    if (this.phase === "closed") return this.problem ? html`<p role="status">${this.problem}</p>` : nothing;
-    if (this.phase === "done") return html`<p role="status">${t.thanks}</p>`;
-    const lang = this.locale === "en" ? "en" : "id";
     return html`
-      <form @submit=${this.send} novalidate>
-        <fieldset>
-          <legend>${t.howWasService}</legend>
-          ${this.info ? html`<p class="note">${this.info.service.name}${this.info.officer ? html` · ${t.servedBy} ${this.info.officer.name}` : nothing}</p>` : nothing}
-          <div class="faces">
-            ${FACES.map(
-              (
-                label,
-                i,
-              ) => html`<button type="button" part="face" aria-pressed=${this.face === i + 1 ? "true" : "false"}
-                @click=${() => {
-                  this.face = i + 1;
-                  this.problem = "";
-                }}>${faceIcon(i + 1)}<span class="label">${label[lang]}</span></button>`,
-            )}
-          </div>
-        </fieldset>
-        <label>${t.comment}<textarea name="comment" maxlength="1000"></textarea></label>
-        <div class="hp" aria-hidden="true"><label>Website<input name="website" tabindex="-1" autocomplete="off" /></label></div>
-        <button part="send" type="submit" ?disabled=${this.phase === "sending"}>${this.phase === "sending" ? t.sending : t.send}</button>
-        <p class="note error" role="alert">${this.problem}</p>
-      </form>
+      <button part="launcher" type="button" aria-haspopup="dialog" @click=${this.open}>${t.rate}</button>
+      <dialog part="dialog" aria-label=${t.rate} lang=${this.language} @keydown=${this.trap}
+        @close=${() => this.launcher?.focus()}>
+        <div class="top"><button type="button" @click=${this.shut}>${t.close}</button></div>
+        ${this.body()}
+      </dialog>
     `;
   }
+
+  private body() {
+    const t = this.t;
+    const lang = this.language;
+    switch (this.phase) {
+      case "loading":
+        return html`<p role="status">${t.loading}</p>`;
+      case "closed":
+        return html`<p role="status">${this.note}</p>`;
+      case "done":
+        return html`<p role="status" tabindex="-1" data-focus>${t.thanks}</p>
+          ${this.note ? html`<p>${this.note}</p>` : nothing}
+          <button part="send" type="button" @click=${this.again}>${t.again}</button>`;
+      case "survey":
+        return this.steps!.surveyStep(this);
+      case "more":
+        return html`<p role="status" tabindex="-1" data-focus>${t.thanks}</p>
+          ${this.note ? html`<p>${this.note}</p>` : nothing}${this.steps!.followUp(this)}`;
+      default:
+        return html`
+          <fieldset>
+            <legend>${t.howWasService}</legend>
+            ${this.info ? html`<p>${this.info.service.name}${this.info.officer ? html` · ${t.servedBy} ${this.info.officer.name}` : nothing}</p>` : nothing}
+            <div class="faces">
+              ${FACES.map(
+                (label, i) => html`<button type="button" part="face" @click=${() => this.tap(i + 1)}>
+                  ${faceIcon(i + 1)}<span class="label">${label[lang]}</span></button>`,
+              )}
+            </div>
+          </fieldset>`;
+    }
+  }
 }
+
+if (!customElements.get("suara-rating")) customElements.define("suara-rating", SuaraRating);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -36,12 +36,16 @@ export function withSite(app: App, assets: Assets): App {
   const pages = secureHeaders({ contentSecurityPolicy: PAGE_CSP });
   app.get("/", (c) => c.redirect("/dashboard/"));
   for (const area of ["kiosk", "dashboard", "widget"]) app.get(`/${area}`, (c) => c.redirect(`/${area}/`));
-  // The embeddable module is loaded by agencies' own pages: a module script is fetched with CORS.
-  app.use("/widget/suara.js", async function crossOriginScript(c, next) {
+  // The embed's scripts (its modules, their chunks, the classic script) and its manifest are
+  // loaded by agencies' own pages: module scripts are fetched with CORS. The entry names stay
+  // the same from release to release, so they are cached briefly; hashed chunks for good.
+  app.use("/widget/*", async function crossOriginScript(c, next) {
     await next();
+    if (!/\.(js|json|d\.ts)$/.test(c.req.path) || !c.res.ok) return;
     c.header("Access-Control-Allow-Origin", "*");
     c.header("Cross-Origin-Resource-Policy", "cross-origin");
-    c.header("Cache-Control", "public, max-age=300");
+    const hashed = /-[\w-]{8}\.js$/.test(c.req.path);
+    c.header("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=300");
   });
   // The hosted rating page is one static page; it reads the ticket (or, from a counter's
   // poster, the agency and service) from its own URL.

@@ -17,30 +17,15 @@ function watchErrors(page: Page) {
   return errors;
 }
 
-test("a citizen rates a service with the embedded widget", async ({ page, request }) => {
+test("the widget demo page serves under a strict CSP with no console error", async ({ page }) => {
   const errors = watchErrors(page);
-  const before = await (await request.get(`/api/v1/public/agencies/${AGENCY}/ikm`)).json();
   const response = await page.goto("/widget/");
   expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
-  // No inline styles either: the widget's styles live in its shadow root's stylesheet.
+  // No inline styles either: the widget's styles live in its shadow roots' stylesheets.
   expect(response?.headers()["content-security-policy"]).toContain("style-src 'self';");
-  await page.getByRole("button", { name: "Puas", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Puas", exact: true })).toHaveAttribute("aria-pressed", "true");
-  await page.getByLabel("Saran atau komentar (opsional)").fill("Petugas ramah, antrian cepat.");
-  await page.getByRole("button", { name: "Kirim" }).click();
-  await expect(page.getByRole("status")).toHaveText("Terima kasih atas penilaian Anda.");
-  const after = await (await request.get(`/api/v1/public/agencies/${AGENCY}/ikm`)).json();
-  // A face alone is a quick-index tap, not an SKM respondent.
-  expect(after.taps).toBe(before.taps + 1);
-  expect(after.quick.n).toBe(before.quick.n + 1);
-  expect(after.respondents).toBe(before.respondents);
+  await expect(page.getByRole("button", { name: "Puas", exact: true }).first()).toBeVisible();
+  await expect(page.locator("suara-ikm-badge").getByRole("group")).toBeVisible();
   expect(errors).toEqual([]);
-});
-
-test("the widget asks for a face before sending", async ({ page }) => {
-  await page.goto("/widget/");
-  await page.getByRole("button", { name: "Kirim" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Pilih salah satu wajah.");
 });
 
 test("a QR ticket rates the officer who served, once", async ({ page, request }) => {
@@ -54,7 +39,6 @@ test("a QR ticket rates the officer who served, once", async ({ page, request })
   await page.goto(new URL(url).pathname);
   await expect(page.getByText("Dilayani oleh Siti Rahmawati, S.Kom")).toBeVisible();
   await page.getByRole("button", { name: "Sangat puas" }).click();
-  await page.getByRole("button", { name: "Kirim" }).click();
   await expect(page.getByRole("status")).toHaveText("Terima kasih atas penilaian Anda.");
   await page.reload();
   await expect(page.getByRole("status")).toHaveText("Tiket ini sudah dipakai untuk menilai.");

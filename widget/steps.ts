@@ -1,0 +1,100 @@
+/**
+ * What <suara-rating> shows after the tap, loaded just after its first paint:
+ * the follow-up (what fell short after a low face, a comment, "Isi survei
+ * lengkap") and the full SKM survey of PermenPANRB 14/2017, one question per
+ * step with progress, each skippable, then the optional respondent profile.
+ * The questions' words come with the agency's form from the API. Lit's `html`
+ * comes from the element, so Lit stays in the first-paint file only.
+ */
+import type { html as Html, nothing as Nothing, TemplateResult } from "lit";
+import { stepMessages } from "../core/i18n-steps.ts";
+import { PROFILE, REASONS } from "../core/questionnaire.ts";
+import type { Form } from "../core/responses.ts";
+
+/** What the steps read from and do to the element. */
+export interface StepsHost {
+  lit: { html: typeof Html; nothing: typeof Nothing };
+  language: "id" | "en";
+  face: number;
+  reasons: string[];
+  text: { comment: string };
+  form: Form | null;
+  step: number;
+  answers: Record<string, number>;
+  respondent: Record<string, string>;
+  pending: boolean;
+  typed(event: InputEvent): void;
+  finish(): void;
+  openSurvey(): void;
+}
+
+/** The steps' own styles, added to the element's shadow root when they load. */
+export function styles(): CSSStyleSheet {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`
+  h2{font-weight:700;font-size:1.05rem;margin:0 0 .5rem}
+  textarea{box-sizing:border-box;width:100%;min-height:4rem;padding:.5rem;border-radius:8px;border:2px solid #6b7280;background:#fff;color:#111827;font:inherit}
+  textarea:focus-visible{outline:3px solid var(--suara-accent,#0f766e);outline-offset:2px}
+  label{display:block;margin-top:.4rem}
+  .chips{display:flex;flex-wrap:wrap;gap:.4rem;margin:.4rem 0 .8rem}
+  .answers{display:grid;gap:.4rem}
+  .row{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:.8rem}
+  .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+  progress{width:100%;accent-color:var(--suara-accent,#0f766e)}`);
+  return sheet;
+}
+
+/** A button that toggles, read as pressed or not. */
+const toggle = (h: StepsHost, label: string, pressed: boolean, click: () => void) =>
+  h.lit.html`<button type="button" aria-pressed=${pressed ? "true" : "false"} @click=${click}>${label}</button>`;
+
+/** After the tap: reasons (a low face), a comment, finish or the full survey. */
+export function followUp(h: StepsHost): TemplateResult {
+  const { html, nothing } = h.lit;
+  const t = stepMessages(h.language);
+  const reason = (code: string) => {
+    h.reasons = h.reasons.includes(code) ? h.reasons.filter((r) => r !== code) : [...h.reasons, code];
+    h.pending = true;
+  };
+  return html`${
+    h.face <= 2
+      ? html`<fieldset><legend>${t.whatWrong}</legend><div class="chips">${REASONS.map((r) =>
+          toggle(h, r.label[h.language], h.reasons.includes(r.code), () => reason(r.code)),
+        )}</div></fieldset>`
+      : nothing
+  }<label>${t.comment}<textarea name="comment" maxlength="1000" .value=${h.text.comment} @input=${(e: InputEvent) => h.typed(e)}></textarea></label>
+    <div class="hp" aria-hidden="true"><label>Website<input name="website" tabindex="-1" autocomplete="off" @input=${(e: InputEvent) => h.typed(e)}></label></div>
+    <div class="row"><button part="send" type="button" @click=${() => h.finish()}>${t.finish}</button>
+    <button type="button" @click=${() => h.openSurvey()}>${t.fullSurvey}</button></div>`;
+}
+
+/** The current survey step: a question (steps 0–8) or, after them, the profile. */
+export function surveyStep(h: StepsHost): TemplateResult {
+  const { html, nothing } = h.lit;
+  const t = stepMessages(h.language);
+  const questions = h.form?.questionnaire ?? [];
+  const q = questions[h.step];
+  const back = h.step > 0 ? html`<button type="button" @click=${() => h.step--}>${t.back}</button>` : nothing;
+  if (!q) {
+    return html`<h2 tabindex="-1" data-focus>${t.profile}</h2>${Object.entries(PROFILE).map(
+      ([key, options]) =>
+        html`<fieldset><legend>${t[key as keyof typeof PROFILE]}</legend><div class="chips">${options.map((o) =>
+          toggle(h, o.label[h.language], h.respondent[key] === o.code, () => {
+            h.respondent = { ...h.respondent, [key]: o.code };
+            h.pending = true;
+          }),
+        )}</div></fieldset>`,
+    )}<div class="row">${back}<button part="send" type="button" @click=${() => h.finish()}>${t.finish}</button></div>`;
+  }
+  return html`<p>${t.question.replace("{n}", String(h.step + 1)).replace("{all}", String(questions.length))}</p>
+    <progress max=${questions.length} value=${h.step} aria-hidden="true"></progress>
+    <h2 tabindex="-1" data-focus id="q">${q.question[h.language]}</h2>
+    <div class="answers" role="group" aria-labelledby="q">${q.answers.map((a, i) =>
+      toggle(h, a[h.language], h.answers[q.id] === i + 1, () => {
+        h.answers = { ...h.answers, [q.id]: i + 1 };
+        h.pending = true;
+        h.step++;
+      }),
+    )}</div>
+    <div class="row">${back}<button type="button" @click=${() => h.step++}>${t.skip}</button></div>`;
+}
