@@ -24,8 +24,11 @@ function hostPage(url: URL): string {
   const dark = url.searchParams.get("dark")
     ? "<style>body{background:#111;color:#eee} button{background:red !important;color:red !important}</style>"
     : "";
+  const script = url.searchParams.get("classic")
+    ? `<script src="${SUARA}/widget/suara.iife.js"></script>`
+    : `<script type="module" src="${SUARA}/widget/suara.js"></script>`;
   return `<!doctype html><html lang="${url.searchParams.get("lang") ?? "id"}"><head><meta charset="utf-8">
-<title>Dinas contoh</title>${dark}<script type="module" src="${SUARA}/widget/suara.js"></script></head>
+<title>Dinas contoh</title>${dark}${script}</head>
 <body><main><h1>Layanan kami</h1><p>Halaman instansi.</p>
 <suara-rating agency="${AGENCY}"${attrs.includes("service=") ? "" : ' service="ktp-el"'}${attrs}></suara-rating>
 </main></body></html>`;
@@ -70,6 +73,7 @@ test("@once one tap stores a rating for the agency and service; a comment comple
   await widget(page).getByRole("button", { name: "Puas", exact: true }).click();
   await expect(widget(page).getByRole("status")).toHaveText("Terima kasih atas penilaian Anda.");
   await expect.poll(taps).toBe(before + 1);
+  await expectAccessible(page);
   await widget(page).getByLabel("Saran atau komentar (opsional)").fill("Antrean rapi, terima kasih.");
   await widget(page).getByRole("button", { name: "Selesai" }).click();
   await expect(widget(page).getByRole("button", { name: "Nilai lagi" })).toBeVisible();
@@ -191,8 +195,14 @@ test("@once floating: the keyboard opens the dialog, stays in it, and Escape ret
   await expect(launcher).toBeFocused();
 });
 
-test("@once a dark host with hostile button styles changes nothing inside the widget", async ({ page }) => {
-  for (const query of ["?dark=1", "?dark=1&locale=en", "?dark=1&display=floating", "?lang=en"]) {
+test("@once a dark host with hostile button styles changes nothing inside the widget; axe passes in every variant", async ({
+  page,
+}) => {
+  const variants = ["", "?display=floating", "?dark=1", "?dark=1&display=floating"].flatMap((q) => [
+    q,
+    `${q ? `${q}&` : "?"}locale=en`,
+  ]);
+  for (const query of [...variants, "?lang=en"]) {
     await page.goto(`${registered}/${query}`);
     if (query.includes("floating")) await widget(page).getByRole("button").first().click();
     await expect(
@@ -206,6 +216,13 @@ test("@once a dark host with hostile button styles changes nothing inside the wi
   }
   // The host page's language is the widget's unless it says otherwise.
   await expect(widget(page).getByRole("button", { name: "Satisfied", exact: true })).toBeVisible();
+});
+
+test("@once the classic script works where modules cannot be loaded", async ({ page }) => {
+  await page.goto(`${registered}/?classic=1&service=akta-kelahiran`);
+  await widget(page).getByRole("button", { name: "Sangat puas" }).click();
+  await expect(widget(page).getByRole("status")).toHaveText("Terima kasih atas penilaian Anda.");
+  await expect(widget(page).getByRole("button", { name: "Isi survei lengkap" })).toBeVisible();
 });
 
 test("the IKM badge shows the published figure and its band", async ({ page }) => {
