@@ -73,8 +73,10 @@ export async function ingestRates(server: BenchServer, password: string, seconds
     "content-type": "application/json",
     authorization: `Bearer ${tokens[device]}`,
   });
-  const health = await rate({ url: `${server.url}/health`, connections: 50, duration: seconds });
-  const single = await rate({
+  const only = process.env.ONLY;
+  const skip = { rps: 1, errors: 0, non2xx: 0 };
+  const health = only && only !== "health" ? skip : await rate({ url: `${server.url}/health`, connections: 50, duration: seconds });
+  const single = only && only !== "single" ? skip : await rate({
     url: `${server.url}/api/v1/ratings`,
     connections: 50,
     duration: seconds,
@@ -88,7 +90,7 @@ export async function ingestRates(server: BenchServer, password: string, seconds
       },
     ],
   });
-  const batch = await rate({
+  const batch = only && only !== "batch" ? skip : await rate({
     url: `${server.url}/api/v1/ratings`,
     connections: 4,
     duration: seconds,

@@ -4,16 +4,16 @@
  * holds no connection of its own.
  */
 import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "../db/client.ts";
 import { isRegisteredOrigin } from "../db/queries/agencies.ts";
 import { DeviceCache } from "./device-cache.ts";
 import type { AppEnv, AppSettings } from "./env.ts";
-import { ApiError, handleError, handleNotFound } from "./errors.ts";
+import { handleError, handleNotFound } from "./errors.ts";
 import { directIngest, type Ingest } from "./ingest-queue.ts";
 import { auth } from "./middleware/auth.ts";
+import { limitBody } from "./middleware/body-limit.ts";
 import { createPinLockout } from "./officer-pin.ts";
 import { router } from "./openapi.ts";
 import { agenciesRoutes } from "./routes/agencies.ts";
@@ -116,12 +116,7 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     }),
   );
   // Every body is bounded before anything reads it; the ratings route sets its own (larger for kiosk syncs).
-  const apiBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(413, "payload_too_large", `A request body may be at most ${MAX_BODY_BYTES} bytes.`);
-    },
-  });
+  const apiBody = limitBody(MAX_BODY_BYTES, "A request body");
   app.use("/api/*", async function limitBody(c, next) {
     return c.req.path === "/api/v1/ratings" ? next() : apiBody(c, next);
   });

@@ -1,11 +1,16 @@
 /**
- * What an ingest call reads before deciding on each rating: the agencies,
- * services and tickets it names, and for kiosk taps the counters, the duties
- * that cover them and the device's neighbouring taps (for `rapid_repeat`).
+ * What an ingest call reads before deciding on each rating: the ratings already
+ * stored under its ids, the agencies, services and tickets it names, and for
+ * kiosk taps the counters, the duties that cover them and the device's
+ * neighbouring taps (for `rapid_repeat`). One read transaction of plain SQL
+ * statements: this runs for every group commit, so neither a round trip per
+ * table nor a query builder is worth its cost here (`npm run bench`).
  */
-import { and, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import type { InStatement, ResultSet, Row } from "@libsql/client";
+import type { Timezone } from "../../core/period.ts";
+import { ELEMENT_IDS } from "../../core/questionnaire.ts";
 import type { Db } from "../client.ts";
-import { agencies, counters, duties, ratings, services, tickets } from "../schema.ts";
+import type { Channel } from "../schema.ts";
 import type { IngestItem } from "./ingest.ts";
 
 /** Two kiosk ratings closer than this cannot both be real services (DESIGN.md: `rapid_repeat`). */
@@ -16,18 +21,54 @@ export const unique = <T>(values: (T | undefined | null)[]) => [
   ...new Set(values.filter((v): v is T => v !== undefined && v !== null)),
 ];
 
-type Agency = typeof agencies.$inferSelect;
-type Service = typeof services.$inferSelect;
-/** A counter row. */
-export type Counter = typeof counters.$inferSelect;
-type Ticket = typeof tickets.$inferSelect;
-type Duty = typeof duties.$inferSelect;
+/** An agency as ingest needs it. */
+export interface Agency {
+  id: string;
+  slug: string;
+  timezone: Timezone;
+  embedOrigins: string[];
+}
+/** A counter's service hours. */
+export interface Counter {
+  id: string;
+  opensAt: string;
+  closesAt: string;
+}
+interface Ticket {
+  id: string;
+  agencyId: string;
+  serviceId: string;
+  counterId: string | null;
+  officerId: string | null;
+  expiresAt: number;
+  usedAt: number | null;
+}
+interface Duty {
+  counterId: string;
+  officerId: string;
+  startedAt: number;
+  endedAt: number | null;
+}
+/** A rating already stored under an id the call sends again. */
+export interface Stored {
+  id: string;
+  agencyId: string;
+  serviceId: string;
+  ticketId: string | null;
+  channel: Channel;
+  overall: number | null;
+  receivedAt: number;
+  counted: boolean;
+  /** Whether it carries more than a face: answers, reasons, a comment or the profile. */
+  more: boolean;
+}
 
-/** Everything the rows of one call need to know, read in a few queries. */
+/** Everything the rows of one call need to know. */
 export interface Context {
+  stored: Map<string, Stored>;
   agencies: Map<string, Agency>;
   /** By `${agencyId}/${slug}`. */
-  services: Map<string, Service>;
+  services: Map<string, { id: string }>;
   tickets: Map<string, Ticket>;
   counters: Map<string, Counter>;
   /** Duties of the senders' counters that overlap the taps, by counter id. */
@@ -36,9 +77,23 @@ export interface Context {
   taps: Map<string, { id: string; createdAt: number }[]>;
 }
 
-/** Reads, in a few queries for the whole call, everything the rows need. */
+/** A statement over a list of values, bound as one JSON array (one SQL text whatever the count). */
+const over = (sql: string, values: unknown[], ...args: (string | number)[]): InStatement => ({
+  sql,
+  args: [...args, JSON.stringify(values)],
+});
+const IN = "IN (SELECT value FROM json_each(?))";
+const MORE = `(${["comment", "reasons", "respondent", ...ELEMENT_IDS].map((c) => `${c} IS NOT NULL`).join(" OR ")})`;
+
+const text = (row: Row, column: string) => row[column] as string;
+const maybe = (row: Row, column: string) => (row[column] ?? null) as string | null;
+const num = (row: Row, column: string) => Number(row[column]);
+const maybeNum = (row: Row, column: string) => (row[column] === null ? null : Number(row[column]));
+
+/** Reads, in one transaction for the whole call, everything the rows need. */
 export async function loadContext(db: Db, items: IngestItem[]): Promise<Context> {
   const context: Context = {
+    stored: new Map(),
     agencies: new Map(),
     services: new Map(),
     tickets: new Map(),
@@ -47,71 +102,113 @@ export async function loadContext(db: Db, items: IngestItem[]): Promise<Context>
     taps: new Map(),
   };
   if (items.length === 0) return context;
-  const agencyRows = await db
-    .select()
-    .from(agencies)
-    .where(inArray(agencies.slug, unique(items.map((i) => i.input.agency))));
-  for (const agency of agencyRows) context.agencies.set(agency.slug, agency);
-  if (agencyRows.length > 0) {
-    const serviceRows = await db
-      .select()
-      .from(services)
-      .where(
-        and(
-          inArray(
-            services.agencyId,
-            agencyRows.map((a) => a.id),
-          ),
-          isNull(services.archivedAt),
-        ),
-      );
-    for (const service of serviceRows) context.services.set(`${service.agencyId}/${service.slug}`, service);
-  }
-  const ticketIds = unique(items.map((i) => i.input.ticket));
-  if (ticketIds.length > 0) {
-    for (const ticket of await db.select().from(tickets).where(inArray(tickets.id, ticketIds))) {
-      context.tickets.set(ticket.id, ticket);
-    }
-  }
-
+  const slugs = unique(items.map((i) => i.input.agency));
   const kiosk = items.filter((i) => i.input.channel === "kiosk" && i.sender.device);
-  if (kiosk.length === 0) return context;
   const times = kiosk.map((i) => Date.parse(i.input.createdAt));
   const first = Math.min(...times);
   const last = Math.max(...times);
   const counterIds = unique(kiosk.map((i) => i.sender.device?.counterId));
   const deviceIds = unique(kiosk.map((i) => i.sender.device?.id));
-  const [counterRows, dutyRows, storedTaps] = await db.batch([
-    db.select().from(counters).where(inArray(counters.id, counterIds)),
-    db
-      .select()
-      .from(duties)
-      .where(
-        and(
-          inArray(duties.counterId, counterIds),
-          lte(duties.startedAt, last),
-          or(isNull(duties.endedAt), gt(duties.endedAt, first)),
-        ),
-      ),
-    db
-      .select({ id: ratings.id, deviceId: ratings.deviceId, createdAt: ratings.createdAt })
-      .from(ratings)
-      .where(
-        and(
-          inArray(ratings.deviceId, deviceIds),
-          sql`${ratings.createdAt} BETWEEN ${first - RAPID_REPEAT_MS} AND ${last}`,
-        ),
-      ),
-  ]);
-  for (const counter of counterRows) context.counters.set(counter.id, counter);
-  for (const duty of dutyRows)
+  const statements = [
+    over(
+      `SELECT id, agency_id, service_id, ticket_id, channel, overall, received_at, counted, ${MORE} AS more FROM ratings WHERE id ${IN}`,
+      unique(items.map((i) => i.input.id)),
+    ),
+    over(`SELECT id, slug, timezone, embed_origins FROM agencies WHERE slug ${IN}`, slugs),
+    over(
+      `SELECT s.id, s.agency_id, s.slug FROM services s JOIN agencies a ON a.id = s.agency_id WHERE s.archived_at IS NULL AND a.slug ${IN}`,
+      slugs,
+    ),
+    over(
+      `SELECT id, agency_id, service_id, counter_id, officer_id, expires_at, used_at FROM tickets WHERE id ${IN}`,
+      unique(items.map((i) => i.input.ticket)),
+    ),
+    ...(kiosk.length === 0
+      ? []
+      : [
+          over(`SELECT id, opens_at, closes_at FROM counters WHERE id ${IN}`, counterIds),
+          over(
+            `SELECT counter_id, officer_id, started_at, ended_at FROM duties WHERE started_at <= ? AND (ended_at IS NULL OR ended_at > ?) AND counter_id ${IN}`,
+            counterIds,
+            last,
+            first,
+          ),
+          over(
+            `SELECT id, device_id, created_at FROM ratings WHERE created_at BETWEEN ? AND ? AND device_id ${IN}`,
+            deviceIds,
+            first - RAPID_REPEAT_MS,
+            last,
+          ),
+        ]),
+  ];
+  const [stored, agencies, services, tickets, counters, duties, taps] = (await db.$client.batch(
+    statements,
+    "read",
+  )) as (ResultSet | undefined)[];
+
+  for (const r of stored!.rows) {
+    context.stored.set(text(r, "id"), {
+      id: text(r, "id"),
+      agencyId: text(r, "agency_id"),
+      serviceId: text(r, "service_id"),
+      ticketId: maybe(r, "ticket_id"),
+      channel: text(r, "channel") as Channel,
+      overall: maybeNum(r, "overall"),
+      receivedAt: num(r, "received_at"),
+      counted: Boolean(r.counted),
+      more: Boolean(r.more),
+    });
+  }
+  for (const r of agencies!.rows) {
+    context.agencies.set(text(r, "slug"), {
+      id: text(r, "id"),
+      slug: text(r, "slug"),
+      timezone: text(r, "timezone") as Timezone,
+      embedOrigins: JSON.parse(text(r, "embed_origins")) as string[],
+    });
+  }
+  for (const r of services!.rows)
+    context.services.set(`${text(r, "agency_id")}/${text(r, "slug")}`, { id: text(r, "id") });
+  for (const r of tickets!.rows) {
+    context.tickets.set(text(r, "id"), {
+      id: text(r, "id"),
+      agencyId: text(r, "agency_id"),
+      serviceId: text(r, "service_id"),
+      counterId: maybe(r, "counter_id"),
+      officerId: maybe(r, "officer_id"),
+      expiresAt: num(r, "expires_at"),
+      usedAt: maybeNum(r, "used_at"),
+    });
+  }
+  if (kiosk.length === 0) return context;
+
+  for (const r of counters!.rows) {
+    context.counters.set(text(r, "id"), {
+      id: text(r, "id"),
+      opensAt: text(r, "opens_at"),
+      closesAt: text(r, "closes_at"),
+    });
+  }
+  for (const r of duties!.rows) {
+    const duty = {
+      counterId: text(r, "counter_id"),
+      officerId: text(r, "officer_id"),
+      startedAt: num(r, "started_at"),
+      endedAt: maybeNum(r, "ended_at"),
+    };
     context.duties.set(duty.counterId, [...(context.duties.get(duty.counterId) ?? []), duty]);
+  }
   const sent = kiosk.map((i) => ({
     id: i.input.id,
     deviceId: i.sender.device?.id ?? null,
     createdAt: Date.parse(i.input.createdAt),
   }));
-  for (const tap of [...storedTaps, ...sent]) {
+  const before = taps!.rows.map((r) => ({
+    id: text(r, "id"),
+    deviceId: maybe(r, "device_id"),
+    createdAt: num(r, "created_at"),
+  }));
+  for (const tap of [...before, ...sent]) {
     if (!tap.deviceId) continue;
     const list = context.taps.get(tap.deviceId);
     if (list) list.push(tap);

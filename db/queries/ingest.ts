@@ -6,14 +6,13 @@
  * share one transaction (group commit, see worker/ingest-queue.ts).
  */
 import type { InStatement, InValue } from "@libsql/client";
-import { inArray, sql } from "drizzle-orm";
 import type { RatingInput, RatingResult } from "../../core/contract.ts";
 import { localDay, TIMEZONES, type Timezone } from "../../core/period.ts";
 import { maskComment } from "../../core/privacy.ts";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
 import type { Db } from "../client.ts";
-import { type Flag, ratings } from "../schema.ts";
-import { type Context, type Counter, loadContext, RAPID_REPEAT_MS, unique } from "./ingest-context.ts";
+import type { Flag, ratings } from "../schema.ts";
+import { type Context, type Counter, loadContext, RAPID_REPEAT_MS, type Stored, unique } from "./ingest-context.ts";
 import { rollupAddedRating, rollupInsertedRatings, rollupRemovedRating } from "./rollups.ts";
 
 /**
@@ -51,24 +50,20 @@ const reject = (code: string, message: string): Rejection => ({ code, message })
  */
 export async function ingestRatings(db: Db, items: IngestItem[], now: number, batch: string): Promise<RatingResult[]> {
   const results: RatingResult[] = new Array(items.length);
-  const stored = new Map((await storedRatings(db, unique(items.map((i) => i.input.id)))).map((r) => [r.id, r]));
-  const seen = new Set(stored.keys());
+  const context = await loadContext(db, items);
+  const seen = new Set(context.stored.keys());
   const fresh: { item: IngestItem; index: number }[] = [];
   const again: { item: IngestItem; index: number }[] = [];
   items.forEach((item, index) => {
     if (!seen.has(item.input.id)) fresh.push({ item, index });
-    else if (stored.has(item.input.id) && adds(item.input)) again.push({ item, index });
+    else if (context.stored.has(item.input.id) && adds(item.input)) again.push({ item, index });
     else results[index] = { id: item.input.id, status: "duplicate" };
     seen.add(item.input.id);
   });
 
-  const context = await loadContext(
-    db,
-    [...fresh, ...again].map((f) => f.item),
-  );
   const completions: InStatement[] = [];
   for (const { item, index } of again) {
-    const done = completion(item, stored.get(item.input.id)!, context, now);
+    const done = completion(item, context.stored.get(item.input.id)!, context, now);
     results[index] = { id: item.input.id, status: done ? "completed" : "duplicate" };
     if (done) completions.push(...done);
   }
@@ -129,36 +124,12 @@ const STILL_FACE_ONLY = ["comment", "reasons", "respondent", ...ELEMENT_IDS].map
 /** How long after it arrived a face-only widget or QR rating may still be completed by its id. */
 export const COMPLETE_WITHIN_MS = 2 * 3_600_000;
 
-/** What a resent id is compared with. */
-const STORED = {
-  id: ratings.id,
-  agencyId: ratings.agencyId,
-  serviceId: ratings.serviceId,
-  ticketId: ratings.ticketId,
-  channel: ratings.channel,
-  overall: ratings.overall,
-  receivedAt: ratings.receivedAt,
-  counted: ratings.counted,
-  comment: ratings.comment,
-  reasons: ratings.reasons,
-  respondent: ratings.respondent,
-  answered: sql<number>`(${sql.join(
-    ELEMENT_IDS.map((e) => sql`${ratings[e]} IS NOT NULL`),
-    sql` OR `,
-  )})`,
-};
-type Stored = Awaited<ReturnType<typeof storedRatings>>[number];
-const storedRatings = (db: Db, ids: string[]) => db.select(STORED).from(ratings).where(inArray(ratings.id, ids));
-
 /** Whether a submitted rating carries more than a face: answers, reasons, a comment or the profile. */
 const adds = (input: RatingInput) =>
   Object.keys(input.answers ?? {}).length > 0 ||
   Boolean(input.reasons?.length) ||
   Boolean(input.comment?.trim()) ||
   Object.keys(input.respondent ?? {}).length > 0;
-
-/** Whether a stored rating is a face and nothing more. */
-const faceOnly = (row: Stored) => !row.answered && !row.comment && !row.reasons?.length && !row.respondent;
 
 /**
  * The statements that complete a face-only widget or QR rating with what its
@@ -174,7 +145,7 @@ function completion({ input, sender }: IngestItem, row: Stored, context: Context
   const service = agency && context.services.get(`${agency.id}/${input.service}`);
   if (!agency || !service || agency.id !== row.agencyId || service.id !== row.serviceId) return null;
   if (row.channel === "kiosk" || row.channel !== input.channel || row.overall !== (input.overall ?? null)) return null;
-  if (now - row.receivedAt > COMPLETE_WITHIN_MS || !faceOnly(row)) return null;
+  if (now - row.receivedAt > COMPLETE_WITHIN_MS || row.more) return null;
   if (row.channel === "widget" && !agency.embedOrigins.includes(sender.origin ?? "")) return null;
   if (row.channel === "qr" && input.ticket !== row.ticketId) return null;
   const answers = ELEMENT_IDS.map((e) => input.answers?.[e] ?? null);

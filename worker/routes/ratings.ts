@@ -6,10 +6,10 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { RatingsBatch, RatingsResponse } from "../../core/contract.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { limitBody } from "../middleware/body-limit.ts";
 import { RateLimiter, rateLimit, tooManyRequests } from "../middleware/rate-limit.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 
@@ -26,19 +26,11 @@ export interface RatingsRoutesOptions {
   widgetQuota?: number;
 }
 
-const limitBody = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiError(413, "payload_too_large", `A ratings request may be at most ${maxSize} bytes.`);
-    },
-  });
-
 /** The ratings routes; each app gets its own rate-limit counters. */
 export function createRatingsRoutes({ widgetQuota = 30 }: RatingsRoutesOptions = {}) {
   const routes = router();
-  const deviceBody = limitBody(DEVICE_MAX_BODY_BYTES);
-  const browserBody = limitBody(BROWSER_MAX_BODY_BYTES);
+  const deviceBody = limitBody(DEVICE_MAX_BODY_BYTES, "A ratings request");
+  const browserBody = limitBody(BROWSER_MAX_BODY_BYTES, "A ratings request");
   const ratingsPerAgency = new RateLimiter(widgetQuota, 3_600_000);
 
   const sizeLimit: MiddlewareHandler<AppEnv> = async function sizeLimit(c, next) {
