@@ -3,7 +3,7 @@
  * ratings (DESIGN.md: the larger may cost at most 2× the smaller, because both
  * read daily rollups, not ratings). Ratings are generated inside SQLite.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -22,9 +22,10 @@ import { seedDemo } from "../db/seed.ts";
  */
 async function databaseWith(
   count: number,
-): Promise<{ db: Db; agencyId: string; officer: { id: string; agencyId: string } }> {
+): Promise<{ db: Db; agencyId: string; officer: { id: string; agencyId: string }; file: string }> {
   const dir = mkdtempSync(join(tmpdir(), "suara-bench-reports-"));
-  const db = await openDatabase({ url: `file:${join(dir, "reports.db")}` });
+  const file = join(dir, "reports.db");
+  const db = await openDatabase({ url: `file:${file}` });
   await migrateDatabase(db);
   await seedDemo(db, { password: "bench-password", pin: "123456", origins: [], weeks: 0 });
   const [agency] = await db.select().from(agencies);
@@ -49,7 +50,7 @@ async function databaseWith(
     JOIN o ON o.k = ((i % 365) + (i / 1460) % 4) % 6`);
   await rebuildRollups(db, agency.id);
   const [officer] = await db.select({ id: officers.id, agencyId: officers.agencyId }).from(officers).limit(1);
-  return { db, agencyId: agency.id, officer };
+  return { db, agencyId: agency.id, officer, file };
 }
 
 /** Median milliseconds of `runs` calls. */
@@ -64,17 +65,22 @@ async function median(runs: number, fn: () => Promise<unknown>): Promise<number>
   return times[Math.floor(times.length / 2)];
 }
 
-/** Median report and score times at each size. */
+/** Median report and score times at each size, how long each database took to build, and its size on disk. */
 export async function reportCosts(sizes = [10_000, 1_000_000], runs = 30) {
   const period = parsePeriod("2026")!;
   const rows = [];
   for (const size of sizes) {
-    const { db, agencyId, officer } = await databaseWith(size);
+    const started = performance.now();
+    const { db, agencyId, officer, file } = await databaseWith(size);
+    const buildSeconds = (performance.now() - started) / 1000;
     const report = await agencyReport(db, agencyId, period);
     const counted = report.respondents + report.taps;
     if (counted !== size) throw new Error(`expected ${size} ratings, the report counts ${counted}`);
+    await db.run(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
     rows.push({
       size,
+      buildSeconds,
+      bytes: statSync(file).size,
       reportMs: await median(runs, () => agencyReport(db, agencyId, period)),
       scoreMs: await median(runs, () => officerScore(db, officer, period)),
     });

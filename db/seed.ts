@@ -9,6 +9,7 @@ import { newId } from "../core/ids.ts";
 import { hashSecret } from "../core/password.ts";
 import { localDay, startOfLocalDay } from "../core/period.ts";
 import { ELEMENT_IDS } from "../core/questionnaire.ts";
+import { uuidv7 } from "../core/uuid7.ts";
 import type { Db } from "./client.ts";
 import { rebuildRollups } from "./queries/rollups.ts";
 import { agencies, counterServices, counters, duties, officers, ratings, services, users } from "./schema.ts";
@@ -173,7 +174,7 @@ export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(
           ELEMENT_IDS.map((e) => [e, detailed ? answerAround(e === "biaya" ? 3.9 : mean, random) : null]),
         );
         ratingRows.push({
-          id: crypto.randomUUID(),
+          id: uuidv7(createdAt),
           agencyId,
           serviceId: serviceRows[givenAt[c][Math.floor(random() * givenAt[c].length)]].id,
           counterId: counter.id,

@@ -7,6 +7,7 @@ import { batch, computed, signal } from "@preact/signals";
 import type { RatingInput } from "../core/contract.ts";
 import type { Locale } from "../core/questionnaire.ts";
 import type { DeviceSelf } from "../core/responses.ts";
+import { uuidv7 } from "../core/uuid7.ts";
 import { CallFailed, call } from "./api.ts";
 import { type Pairing, savePairing } from "./device.ts";
 import { keepRating, queueDutyChange, queueState } from "./store.ts";
@@ -164,7 +165,7 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
     const service = setup.value.services[0]?.slug;
     if (!service) return;
     const made: RatingInput = {
-      id: crypto.randomUUID(),
+      id: uuidv7(),
       agency: setup.value.agency,
       service,
       channel: "kiosk",

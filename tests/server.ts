@@ -13,6 +13,8 @@ export interface SpawnedServer {
   url: string;
   /** Its database, for what a benchmark sets up behind the API's back (e.g. a tablet paired weeks ago). */
   databaseUrl: string;
+  /** The server's process id (for its memory, in `npm run bench`). */
+  pid: number;
   /** Stops it the polite way (SIGTERM) and waits for it to exit. */
   stop: () => Promise<void>;
   /** Kills its process group at once (SIGKILL), as a power cut would. */
@@ -65,5 +67,5 @@ export async function startServer(
     }
     await exited;
   };
-  return { url, databaseUrl: database, stop: signal("SIGTERM"), kill: signal("SIGKILL") };
+  return { url, databaseUrl: database, pid: child.pid!, stop: signal("SIGTERM"), kill: signal("SIGKILL") };
 }

@@ -8,6 +8,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from "lit";
 import { FACES } from "../core/faces.ts";
 import { messages } from "../core/i18n.ts";
 import type { Form, TicketInfo } from "../core/responses.ts";
+import { uuidv7 } from "../core/uuid7.ts";
 import { faceIcon } from "./faces.ts";
 import { flush, type Outcome, type Rating, send } from "./outbox.ts";
 
@@ -248,7 +249,7 @@ export class SuaraRating extends LitElement {
     this.face = face;
     this.note = "";
     this.rating = {
-      id: crypto.randomUUID(),
+      id: uuidv7(),
       agency: this.agency,
       service: this.service,
       channel: this.ticket ? "qr" : "widget",

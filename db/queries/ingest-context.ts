@@ -109,26 +109,24 @@ export async function loadContext(db: Db, items: IngestItem[]): Promise<Context>
   const last = Math.max(...times);
   const counterIds = unique(kiosk.map((i) => i.sender.device?.counterId));
   const deviceIds = unique(kiosk.map((i) => i.sender.device?.id));
+  const ticketIds = unique(items.map((i) => i.input.ticket));
   const statements = [
     over(
       `SELECT id, agency_id, service_id, ticket_id, channel, overall, received_at, counted, ${MORE} AS more FROM ratings WHERE id ${IN}`,
       unique(items.map((i) => i.input.id)),
     ),
-    over(`SELECT id, slug, timezone, embed_origins FROM agencies WHERE slug ${IN}`, slugs),
     over(
-      `SELECT s.id, s.agency_id, s.slug FROM services s JOIN agencies a ON a.id = s.agency_id WHERE s.archived_at IS NULL AND a.slug ${IN}`,
+      `SELECT a.id, a.slug, a.timezone, a.embed_origins, s.id AS service_id, s.slug AS service_slug FROM agencies a
+       LEFT JOIN services s ON s.agency_id = a.id AND s.archived_at IS NULL WHERE a.slug ${IN}`,
       slugs,
-    ),
-    over(
-      `SELECT id, agency_id, service_id, counter_id, officer_id, expires_at, used_at FROM tickets WHERE id ${IN}`,
-      unique(items.map((i) => i.input.ticket)),
     ),
     ...(kiosk.length === 0
       ? []
       : [
-          over(`SELECT id, opens_at, closes_at FROM counters WHERE id ${IN}`, counterIds),
           over(
-            `SELECT counter_id, officer_id, started_at, ended_at FROM duties WHERE started_at <= ? AND (ended_at IS NULL OR ended_at > ?) AND counter_id ${IN}`,
+            `SELECT c.id, c.opens_at, c.closes_at, d.officer_id, d.started_at, d.ended_at FROM counters c
+             LEFT JOIN duties d ON d.counter_id = c.id AND d.started_at <= ? AND (d.ended_at IS NULL OR d.ended_at > ?)
+             WHERE c.id ${IN}`,
             counterIds,
             last,
             first,
@@ -140,13 +138,21 @@ export async function loadContext(db: Db, items: IngestItem[]): Promise<Context>
             last,
           ),
         ]),
+    ...(ticketIds.length === 0
+      ? []
+      : [
+          over(
+            `SELECT id, agency_id, service_id, counter_id, officer_id, expires_at, used_at FROM tickets WHERE id ${IN}`,
+            ticketIds,
+          ),
+        ]),
   ];
-  const [stored, agencies, services, tickets, counters, duties, taps] = (await db.$client.batch(
-    statements,
-    "read",
-  )) as (ResultSet | undefined)[];
+  const answers = (await db.$client.batch(statements, "read")) as ResultSet[];
+  const [stored, agencies] = answers;
+  const [counters, taps] = kiosk.length ? answers.slice(2, 4) : [];
+  const tickets = ticketIds.length ? answers[answers.length - 1] : undefined;
 
-  for (const r of stored!.rows) {
+  for (const r of stored.rows) {
     context.stored.set(text(r, "id"), {
       id: text(r, "id"),
       agencyId: text(r, "agency_id"),
@@ -159,17 +165,20 @@ export async function loadContext(db: Db, items: IngestItem[]): Promise<Context>
       more: Boolean(r.more),
     });
   }
-  for (const r of agencies!.rows) {
-    context.agencies.set(text(r, "slug"), {
-      id: text(r, "id"),
-      slug: text(r, "slug"),
-      timezone: text(r, "timezone") as Timezone,
-      embedOrigins: JSON.parse(text(r, "embed_origins")) as string[],
-    });
+  for (const r of agencies.rows) {
+    const slug = text(r, "slug");
+    if (!context.agencies.has(slug)) {
+      context.agencies.set(slug, {
+        id: text(r, "id"),
+        slug,
+        timezone: text(r, "timezone") as Timezone,
+        embedOrigins: JSON.parse(text(r, "embed_origins")) as string[],
+      });
+    }
+    if (r.service_id !== null)
+      context.services.set(`${text(r, "id")}/${text(r, "service_slug")}`, { id: text(r, "service_id") });
   }
-  for (const r of services!.rows)
-    context.services.set(`${text(r, "agency_id")}/${text(r, "slug")}`, { id: text(r, "id") });
-  for (const r of tickets!.rows) {
+  for (const r of tickets?.rows ?? []) {
     context.tickets.set(text(r, "id"), {
       id: text(r, "id"),
       agencyId: text(r, "agency_id"),
@@ -183,20 +192,18 @@ export async function loadContext(db: Db, items: IngestItem[]): Promise<Context>
   if (kiosk.length === 0) return context;
 
   for (const r of counters!.rows) {
-    context.counters.set(text(r, "id"), {
-      id: text(r, "id"),
-      opensAt: text(r, "opens_at"),
-      closesAt: text(r, "closes_at"),
-    });
-  }
-  for (const r of duties!.rows) {
+    const id = text(r, "id");
+    if (!context.counters.has(id)) {
+      context.counters.set(id, { id, opensAt: text(r, "opens_at"), closesAt: text(r, "closes_at") });
+    }
+    if (r.officer_id === null) continue;
     const duty = {
-      counterId: text(r, "counter_id"),
+      counterId: id,
       officerId: text(r, "officer_id"),
       startedAt: num(r, "started_at"),
       endedAt: maybeNum(r, "ended_at"),
     };
-    context.duties.set(duty.counterId, [...(context.duties.get(duty.counterId) ?? []), duty]);
+    context.duties.set(id, [...(context.duties.get(id) ?? []), duty]);
   }
   const sent = kiosk.map((i) => ({
     id: i.input.id,

@@ -85,24 +85,17 @@ export async function ingestRatings(db: Db, items: IngestItem[], now: number, ba
   }
 
   const usedTickets = unique(rows.map((r) => r.row.ticketId));
-  const seenDevices = unique(rows.map((r) => r.row.deviceId));
-  const marks = (values: unknown[]) => values.map(() => "?").join(", ");
   // Raw statements on the hot path: drizzle's builder costs more than SQLite for 500-row inserts.
+  // (A tablet's last-seen time comes from its status report after each sync, not from here.)
   const [inserted] = await db.$client.batch(
     [
       insertStatement(rows.map((r) => r.row)),
-      rollupInsertedRatings(
-        batch,
-        rows.map((r) => r.row.id),
-      ),
+      rollupInsertedRatings(batch),
       ...(usedTickets.length
-        ? [{ sql: `UPDATE tickets SET used_at = ? WHERE id IN (${marks(usedTickets)})`, args: [now, ...usedTickets] }]
-        : []),
-      ...(seenDevices.length
         ? [
             {
-              sql: `UPDATE devices SET last_seen_at = ? WHERE id IN (${marks(seenDevices)})`,
-              args: [now, ...seenDevices],
+              sql: "UPDATE tickets SET used_at = ? WHERE id IN (SELECT value FROM json_each(?))",
+              args: [now, JSON.stringify(usedTickets)],
             },
           ]
         : []),

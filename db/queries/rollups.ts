@@ -45,14 +45,18 @@ const UPSERT_HEAD = upsertHead("");
 const UPSERT_TAIL = ` GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (${KEY}) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
 
 /**
- * The statement (raw, for the ingest batch) that adds the ratings a call inserted
- * to the rollups. A rating that was already stored keeps its old batch id, so a
- * resent one never counts twice.
+ * The statement (raw, for the ingest batch) that adds the ratings the INSERT just
+ * before it stored to the rollups. A multi-row INSERT gives its new rows the
+ * consecutive rowids up to last_insert_rowid(), changes() of them, so they are
+ * read back as one short range of the table instead of one index lookup per id;
+ * `batch` keeps any other row out. A rating that was already stored keeps its
+ * old batch id and is skipped by the INSERT, so a resent one never counts twice.
+ * It must run right after that INSERT, on the same connection (in one batch).
  */
-export function rollupInsertedRatings(batch: string, ids: string[]): InStatement {
+export function rollupInsertedRatings(batch: string): InStatement {
   return {
-    sql: `${UPSERT_HEAD}batch = ? AND id IN (${ids.map(() => "?").join(", ")})${UPSERT_TAIL}`,
-    args: [batch, ...ids],
+    sql: `${UPSERT_HEAD}rowid > last_insert_rowid() - changes() AND rowid <= last_insert_rowid() AND batch = ?${UPSERT_TAIL}`,
+    args: [batch],
   };
 }
 
