@@ -10,6 +10,7 @@ import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { type Db, DRIZZLE_CONFIG } from "./client.ts";
 import { fetchWithTimeout, guardClient } from "./guard.ts";
+import { cacheStatements } from "./statement-cache.ts";
 
 /** The default database: an embedded libSQL file beside the project. */
 export const DEFAULT_DATABASE_URL = "file:./data/suara.db";
@@ -40,6 +41,7 @@ export async function openDatabase({
   timeoutMs = 4000,
 }: OpenDatabaseOptions = {}): Promise<Db> {
   const isFile = url.startsWith("file:");
+  if (isFile) cacheStatements();
   if (isFile && !url.includes(":memory:")) mkdirSync(dirname(url.slice("file:".length)), { recursive: true });
   const open = () => createClient({ url, authToken, fetch: fetchWithTimeout(timeoutMs) });
   const client = guardClient(open, { timeoutMs });
