@@ -177,7 +177,13 @@ export const duties = sqliteTable(
     startedAt: integer("started_at").notNull(),
     endedAt: integer("ended_at"),
   },
-  (t) => [index("duties_counter_time").on(t.counterId, t.startedAt), index("duties_officer").on(t.officerId)],
+  (t) => [
+    index("duties_counter_time").on(t.counterId, t.startedAt),
+    // The duties still open or ended after a time: what covers a batch of taps (ingest), without
+    // reading every duty the counter ever had.
+    index("duties_counter_end").on(t.counterId, t.endedAt),
+    index("duties_officer").on(t.officerId),
+  ],
 );
 
 /** Single-use rating tickets (QR on receipts and queue slips). */

@@ -105,16 +105,22 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
   // Public reads may be fetched from any page; ratings only from registered embed origins (checked again per agency).
   app.use("/api/v1/public/*", cors({ origin: "*" }));
   app.use("/api/v1/agencies/:slug/form", cors({ origin: "*" }));
-  app.use(
-    "/api/v1/ratings",
-    cors({
-      // Hono asks even without an Origin header; only a browser's cross-origin call needs the lookup.
-      origin: async (origin, c) => (origin && (await isRegisteredOrigin(c.var.db, origin)) ? origin : null),
-      allowMethods: ["POST"],
-      allowHeaders: ["Content-Type"],
-      maxAge: 600,
-    }),
-  );
+  const ratingsPreflight = cors({
+    // Hono asks even without an Origin header; only a browser's cross-origin call needs the lookup.
+    origin: async (origin, c) => (origin && (await isRegisteredOrigin(c.var.db, origin)) ? origin : null),
+    allowMethods: ["POST"],
+    allowHeaders: ["Content-Type"],
+    maxAge: 600,
+  });
+  // The POST itself sets its CORS headers before the handler answers: Hono's cors adds Vary after it,
+  // which makes node-server rebuild every answer as a streaming web Response (`npm run bench`).
+  app.use("/api/v1/ratings", async function ratingsCors(c, next) {
+    if (c.req.method === "OPTIONS") return ratingsPreflight(c, next);
+    const origin = c.req.header("origin");
+    c.header("Vary", "Origin");
+    if (origin && (await isRegisteredOrigin(c.var.db, origin))) c.header("Access-Control-Allow-Origin", origin);
+    return next();
+  });
   // Every body is bounded before anything reads it; the ratings route sets its own (larger for kiosk syncs).
   const apiBody = limitBody(MAX_BODY_BYTES, "A request body");
   app.use("/api/*", async function limitBody(c, next) {

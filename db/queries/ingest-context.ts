@@ -123,14 +123,15 @@ export async function loadContext(db: Db, items: IngestItem[]): Promise<Context>
     ...(kiosk.length === 0
       ? []
       : [
-          over(
-            `SELECT c.id, c.opens_at, c.closes_at, d.officer_id, d.started_at, d.ended_at FROM counters c
-             LEFT JOIN duties d ON d.counter_id = c.id AND d.started_at <= ? AND (d.ended_at IS NULL OR d.ended_at > ?)
-             WHERE c.id ${IN}`,
-            counterIds,
-            last,
-            first,
-          ),
+          over(`SELECT id, opens_at, closes_at FROM counters WHERE id ${IN}`, counterIds),
+          // Open duties, and those ended after the first tap: each an index range (duties_counter_end).
+          {
+            sql: `SELECT counter_id, officer_id, started_at, ended_at FROM duties INDEXED BY duties_counter_end
+              WHERE ended_at IS NULL AND started_at <= ? AND counter_id ${IN}
+              UNION ALL SELECT counter_id, officer_id, started_at, ended_at FROM duties INDEXED BY duties_counter_end
+              WHERE ended_at > ? AND started_at <= ? AND counter_id ${IN}`,
+            args: [last, JSON.stringify(counterIds), first, last, JSON.stringify(counterIds)],
+          },
           over(
             `SELECT id, device_id, created_at FROM ratings WHERE created_at BETWEEN ? AND ? AND device_id ${IN}`,
             deviceIds,
@@ -149,7 +150,7 @@ export async function loadContext(db: Db, items: IngestItem[]): Promise<Context>
   ];
   const answers = (await db.$client.batch(statements, "read")) as ResultSet[];
   const [stored, agencies] = answers;
-  const [counters, taps] = kiosk.length ? answers.slice(2, 4) : [];
+  const [counters, duties, taps] = kiosk.length ? answers.slice(2, 5) : [];
   const tickets = ticketIds.length ? answers[answers.length - 1] : undefined;
 
   for (const r of stored.rows) {
@@ -192,18 +193,20 @@ export async function loadContext(db: Db, items: IngestItem[]): Promise<Context>
   if (kiosk.length === 0) return context;
 
   for (const r of counters!.rows) {
-    const id = text(r, "id");
-    if (!context.counters.has(id)) {
-      context.counters.set(id, { id, opensAt: text(r, "opens_at"), closesAt: text(r, "closes_at") });
-    }
-    if (r.officer_id === null) continue;
+    context.counters.set(text(r, "id"), {
+      id: text(r, "id"),
+      opensAt: text(r, "opens_at"),
+      closesAt: text(r, "closes_at"),
+    });
+  }
+  for (const r of duties!.rows) {
     const duty = {
-      counterId: id,
+      counterId: text(r, "counter_id"),
       officerId: text(r, "officer_id"),
       startedAt: num(r, "started_at"),
       endedAt: maybeNum(r, "ended_at"),
     };
-    context.duties.set(id, [...(context.duties.get(id) ?? []), duty]);
+    context.duties.set(duty.counterId, [...(context.duties.get(duty.counterId) ?? []), duty]);
   }
   const sent = kiosk.map((i) => ({
     id: i.input.id,

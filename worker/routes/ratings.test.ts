@@ -139,6 +139,11 @@ describe("widget and QR channels", () => {
       });
     expect((await preflight(ORIGIN)).headers.get("access-control-allow-origin")).toBe(ORIGIN);
     expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+    // The POST itself: readable by the registered page only, and never cached across origins.
+    const from = async (origin: string) => (await post({ ratings: [rating()] }, { headers: { origin } })).headers;
+    expect((await from(ORIGIN)).get("access-control-allow-origin")).toBe(ORIGIN);
+    expect((await from(ORIGIN)).get("vary")).toMatch(/origin/i);
+    expect((await from("https://evil.example")).get("access-control-allow-origin")).toBeNull();
   });
 
   it("attributes a QR rating to the ticket's officer, once", async () => {

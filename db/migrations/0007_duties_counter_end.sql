@@ -1,0 +1,1 @@
+CREATE INDEX `duties_counter_end` ON `duties` (`counter_id`,`ended_at`);
