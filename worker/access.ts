@@ -36,7 +36,7 @@ export type Permission = keyof typeof RULES;
 
 /** The signed-in person, or a 401 (nobody) or 403 (a device). */
 export function requireUser(c: Ctx): SessionUser {
-  const principal = c.var.principal;
+  const principal = c.get("principal");
   if (principal?.kind === "device") throw forbidden("A kiosk device may not do this; sign in as a person.");
   if (principal?.kind !== "user") throw unauthorized();
   return principal.user;
@@ -67,7 +67,7 @@ export function mayActOn(user: SessionUser, agency: { id: string; region: string
  */
 export async function agencyFor(c: Ctx, slug: string, permission: Permission) {
   const user = requirePermission(c, permission);
-  const [agency] = await c.var.db.select().from(agencies).where(eq(agencies.slug, slug));
+  const [agency] = await c.get("db").select().from(agencies).where(eq(agencies.slug, slug));
   if (!agency) throw notFound(`Agency "${slug}"`);
   if (!mayActOn(user, agency, permission)) throw forbidden("You may not act on this agency.");
   return { user, agency };
@@ -75,7 +75,7 @@ export async function agencyFor(c: Ctx, slug: string, permission: Permission) {
 
 /** The calling paired device, or a 401 (nobody) or 403 (a person). */
 export function requireDevice(c: Ctx): DeviceCaller {
-  const principal = c.var.principal;
+  const principal = c.get("principal");
   if (principal?.kind === "user") throw forbidden("Only a paired tablet may do this.");
   if (principal?.kind !== "device") throw unauthorized("Call from a paired tablet.");
   return principal.device;
@@ -91,7 +91,7 @@ export type CounterCaller = { kind: "device"; device: DeviceCaller } | { kind: "
 export async function counterFor(c: Ctx, code: string) {
   const caller = counterStaff(c);
   const agencyId = caller.kind === "device" ? caller.device.agencyId : caller.user.agencyId!;
-  const counter = await counterByCode(c.var.db, agencyId, code);
+  const counter = await counterByCode(c.get("db"), agencyId, code);
   if (!counter) throw notFound(`Counter "${code}"`);
   if (caller.kind === "device" && caller.device.counterId !== counter.id) {
     throw forbidden("A device may act for its own counter only.");
@@ -101,7 +101,7 @@ export async function counterFor(c: Ctx, code: string) {
 
 /** A caller who staffs counters (a device, or a person with `staffCounter`), without naming a counter. */
 export function counterStaff(c: Ctx): CounterCaller {
-  const principal = c.var.principal;
+  const principal = c.get("principal");
   if (!principal) throw unauthorized("Sign in, or call from a paired device.");
   if (principal.kind === "device") return principal;
   const user = requirePermission(c, "staffCounter");

@@ -94,7 +94,7 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     c.set("pinLockout", pinLockout);
     c.set("clientIp", clientIp(c) ?? c.req.header("cf-connecting-ip") ?? "unknown");
     c.set("db", await db(c));
-    c.set("ingest", ingest ? ingest(c) : directIngest(c.var.db));
+    c.set("ingest", ingest ? ingest(c) : directIngest(c.get("db")));
     await next();
   });
   const apiHeaders = secureHeaders({ contentSecurityPolicy: API_CSP, crossOriginResourcePolicy: false });
@@ -107,7 +107,7 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
   app.use("/api/v1/agencies/:slug/form", cors({ origin: "*" }));
   const ratingsPreflight = cors({
     // Hono asks even without an Origin header; only a browser's cross-origin call needs the lookup.
-    origin: async (origin, c) => (origin && (await isRegisteredOrigin(c.var.db, origin)) ? origin : null),
+    origin: async (origin, c) => (origin && (await isRegisteredOrigin(c.get("db"), origin)) ? origin : null),
     allowMethods: ["POST"],
     allowHeaders: ["Content-Type"],
     maxAge: 600,
@@ -118,7 +118,7 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     if (c.req.method === "OPTIONS") return ratingsPreflight(c, next);
     const origin = c.req.header("origin");
     c.header("Vary", "Origin");
-    if (origin && (await isRegisteredOrigin(c.var.db, origin))) c.header("Access-Control-Allow-Origin", origin);
+    if (origin && (await isRegisteredOrigin(c.get("db"), origin))) c.header("Access-Control-Allow-Origin", origin);
     return next();
   });
   // Every body is bounded before anything reads it; the ratings route sets its own (larger for kiosk syncs).

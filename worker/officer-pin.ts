@@ -17,9 +17,10 @@ export const createPinLockout = () => new Lockout({ perSource: 5, perIdentity: 2
 
 /** The active officer of the device's agency with this NIP and PIN, or a 401 (or a 429 once locked). */
 export async function officerByPin(c: Context<AppEnv>, device: DeviceCaller, nip: string, pin: string) {
-  const lockout = c.var.pinLockout;
+  const lockout = c.get("pinLockout");
   lockout.attempt(`nip:${nip}`, device.id);
-  const [officer] = await c.var.db
+  const [officer] = await c
+    .get("db")
     .select()
     .from(officers)
     .where(and(eq(officers.nip, nip), eq(officers.agencyId, device.agencyId), eq(officers.active, true)));

@@ -20,7 +20,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
 };
 
 /** Where every link and QR code the server makes points: SUARA_PUBLIC_URL, else the request's own origin. */
-export const publicBase = (c: Context<AppEnv>): string => c.var.settings.publicUrl ?? new URL(c.req.url).origin;
+export const publicBase = (c: Context<AppEnv>): string => c.get("settings").publicUrl ?? new URL(c.req.url).origin;
 
 /** A setting given with a value it cannot take. */
 export class SettingsError extends Error {

@@ -21,23 +21,23 @@ export function callerToken(c: Parameters<MiddlewareHandler>[0]): string | undef
   return getCookie(c, SESSION_COOKIE);
 }
 
-/** Puts the caller on `c.var.principal`; a token that is present but wrong is a 401. */
+/** Puts the caller on `c.get("principal")`; a token that is present but wrong is a 401. */
 export const auth = (): MiddlewareHandler<AppEnv> =>
   async function auth(c, next) {
     const token = callerToken(c);
     c.set("principal", null);
     if (token?.startsWith("dev_")) {
-      let device = c.var.deviceCache.get(token);
+      let device = c.get("deviceCache").get(token);
       if (!device) {
-        const generation = c.var.deviceCache.generation;
-        device = await deviceForToken(c.var.db, await hashToken(token));
+        const generation = c.get("deviceCache").generation;
+        device = await deviceForToken(c.get("db"), await hashToken(token));
         if (!device) throw unauthorized("This device token is unknown or revoked; pair the device again.");
-        c.var.deviceCache.set(token, device, generation);
+        c.get("deviceCache").set(token, device, generation);
       }
       c.set("principal", { kind: "device", device });
     } else if (token) {
       const tokenHash = await hashToken(token);
-      const user = await userForSession(c.var.db, tokenHash, Date.now());
+      const user = await userForSession(c.get("db"), tokenHash, Date.now());
       // A stale cookie on a public route should not break it: only a bearer token must be valid.
       if (user) c.set("principal", { kind: "user", user, tokenHash });
       else if (c.req.header("authorization")) throw unauthorized("This session has expired; sign in again.");

@@ -118,7 +118,7 @@ export interface RateLimitOptions {
 export const rateLimit = ({ limit = 60, windowMs = 60_000, key }: RateLimitOptions = {}): MiddlewareHandler<AppEnv> => {
   const limiter = new RateLimiter(limit, windowMs);
   return async function rateLimit(c, next) {
-    const k = key ? key(c) : c.var.clientIp;
+    const k = key ? key(c) : c.get("clientIp");
     if (k !== null) {
       const retryAfter = limiter.hit(k);
       if (retryAfter > 0) throw tooManyRequests(retryAfter);

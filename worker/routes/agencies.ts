@@ -28,7 +28,8 @@ export const agenciesRoutes = router()
     }),
     async (c) => {
       const user = requirePermission(c, "manageRegion");
-      const rows = await c.var.db
+      const rows = await c
+        .get("db")
         .select({
           id: agencies.id,
           slug: agencies.slug,
@@ -43,7 +44,7 @@ export const agenciesRoutes = router()
       const listed = await Promise.all(
         rows.map(async ({ id, ...agency }) => {
           const period = periodFromQuery(query, agency.timezone);
-          const { respondents, taps, ikm, quick } = await agencySummary(c.var.db, id, period);
+          const { respondents, taps, ikm, quick } = await agencySummary(c.get("db"), id, period);
           return { ...agency, figures: { period, respondents, taps, ikm, quick } };
         }),
       );
@@ -62,7 +63,7 @@ export const agenciesRoutes = router()
     }),
     async (c) => {
       const user = requirePermission(c, "manageRegion");
-      const db = c.var.db;
+      const db = c.get("db");
       const { admin, ...fields } = c.req.valid("json");
       const row = { id: newId("agc"), region: user.region ?? "", ...fields };
       const audit = auditInsert(db, {

@@ -47,18 +47,18 @@ export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number 
         const identity = input.email ? `email:${input.email.toLowerCase()}` : `nip:${input.nip}`;
         // Counted before the password is checked: concurrent guesses are all counted, and a locked
         // identity stays locked even for the right password, or guessing would just continue.
-        lockout.attempt(identity, c.var.clientIp);
-        const user = await userForLogin(c.var.db, input);
+        lockout.attempt(identity, c.get("clientIp"));
+        const user = await userForLogin(c.get("db"), input);
         decoy ??= hashSecret("decoy password that matches nobody");
         const ok = await verifySecret(input.password, user?.passwordHash ?? (await decoy));
         if (!user || !ok) throw new ApiError(401, "invalid_credentials", "The NIP/e-mail or password is wrong.");
-        lockout.succeeded(identity, c.var.clientIp);
+        lockout.succeeded(identity, c.get("clientIp"));
         const now = Date.now();
-        const session = await createSession(c.var.db, user.id, now);
+        const session = await createSession(c.get("db"), user.id, now);
         setCookie(c, SESSION_COOKIE, session.token, {
           httpOnly: true,
           sameSite: "Strict",
-          secure: c.var.settings.secureCookies,
+          secure: c.get("settings").secureCookies,
           path: "/",
           maxAge: Math.floor((session.expiresAt - now) / 1000),
         });
@@ -79,9 +79,9 @@ export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number 
         responses: okJson(z.object({ ok: z.literal(true) }), "Signed out"),
       }),
       async (c) => {
-        const principal = c.var.principal;
+        const principal = c.get("principal");
         if (principal?.kind !== "user") throw unauthorized();
-        await deleteSession(c.var.db, principal.tokenHash);
+        await deleteSession(c.get("db"), principal.tokenHash);
         deleteCookie(c, SESSION_COOKIE, { path: "/" });
         return c.json({ ok: true as const }, 200);
       },

@@ -33,7 +33,7 @@ export const commentsRoutes = router().openapi(
       counterCode: query.counter,
       face: query.face ? Number(query.face) : undefined,
     };
-    const rows = await commentsForAgency(c.var.db, agency.id, period, filter, PAGE + 1, (page - 1) * PAGE);
+    const rows = await commentsForAgency(c.get("db"), agency.id, period, filter, PAGE + 1, (page - 1) * PAGE);
     const comments = rows.slice(0, PAGE).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
     return c.json({ period, page, more: rows.length > PAGE, comments }, 200);
   },

@@ -35,7 +35,7 @@ export function createDevicesRoutes() {
       responses: okJson(PairResponse, "The device token and where the device serves"),
     }),
     async (c) => {
-      const paired = await pairDevice(c.var.db, c.req.valid("json").code, Date.now());
+      const paired = await pairDevice(c.get("db"), c.req.valid("json").code, Date.now());
       if (!paired) {
         throw new ApiError(
           400,
@@ -58,8 +58,8 @@ export function createDevicesRoutes() {
     }),
     async (c) => {
       const device = requireDevice(c);
-      const setup = await deviceSetup(c.var.db, device);
-      return c.json({ ...setup, duty: (await currentDuty(c.var.db, device.counterId)) ?? null }, 200);
+      const setup = await deviceSetup(c.get("db"), device);
+      return c.json({ ...setup, duty: (await currentDuty(c.get("db"), device.counterId)) ?? null }, 200);
     },
   );
 
@@ -75,7 +75,7 @@ export function createDevicesRoutes() {
     }),
     async (c) => {
       const device = requireDevice(c);
-      await reportDeviceStatus(c.var.db, device.id, c.req.valid("json"), Date.now());
+      await reportDeviceStatus(c.get("db"), device.id, c.req.valid("json"), Date.now());
       return c.json({ ok: true as const }, 200);
     },
   );
@@ -94,7 +94,7 @@ export function createDevicesRoutes() {
       const device = requireDevice(c);
       const { nip, pin } = c.req.valid("json");
       const officer = await officerByPin(c, device, nip, pin);
-      const db = c.var.db;
+      const db = c.get("db");
       await db.batch([
         revokeDevices(db, eq(devices.id, device.id), Date.now()),
         auditInsert(db, {
@@ -105,7 +105,7 @@ export function createDevicesRoutes() {
           details: { officer: officer.id, nip: officer.nip },
         }),
       ]);
-      c.var.deviceCache.forget(device.id);
+      c.get("deviceCache").forget(device.id);
       return c.json({ ok: true as const }, 200);
     },
   );

@@ -24,7 +24,7 @@ type Ctx = Context<AppEnv>;
 
 /** Which officer a check-in is for, after checking the caller may check them in. */
 async function officerToCheckIn(c: Ctx, caller: CounterCaller, agencyId: string, input: z.infer<typeof DutyInput>) {
-  const db = c.var.db;
+  const db = c.get("db");
   if (caller.kind === "device") {
     if (!input.nip || !input.pin) throw new ApiError(400, "invalid_request", "A kiosk check-in needs nip and pin.");
     return officerByPin(c, caller.device, input.nip, input.pin);
@@ -82,7 +82,7 @@ export function createDutiesRoutes() {
       }),
       async (c) => {
         const { counter } = await counterFor(c, c.req.valid("param").counter);
-        const duty = await currentDuty(c.var.db, counter.id);
+        const duty = await currentDuty(c.get("db"), counter.id);
         return c.json({ counter: { code: counter.code, name: counter.name }, duty: duty ?? null }, 200);
       },
     )
@@ -102,7 +102,7 @@ export function createDutiesRoutes() {
         const input = c.req.valid("json");
         const now = changeTime(caller, input.at);
         const officer = await officerToCheckIn(c, caller, counter.agencyId, input);
-        const id = await startDuty(c.var.db, counter.id, officer.id, now);
+        const id = await startDuty(c.get("db"), counter.id, officer.id, now);
         return c.json(
           {
             duty: { id, counter: counter.code, officer: { id: officer.id, name: officer.name }, startedAt: now },
@@ -124,11 +124,11 @@ export function createDutiesRoutes() {
       }),
       async (c) => {
         const { caller, counter } = await counterFor(c, c.req.valid("param").counter);
-        const open = await currentDuty(c.var.db, counter.id);
+        const open = await currentDuty(c.get("db"), counter.id);
         if (!open) throw notFound("An open duty at this counter");
         assertActsFor(caller, open.officerId, "check out");
         const ended = await endDuty(
-          c.var.db,
+          c.get("db"),
           open,
           Math.max(open.startedAt, changeTime(caller, c.req.valid("query").at)),
         );

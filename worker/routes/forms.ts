@@ -21,9 +21,9 @@ export const forms = router().openapi(
     responses: okJson(FormResponse, "The rating form"),
   }),
   async (c) => {
-    const agency = await agencyBySlug(c.var.db, c.req.valid("param").slug);
+    const agency = await agencyBySlug(c.get("db"), c.req.valid("param").slug);
     if (!agency) throw notFound(`Agency "${c.req.valid("param").slug}"`);
-    const parts = await formParts(c.var.db, agency.id);
+    const parts = await formParts(c.get("db"), agency.id);
     const origin = c.req.header("origin");
     c.header("Cache-Control", "public, max-age=60");
     c.header("Vary", "Origin");

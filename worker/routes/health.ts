@@ -59,7 +59,7 @@ export function createHealthRoutes() {
       },
     }),
     async (c) => {
-      const db = c.var.db;
+      const db = c.get("db");
       await db.run(sql`select 1`);
       if (Date.now() >= checkedUntil) {
         checking ??= checkWrite(db).finally(() => {

@@ -28,7 +28,8 @@ const COMMENTS_PAGE = 20;
 async function ownOfficer(c: Context<AppEnv>) {
   const user = requirePermission(c, "ownScore");
   if (!user.officerId) throw forbidden("This account is not linked to an officer.");
-  const [row] = await c.var.db
+  const [row] = await c
+    .get("db")
     .select({ officer: officers, agency: agencies })
     .from(officers)
     .innerJoin(agencies, eq(agencies.id, officers.agencyId))
@@ -51,7 +52,8 @@ export const meRoutes = router()
     async (c) => {
       const user = requireUser(c);
       const [agency] = user.agencyId
-        ? await c.var.db
+        ? await c
+            .get("db")
             .select({ slug: agencies.slug, name: agencies.name })
             .from(agencies)
             .where(eq(agencies.id, user.agencyId))
@@ -72,11 +74,11 @@ export const meRoutes = router()
     async (c) => {
       const { officer, agency } = await ownOfficer(c);
       const period = periodFromQuery(c.req.valid("query"), agency.timezone);
-      const { shrinkageK: k, minOfficerN: minN } = c.var.settings;
+      const { shrinkageK: k, minOfficerN: minN } = c.get("settings");
       const [score, hours] = await Promise.all([
-        officerScore(c.var.db, officer, period, { k, minN }),
+        officerScore(c.get("db"), officer, period, { k, minN }),
         dutyHours(
-          c.var.db,
+          c.get("db"),
           officer.id,
           startOfLocalDay(period.from, agency.timezone),
           startOfLocalDay(period.to, agency.timezone) + 86_400_000,
@@ -115,7 +117,7 @@ export const meRoutes = router()
       const period = periodFromQuery(query, agency.timezone);
       const page = Number(query.page ?? 1);
       const rows = await commentsForOfficer(
-        c.var.db,
+        c.get("db"),
         officer.id,
         period,
         COMMENTS_PAGE + 1,

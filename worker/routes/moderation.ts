@@ -43,7 +43,7 @@ const moderate = (exclude: boolean) =>
 /** Excludes or includes one rating of an agency, for someone who manages it. */
 async function setRating(c: Context<AppEnv>, { slug, id }: { slug: string; id: string }, exclude: boolean) {
   const { user, agency } = await agencyFor(c, slug, "manageAgency");
-  const rating = await setExcluded(c.var.db, agency.id, id, exclude, { actorUserId: user.id });
+  const rating = await setExcluded(c.get("db"), agency.id, id, exclude, { actorUserId: user.id });
   if (!rating) throw notFound("Rating");
   return c.json({ rating }, 200);
 }
@@ -65,7 +65,7 @@ export const moderationRoutes = router()
       const query = c.req.valid("query");
       const period = periodFromQuery(query, agency.timezone);
       const page = Math.max(1, Number(query.page ?? 1));
-      const rows = await flaggedRatings(c.var.db, agency.id, period, 100, (page - 1) * 100);
+      const rows = await flaggedRatings(c.get("db"), agency.id, period, 100, (page - 1) * 100);
       return c.json(
         { period, ratings: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) },
         200,

@@ -34,12 +34,12 @@ export function createRatingsRoutes({ widgetQuota = 30 }: RatingsRoutesOptions =
   const ratingsPerAgency = new RateLimiter(widgetQuota, 3_600_000);
 
   const sizeLimit: MiddlewareHandler<AppEnv> = async function sizeLimit(c, next) {
-    return (c.var.principal?.kind === "device" ? deviceBody : browserBody)(c, next);
+    return (c.get("principal")?.kind === "device" ? deviceBody : browserBody)(c, next);
   };
   // Both limits act before the body is parsed.
   routes.use(
     "/ratings",
-    rateLimit({ limit: 30, key: (c) => (c.var.principal?.kind === "device" ? null : c.var.clientIp) }),
+    rateLimit({ limit: 30, key: (c) => (c.get("principal")?.kind === "device" ? null : c.get("clientIp")) }),
     sizeLimit,
   );
 
@@ -62,7 +62,7 @@ export function createRatingsRoutes({ widgetQuota = 30 }: RatingsRoutesOptions =
     }),
     async (c) => {
       const { ratings } = c.req.valid("json");
-      const principal = c.var.principal;
+      const principal = c.get("principal");
       const device = principal?.kind === "device" ? principal.device : null;
       if (!device) {
         if (ratings.length > BROWSER_MAX_RATINGS) {
@@ -76,18 +76,18 @@ export function createRatingsRoutes({ widgetQuota = 30 }: RatingsRoutesOptions =
         const perAgency = new Map<string, number>();
         for (const r of ratings) if (!r.ticket) perAgency.set(r.agency, (perAgency.get(r.agency) ?? 0) + 1);
         for (const [agency, count] of perAgency) {
-          const wait = ratingsPerAgency.hit(`${c.var.clientIp}/${agency}`, Date.now(), count);
+          const wait = ratingsPerAgency.hit(`${c.get("clientIp")}/${agency}`, Date.now(), count);
           if (wait > 0) throw tooManyRequests(wait);
         }
       }
       const sender = { device, origin: c.req.header("origin") ?? null };
-      const results = await c.var.ingest(ratings.map((input) => ({ input, sender })));
+      const results = await c.get("ingest")(ratings.map((input) => ({ input, sender })));
       // A resend or a completion adds no respondent: it gives its place in the quota back.
       if (!device) {
         results.forEach((result, i) => {
           const { agency, ticket } = ratings[i];
           if (!ticket && (result.status === "duplicate" || result.status === "completed")) {
-            ratingsPerAgency.refund(`${c.var.clientIp}/${agency}`);
+            ratingsPerAgency.refund(`${c.get("clientIp")}/${agency}`);
           }
         });
       }

@@ -70,9 +70,9 @@ export const reportsRoutes = router()
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
       const query = c.req.valid("query");
       const period = periodFromQuery(query, agency.timezone);
-      const { shrinkageK: k, minOfficerN: minN } = c.var.settings;
+      const { shrinkageK: k, minOfficerN: minN } = c.get("settings");
       const population = query.population ? Number(query.population) : undefined;
-      const report = await agencyReport(c.var.db, agency.id, period, { k, minN, population });
+      const report = await agencyReport(c.get("db"), agency.id, period, { k, minN, population });
       return c.json({ agency: { slug: agency.slug, name: agency.name }, ...report }, 200);
     },
   )
@@ -89,7 +89,7 @@ export const reportsRoutes = router()
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
       const period = periodFromQuery(c.req.valid("query"), agency.timezone);
-      return c.json(await respondentProfile(c.var.db, agency.id, period), 200);
+      return c.json(await respondentProfile(c.get("db"), agency.id, period), 200);
     },
   )
   .openapi(
@@ -118,7 +118,7 @@ export const reportsRoutes = router()
         await out.write(`\uFEFF${stringify([CSV_COLUMNS])}`);
         let after: { createdAt: number; id: string } | null = null;
         for (;;) {
-          const page = await exportPage(c.var.db, agency.id, period, after);
+          const page = await exportPage(c.get("db"), agency.id, period, after);
           if (page.length === 0) break;
           const rows = page.map((r) => {
             const record = r as Record<string, unknown>;
@@ -160,10 +160,10 @@ export const reportsRoutes = router()
       responses: okJson(PublicIkmResponse, "The published aggregate"),
     }),
     async (c) => {
-      const agency = await agencyBySlug(c.var.db, c.req.valid("param").slug);
+      const agency = await agencyBySlug(c.get("db"), c.req.valid("param").slug);
       if (!agency?.published) throw notFound(`Published results of "${c.req.valid("param").slug}"`);
       const period = periodFromQuery(c.req.valid("query"), agency.timezone);
-      const summary = await publicSummary(c.var.db, agency.id, period);
+      const summary = await publicSummary(c.get("db"), agency.id, period);
       c.header("Cache-Control", "public, max-age=300");
       return c.json({ agency: { slug: agency.slug, name: agency.name }, ...summary }, 200);
     },

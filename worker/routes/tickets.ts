@@ -35,7 +35,7 @@ export const ticketsRoutes = router()
     async (c) => {
       const input = c.req.valid("json");
       const caller = counterStaff(c);
-      const db = c.var.db;
+      const db = c.get("db");
       let agencyId: string;
       let counterId: string | null = null;
       let officerId: string | null = null;
@@ -90,7 +90,7 @@ export const ticketsRoutes = router()
       responses: okJson(TicketResponse, "The ticket's agency, service, counter, officer and status"),
     }),
     async (c) => {
-      const ticket = await describeTicket(c.var.db, c.req.valid("param").ticket);
+      const ticket = await describeTicket(c.get("db"), c.req.valid("param").ticket);
       if (!ticket) throw notFound("Ticket");
       const status: TicketInfo["status"] =
         ticket.usedAt !== null ? "used" : ticket.expiresAt <= Date.now() ? "expired" : "open";

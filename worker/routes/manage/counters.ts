@@ -56,13 +56,14 @@ export const countersRoutes = router()
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
-      const rows = await c.var.db
+      const rows = await c
+        .get("db")
         .select()
         .from(counters)
         .where(eq(counters.agencyId, agency.id))
         .orderBy(asc(counters.code));
       const given = await servicesOfCounters(
-        c.var.db,
+        c.get("db"),
         agency.id,
         rows.map((r) => r.id),
       );
@@ -81,7 +82,7 @@ export const countersRoutes = router()
     }),
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
-      const db = c.var.db;
+      const db = c.get("db");
       const { services: slugs = [], ...fields } = c.req.valid("json");
       const row = { id: newId("ctr"), agencyId: agency.id, ...fields };
       const given = await serviceStatements(db, agency.id, row.id, slugs);
@@ -112,7 +113,7 @@ export const countersRoutes = router()
     async (c) => {
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
-      const db = c.var.db;
+      const db = c.get("db");
       const { services: slugs, ...changes } = c.req.valid("json");
       const where = and(eq(counters.id, id), eq(counters.agencyId, agency.id));
       const [existing] = await db.select().from(counters).where(where);
@@ -145,7 +146,7 @@ export const countersRoutes = router()
     async (c) => {
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
-      const db = c.var.db;
+      const db = c.get("db");
       const where = and(eq(counters.id, id), eq(counters.agencyId, agency.id));
       const [existing] = await db.select().from(counters).where(where);
       if (!existing) throw notFound("Counter");
@@ -172,7 +173,7 @@ export const countersRoutes = router()
         }),
       ]);
       // Only after the commit: forgetting earlier lets a request in between cache the tokens again.
-      for (const device of revoked) c.var.deviceCache.forget(device.id);
+      for (const device of revoked) c.get("deviceCache").forget(device.id);
       return c.json({ counter: await counterWithServices(db, agency.id, id) }, 200);
     },
   );

@@ -29,7 +29,7 @@ export const devicesManageRoutes = router()
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
-      return c.json({ devices: await listDevices(c.var.db, agency.id) }, 200);
+      return c.json({ devices: await listDevices(c.get("db"), agency.id) }, 200);
     },
   )
   .openapi(
@@ -44,7 +44,7 @@ export const devicesManageRoutes = router()
     }),
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
-      const db = c.var.db;
+      const db = c.get("db");
       const input = c.req.valid("json");
       const counter = await counterByCode(db, agency.id, input.counter);
       if (!counter) throw notFound(`Counter "${input.counter}"`);
@@ -82,7 +82,7 @@ export const devicesManageRoutes = router()
     async (c) => {
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
-      const db = c.var.db;
+      const db = c.get("db");
       const where = and(eq(devices.id, id), eq(devices.agencyId, agency.id));
       const [existing] = await db
         .select({ id: devices.id, name: devices.name, revokedAt: devices.revokedAt })
@@ -95,7 +95,7 @@ export const devicesManageRoutes = router()
         auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "device.revoke", target: id }),
       ]);
       // Only after the commit: forgetting earlier lets a request in between cache the token again.
-      c.var.deviceCache.forget(id);
+      c.get("deviceCache").forget(id);
       return c.json({ device: { ...existing, revokedAt } }, 200);
     },
   );

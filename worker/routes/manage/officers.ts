@@ -39,7 +39,8 @@ export const officersRoutes = router()
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
-      const rows = await c.var.db
+      const rows = await c
+        .get("db")
         .select(publicColumns)
         .from(officers)
         .where(eq(officers.agencyId, agency.id))
@@ -59,7 +60,7 @@ export const officersRoutes = router()
     }),
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
-      const db = c.var.db;
+      const db = c.get("db");
       const { pin, ...fields } = c.req.valid("json");
       const row = { id: newId("off"), agencyId: agency.id, ...fields };
       const [[created]] = await db.batch([
@@ -91,12 +92,12 @@ export const officersRoutes = router()
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
       const { csv, commit } = c.req.valid("json");
-      const rows = await checkOfficerImport(c.var.db, csv);
+      const rows = await checkOfficerImport(c.get("db"), csv);
       const clean = rows.length > 0 && rows.every((r) => r.error === null);
       if (commit && !clean) {
         throw new ApiError(400, "invalid_import", "Some rows have errors; nothing was added.", { rows });
       }
-      const created = commit ? await importOfficers(c.var.db, agency.id, user.id, rows) : 0;
+      const created = commit ? await importOfficers(c.get("db"), agency.id, user.id, rows) : 0;
       return c.json({ rows, created }, 200);
     },
   )
@@ -113,7 +114,7 @@ export const officersRoutes = router()
     async (c) => {
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
-      const db = c.var.db;
+      const db = c.get("db");
       const { pin, ...changes } = c.req.valid("json");
       const where = and(eq(officers.id, id), eq(officers.agencyId, agency.id));
       const [existing] = await db.select(publicColumns).from(officers).where(where);
@@ -148,7 +149,7 @@ export const officersRoutes = router()
     async (c) => {
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
-      const db = c.var.db;
+      const db = c.get("db");
       const where = and(eq(officers.id, id), eq(officers.agencyId, agency.id));
       const [existing] = await db.select(publicColumns).from(officers).where(where);
       if (!existing) throw notFound("Officer");

@@ -41,7 +41,7 @@ export const originsRoutes = router()
     }),
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
-      const db = c.var.db;
+      const db = c.get("db");
       const origins = [...new Set(c.req.valid("json").origins)];
       await db.batch([
         db.update(agencies).set({ embedOrigins: origins }).where(eq(agencies.id, agency.id)),

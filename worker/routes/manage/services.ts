@@ -28,7 +28,8 @@ export const servicesRoutes = router()
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
-      const rows = await c.var.db
+      const rows = await c
+        .get("db")
         .select()
         .from(services)
         .where(eq(services.agencyId, agency.id))
@@ -48,7 +49,7 @@ export const servicesRoutes = router()
     }),
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
-      const db = c.var.db;
+      const db = c.get("db");
       const row = { id: newId("svc"), agencyId: agency.id, ...c.req.valid("json") };
       const [[created]] = await db.batch([
         db.insert(services).values(row).returning(),
@@ -76,7 +77,7 @@ export const servicesRoutes = router()
     async (c) => {
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
-      const db = c.var.db;
+      const db = c.get("db");
       const changes = c.req.valid("json");
       const where = and(eq(services.id, id), eq(services.agencyId, agency.id));
       const [existing] = await db.select().from(services).where(where);
@@ -107,7 +108,7 @@ export const servicesRoutes = router()
     async (c) => {
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
-      const db = c.var.db;
+      const db = c.get("db");
       const where = and(eq(services.id, id), eq(services.agencyId, agency.id));
       const [existing] = await db.select().from(services).where(where);
       if (!existing) throw notFound("Service");

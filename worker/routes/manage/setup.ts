@@ -28,7 +28,7 @@ export const setupRoutes = router()
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
-      const state = await setupState(c.var.db, agency.id);
+      const state = await setupState(c.get("db"), agency.id);
       return c.json({ ...state, agency: { slug: agency.slug, name: agency.name }, publicUrl: publicBase(c) }, 200);
     },
   )
@@ -60,7 +60,8 @@ export const setupRoutes = router()
       const page = Number(pageText ?? 1);
       const where: SQL[] = [eq(auditLog.agencyId, agency.id)];
       if (action) where.push(action.includes(".") ? eq(auditLog.action, action) : like(auditLog.action, `${action}.%`));
-      const rows = await c.var.db
+      const rows = await c
+        .get("db")
         .select({
           at: auditLog.at,
           action: auditLog.action,

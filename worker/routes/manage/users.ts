@@ -29,7 +29,8 @@ export const usersRoutes = router()
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
-      const rows = await c.var.db
+      const rows = await c
+        .get("db")
         .select(publicColumns)
         .from(users)
         .where(eq(users.agencyId, agency.id))
@@ -49,7 +50,7 @@ export const usersRoutes = router()
     }),
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
-      const db = c.var.db;
+      const db = c.get("db");
       const { password, officer, email, ...fields } = c.req.valid("json");
       if (fields.role === "officer" && !officer) {
         throw new ApiError(400, "invalid_request", "officer: an officer account must name its officer record.");
@@ -101,7 +102,7 @@ export const usersRoutes = router()
     async (c) => {
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
-      const db = c.var.db;
+      const db = c.get("db");
       const { password, ...changes } = c.req.valid("json");
       const where = and(eq(users.id, id), eq(users.agencyId, agency.id));
       const [existing] = await db.select(publicColumns).from(users).where(where);
@@ -141,7 +142,7 @@ export const usersRoutes = router()
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
       if (id === user.id) throw new ApiError(400, "invalid_request", "You cannot delete your own account.");
-      const db = c.var.db;
+      const db = c.get("db");
       const where = and(eq(users.id, id), eq(users.agencyId, agency.id));
       const [existing] = await db.select(publicColumns).from(users).where(where);
       if (!existing) throw notFound("Account");
