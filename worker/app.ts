@@ -5,13 +5,13 @@
  */
 import type { Context } from "hono";
 import { cors } from "hono/cors";
-import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "../db/client.ts";
 import { isRegisteredOrigin } from "../db/queries/agencies.ts";
 import { DeviceCache } from "./device-cache.ts";
 import type { AppEnv, AppSettings } from "./env.ts";
 import { handleError, handleNotFound } from "./errors.ts";
 import { directIngest, type Ingest } from "./ingest-queue.ts";
+import { apiHeaders } from "./middleware/api-headers.ts";
 import { auth } from "./middleware/auth.ts";
 import { limitBody } from "./middleware/body-limit.ts";
 import { createPinLockout } from "./officer-pin.ts";
@@ -44,9 +44,6 @@ export interface AppOptions {
 
 /** Largest body of any API request but POST /ratings: every management form fits many times over. */
 const MAX_BODY_BYTES = 64 * 1024;
-
-/** The Content-Security-Policy of the API's own JSON; pages set theirs where they are served. */
-const API_CSP = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
 
 /** Builds the app. */
 export function createApp({ db, ingest, clientIp = () => undefined, settings = {} }: AppOptions) {
@@ -97,7 +94,6 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     c.set("ingest", ingest ? ingest(c) : directIngest(c.get("db")));
     await next();
   });
-  const apiHeaders = secureHeaders({ contentSecurityPolicy: API_CSP, crossOriginResourcePolicy: false });
   // The docs page is a page (worker/site.ts gives it its own CSP), not an API answer.
   app.use("/api/*", async function apiSecurityHeaders(c, next) {
     return c.req.path === "/api/v1/docs" ? next() : apiHeaders(c, next);
