@@ -261,9 +261,7 @@ export const ratings = sqliteTable(
     index("ratings_officer_day").on(t.officerId, t.day),
     // One rating per ticket, even when two submissions race for it. Partial: the many ratings
     // without a ticket (every kiosk tap) add no entry to it.
-    uniqueIndex("ratings_ticket")
-      .on(t.ticketId)
-      .where(sql`${t.ticketId} IS NOT NULL`),
+    uniqueIndex("ratings_ticket").on(t.ticketId).where(sql`${t.ticketId} IS NOT NULL`),
   ],
 );
 
