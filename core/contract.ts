@@ -6,6 +6,7 @@
 import * as z from "zod";
 import { nipProblem } from "./nip.ts";
 import { ELEMENT_IDS, LOCALES } from "./questionnaire.ts";
+import { isSafeUrl, originProblem } from "./urls.ts";
 
 /** Most ratings one POST may carry (a kiosk sync after a long outage sends several). */
 export const MAX_BATCH = 500;
@@ -30,20 +31,6 @@ export const pin = z.string().regex(/^\d{6}$/, "a PIN is 6 digits");
 export const answer = z.number().int().min(1).max(4);
 const id = z.string().min(1).max(64);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
-/** Whether a host name is this machine (where plain http is no risk). */
-export const isLoopback = (hostname: string) =>
-  hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
-
-/** Whether a URL is https:, or http: on this machine: links and origins that browsers reach safely. */
-export function isSafeUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
-  } catch {
-    return false;
-  }
-}
-
 /** An https:// URL (http:// only for localhost), e.g. an officer's photo. */
 export const webUrl = z
   .string()
@@ -55,7 +42,7 @@ const origin = z
   .string()
   .max(200)
   .refine(
-    (value) => isSafeUrl(value) && new URL(value).origin === value,
+    (value) => originProblem(value) === null,
     "an origin such as https://www.example.go.id (https, host and port only; http only for localhost)",
   );
 

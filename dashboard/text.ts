@@ -1,4 +1,6 @@
 /** The dashboard's words, Bahasa Indonesia first and English second; API error codes worded here. */
+
+import { fill } from "../core/fill.ts";
 import type { Locale } from "../core/questionnaire.ts";
 
 const id = {
@@ -311,10 +313,6 @@ const en: Record<TextKey, string> = {
 };
 
 const TEXT: Record<Locale, Record<TextKey, string>> = { id, en };
-
-/** A message with its `{name}` placeholders filled. */
-export const fill = (message: string, values: Record<string, string | number> = {}) =>
-  message.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
 
 /** A message in a locale, with `{name}` placeholders filled. */
 export function text(locale: Locale, key: TextKey, values: Record<string, string | number> = {}): string {

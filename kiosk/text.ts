@@ -4,6 +4,8 @@
  * these are the kiosk's own. The API's error codes are worded here, never shown
  * as the server's English message.
  */
+
+import { fill } from "../core/fill.ts";
 import type { Locale } from "../core/questionnaire.ts";
 
 const id = {
@@ -145,7 +147,7 @@ const TEXT: Record<Locale, Record<TextKey, string>> = { id, en };
 
 /** A message in a locale, with `{name}` placeholders filled. */
 export function text(locale: Locale, key: TextKey, values: Record<string, string | number> = {}): string {
-  return TEXT[locale][key].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+  return fill(TEXT[locale][key], values);
 }
 
 /** The API's error codes (and `network`) as the kiosk says them. */

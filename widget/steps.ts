@@ -7,6 +7,7 @@
  * comes from the element, so Lit stays in the first-paint file only.
  */
 import type { html as Html, nothing as Nothing, TemplateResult } from "lit";
+import { fill } from "../core/fill.ts";
 import { stepMessages } from "../core/i18n-steps.ts";
 import { PROFILE, REASONS } from "../core/questionnaire.ts";
 import type { Form } from "../core/responses.ts";
@@ -86,7 +87,7 @@ export function surveyStep(h: StepsHost): TemplateResult {
         )}</div></fieldset>`,
     )}<div class="row">${back}<button part="send" type="button" @click=${() => h.finish()}>${t.finish}</button></div>`;
   }
-  return html`<p>${t.question.replace("{n}", String(h.step + 1)).replace("{all}", String(questions.length))}</p>
+  return html`<p>${fill(t.question, { n: h.step + 1, all: questions.length })}</p>
     <progress max=${questions.length} value=${h.step} aria-hidden="true"></progress>
     <h2 tabindex="-1" data-focus id="q">${q.question[h.language]}</h2>
     <div class="answers" role="group" aria-labelledby="q">${q.answers.map((a, i) =>

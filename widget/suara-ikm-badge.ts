@@ -4,6 +4,8 @@
  * such; from the public endpoint. A plain custom element (no Lit), small enough
  * for a footer: /widget/badge.js alone, or inside /widget/suara.js.
  */
+
+import { fill } from "../core/fill.ts";
 import { badgeMessages } from "../core/i18n-badge.ts";
 import { BANDS } from "../core/scoring.ts";
 
@@ -64,7 +66,6 @@ export class SuaraIkmBadge extends HTMLElement {
         minimumFractionDigits: digits,
         maximumFractionDigits: digits,
       });
-    const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k) => values[k]);
     const value = data.ikm?.value ?? data.quick.index;
     const band = data.ikm?.mutu ?? data.quick.band;
     const title = fill(data.ikm ? t.ikm : t.quick, { period: data.period.label });

@@ -5,6 +5,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { ServiceRow, Setup } from "../../../core/responses.ts";
+import { originProblem } from "../../../core/urls.ts";
 import { api } from "../../api.ts";
 import { Empty, Load } from "../../components/states.tsx";
 import { useAll } from "../../use-api.ts";
@@ -17,19 +18,6 @@ declare module "preact" {
       "suara-rating": { agency: string; service: string; locale?: string; preview?: boolean };
     }
   }
-}
-
-/** Whether the browser can reach `value` as an origin Suara accepts: https (http only on this machine), nothing after the host. */
-export function originProblem(value: string): "format" | "https" | "path" | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return "format";
-  }
-  const local = ["localhost", "[::1]"].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && local)) return "https";
-  return url.origin === value ? null : "path";
 }
 
 /** The widget page. */

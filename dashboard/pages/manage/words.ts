@@ -2,8 +2,9 @@
  * The words of the management pages, Bahasa Indonesia first and English
  * second. Apart from text.ts so they load with these pages, not with sign-in.
  */
+
+import { fill } from "../../../core/fill.ts";
 import type { Locale } from "../../../core/questionnaire.ts";
-import { fill } from "../../text.ts";
 
 const id = {
   adminsOnly: "Hanya admin instansi dan admin wilayah yang dapat mengubah pengaturan ini.",
