@@ -21,14 +21,13 @@ import {
   RowButton,
   randomSecret,
   Secret,
+  type Shown,
   useAction,
   useWords,
   values,
   when,
 } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
-
-type Shown = { label: string; value: string; note: string } | null;
 
 /** The accounts page. */
 export function AccountsPage() {
@@ -38,7 +37,7 @@ export function AccountsPage() {
     users: `/agencies/${slug}/users`,
     officers: `/agencies/${slug}/officers`,
   });
-  const [shown, setShown] = useState<Shown>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
   const add = useAction();
   return (
     <ManageFrame slug={slug} title={w("accountsTitle")}>

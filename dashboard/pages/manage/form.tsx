@@ -194,8 +194,15 @@ export function Outcome({ action }: { action: ReturnType<typeof useAction> }) {
   );
 }
 
+/** A secret shown once: what it is (and whose), the secret, and the note to keep it. */
+export interface Shown {
+  label: string;
+  value: string;
+  note: string;
+}
+
 /** A secret (a password or PIN) shown once, with who it is for. */
-export function Secret({ label, value, note }: { label: string; value: string; note: string }) {
+export function Secret({ label, value, note }: Shown) {
   return (
     <div class="secret" role="status">
       <p>

@@ -12,11 +12,21 @@ import { api } from "../../api.ts";
 import { ScrollBox } from "../../components/scroll-box.tsx";
 import { Empty, Load } from "../../components/states.tsx";
 import { useAll } from "../../use-api.ts";
-import { Field, Heads, Outcome, RowButton, randomSecret, Secret, useAction, useWords, values, when } from "./form.tsx";
+import {
+  Field,
+  Heads,
+  Outcome,
+  RowButton,
+  randomSecret,
+  Secret,
+  type Shown,
+  useAction,
+  useWords,
+  values,
+  when,
+} from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
 import type { ManageKey } from "./words.ts";
-
-type Shown = { label: string; value: string; note: string } | null;
 
 /** The officers page. */
 export function ManageOfficersPage() {
@@ -27,7 +37,7 @@ export function ManageOfficersPage() {
     users: `/agencies/${slug}/users`,
   });
   const [editing, setEditing] = useState<OfficerRow | null>(null);
-  const [shown, setShown] = useState<Shown>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
   return (
     <ManageFrame slug={slug} title={w("officersManageTitle")}>
       <section class="card" aria-labelledby="officers-manage">
