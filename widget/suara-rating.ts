@@ -4,13 +4,14 @@
  * survey, which completes the same rating (one respondent, never two). Embedded
  * by agencies with one script tag; also the body of the hosted QR page.
  */
-import { css, html, LitElement, nothing, type PropertyValues } from "lit";
+import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { FACES } from "../core/faces.ts";
 import { messages } from "../core/i18n.ts";
 import type { Form, TicketInfo } from "../core/responses.ts";
 import { uuidv7 } from "../core/uuid7.ts";
 import { faceIcon } from "./faces.ts";
 import { flush, type Outcome, type Rating, send } from "./outbox.ts";
+import { ratingStyles } from "./rating-styles.ts";
 
 type Phase = "loading" | "ready" | "more" | "survey" | "done" | "closed";
 
@@ -68,25 +69,7 @@ export class SuaraRating extends LitElement {
     ),
   };
 
-  static styles = css`
-    :host{display:block;max-width:32rem;font-family:var(--suara-font,inherit)}
-    .card,dialog{box-sizing:border-box;background:var(--suara-surface,#fff);color:var(--suara-text,#1f2937);border-radius:var(--suara-radius,12px);padding:1rem;border:1px solid #9ca3af;font-size:16px;line-height:1.4}
-    fieldset{border:0;padding:0;margin:0}
-    legend{font-weight:700;font-size:1.05rem;margin:0 0 .5rem;padding:0}
-    button{font:inherit;cursor:pointer;min-height:44px;border-radius:8px;border:2px solid #6b7280;background:#fff;color:#111827;padding:.4rem .9rem}
-    .faces{display:flex;gap:.4rem;margin:.5rem 0}
-    [part=face]{flex:1;display:grid;justify-items:center;gap:.2rem;padding:.4rem .2rem;border-color:transparent}
-    svg{width:48px;height:48px}
-    .label{font-size:14px}
-    [aria-pressed=true]{border-color:var(--suara-accent,#0f766e);background:#ccfbf1}
-    button:focus-visible{outline:3px solid var(--suara-accent,#0f766e);outline-offset:2px}
-    [part=send],[part=launcher]{background:var(--suara-accent,#0f766e);border-color:var(--suara-accent,#0f766e);color:#fff}
-    p{margin:.4rem 0}
-    [part=launcher]{position:fixed;right:1rem;bottom:1rem;z-index:2147483000;box-shadow:0 2px 8px #0005}
-    dialog{width:min(32rem,calc(100vw - 2rem))}
-    dialog::backdrop{background:#0008}
-    .top{display:flex;justify-content:flex-end}
-  `;
+  static styles = ratingStyles;
 
   /** The agency's slug, e.g. `disdukcapil-tebingtinggi` (not needed with a ticket). */
   agency = "";
