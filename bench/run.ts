@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures Suara against the budgets of DESIGN.md, prints a
+ * `npm run bench`: builds, then measures Suara against the budgets of DESIGN.md, prints a
  * Markdown table and writes the same to bench/results.json (README.md's table
  * is copied from that file). Medians and ratios: the machine is noisy, so read
  * trends, not single digits.
@@ -29,6 +29,8 @@ const add = (measure: string, result: string, budget: string | null = null, ok: 
   results.push({ measure, result, budget, ok });
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 
+// The sizes are of what this checkout builds, never of an older dist/ left behind.
+execFileSync("npm", ["run", "build"], { stdio: "ignore" });
 for (const bundle of bundleSizes()) {
   add(
     `${bundle.name}, gzipped`,
