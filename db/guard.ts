@@ -30,6 +30,29 @@ const isBusy = (error: unknown) =>
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Runs `attempt`, and again after each SQLITE_BUSY (another process holds the
+ * write lock), waiting a little longer each time without blocking the event
+ * loop, until the next wait would pass `deadline`; then the busy error is thrown.
+ */
+export async function retryWhileBusy<T>(
+  attempt: () => T | Promise<T>,
+  deadline: number,
+  onBusy: () => void = () => {},
+): Promise<T> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      onBusy();
+      const wait = BUSY_BACKOFF_MS[tries];
+      if (wait === undefined || Date.now() + wait >= deadline) throw error;
+      await sleep(wait);
+    }
+  }
+}
+
+/**
  * A `fetch` for the libSQL HTTP client that gives up after `timeoutMs`, so a
  * hanging server leaves no socket waiting forever behind a request that already got its 503.
  */
@@ -59,24 +82,17 @@ export function guardClient(open: () => Client, { timeoutMs = 4000 }: GuardOptio
   }
 
   async function call<T>(run: (c: Client) => Promise<T>): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new DatabaseTimeout(timeoutMs)), timeoutMs);
     });
     try {
-      for (let attempt = 0; ; attempt++) {
-        const current = client;
-        try {
-          return await Promise.race([run(current), expired]);
-        } catch (error) {
-          if (!isBusy(error)) throw error;
-          replace(current);
-          const wait = BUSY_BACKOFF_MS[attempt];
-          if (wait === undefined || Date.now() + wait >= deadline) throw error;
-          await Promise.race([sleep(wait), expired]);
-        }
-      }
+      let current = client;
+      const attempt = () => {
+        current = client;
+        return run(current);
+      };
+      return await Promise.race([retryWhileBusy(attempt, Date.now() + timeoutMs, () => replace(current)), expired]);
     } finally {
       clearTimeout(timer);
     }

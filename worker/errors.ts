@@ -47,7 +47,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${cause?.code ?? ""} ${
     cause?.message ?? ""
   }`;
-  return /DB_TIMEOUT|SQLITE_BUSY|SQLITE_CANTOPEN|SQLITE_IOERR|SQLITE_FULL|SQLITE_READONLY|SERVER_ERROR|HRANA_WEBSOCKET|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|Network connection lost|database is locked|unable to open database|client is closed/i.test(
+  return /DB_TIMEOUT|SQLITE_BUSY|SQLITE_CANTOPEN|SQLITE_IOERR|SQLITE_FULL|SQLITE_READONLY|SERVER_ERROR|HRANA_WEBSOCKET|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|Network connection lost|database is locked|unable to open database|client is closed|connection is not open/i.test(
     text,
   );
 }

@@ -3,15 +3,20 @@ import { describe, expect, it } from "vitest";
 import type { RatingInput } from "../core/contract.ts";
 import { ratings } from "../db/schema.ts";
 import { createIngestQueue } from "./ingest-queue.ts";
-import { AGENCY, ORIGIN, rating, testApp } from "./test-app.ts";
+import { AGENCY, ORIGIN, rating, STORES, type Store, testApp } from "./test-app.ts";
 
 const sender = { device: null, origin: ORIGIN };
 const item = (fields: Record<string, unknown> = {}) => ({ input: rating(fields) as RatingInput, sender });
 
-describe("createIngestQueue", () => {
+/** A fresh app and a queue storing as `store` does. */
+const setUp = async (store: Store, options: { maxItems?: number } = {}) => {
+  const t = await testApp({ store });
+  return { ...t, ingest: createIngestQueue(t.db, { ...options, file: t.embedded }) };
+};
+
+describe.each(STORES)("createIngestQueue storing through the %s", (store) => {
   it("answers each concurrent caller with its own results, in order, sharing transactions", async () => {
-    const { db } = await testApp();
-    const ingest = createIngestQueue(db);
+    const { db, ingest } = await setUp(store);
     const calls = Array.from({ length: 40 }, (_, i) => [item(), item({ service: i % 2 ? "paspor" : "ktp-el" })]);
     const answers = await Promise.all(calls.map((items) => ingest(items)));
     answers.forEach((results, i) => {
@@ -23,8 +28,7 @@ describe("createIngestQueue", () => {
   });
 
   it("writes 40 concurrent single-rating calls in a few shared transactions, not 40", async () => {
-    const { db } = await testApp();
-    const ingest = createIngestQueue(db);
+    const { db, ingest } = await setUp(store);
     const answers = await Promise.all(Array.from({ length: 40 }, () => ingest([item()])));
     expect(answers.flat().every((r) => r.status === "accepted")).toBe(true);
     const batches = await db.selectDistinct({ batch: ratings.batch }).from(ratings);
@@ -33,8 +37,7 @@ describe("createIngestQueue", () => {
   });
 
   it("stores an id sent by two callers at once only once", async () => {
-    const { db } = await testApp();
-    const ingest = createIngestQueue(db);
+    const { db, ingest } = await setUp(store);
     const twin = item();
     const [a, b] = await Promise.all([ingest([twin]), ingest([twin])]);
     expect([a[0].status, b[0].status].sort()).toEqual(["accepted", "duplicate"]);
@@ -42,8 +45,7 @@ describe("createIngestQueue", () => {
   });
 
   it("never puts more than maxItems ratings in one transaction, nor splits a call", async () => {
-    const { db } = await testApp();
-    const ingest = createIngestQueue(db, { maxItems: 3 });
+    const { db, ingest } = await setUp(store, { maxItems: 3 });
     const answers = await Promise.all([
       ingest([item(), item()]),
       ingest([item(), item()]),
@@ -55,14 +57,27 @@ describe("createIngestQueue", () => {
   });
 
   it("fails every waiting caller when the database does, and the API answers 503", async () => {
-    const t = await testApp();
-    const ingest = createIngestQueue(t.db);
+    const t = await setUp(store);
     t.db.$client.close();
-    await expect(Promise.all([ingest([item()]), ingest([item()])])).rejects.toThrow();
+    t.embedded?.close();
+    await expect(Promise.all([t.ingest([item()]), t.ingest([item()])])).rejects.toThrow();
     const res = await t.call("POST", "/api/v1/ratings", {
       body: { ratings: [rating({ agency: AGENCY })] },
       headers: { origin: ORIGIN },
     });
     expect(res.status).toBe(503);
+  });
+});
+
+describe("the group commit on the file's own connection", () => {
+  it("answers 503, not 500, when only the file's own connection is gone", async () => {
+    const t = await setUp("file");
+    t.embedded?.close();
+    const res = await t.call("POST", "/api/v1/ratings", {
+      body: { ratings: [rating({ agency: AGENCY })] },
+      headers: { origin: ORIGIN },
+    });
+    expect(res.status).toBe(503);
+    expect((await res.json()).error.code).toBe("unavailable");
   });
 });

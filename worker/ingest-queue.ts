@@ -3,11 +3,15 @@
  * that arrive while a transaction is being written wait and then share the
  * next one, so a burst of single-rating POSTs costs a few transactions instead
  * of one each. Every caller is answered only after its own rows are committed.
+ * Given the embedded file's own connection, each transaction is one synchronous
+ * call on it (db/embedded.ts); otherwise it goes through the database's client.
  */
 import type { RatingResult } from "../core/contract.ts";
 import { newId } from "../core/ids.ts";
 import type { Db } from "../db/client.ts";
-import { type IngestItem, ingestRatings } from "../db/queries/ingest.ts";
+import type { EmbeddedFile } from "../db/embedded.ts";
+import { retryWhileBusy } from "../db/guard.ts";
+import { type IngestItem, ingestRatings, ingestRatingsSync } from "../db/queries/ingest.ts";
 
 /** Stores ratings and answers one result per item, in order. */
 export type Ingest = (items: IngestItem[]) => Promise<RatingResult[]>;
@@ -25,10 +29,21 @@ export interface IngestQueueOptions {
    * SQLite's 32,766 bound parameters. A single call is never split.
    */
   maxItems?: number;
+  /** The embedded file's own connection, when the database is one (Node's default). */
+  file?: EmbeddedFile | null;
+  /** Longest wait for another process's write lock on the file before the call fails (503). */
+  timeoutMs?: number;
 }
 
 /** A group-commit queue over one database. */
-export function createIngestQueue(db: Db, { maxItems = 1000 }: IngestQueueOptions = {}): Ingest {
+export function createIngestQueue(
+  db: Db,
+  { maxItems = 1000, file, timeoutMs = 4000 }: IngestQueueOptions = {},
+): Ingest {
+  const store = file
+    ? (items: IngestItem[], batch: string) =>
+        retryWhileBusy(() => ingestRatingsSync(file, items, Date.now(), batch), Date.now() + timeoutMs)
+    : (items: IngestItem[], batch: string) => ingestRatings(db, items, Date.now(), batch);
   type Job = { items: IngestItem[]; resolve: (r: RatingResult[]) => void; reject: (e: unknown) => void };
   const waiting: Job[] = [];
   let running = false;
@@ -42,10 +57,8 @@ export function createIngestQueue(db: Db, { maxItems = 1000 }: IngestQueueOption
         count += waiting[take++].items.length;
       const jobs = waiting.splice(0, take);
       try {
-        const results = await ingestRatings(
-          db,
+        const results = await store(
           jobs.flatMap((job) => job.items),
-          Date.now(),
           newId("b"),
         );
         let offset = 0;

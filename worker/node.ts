@@ -10,7 +10,8 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { randomString } from "../core/ids.ts";
 import type { Db } from "../db/client.ts";
-import { migrateDatabase, openDatabase } from "../db/node.ts";
+import { type EmbeddedFile, openEmbedded } from "../db/embedded.ts";
+import { DEFAULT_DATABASE_URL, migrateDatabase, openDatabase } from "../db/node.ts";
 import { purgeExpiredComments } from "../db/queries/retention.ts";
 import {
   DEMO_ADMIN_EMAIL,
@@ -40,8 +41,8 @@ const baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 /** How long to wait before trying an unreachable database again. */
 const RETRY_MS = 5_000;
 
-/** The database once it is open and migrated, and its group-commit queue. */
-let ready: { db: Db; ingest: Ingest } | null = null;
+/** The database once it is open and migrated, its group-commit queue and that queue's own connection to the file. */
+let ready: { db: Db; ingest: Ingest; file: EmbeddedFile | null } | null = null;
 
 const app = withSite(
   createApp({
@@ -83,7 +84,9 @@ async function connect(): Promise<void> {
       db = await openDatabase({ url: settings.databaseUrl, authToken: settings.authToken });
       await migrateDatabase(db);
       await seedIfEmpty(db);
-      ready = { db, ingest: createIngestQueue(db) };
+      // Ratings are stored on the embedded file's own synchronous connection (db/embedded.ts).
+      const file = openEmbedded(settings.databaseUrl ?? DEFAULT_DATABASE_URL);
+      ready = { db, ingest: createIngestQueue(db, { file }), file };
       if (lastProblem) console.log("The database is reachable again; serving.");
       startPurge(db);
       return;
@@ -147,6 +150,7 @@ const stop = () => {
   clearInterval(purgeTimer);
   server.close(() => {
     ready?.db.$client.close();
+    ready?.file?.close();
     process.exit(0);
   });
 };

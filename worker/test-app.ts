@@ -11,6 +11,7 @@ import { eq } from "drizzle-orm";
 import type { RatingInput } from "../core/contract.ts";
 import { newId } from "../core/ids.ts";
 import { hashSecret } from "../core/password.ts";
+import { openEmbedded } from "../db/embedded.ts";
 import { migrateDatabase, openDatabase } from "../db/node.ts";
 import { ingestRatings } from "../db/queries/ingest.ts";
 import { agencies, counters, officers, services, users } from "../db/schema.ts";
@@ -27,8 +28,19 @@ export const OTHER_ADMIN_EMAIL = "admin@jayapura.test";
 export const ORIGIN = "https://disdukcapil.tebingtinggikota.go.id";
 export const OFFICER_NIPS = DEMO_OFFICERS.map((o) => o.nip);
 
+/** How the app's group commit stores ratings: the file's own connection (as Node does) or the libSQL client (as Workers do). */
+export type Store = "file" | "client";
+/** Both ways of storing ratings, for tests that must hold for each. */
+export const STORES: Store[] = ["file", "client"];
+
 /** Opens a fresh database and app. */
-export async function testApp({ settings = {} }: { settings?: Partial<AppSettings> } = {}) {
+export async function testApp({
+  settings = {},
+  store = "file",
+}: {
+  settings?: Partial<AppSettings>;
+  store?: Store;
+} = {}) {
   const dir = mkdtempSync(join(tmpdir(), "suara-test-"));
   const file = join(dir, "test.db");
   const db = await openDatabase({ url: `file:${file}` });
@@ -57,8 +69,9 @@ export async function testApp({ settings = {} }: { settings?: Partial<AppSetting
       passwordHash: await hashSecret(PASSWORD),
     }),
   ]);
-  // The same group-commit queue as the Node server, so API tests cover it.
-  const ingest = createIngestQueue(db);
+  // The same group-commit queue as the Node server, on the file's own connection, so API tests cover it.
+  const embedded = store === "file" ? openEmbedded(`file:${file}`) : null;
+  const ingest = createIngestQueue(db, { file: embedded });
   // Tests name the caller's IP with x-test-ip, to show limits that are per IP.
   const app = createApp({
     db: () => db,
@@ -131,7 +144,7 @@ export async function testApp({ settings = {} }: { settings?: Partial<AppSetting
     };
   };
 
-  return { app, db, file, call, login, pairDevice, officerId, storeAt, holdWriteLock };
+  return { app, db, file, embedded, call, login, pairDevice, officerId, storeAt, holdWriteLock };
 }
 
 /** Options of a test request. */

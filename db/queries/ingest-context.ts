@@ -2,14 +2,15 @@
  * What an ingest call reads before deciding on each rating: the ratings already
  * stored under its ids, the agencies, services and tickets it names, and for
  * kiosk taps the counters, the duties that cover them and the device's
- * neighbouring taps (for `rapid_repeat`). One read transaction of plain SQL
- * statements: this runs for every group commit, so neither a round trip per
- * table nor a query builder is worth its cost here (`npm run bench`).
+ * neighbouring taps (for `rapid_repeat`). Plain SQL statements, run together
+ * by whichever driver stores the call (db/queries/ingest.ts): this runs for
+ * every group commit, so neither a round trip per table nor a query builder is
+ * worth its cost here (`npm run bench`).
  */
-import type { InStatement, ResultSet, Row } from "@libsql/client";
+import type { InStatement } from "@libsql/client";
 import type { Timezone } from "../../core/period.ts";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
-import type { Db } from "../client.ts";
+import type { SqlRow } from "../embedded.ts";
 import type { Channel } from "../schema.ts";
 import type { IngestItem } from "./ingest.ts";
 
@@ -85,13 +86,20 @@ const over = (sql: string, values: unknown[], ...args: (string | number)[]): InS
 const IN = "IN (SELECT value FROM json_each(?))";
 const MORE = `(${["comment", "reasons", "respondent", ...ELEMENT_IDS].map((c) => `${c} IS NOT NULL`).join(" OR ")})`;
 
-const text = (row: Row, column: string) => row[column] as string;
-const maybe = (row: Row, column: string) => (row[column] ?? null) as string | null;
-const num = (row: Row, column: string) => Number(row[column]);
-const maybeNum = (row: Row, column: string) => (row[column] === null ? null : Number(row[column]));
+const text = (row: SqlRow, column: string) => row[column] as string;
+const maybe = (row: SqlRow, column: string) => (row[column] ?? null) as string | null;
+const num = (row: SqlRow, column: string) => Number(row[column]);
+const maybeNum = (row: SqlRow, column: string) => (row[column] === null ? null : Number(row[column]));
 
-/** Reads, in one transaction for the whole call, everything the rows need. */
-export async function loadContext(db: Db, items: IngestItem[]): Promise<Context> {
+/** The reads one call needs, and how their rows become its Context. */
+export interface ContextQuery {
+  statements: InStatement[];
+  /** The Context from each statement's rows, in order. */
+  parse: (answers: SqlRow[][]) => Context;
+}
+
+/** What to read, in one transaction for the whole call, for everything the rows need. */
+export function contextQuery(items: IngestItem[]): ContextQuery {
   const context: Context = {
     stored: new Map(),
     agencies: new Map(),
@@ -101,7 +109,7 @@ export async function loadContext(db: Db, items: IngestItem[]): Promise<Context>
     duties: new Map(),
     taps: new Map(),
   };
-  if (items.length === 0) return context;
+  if (items.length === 0) return { statements: [], parse: () => context };
   const slugs = unique(items.map((i) => i.input.agency));
   const kiosk = items.filter((i) => i.input.channel === "kiosk" && i.sender.device);
   const times = kiosk.map((i) => Date.parse(i.input.createdAt));
@@ -148,12 +156,16 @@ export async function loadContext(db: Db, items: IngestItem[]): Promise<Context>
           ),
         ]),
   ];
-  const answers = (await db.$client.batch(statements, "read")) as ResultSet[];
+  return { statements, parse: (answers) => parseContext(context, answers, kiosk, ticketIds.length > 0) };
+}
+
+/** Fills `context` from the rows of contextQuery's statements. */
+function parseContext(context: Context, answers: SqlRow[][], kiosk: IngestItem[], withTickets: boolean): Context {
   const [stored, agencies] = answers;
   const [counters, duties, taps] = kiosk.length ? answers.slice(2, 5) : [];
-  const tickets = ticketIds.length ? answers[answers.length - 1] : undefined;
+  const tickets = withTickets ? answers[answers.length - 1] : undefined;
 
-  for (const r of stored.rows) {
+  for (const r of stored) {
     context.stored.set(text(r, "id"), {
       id: text(r, "id"),
       agencyId: text(r, "agency_id"),
@@ -166,7 +178,7 @@ export async function loadContext(db: Db, items: IngestItem[]): Promise<Context>
       more: Boolean(r.more),
     });
   }
-  for (const r of agencies.rows) {
+  for (const r of agencies) {
     const slug = text(r, "slug");
     if (!context.agencies.has(slug)) {
       context.agencies.set(slug, {
@@ -179,7 +191,7 @@ export async function loadContext(db: Db, items: IngestItem[]): Promise<Context>
     if (r.service_id !== null)
       context.services.set(`${text(r, "id")}/${text(r, "service_slug")}`, { id: text(r, "service_id") });
   }
-  for (const r of tickets?.rows ?? []) {
+  for (const r of tickets ?? []) {
     context.tickets.set(text(r, "id"), {
       id: text(r, "id"),
       agencyId: text(r, "agency_id"),
@@ -192,14 +204,14 @@ export async function loadContext(db: Db, items: IngestItem[]): Promise<Context>
   }
   if (kiosk.length === 0) return context;
 
-  for (const r of counters!.rows) {
+  for (const r of counters) {
     context.counters.set(text(r, "id"), {
       id: text(r, "id"),
       opensAt: text(r, "opens_at"),
       closesAt: text(r, "closes_at"),
     });
   }
-  for (const r of duties!.rows) {
+  for (const r of duties) {
     const duty = {
       counterId: text(r, "counter_id"),
       officerId: text(r, "officer_id"),
@@ -213,7 +225,7 @@ export async function loadContext(db: Db, items: IngestItem[]): Promise<Context>
     deviceId: i.sender.device?.id ?? null,
     createdAt: Date.parse(i.input.createdAt),
   }));
-  const before = taps!.rows.map((r) => ({
+  const before = taps.map((r) => ({
     id: text(r, "id"),
     deviceId: maybe(r, "device_id"),
     createdAt: num(r, "created_at"),

@@ -11,8 +11,9 @@ import { localDay, TIMEZONES, type Timezone } from "../../core/period.ts";
 import { maskComment } from "../../core/privacy.ts";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
 import type { Db } from "../client.ts";
+import type { EmbeddedFile, SqlRow } from "../embedded.ts";
 import type { Flag, ratings } from "../schema.ts";
-import { type Context, type Counter, loadContext, RAPID_REPEAT_MS, type Stored, unique } from "./ingest-context.ts";
+import { type Context, type Counter, contextQuery, RAPID_REPEAT_MS, type Stored, unique } from "./ingest-context.ts";
 import { rollupAddedRating, rollupInsertedRatings, rollupRemovedRating } from "./rollups.ts";
 
 /**
@@ -43,14 +44,45 @@ type Rejection = { code: string; message: string };
 const reject = (code: string, message: string): Rejection => ({ code, message });
 
 /**
- * Stores already schema-valid ratings and says, per item and in order, whether
- * each was accepted, duplicated one stored before (or earlier in the call), or
- * was rejected and why. Rejected items store nothing; accepted ones are durable
- * when this resolves. `batch` is a fresh id for this call, `now` the server clock.
+ * Stores already schema-valid ratings through @libsql/client (Workers, a remote
+ * database) and says, per item and in order, whether each was accepted,
+ * duplicated one stored before (or earlier in the call), completed a face-only
+ * rating, or was rejected and why. Rejected items store nothing; accepted ones
+ * are durable when this resolves. `batch` is a fresh id for this call, `now` the
+ * server clock. The reads are one batch and the writes another.
  */
 export async function ingestRatings(db: Db, items: IngestItem[], now: number, batch: string): Promise<RatingResult[]> {
+  const query = contextQuery(items);
+  const read = query.statements.length ? await db.$client.batch(query.statements, "read") : [];
+  const decided = decide(items, query.parse(read.map((answer) => answer.rows)), now, batch);
+  const written = decided.writes.length ? await db.$client.batch(decided.writes, "write") : [];
+  return decided.settle(written.map((answer) => answer.rows));
+}
+
+/**
+ * The same on the embedded file's own connection (Node): reads and writes in one
+ * synchronous transaction, so nothing can change between what it read and what
+ * it writes. Throws SQLITE_BUSY, having done nothing, while another process holds
+ * the write lock.
+ */
+export function ingestRatingsSync(file: EmbeddedFile, items: IngestItem[], now: number, batch: string): RatingResult[] {
+  return file.write((run) => {
+    const query = contextQuery(items);
+    const decided = decide(items, query.parse(run(query.statements)), now, batch);
+    return decided.settle(run(decided.writes));
+  });
+}
+
+/** What one call decided before writing: the statements that store it, and its results once they ran. */
+interface Decision {
+  writes: InStatement[];
+  /** Every item's result, from the writes' rows (the INSERT's, first, names the rows it stored). */
+  settle: (written: SqlRow[][]) => RatingResult[];
+}
+
+/** Decides each item's fate from what was read, and the statements that store the accepted ones. */
+function decide(items: IngestItem[], context: Context, now: number, batch: string): Decision {
   const results: RatingResult[] = new Array(items.length);
-  const context = await loadContext(db, items);
   const seen = new Set(context.stored.keys());
   const fresh: { item: IngestItem; index: number }[] = [];
   const again: { item: IngestItem; index: number }[] = [];
@@ -79,36 +111,35 @@ export async function ingestRatings(db: Db, items: IngestItem[], now: number, ba
       rows.push({ row, index });
     }
   }
-  if (rows.length === 0) {
-    if (completions.length) await db.$client.batch(completions, "write");
-    return results;
-  }
+  if (rows.length === 0) return { writes: completions, settle: () => results };
 
   const usedTickets = unique(rows.map((r) => r.row.ticketId));
   // Raw statements on the hot path: drizzle's builder costs more than SQLite for 500-row inserts.
   // (A tablet's last-seen time comes from its status report after each sync, not from here.)
-  const [inserted] = await db.$client.batch(
-    [
-      insertStatement(rows.map((r) => r.row)),
-      rollupInsertedRatings(batch),
-      ...(usedTickets.length
-        ? [
-            {
-              sql: "UPDATE tickets SET used_at = ? WHERE id IN (SELECT value FROM json_each(?))",
-              args: [now, JSON.stringify(usedTickets)],
-            },
-          ]
-        : []),
-      ...completions,
-    ],
-    "write",
-  );
-  const insertedIds = new Set(inserted.rows.map((r) => r.id as string));
-  for (const { row, index } of rows) {
-    // Lost a race with a concurrent resend of the same id (or ticket): stored once, by the other call.
-    results[index] = { id: row.id, status: insertedIds.has(row.id) ? "accepted" : "duplicate" };
-  }
-  return results;
+  const writes = [
+    insertStatement(rows.map((r) => r.row)),
+    rollupInsertedRatings(batch),
+    ...(usedTickets.length
+      ? [
+          {
+            sql: "UPDATE tickets SET used_at = ? WHERE id IN (SELECT value FROM json_each(?))",
+            args: [now, JSON.stringify(usedTickets)],
+          },
+        ]
+      : []),
+    ...completions,
+  ];
+  return {
+    writes,
+    settle: ([inserted]) => {
+      const insertedIds = new Set(inserted.map((r) => r.id as string));
+      for (const { row, index } of rows) {
+        // Lost a race with a concurrent resend of the same id (or ticket): stored once, by the other call.
+        results[index] = { id: row.id, status: insertedIds.has(row.id) ? "accepted" : "duplicate" };
+      }
+      return results;
+    },
+  };
 }
 
 /** The condition a completion's update checks again inside the transaction. */
@@ -179,14 +210,17 @@ const COLUMNS = [
   ["counted", "counted"],
   ["batch", "batch"],
 ] satisfies (readonly [string, keyof Row])[];
-const INSERT_HEAD = `INSERT INTO ratings (${COLUMNS.map(([column]) => column).join(", ")}) VALUES `;
-const ROW_MARKS = `(${COLUMNS.map(() => "?").join(", ")})`;
 
-/** One multi-row INSERT that skips ids already stored and returns the ids it inserted. */
+/**
+ * One multi-row INSERT that skips ids already stored and returns the ids it
+ * inserted. It names only the columns some row fills: a kiosk tap leaves 13 of
+ * the 28 empty, and binding a value costs more than SQLite's writing it.
+ */
 function insertStatement(rows: Row[]): InStatement {
+  const columns = COLUMNS.filter(([, key]) => rows.some((row) => row[key] !== undefined && row[key] !== null));
   const args: InValue[] = [];
   for (const row of rows) {
-    for (const [, key] of COLUMNS) {
+    for (const [, key] of columns) {
       const value = row[key];
       args.push(
         value === undefined || value === null
@@ -199,8 +233,9 @@ function insertStatement(rows: Row[]): InStatement {
       );
     }
   }
+  const marks = `(${columns.map(() => "?").join(", ")})`;
   return {
-    sql: `${INSERT_HEAD}${rows.map(() => ROW_MARKS).join(", ")} ON CONFLICT DO NOTHING RETURNING id`,
+    sql: `INSERT INTO ratings (${columns.map(([column]) => column).join(", ")}) VALUES ${rows.map(() => marks).join(", ")} ON CONFLICT DO NOTHING RETURNING id`,
     args,
   };
 }

@@ -1,0 +1,78 @@
+/**
+ * The embedded libSQL file's own synchronous connection (Node), for the one
+ * path that runs at every group commit: storing ratings. Through @libsql/client
+ * each statement of a batch pays for work this path does not need (a thrown
+ * error to learn that a statement returns no rows, column lists, BigInt rows
+ * rebuilt property by property, a second transaction for the reads), and a
+ * group commit's reads and writes cost more there than in SQLite
+ * (`npm run bench`). Here one call is one `BEGIN IMMEDIATE … COMMIT`, run
+ * synchronously: nothing else in this process runs inside it, its reads see what
+ * its writes will change, and another process's lock is met at BEGIN, before
+ * anything ran, so the caller can wait it out and try again (db/guard.ts).
+ */
+import type { InStatement } from "@libsql/client";
+import Database from "libsql";
+import { cacheStatements } from "./statement-cache.ts";
+
+/** A row as either connection returns it: values by column name. */
+export type SqlRow = Record<string, unknown>;
+
+/** Runs statements inside the transaction: each one's rows, in order (none for a statement without rows). */
+export type RunStatements = (statements: InStatement[]) => SqlRow[][];
+
+/** The synchronous connection to one embedded database file. */
+export class EmbeddedFile {
+  readonly #db: Database.Database;
+
+  constructor(path: string) {
+    cacheStatements();
+    // No busy timeout (libsql's default is none): SQLite would sleep inside this synchronous call.
+    this.#db = new Database(path);
+  }
+
+  /**
+   * Runs `work` in one write transaction and commits it; rolls back and rethrows
+   * when anything in it throws. SQLITE_BUSY at BEGIN means another process holds
+   * the write lock and nothing ran.
+   */
+  write<T>(work: (run: RunStatements) => T): T {
+    this.#statement("BEGIN IMMEDIATE").run();
+    try {
+      const result = work((statements) => statements.map((statement) => this.#execute(statement)));
+      this.#statement("COMMIT").run();
+      return result;
+    } catch (error) {
+      if (this.#db.inTransaction) this.#statement("ROLLBACK").run();
+      throw error;
+    }
+  }
+
+  /** Closes the connection; a later write throws. */
+  close(): void {
+    this.#db.close();
+  }
+
+  #statement(sql: string) {
+    return this.#db.prepare(sql);
+  }
+
+  #execute(statement: InStatement): SqlRow[] {
+    const { sql, args = [] } = typeof statement === "string" ? { sql: statement } : statement;
+    // SQLite has no booleans: 1 and 0, as @libsql/client sends them.
+    const bound = Array.isArray(args)
+      ? args.map(sqlValue)
+      : Object.fromEntries(Object.entries(args).map(([name, value]) => [name, sqlValue(value)]));
+    const prepared = this.#statement(sql);
+    if (prepared.reader) return prepared.all(bound) as SqlRow[];
+    prepared.run(bound);
+    return [];
+  }
+}
+
+const sqlValue = (value: unknown) => (typeof value === "boolean" ? Number(value) : value);
+
+/** The synchronous connection for a database URL, when it names an embedded file (not `:memory:`, not a server). */
+export function openEmbedded(url: string): EmbeddedFile | null {
+  if (!url.startsWith("file:") || url.includes(":memory:")) return null;
+  return new EmbeddedFile(url.slice("file:".length));
+}
