@@ -9,7 +9,7 @@ const sender = { device: null, origin: ORIGIN };
 const item = (fields: Record<string, unknown> = {}) => ({ input: rating(fields) as RatingInput, sender });
 
 /** A fresh app and a queue storing as `store` does. */
-const setUp = async (store: Store, options: { maxItems?: number } = {}) => {
+const setUp = async (store: Store, options: { maxItems?: number; maxWaitMs?: number } = {}) => {
   const t = await testApp({ store });
   return { ...t, ingest: createIngestQueue(t.db, { ...options, file: t.embedded }) };
 };
@@ -34,6 +34,27 @@ describe.each(STORES)("createIngestQueue storing through the %s", (store) => {
     const batches = await db.selectDistinct({ batch: ratings.batch }).from(ratings);
     // The first call starts a transaction alone; the 39 that arrive meanwhile share the next.
     expect(batches.length).toBeLessThanOrEqual(3);
+  });
+
+  it("puts calls that arrive in the next turns into the same transaction, as long as more keep coming", async () => {
+    // A generous bound: what is shown is the waiting for more, not the default bound.
+    const { db, ingest } = await setUp(store, { maxWaitMs: 1000 });
+    const waves = [[], [], []] as Promise<unknown>[][];
+    for (const wave of waves) {
+      for (let i = 0; i < 5; i++) wave.push(ingest([item()]));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(waves.flat());
+    const batches = await db.selectDistinct({ batch: ratings.batch }).from(ratings);
+    expect(batches).toHaveLength(1);
+  });
+
+  it("holds nobody when maxWaitMs is 0: the next turn's calls get their own transaction", async () => {
+    const t = await setUp(store, { maxWaitMs: 0 });
+    const first = [t.ingest([item()]), t.ingest([item()])];
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all([...first, t.ingest([item()])]);
+    expect(await t.db.selectDistinct({ batch: ratings.batch }).from(ratings)).toHaveLength(2);
   });
 
   it("stores an id sent by two callers at once only once", async () => {
