@@ -81,12 +81,13 @@ async function connect(): Promise<void> {
   for (;;) {
     let db: Db | undefined;
     try {
-      db = await openDatabase({ url: settings.databaseUrl, authToken: settings.authToken });
+      const timeoutMs = settings.app.dbTimeoutMs;
+      db = await openDatabase({ url: settings.databaseUrl, authToken: settings.authToken, timeoutMs });
       await migrateDatabase(db);
       await seedIfEmpty(db);
       // Ratings are stored on the embedded file's own synchronous connection (db/embedded.ts).
       const file = openEmbedded(settings.databaseUrl ?? DEFAULT_DATABASE_URL);
-      ready = { db, ingest: createIngestQueue(db, { file }), file };
+      ready = { db, ingest: createIngestQueue(db, { file, timeoutMs }), file };
       if (lastProblem) console.log("The database is reachable again; serving.");
       startPurge(db);
       return;
