@@ -71,8 +71,13 @@ export class EmbeddedFile {
 
 const sqlValue = (value: unknown) => (typeof value === "boolean" ? Number(value) : value);
 
-/** The synchronous connection for a database URL, when it names an embedded file (not `:memory:`, not a server). */
+/** The path of the file a database URL names, or null when it names none (`:memory:`, a server). */
+export function embeddedPath(url: string): string | null {
+  return url.startsWith("file:") && !url.includes(":memory:") ? url.slice("file:".length) : null;
+}
+
+/** The synchronous connection for a database URL, when it names an embedded file. */
 export function openEmbedded(url: string): EmbeddedFile | null {
-  if (!url.startsWith("file:") || url.includes(":memory:")) return null;
-  return new EmbeddedFile(url.slice("file:".length));
+  const path = embeddedPath(url);
+  return path === null ? null : new EmbeddedFile(path);
 }

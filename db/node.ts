@@ -9,6 +9,7 @@ import { createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { type Db, DRIZZLE_CONFIG } from "./client.ts";
+import { embeddedPath } from "./embedded.ts";
 import { fetchWithTimeout, guardClient } from "./guard.ts";
 import { cacheStatements } from "./statement-cache.ts";
 
@@ -42,7 +43,8 @@ export async function openDatabase({
 }: OpenDatabaseOptions = {}): Promise<Db> {
   const isFile = url.startsWith("file:");
   if (isFile) cacheStatements();
-  if (isFile && !url.includes(":memory:")) mkdirSync(dirname(url.slice("file:".length)), { recursive: true });
+  const path = embeddedPath(url);
+  if (path !== null) mkdirSync(dirname(path), { recursive: true });
   const open = () => createClient({ url, authToken, fetch: fetchWithTimeout(timeoutMs) });
   const client = guardClient(open, { timeoutMs });
   if (isFile) await client.execute("PRAGMA journal_mode = WAL");

@@ -82,11 +82,12 @@ async function connect(): Promise<void> {
     let db: Db | undefined;
     try {
       const timeoutMs = settings.app.dbTimeoutMs;
-      db = await openDatabase({ url: settings.databaseUrl, authToken: settings.authToken, timeoutMs });
+      const url = settings.databaseUrl ?? DEFAULT_DATABASE_URL;
+      db = await openDatabase({ url, authToken: settings.authToken, timeoutMs });
       await migrateDatabase(db);
       await seedIfEmpty(db);
       // Ratings are stored on the embedded file's own synchronous connection (db/embedded.ts).
-      const file = openEmbedded(settings.databaseUrl ?? DEFAULT_DATABASE_URL);
+      const file = openEmbedded(url);
       ready = { db, ingest: createIngestQueue(db, { file, timeoutMs }), file };
       if (lastProblem) console.log("The database is reachable again; serving.");
       startPurge(db);

@@ -222,14 +222,9 @@ function insertStatement(rows: Row[]): InStatement {
   for (const row of rows) {
     for (const [, key] of columns) {
       const value = row[key];
+      // Both drivers send booleans as 1 and 0; JSON columns go as text.
       args.push(
-        value === undefined || value === null
-          ? null
-          : typeof value === "boolean"
-            ? Number(value)
-            : typeof value === "object"
-              ? JSON.stringify(value)
-              : value,
+        value === undefined || value === null ? null : typeof value === "object" ? JSON.stringify(value) : value,
       );
     }
   }
