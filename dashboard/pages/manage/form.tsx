@@ -14,6 +14,51 @@ import { type ManageKey, say } from "./words.ts";
 /** Errors by field name. */
 export type FieldErrors = Record<string, string>;
 
+/**
+ * What every field shares around its control (input, select, textarea): the
+ * label, a hint and the error, each with an id the control names in
+ * aria-describedby (describedBy), so a screen reader reads them with it.
+ */
+export function Labelled({
+  id,
+  label,
+  hint,
+  error,
+  hideLabel = false,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  /** Inside a table row, whose column head already says what it is: the label is for screen readers. */
+  hideLabel?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class={`field${error ? " invalid" : ""}`}>
+      <label for={id} class={hideLabel ? "visually-hidden" : undefined}>
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} class="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The aria-describedby of a control inside Labelled: its hint and its error, those it has. */
+export const describedBy = (id: string, hint?: string, error?: string) =>
+  [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+
 /** A labelled input whose error, when it has one, is beside it and read with it. */
 export function Field({
   name,
@@ -42,30 +87,18 @@ export function Field({
   onInput?: (event: TargetedEvent<HTMLInputElement>) => void;
 }) {
   const id = `${form ?? "f"}-${name}`;
-  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
-    <div class={`field${error ? " invalid" : ""}`}>
-      <label for={id}>{label}</label>
+    <Labelled id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
         // A union of input types does not fit the per-type attribute unions of Preact's JSX.
         type={type as "text"}
         aria-invalid={error ? "true" : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(id, hint, error)}
         {...input}
       />
-      {hint ? (
-        <p id={`${id}-hint`} class="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} class="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </Labelled>
   );
 }
 
@@ -93,25 +126,17 @@ export function Choice({
 }) {
   const id = `${form ?? "f"}-${name}`;
   return (
-    <div class={`field${error ? " invalid" : ""}`}>
-      <label for={id} class={hideLabel ? "visually-hidden" : undefined}>
-        {label}
-      </label>
+    <Labelled id={id} label={label} error={error} hideLabel={hideLabel}>
       <select
         id={id}
         name={name}
         aria-invalid={error ? "true" : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy(id, undefined, error)}
         {...select}
       >
         {children}
       </select>
-      {error ? (
-        <p id={`${id}-error`} class="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </Labelled>
   );
 }
 

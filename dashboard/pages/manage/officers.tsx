@@ -13,8 +13,10 @@ import { ScrollBox } from "../../components/scroll-box.tsx";
 import { Empty, Load } from "../../components/states.tsx";
 import { useAll } from "../../use-api.ts";
 import {
+  describedBy,
   Field,
   Heads,
+  Labelled,
   Outcome,
   RowButton,
   randomSecret,
@@ -313,26 +315,20 @@ function Import({ slug, onImported }: { slug: string; onImported: () => void }) 
             }}
           />
         </div>
-        <div class={`field${act.errors.csv ? " invalid" : ""}`}>
-          <label for="import-csv">{w("importText")}</label>
+        <Labelled id="import-csv" label={w("importText")} error={act.errors.csv}>
           <textarea
             id="import-csv"
             rows={6}
             value={csv}
             aria-invalid={act.errors.csv ? "true" : undefined}
-            aria-describedby={act.errors.csv ? "import-csv-error" : undefined}
+            aria-describedby={describedBy("import-csv", undefined, act.errors.csv)}
             placeholder={"nip,nama,jabatan\n198803122010012004,Siti Rahma,Pengelola Data"}
             onInput={(event) => {
               setCsv(event.currentTarget.value);
               setPreview(null);
             }}
           />
-          {act.errors.csv ? (
-            <p id="import-csv-error" class="field-error">
-              {act.errors.csv}
-            </p>
-          ) : null}
-        </div>
+        </Labelled>
         <div>
           <button type="submit" class="secondary" disabled={act.busy}>
             {w("importCheck")}
