@@ -111,6 +111,8 @@ export class SuaraRating extends LitElement {
   /** The follow-up and survey, loaded just after the first paint. */
   /** @internal */
   steps: typeof import("./steps.ts") | null = null;
+  /** Settles once the steps are loaded, or could not be. */
+  private stepsLoaded: Promise<void> = Promise.resolve();
   private get dialog() {
     return this.renderRoot.querySelector("dialog");
   }
@@ -146,7 +148,7 @@ export class SuaraRating extends LitElement {
     if (!this.preview) flushOnline();
     void this.check();
     // Fetched now, while online, so the follow-up works even if the connection drops before the tap.
-    import("./steps.ts").then(
+    this.stepsLoaded = import("./steps.ts").then(
       (steps) => {
         this.steps = steps;
         (this.renderRoot as ShadowRoot).adoptedStyleSheets.push(steps.styles());
@@ -242,11 +244,15 @@ export class SuaraRating extends LitElement {
       ...(this.ticket ? { ticket: this.ticket } : {}),
     };
     const first = this.rating;
-    // Without the steps (never loaded, offline), the tap alone is the rating.
+    const sent = this.preview ? null : send(this.apiBase, first);
+    // A tap before the steps arrived waits for them (a moment, online); without them (offline) the tap is the rating.
+    if (!this.steps) {
+      this.phase = "loading";
+      await this.stepsLoaded;
+    }
     this.phase = !this.steps ? "done" : this.mode === "skm" ? "survey" : "more";
     this.step = 0;
-    if (this.preview) return;
-    if (!this.heard(await send(this.apiBase, first))) return;
+    if (!sent || !this.heard(await sent)) return;
     this.dispatchEvent(
       new CustomEvent("suara-submit", { detail: { id: first.id, overall: face }, bubbles: true, composed: true }),
     );

@@ -120,6 +120,25 @@ test("@once mode=skm: all 9 answered make one SKM respondent, raising each eleme
   expect(after.taps).toBe(before.taps);
 });
 
+test("@once a tap before the survey's code arrived still opens the survey, and is sent at once", async ({ page }) => {
+  // A slow connection: the follow-up and survey module comes a second after the faces.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/widget\/steps-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const sent = page.waitForRequest((r) => r.url().endsWith("/api/v1/ratings") && r.method() === "POST");
+  await page.goto(`${registered}/?mode=skm&service=kartu-keluarga`);
+  await widget(page).getByRole("button", { name: "Puas", exact: true }).click();
+  await sent;
+  await expect(widget(page).getByRole("status")).toHaveText("Memuat…");
+  release();
+  await expect(widget(page).getByText("Pertanyaan 1 dari 9")).toBeVisible();
+});
+
 test("an unregistered site shows the citizen a neutral message and the developer the fix", async ({ page }) => {
   const errors: string[] = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
