@@ -6,7 +6,8 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
-const PORT = 8799;
+// E2E_PORT lets two runs (e.g. two work trees) share a machine.
+const PORT = Number(process.env.E2E_PORT ?? 8799);
 const executablePath = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((path) => existsSync(path));
 
 /** Shared with the specs: the demo password and PIN the e2e server is started with. */

@@ -5,6 +5,7 @@
  * only the types.
  */
 import * as z from "zod";
+import { FLAGS } from "./flags.ts";
 import { ELEMENT_IDS } from "./questionnaire.ts";
 import { AgencySummary, iso, mutu, Period } from "./responses.ts";
 
@@ -168,7 +169,7 @@ export const FlaggedRating = z.object({
   counter: z.string().nullable(),
   officer: z.string().nullable(),
   overall: z.number().int().nullable(),
-  flags: z.array(z.enum(["rapid_repeat", "outside_hours", "clock_skew", "excluded"])),
+  flags: z.array(z.enum(FLAGS)),
   counted: z.boolean().meta({ description: "Whether it counts in the scores" }),
 });
 /** The flagged ratings of a period, newest first. */

@@ -5,6 +5,7 @@
  */
 import { getTableColumns, sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { Flag } from "../core/flags.ts";
 import { ELEMENT_IDS } from "../core/questionnaire.ts";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -158,10 +159,46 @@ export const devices = sqliteTable(
     queueWaiting: integer("queue_waiting"),
     /** Ratings and duty changes the server refused, kept aside on the tablet for staff, at its last report. */
     queueAside: integer("queue_aside"),
+    /**
+     * The tablet's ECDSA P-256 public key (JWK, JSON), registered at pairing: every request the
+     * tablet makes is signed with its non-extractable private key, so a copied token alone posts nothing.
+     */
+    publicKey: text("public_key"),
     createdAt: integer("created_at").notNull().default(now),
   },
   (t) => [index("devices_agency").on(t.agencyId)],
 );
+
+/**
+ * Keys a queue system (or another integration) of one agency uses to make rating tickets for the
+ * officer on duty: shown once, stored hashed, revocable.
+ */
+export const integrationKeys = sqliteTable(
+  "integration_keys",
+  {
+    id: text("id").primaryKey(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    name: text("name").notNull(),
+    /** SHA-256 of the key; the key itself is shown once and never stored. */
+    keyHash: text("key_hash").notNull().unique(),
+    createdBy: text("created_by"),
+    createdAt: integer("created_at").notNull().default(now),
+    lastUsedAt: integer("last_used_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("integration_keys_agency").on(t.agencyId)],
+);
+
+/**
+ * Where a duty was started or ended: the counter's tablet, the dashboard (a session cookie), the
+ * API (a bearer token), a supervisor's duty board, a later check-in that replaced it, the officer's
+ * deactivation, or by itself an hour after the counter closed.
+ */
+export const DUTY_SOURCES = ["tablet", "dashboard", "api", "board", "replaced", "deactivation", "auto"] as const;
+/** Where a duty was started or ended. */
+export type DutySource = (typeof DUTY_SOURCES)[number];
 
 /** Who served at a counter when: how kiosk ratings find their officer. */
 export const duties = sqliteTable(
@@ -176,6 +213,8 @@ export const duties = sqliteTable(
       .references(() => officers.id),
     startedAt: integer("started_at").notNull(),
     endedAt: integer("ended_at"),
+    startedVia: text("started_via", { enum: DUTY_SOURCES }),
+    endedVia: text("ended_via", { enum: DUTY_SOURCES }),
   },
   (t) => [
     index("duties_counter_time").on(t.counterId, t.startedAt),
@@ -186,32 +225,50 @@ export const duties = sqliteTable(
   ],
 );
 
+/**
+ * Who made a ticket, and so who vouches that the service happened: the counter's tablet (during
+ * the officer's duty), a queue system's integration key, a supervisor or admin naming an officer,
+ * or the officer for themself (their ratings are `self_issued`: the unit's, not the officer's).
+ */
+export const TICKET_SOURCES = ["device", "integration", "staff", "self"] as const;
+/** Who made a ticket. */
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+
 /** Single-use rating tickets (QR on receipts and queue slips). */
-export const tickets = sqliteTable("tickets", {
-  /** 128 random bits: the ticket is its own capability, unguessable and single-use. */
-  id: text("id").primaryKey(),
-  agencyId: text("agency_id")
-    .notNull()
-    .references(() => agencies.id),
-  serviceId: text("service_id")
-    .notNull()
-    .references(() => services.id),
-  counterId: text("counter_id").references(() => counters.id),
-  officerId: text("officer_id").references(() => officers.id),
-  createdAt: integer("created_at").notNull().default(now),
-  expiresAt: integer("expires_at").notNull(),
-  usedAt: integer("used_at"),
-});
+export const tickets = sqliteTable(
+  "tickets",
+  {
+    /** 128 random bits: the ticket is its own capability, unguessable and single-use. */
+    id: text("id").primaryKey(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id),
+    counterId: text("counter_id").references(() => counters.id),
+    officerId: text("officer_id").references(() => officers.id),
+    createdAt: integer("created_at").notNull().default(now),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    source: text("source", { enum: TICKET_SOURCES }).notNull().default("staff"),
+    /** The device, integration key or account that made it. */
+    issuer: text("issuer"),
+  },
+  (t) => [
+    // The pace of issuing (tickets per officer and per counter in the last hour) reads these.
+    index("tickets_officer_created").on(t.officerId, t.createdAt),
+    index("tickets_counter_created").on(t.counterId, t.createdAt),
+  ],
+);
 
 /** Where a rating came from. */
 export const CHANNELS = ["kiosk", "widget", "qr"] as const;
 /** Where a rating came from. */
 export type Channel = (typeof CHANNELS)[number];
 
-/** Flags on a rating; rapid_repeat and excluded keep it out of scores. */
-export const FLAGS = ["rapid_repeat", "outside_hours", "clock_skew", "excluded"] as const;
-/** A flag on a rating. */
-export type Flag = (typeof FLAGS)[number];
+/** Flags on a rating (core/flags.ts says which figures each keeps it out of). */
+export { FLAGS, type Flag } from "../core/flags.ts";
 
 const answerColumns = Object.fromEntries(ELEMENT_IDS.map((id) => [id, integer(id)])) as Record<
   (typeof ELEMENT_IDS)[number],
@@ -321,6 +378,46 @@ export const auditLog = sqliteTable(
     details: text("details", { mode: "json" }),
   },
   (t) => [index("audit_agency_at").on(t.agencyId, t.at)],
+);
+
+/** Why an officer contests a rating (keberatan). */
+export const CONTEST_REASONS = [
+  "not_served_by_me",
+  "not_a_real_service",
+  "outside_my_duty",
+  "abusive",
+  "other",
+] as const;
+/** Why an officer contests a rating. */
+export type ContestReason = (typeof CONTEST_REASONS)[number];
+
+/**
+ * An officer's right of reply: one contest per rating, decided once by a supervisor or admin
+ * (kept, or excluded through the exclude that every admin has).
+ */
+export const contests = sqliteTable(
+  "contests",
+  {
+    id: text("id").primaryKey(),
+    ratingId: text("rating_id")
+      .notNull()
+      .unique()
+      .references(() => ratings.id),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    officerId: text("officer_id")
+      .notNull()
+      .references(() => officers.id),
+    reason: text("reason", { enum: CONTEST_REASONS }).notNull(),
+    note: text("note").notNull().default(""),
+    createdAt: integer("created_at").notNull(),
+    decision: text("decision", { enum: ["kept", "excluded"] }),
+    decisionNote: text("decision_note"),
+    decidedBy: text("decided_by"),
+    decidedAt: integer("decided_at"),
+  },
+  (t) => [index("contests_agency").on(t.agencyId, t.createdAt), index("contests_officer").on(t.officerId)],
 );
 
 /** One row that GET /health rewrites now and then, to know the database still takes writes (disk full, read-only). */
