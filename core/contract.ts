@@ -150,6 +150,23 @@ export const DutyInput = z.strictObject({
 /** A check-in. */
 export type DutyInput = z.infer<typeof DutyInput>;
 
+/** Why a supervisor or admin acts for an officer (ends their duty, vouches for a ticket): kept in the audit log. */
+export const reason = z.string().trim().min(3).max(300);
+
+/** A check-out: the on-duty officer's PIN from a kiosk; a reason when a supervisor ends someone else's duty. */
+export const DutyEndInput = z.strictObject({
+  pin: pin.optional().meta({ description: "The PIN of the officer on duty (kiosks: required)" }),
+  reason: reason.optional().meta({ description: "Why (supervisors and admins ending another officer's duty)" }),
+  at: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: "When an offline tablet checked the officer out (kiosks only; within 30 days)" }),
+});
+/** A supervisor ends a forgotten duty from the duty board. */
+export const DutyBoardEndInput = z.strictObject({ reason });
+/** A new integration key for a queue system. */
+export const IntegrationKeyInput = z.strictObject({ name: z.string().trim().min(1).max(120) });
+
 /** What a rating ticket is for; the caller decides the officer (DESIGN.md). */
 export const TicketInput = z
   .strictObject({
@@ -158,6 +175,9 @@ export const TicketInput = z
     officer: id.optional().meta({ description: "The officer who served, by id" }),
     nip: nip.optional().meta({ description: "…or by NIP (a queue system knows the NIP, not our ids)" }),
     ttlMinutes: z.number().int().min(5).max(10_080).optional(),
+    reason: reason.optional().meta({
+      description: "Why a supervisor or admin vouches for another officer's service (audited; required then)",
+    }),
   })
   .refine((t) => !(t.officer && t.nip), { message: "name the officer by id or by NIP, not both", path: ["nip"] });
 /** What a rating ticket is for. */

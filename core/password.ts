@@ -44,3 +44,15 @@ export async function hashToken(token: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(token)));
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+let decoy: Promise<string> | undefined;
+
+/**
+ * A hash that matches no secret, compared against when nobody matches (an unknown e-mail,
+ * an NIP not in the agency), so the answer takes as long as a wrong password or PIN.
+ * Made on first use: Workers allow no random values at module scope.
+ */
+export function decoyHash(): Promise<string> {
+  decoy ??= hashSecret("decoy secret that matches nobody");
+  return decoy;
+}

@@ -10,7 +10,8 @@ import type { RatingsResponse } from "./contract.ts";
 import { ELEMENT_IDS, LOCALES } from "./questionnaire.ts";
 
 /** Milliseconds since the epoch. */
-const ms = z.number().int().meta({ description: "milliseconds since the epoch" });
+/** Milliseconds since the epoch. */
+export const ms = z.number().int().meta({ description: "milliseconds since the epoch" });
 /** An ISO 8601 instant. */
 export const iso = z.string().meta({ description: "ISO 8601 instant", example: "2026-11-22T03:00:00.000Z" });
 /** A grade of the conversion table. */

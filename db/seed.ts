@@ -165,7 +165,15 @@ export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(
       const mean = DEMO_OFFICERS[(c + d) % officerRows.length].mean;
       const startedAt = dayStart + 8 * 3_600_000;
       const endedAt = dayStart + 16 * 3_600_000;
-      dutyRows.push({ id: newId("dut"), counterId: counter.id, officerId: officer.id, startedAt, endedAt });
+      dutyRows.push({
+        id: newId("dut"),
+        counterId: counter.id,
+        officerId: officer.id,
+        startedAt,
+        endedAt,
+        startedVia: "tablet",
+        endedVia: "tablet",
+      });
       const served = 8 + Math.floor(random() * 14);
       for (let i = 0; i < served; i++) {
         const createdAt = startedAt + Math.floor(((i + random()) / served) * (endedAt - startedAt));

@@ -8,8 +8,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_REGIONAL_EMAIL, DEMO_SUPERVISOR_EMAIL } from "../db/seed.ts";
 import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, rating, testApp } from "./test-app.ts";
 
-type Caller = "anonymous" | "device" | "officer" | "supervisor" | "admin" | "otherAdmin" | "regional";
-const CALLERS: Caller[] = ["anonymous", "device", "officer", "supervisor", "admin", "otherAdmin", "regional"];
+type Caller = "anonymous" | "device" | "key" | "officer" | "supervisor" | "admin" | "otherAdmin" | "regional";
+/** `key` is a queue system's integration key of the agency. */
+const CALLERS: Caller[] = ["anonymous", "device", "key", "officer", "supervisor", "admin", "otherAdmin", "regional"];
 const READERS: Caller[] = ["supervisor", "admin", "regional"];
 const MANAGERS: Caller[] = ["admin", "regional"];
 const PEOPLE: Caller[] = ["officer", "supervisor", "admin", "otherAdmin", "regional"];
@@ -227,8 +228,37 @@ const ROUTES: Route[] = [
       await onDuty();
       return "/api/v1/counters/loket-2/duty";
     },
+    // Ending someone else's duty needs a reason; the officer ends their own.
+    body: (caller) => (caller === "officer" ? undefined : { reason: "forgotten at closing time" }),
     allowed: STAFF,
     refused: { otherAdmin: 404 },
+  },
+  { method: "GET", name: "/agencies/:slug/duties", path: () => `${a}/duties`, allowed: READERS },
+  {
+    method: "POST",
+    name: "/agencies/:slug/duties/:id/end",
+    path: async () => {
+      await onDuty();
+      const board = await (await t.call("GET", `${a}/duties`, { token: tokens.admin })).json();
+      const open = board.counters.find((counter: { code: string }) => counter.code === "loket-2");
+      return `${a}/duties/${open.duty.id}/end`;
+    },
+    body: () => ({ reason: "forgotten at closing time" }),
+    allowed: READERS,
+  },
+  { method: "GET", name: "/agencies/:slug/integration-keys", path: () => `${a}/integration-keys`, allowed: MANAGERS },
+  {
+    method: "POST",
+    name: "/agencies/:slug/integration-keys",
+    path: () => `${a}/integration-keys`,
+    body: () => ({ name: `Antrean ${unique()}` }),
+    allowed: MANAGERS,
+  },
+  {
+    method: "DELETE",
+    name: "/agencies/:slug/integration-keys/:id",
+    path: async () => `${a}/integration-keys/${await made("integration-keys", { name: unique() }, "key")}`,
+    allowed: MANAGERS,
   },
   // The other agency's admin reads their own loket-1.
   {
@@ -241,8 +271,9 @@ const ROUTES: Route[] = [
     method: "POST",
     name: "/tickets",
     path: () => "/api/v1/tickets",
-    body: () => ({ service: "ktp-el" }),
-    allowed: ["device", ...STAFF, "otherAdmin"],
+    // A key names the counter that served (the other agency has a loket-1 too).
+    body: (caller) => ({ service: "ktp-el", ...(caller === "key" ? { counter: "loket-1" } : {}) }),
+    allowed: ["device", "key", ...STAFF, "otherAdmin"],
   },
 ];
 
@@ -250,6 +281,8 @@ beforeAll(async () => {
   t = await testApp();
   tokens.admin = await t.login();
   tokens.device = await t.pairDevice("loket-1", tokens.admin);
+  const key = await t.call("POST", `${a}/integration-keys`, { token: tokens.admin, body: { name: "Antrean" } });
+  tokens.key = (await key.json()).secret;
   tokens.officer = await t.login({ nip: OFFICER_NIPS[0] });
   tokens.supervisor = await t.login({ email: DEMO_SUPERVISOR_EMAIL });
   tokens.otherAdmin = await t.login({ email: OTHER_ADMIN_EMAIL });

@@ -12,10 +12,12 @@ import type { Context } from "hono";
 import { counterByCode } from "../db/queries/agencies.ts";
 import type { Role } from "../db/schema.ts";
 import { agencies } from "../db/schema.ts";
-import type { AppEnv, DeviceCaller, SessionUser } from "./env.ts";
+import type { AppEnv, DeviceCaller, IntegrationCaller, SessionUser } from "./env.ts";
 import { forbidden, notFound, unauthorized } from "./errors.ts";
 
 type Ctx = Context<AppEnv>;
+
+const INTEGRATION_ONLY = "An integration key may only make rating tickets (POST /tickets).";
 
 /** Who may do what, by role. */
 export const RULES = {
@@ -27,6 +29,8 @@ export const RULES = {
   manageRegion: ["regional_admin"],
   /** Staff a counter: check in and out, issue rating tickets (an officer only for themself). */
   staffCounter: ["officer", "supervisor", "agency_admin"],
+  /** See who serves where (the duty board) and end a forgotten duty, with a reason. */
+  superviseDuties: ["regional_admin", "agency_admin", "supervisor"],
   /** Read one's own officer score and comments (an account linked to an officer). */
   ownScore: ["officer", "supervisor", "agency_admin"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -38,6 +42,7 @@ export type Permission = keyof typeof RULES;
 export function requireUser(c: Ctx): SessionUser {
   const principal = c.get("principal");
   if (principal?.kind === "device") throw forbidden("A kiosk device may not do this; sign in as a person.");
+  if (principal?.kind === "integration") throw forbidden(INTEGRATION_ONLY);
   if (principal?.kind !== "user") throw unauthorized();
   return principal.user;
 }
@@ -76,7 +81,8 @@ export async function agencyFor(c: Ctx, slug: string, permission: Permission) {
 /** The calling paired device, or a 401 (nobody) or 403 (a person). */
 export function requireDevice(c: Ctx): DeviceCaller {
   const principal = c.get("principal");
-  if (principal?.kind === "user") throw forbidden("Only a paired tablet may do this.");
+  if (principal?.kind === "user" || principal?.kind === "integration")
+    throw forbidden("Only a paired tablet may do this.");
   if (principal?.kind !== "device") throw unauthorized("Call from a paired tablet.");
   return principal.device;
 }
@@ -104,9 +110,19 @@ export function counterStaff(c: Ctx): CounterCaller {
   const principal = c.get("principal");
   if (!principal) throw unauthorized("Sign in, or call from a paired device.");
   if (principal.kind === "device") return principal;
+  if (principal.kind === "integration") throw forbidden(INTEGRATION_ONLY);
   const user = requirePermission(c, "staffCounter");
   if (!user.agencyId) throw forbidden("This account belongs to no agency.");
   return { kind: "user", user };
+}
+
+/** Who may make a rating ticket: counter staff, or a queue system with the agency's integration key. */
+export type TicketIssuer = CounterCaller | { kind: "integration"; key: IntegrationCaller };
+
+/** The caller as a ticket issuer, or a 401/403. */
+export function ticketIssuer(c: Ctx): TicketIssuer {
+  const principal = c.get("principal");
+  return principal?.kind === "integration" ? principal : counterStaff(c);
 }
 
 /**

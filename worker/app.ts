@@ -21,6 +21,7 @@ import { createAuthRoutes } from "./routes/auth.ts";
 import { commentsRoutes } from "./routes/comments.ts";
 import { createDevicesRoutes } from "./routes/devices.ts";
 import { createDutiesRoutes } from "./routes/duties.ts";
+import { dutyBoardRoutes } from "./routes/duty-board.ts";
 import { forms } from "./routes/forms.ts";
 import { createHealthRoutes } from "./routes/health.ts";
 import { manageRoutes } from "./routes/manage.ts";
@@ -56,6 +57,7 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     .route("/", createRatingsRoutes({ widgetQuota: resolved.widgetQuota }))
     .route("/", createDevicesRoutes())
     .route("/", createDutiesRoutes())
+    .route("/", dutyBoardRoutes)
     .route("/", ticketsRoutes)
     .route("/", createAuthRoutes({ signInsPerIp: resolved.signInsPerIp }))
     .route("/", meRoutes)
@@ -76,6 +78,13 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     servers: [{ url: "/api/v1" }],
   });
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  api.openAPIRegistry.registerComponent("securitySchemes", "integrationKey", {
+    type: "apiKey",
+    in: "header",
+    name: "Authorization",
+    description:
+      "An agency's integration key for its queue system, sent as `Authorization: Bearer key_…`. Made by the agency's admins (shown once, revocable); it may only make rating tickets for the officer on duty at a counter.",
+  });
   api.openAPIRegistry.registerComponent("securitySchemes", "cookie", {
     type: "apiKey",
     in: "cookie",

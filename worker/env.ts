@@ -26,10 +26,18 @@ export interface DeviceCaller {
   pairedAt: number;
 }
 
-/** Who is calling: a person, a device, or nobody known. */
+/** A queue system (or another integration) calling with one agency's integration key. */
+export interface IntegrationCaller {
+  id: string;
+  name: string;
+  agencyId: string;
+}
+
+/** Who is calling: a person, a device, an integration, or nobody known. */
 export type Principal =
   | { kind: "user"; user: SessionUser; tokenHash: string }
   | { kind: "device"; device: DeviceCaller }
+  | { kind: "integration"; key: IntegrationCaller }
   | null;
 
 /** Settings the app reads (from the environment on Node, bindings on Workers). */

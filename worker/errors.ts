@@ -26,6 +26,9 @@ export const forbidden = (message = "You may not do this.") => new ApiError(403,
 /** 404: the named thing does not exist (for this caller). */
 export const notFound = (what: string) => new ApiError(404, "not_found", `${what} was not found.`);
 
+/** 409: the request conflicts with the state of things (a busy counter, a decided contest). */
+export const conflict = (code: string, message: string) => new ApiError(409, code, message);
+
 /** 503: the database cannot be reached now; clients retry after a few seconds. */
 export const databaseUnavailable = (message = "The database is unavailable; try again shortly.") =>
   new ApiError(503, "unavailable", message, undefined, { "Retry-After": "5" });

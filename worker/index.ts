@@ -8,7 +8,12 @@ import { createClient } from "@libsql/client/web";
 import { drizzle } from "drizzle-orm/libsql/web";
 import { type Db, DRIZZLE_CONFIG } from "../db/client.ts";
 import { fetchWithTimeout, guardClient } from "../db/guard.ts";
+import { endOverdueDuties } from "../db/queries/duties.ts";
 import { purgeExpiredComments } from "../db/queries/retention.ts";
+
+/** The daily Cron Trigger (wrangler.toml) that also purges comments past their retention. */
+const PURGE_CRON = "17 19 * * *";
+
 import { type App, createApp } from "./app.ts";
 import type { AppSettings } from "./env.ts";
 import { appSettings, DEFAULT_SETTINGS, SettingsError } from "./settings.ts";
@@ -82,8 +87,13 @@ export default {
       throw error;
     }
   },
-  scheduled: async (_event: unknown, env: WorkerBindings) => {
-    const purged = await purgeExpiredComments(databaseFor(env), Date.now());
+  scheduled: async (event: { cron?: string }, env: WorkerBindings) => {
+    const db = databaseFor(env);
+    // Every few minutes: duties left open an hour after their counter closed end by themselves.
+    const ended = await endOverdueDuties(db, Date.now());
+    if (ended > 0) console.log(`Ended ${ended} duties left open after their counters closed.`);
+    if (event.cron !== PURGE_CRON) return;
+    const purged = await purgeExpiredComments(db, Date.now());
     console.log(`Purged ${purged} comments past their retention.`);
   },
 };

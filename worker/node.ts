@@ -12,6 +12,7 @@ import { randomString } from "../core/ids.ts";
 import type { Db } from "../db/client.ts";
 import { type EmbeddedFile, openEmbedded } from "../db/embedded.ts";
 import { DEFAULT_DATABASE_URL, migrateDatabase, openDatabase } from "../db/node.ts";
+import { endOverdueDuties } from "../db/queries/duties.ts";
 import { purgeExpiredComments } from "../db/queries/retention.ts";
 import {
   DEMO_ADMIN_EMAIL,
@@ -135,21 +136,34 @@ async function seedIfEmpty(db: Db): Promise<void> {
 }
 
 let purgeTimer: ReturnType<typeof setInterval> | undefined;
+let dutyTimer: ReturnType<typeof setInterval> | undefined;
 
-/** Comments past each agency's retention are purged at start and every six hours. */
+/**
+ * Comments past each agency's retention are purged at start and every six hours; duties
+ * left open an hour after their counter closed end at start and every minute.
+ */
 function startPurge(db: Db): void {
   const purge = () =>
     purgeExpiredComments(db, Date.now()).then(
       (n) => n > 0 && console.log(`Purged ${n} comments past their retention.`),
       (error) => console.error("comment purge failed:", (error as Error).message),
     );
+  const endDuties = () =>
+    endOverdueDuties(db, Date.now()).then(
+      (n) => n > 0 && console.log(`Ended ${n} duties left open after their counters closed.`),
+      (error) => console.error("ending overdue duties failed:", (error as Error).message),
+    );
   void purge();
+  void endDuties();
   purgeTimer = setInterval(purge, 6 * 3_600_000);
   purgeTimer.unref();
+  dutyTimer = setInterval(endDuties, 60_000);
+  dutyTimer.unref();
 }
 
 const stop = () => {
   clearInterval(purgeTimer);
+  clearInterval(dutyTimer);
   server.close(() => {
     ready?.db.$client.close();
     ready?.file?.close();

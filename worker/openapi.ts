@@ -36,6 +36,7 @@ export const ERRORS = {
   401: errorResponse("No valid sign-in or device token"),
   403: errorResponse("The caller's role may not do this"),
   404: errorResponse("Not found"),
+  409: errorResponse("Conflicts with the current state (e.g. a counter someone else serves)"),
   429: errorResponse("Too many requests"),
 } as const;
 
@@ -54,10 +55,14 @@ export const okJson = <T extends z.ZodType>(schema: T, description: string) => (
 type Security = { [scheme: string]: string[] }[];
 
 /** Who may call a route, as OpenAPI security requirements (an empty object means anonymous). */
-export const SECURITY: Record<"public" | "session" | "device" | "sessionOrDevice" | "optional", Security> = {
+export const SECURITY: Record<
+  "public" | "session" | "device" | "sessionOrDevice" | "ticketIssuer" | "optional",
+  Security
+> = {
   public: [],
   session: [{ cookie: [] }, { bearer: [] }],
   device: [{ bearer: [] }],
   sessionOrDevice: [{ cookie: [] }, { bearer: [] }],
+  ticketIssuer: [{ cookie: [] }, { bearer: [] }, { integrationKey: [] }],
   optional: [{ bearer: [] }, {}],
 };

@@ -99,10 +99,10 @@ export async function testApp({
     return ((await res.json()) as { token: string }).token;
   };
 
-  /** Creates a device for a counter and pairs it; returns the device token. */
-  const pairDevice = async (counter = "loket-1", adminToken?: string) => {
+  /** Creates a device for a counter (of the demo agency unless named) and pairs it; returns the device token. */
+  const pairDevice = async (counter = "loket-1", adminToken?: string, agency = AGENCY) => {
     const token = adminToken ?? (await login());
-    const made = await call("POST", `/api/v1/agencies/${AGENCY}/devices`, {
+    const made = await call("POST", `/api/v1/agencies/${agency}/devices`, {
       token,
       body: { counter, name: `Tablet ${counter}` },
     });

@@ -1,9 +1,9 @@
 /** Sessions, users and device tokens: who a token belongs to. */
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { newToken } from "../../core/ids.ts";
 import { hashToken } from "../../core/password.ts";
 import type { Db } from "../client.ts";
-import { devices, sessions, users } from "../schema.ts";
+import { devices, officers, sessions, users } from "../schema.ts";
 
 /** How long a sign-in lasts. */
 export const SESSION_TTL_MS = 7 * 24 * 3_600_000;
@@ -18,15 +18,31 @@ const userColumns = {
   officerId: users.officerId,
 };
 
-/** The user a live session token belongs to, or undefined. */
+/**
+ * The user a live session token belongs to, or undefined. A deactivated officer's sessions
+ * end when they are deactivated; this refuses them too, should one be left.
+ */
 export async function userForSession(db: Db, tokenHash: string, now: number) {
   const [row] = await db
     .select(userColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+    .leftJoin(officers, eq(officers.id, users.officerId))
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        gt(sessions.expiresAt, now),
+        or(isNull(users.officerId), eq(officers.active, true)),
+      ),
+    );
   return row;
 }
+
+/** The statement that ends every session of the accounts linked to an officer (deactivation). */
+export const endOfficerSessions = (db: Db, officerId: string) =>
+  db
+    .delete(sessions)
+    .where(inArray(sessions.userId, db.select({ id: users.id }).from(users).where(eq(users.officerId, officerId))));
 
 /** The paired, unrevoked device a token belongs to, or undefined. */
 export async function deviceForToken(db: Db, tokenHash: string) {

@@ -1,8 +1,14 @@
-/** Who serves at a counter when: check-in, check-out and the current duty. */
-import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+/**
+ * Who serves at a counter when: check-in, check-out, the current duty, the
+ * supervisors' duty board and the duties that end by themselves. Every start and
+ * end is written with where it came from and an audit entry, in one batch.
+ */
+import { and, asc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { newId } from "../../core/ids.ts";
+import { localDay, startOfLocalDay, TIMEZONES, type Timezone } from "../../core/period.ts";
 import type { Db } from "../client.ts";
-import { duties, officers } from "../schema.ts";
+import { agencies, counters, type DutySource, duties, officers } from "../schema.ts";
+import { auditInsert } from "./audit.ts";
 
 /** The open duty at a counter with its officer, or undefined. */
 export async function currentDuty(db: Db, counterId: string) {
@@ -21,27 +27,193 @@ export async function currentDuty(db: Db, counterId: string) {
   return row;
 }
 
+/** Who changed a duty, for its audit entry: an account, or a tablet (no account). */
+export interface DutyActor {
+  agencyId: string;
+  userId: string | null;
+  /** The tablet that made the change, if one did. */
+  deviceId?: string;
+  /** Why a supervisor ended someone's duty. */
+  reason?: string;
+}
+
+/** The audit entry of a duty's start or end. */
+const dutyAudit = (
+  db: Db,
+  actor: DutyActor,
+  action: "duty.start" | "duty.end",
+  duty: { id: string; counterId: string; officerId: string },
+  via: DutySource,
+) =>
+  auditInsert(db, {
+    actorUserId: actor.userId,
+    agencyId: actor.agencyId,
+    action,
+    target: duty.id,
+    details: {
+      counter: duty.counterId,
+      officer: duty.officerId,
+      via,
+      ...(actor.deviceId ? { device: actor.deviceId } : {}),
+      ...(actor.reason ? { reason: actor.reason } : {}),
+    },
+  });
+
 /**
  * Starts an officer's duty at a counter. One officer serves a counter at a time
- * and an officer serves one counter at a time, so open duties of either end now.
+ * and an officer serves one counter at a time, so open duties of either end now
+ * (`replaced`, each audited).
  */
-export async function startDuty(db: Db, counterId: string, officerId: string, now: number) {
+export async function startDuty(
+  db: Db,
+  duty: { counterId: string; officerId: string },
+  now: number,
+  via: DutySource,
+  actor: DutyActor,
+) {
   const id = newId("dut");
+  const replaced = await db
+    .select({ id: duties.id, counterId: duties.counterId, officerId: duties.officerId })
+    .from(duties)
+    .where(and(isNull(duties.endedAt), or(eq(duties.counterId, duty.counterId), eq(duties.officerId, duty.officerId))));
   await db.batch([
     // A change a tablet made offline may predate a duty that started since: never end one before it began.
     db
       .update(duties)
-      .set({ endedAt: sql`max(${now}, ${duties.startedAt})` })
-      .where(and(isNull(duties.endedAt), or(eq(duties.counterId, counterId), eq(duties.officerId, officerId)))),
-    db.insert(duties).values({ id, counterId, officerId, startedAt: now }),
+      .set({ endedAt: sql`max(${now}, ${duties.startedAt})`, endedVia: "replaced" })
+      .where(
+        and(isNull(duties.endedAt), or(eq(duties.counterId, duty.counterId), eq(duties.officerId, duty.officerId))),
+      ),
+    ...replaced.map((r) => dutyAudit(db, actor, "duty.end", r, "replaced")),
+    db.insert(duties).values({ id, ...duty, startedAt: now, startedVia: via }),
+    dutyAudit(db, actor, "duty.start", { id, ...duty }, via),
   ]);
   return id;
 }
 
-/** Ends an open duty (as `currentDuty` found it) and returns it with its end. */
-export async function endDuty<T extends { id: string }>(db: Db, open: T, now: number) {
-  await db.update(duties).set({ endedAt: now }).where(eq(duties.id, open.id));
+/**
+ * Ends an open duty (as `currentDuty` or the board found it), audited; returns it with its
+ * end. Ending one that has already ended changes nothing.
+ */
+export async function endDuty<T extends { id: string; officerId: string }>(
+  db: Db,
+  open: T & { counterId: string },
+  now: number,
+  via: DutySource,
+  actor: DutyActor,
+) {
+  await db.batch([
+    db
+      .update(duties)
+      .set({ endedAt: now, endedVia: via })
+      .where(and(eq(duties.id, open.id), isNull(duties.endedAt))),
+    dutyAudit(db, actor, "duty.end", open, via),
+  ]);
   return { ...open, endedAt: now };
+}
+
+/** The statements that end an officer's open duty now (deactivation), audited; put them in its batch. */
+export async function endOfficerDuty(db: Db, officerId: string, now: number, actor: DutyActor) {
+  const open = await db
+    .select({ id: duties.id, counterId: duties.counterId, officerId: duties.officerId })
+    .from(duties)
+    .where(and(eq(duties.officerId, officerId), isNull(duties.endedAt)));
+  return open.flatMap((d) => [
+    db
+      .update(duties)
+      .set({ endedAt: sql`max(${now}, ${duties.startedAt})`, endedVia: "deactivation" })
+      .where(and(eq(duties.id, d.id), isNull(duties.endedAt))),
+    dutyAudit(db, actor, "duty.end", d, "deactivation"),
+  ]);
+}
+
+/** An agency's counters (not archived) and who serves at each now, for the duty board. */
+export async function dutyBoard(db: Db, agencyId: string) {
+  return db
+    .select({
+      counter: { code: counters.code, name: counters.name, closesAt: counters.closesAt },
+      duty: {
+        id: duties.id,
+        startedAt: duties.startedAt,
+        startedVia: duties.startedVia,
+        officerId: officers.id,
+        name: officers.name,
+        nip: officers.nip,
+      },
+    })
+    .from(counters)
+    .leftJoin(duties, and(eq(duties.counterId, counters.id), isNull(duties.endedAt)))
+    .leftJoin(officers, eq(officers.id, duties.officerId))
+    .where(and(eq(counters.agencyId, agencyId), isNull(counters.archivedAt)))
+    .orderBy(asc(counters.code));
+}
+
+/** One of an agency's open duties by id, with its counter, or undefined. */
+export async function openDutyOf(db: Db, agencyId: string, id: string) {
+  const [row] = await db
+    .select({
+      id: duties.id,
+      counterId: duties.counterId,
+      officerId: duties.officerId,
+      startedAt: duties.startedAt,
+      name: officers.name,
+      counter: counters.code,
+    })
+    .from(duties)
+    .innerJoin(counters, eq(counters.id, duties.counterId))
+    .innerJoin(officers, eq(officers.id, duties.officerId))
+    .where(and(eq(duties.id, id), eq(counters.agencyId, agencyId), isNull(duties.endedAt)));
+  return row;
+}
+
+/** How long after its counter closes a forgotten duty ends by itself. */
+export const AUTO_END_AFTER_CLOSE_MS = 3_600_000;
+
+/**
+ * When a duty started at `startedAt` ends by itself: the first instant at or after the start
+ * that is an hour past its counter's closing time (in the agency's timezone). A duty begun
+ * more than an hour after closing runs to the next day's.
+ */
+export function autoEndOf(startedAt: number, closesAt: string, timezone: Timezone): number {
+  const [hours, minutes] = closesAt.split(":").map(Number);
+  const midnight = startOfLocalDay(localDay(startedAt, timezone), timezone);
+  const end = midnight + (hours * 60 + minutes) * 60_000 + AUTO_END_AFTER_CLOSE_MS;
+  return end >= startedAt ? end : end + 86_400_000;
+}
+
+/**
+ * Ends every duty still open an hour after its counter closed, at that time (not at the
+ * time of the sweep, so a late sweep attributes nothing wrongly), audited as `auto`.
+ * Returns how many ended. Run every minute on Node and on a Cron Trigger on Workers.
+ */
+export async function endOverdueDuties(db: Db, now: number): Promise<number> {
+  const open = await db
+    .select({
+      id: duties.id,
+      counterId: duties.counterId,
+      officerId: duties.officerId,
+      startedAt: duties.startedAt,
+      closesAt: counters.closesAt,
+      agencyId: counters.agencyId,
+      timezone: agencies.timezone,
+    })
+    .from(duties)
+    .innerJoin(counters, eq(counters.id, duties.counterId))
+    .innerJoin(agencies, eq(agencies.id, counters.agencyId))
+    .where(isNull(duties.endedAt));
+  const overdue = open
+    .map((d) => ({ ...d, endsAt: autoEndOf(d.startedAt, d.closesAt, d.timezone) }))
+    .filter((d) => d.endsAt <= now);
+  if (overdue.length === 0) return 0;
+  const [first, ...rest] = overdue.flatMap((d) => [
+    db
+      .update(duties)
+      .set({ endedAt: d.endsAt, endedVia: "auto" })
+      .where(and(eq(duties.id, d.id), isNull(duties.endedAt))),
+    dutyAudit(db, { agencyId: d.agencyId, userId: null }, "duty.end", d, "auto"),
+  ]);
+  await db.batch([first, ...rest]);
+  return overdue.length;
 }
 
 /** Hours an officer was on duty within [from, until) (ms), open duties counted up to `now`. */

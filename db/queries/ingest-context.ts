@@ -43,6 +43,8 @@ interface Ticket {
   officerId: string | null;
   expiresAt: number;
   usedAt: number | null;
+  /** Who made it: `self` (the rated officer) vouches for nothing. */
+  source: string;
 }
 interface Duty {
   counterId: string;
@@ -151,7 +153,7 @@ export function contextQuery(items: IngestItem[]): ContextQuery {
       ? []
       : [
           over(
-            `SELECT id, agency_id, service_id, counter_id, officer_id, expires_at, used_at FROM tickets WHERE id ${IN}`,
+            `SELECT id, agency_id, service_id, counter_id, officer_id, expires_at, used_at, source FROM tickets WHERE id ${IN}`,
             ticketIds,
           ),
         ]),
@@ -200,6 +202,7 @@ function parseContext(context: Context, answers: SqlRow[][], kiosk: IngestItem[]
       officerId: maybe(r, "officer_id"),
       expiresAt: num(r, "expires_at"),
       usedAt: maybeNum(r, "used_at"),
+      source: text(r, "source"),
     });
   }
   if (kiosk.length === 0) return context;

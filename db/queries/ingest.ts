@@ -297,6 +297,9 @@ function toRow({ input, sender }: IngestItem, context: Context, now: number, bat
       ticketId = ticket.id;
       counterId = ticket.counterId;
       officerId = ticket.officerId;
+      // Nobody but the rated officer vouches that this service happened (DESIGN.md, "Who vouches"):
+      // the unit counts it, the officer's own indicator never does (db/queries/rollups.ts).
+      if (ticket.source === "self" && officerId) flags.push("self_issued");
     }
   }
   const comment = input.comment?.trim() ? maskComment(input.comment.trim()) : null;

@@ -37,9 +37,15 @@ const SUMS = [
   ...[1, 2, 3, 4].map((face) => `total(overall = ${face})`),
   ...METRIC_SELECT,
 ];
+/**
+ * The officer a rating counts for in the rollups: none ('') when the officer made its ticket
+ * for themself (`self_issued`): the unit's figures count it, the officer's n, fair score and band
+ * never do (DESIGN.md, "Who vouches"). The rating itself keeps its officer, to be shown apart.
+ */
+const ROLLUP_OFFICER = `CASE WHEN instr(flags, '"self_issued"') THEN '' ELSE coalesce(officer_id, '') END`;
 /** The upsert's head; `sign` "-" takes ratings out of the rollups instead of adding them. */
 const upsertHead = (sign: "" | "-") => `INSERT INTO rating_rollups (${KEY}, ${COUNT_COLUMNS.join(", ")})
-   SELECT agency_id, day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), ${SUMS.map((e) => (sign ? `-${e}` : e)).join(", ")}
+   SELECT agency_id, day, service_id, coalesce(counter_id, ''), ${ROLLUP_OFFICER}, ${SUMS.map((e) => (sign ? `-${e}` : e)).join(", ")}
    FROM ratings WHERE counted = 1 AND `;
 const UPSERT_HEAD = upsertHead("");
 const UPSERT_TAIL = ` GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (${KEY}) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;

@@ -1,6 +1,7 @@
 /**
  * Establishes who is calling from a bearer token or the session cookie:
- * `ses_…` tokens are people's sessions, `dev_…` tokens are paired kiosks.
+ * `ses_…` tokens are people's sessions, `dev_…` tokens are paired kiosks,
+ * `key_…` tokens are agencies' integration keys (queue systems).
  * Requests without a token cost no database work; device tokens seen in the
  * last seconds cost none either (worker/device-cache.ts).
  */
@@ -8,6 +9,7 @@ import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { hashToken } from "../../core/password.ts";
 import { deviceForToken, userForSession } from "../../db/queries/auth.ts";
+import { INTEGRATION_KEY_PREFIX, integrationKeyForToken } from "../../db/queries/integration-keys.ts";
 import type { AppEnv } from "../env.ts";
 import { unauthorized } from "../errors.ts";
 
@@ -35,6 +37,10 @@ export const auth = (): MiddlewareHandler<AppEnv> =>
         c.get("deviceCache").set(token, device, generation);
       }
       c.set("principal", { kind: "device", device });
+    } else if (token?.startsWith(INTEGRATION_KEY_PREFIX)) {
+      const key = await integrationKeyForToken(c.get("db"), await hashToken(token));
+      if (!key) throw unauthorized("This integration key is unknown or revoked; ask the agency's admin for a new one.");
+      c.set("principal", { kind: "integration", key });
     } else if (token) {
       const tokenHash = await hashToken(token);
       const user = await userForSession(c.get("db"), tokenHash, Date.now());

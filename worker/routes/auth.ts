@@ -7,7 +7,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
 import * as z from "zod";
 import { LoginInput } from "../../core/contract.ts";
-import { hashSecret, verifySecret } from "../../core/password.ts";
+import { decoyHash, verifySecret } from "../../core/password.ts";
 import { LoginResponse } from "../../core/responses.ts";
 import { createSession, deleteSession } from "../../db/queries/auth.ts";
 import { userForLogin } from "../../db/queries/users.ts";
@@ -15,12 +15,6 @@ import { ApiError, unauthorized } from "../errors.ts";
 import { SESSION_COOKIE } from "../middleware/auth.ts";
 import { Lockout, rateLimit } from "../middleware/rate-limit.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
-
-/**
- * Compared against when no user matches, so a wrong e-mail costs as long as a
- * wrong password. Made on first use: Workers allow no random values at module scope.
- */
-let decoy: Promise<string> | undefined;
 
 /**
  * The sign-in routes. Each app counts, per 15 minutes, `signInsPerIp` attempts per IP (before the body
@@ -49,9 +43,16 @@ export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number 
         // identity stays locked even for the right password, or guessing would just continue.
         lockout.attempt(identity, c.get("clientIp"));
         const user = await userForLogin(c.get("db"), input);
-        decoy ??= hashSecret("decoy password that matches nobody");
-        const ok = await verifySecret(input.password, user?.passwordHash ?? (await decoy));
+        const ok = await verifySecret(input.password, user?.passwordHash ?? (await decoyHash()));
         if (!user || !ok) throw new ApiError(401, "invalid_credentials", "The NIP/e-mail or password is wrong.");
+        // Told only to whoever knows the password: a deactivated officer learns why, a guesser learns nothing.
+        if (user.deactivated) {
+          throw new ApiError(
+            403,
+            "account_deactivated",
+            "This officer has been deactivated; ask the agency's admin to reactivate the account.",
+          );
+        }
         lockout.succeeded(identity, c.get("clientIp"));
         const now = Date.now();
         const session = await createSession(c.get("db"), user.id, now);
@@ -62,7 +63,7 @@ export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number 
           path: "/",
           maxAge: Math.floor((session.expiresAt - now) / 1000),
         });
-        const { passwordHash: _, ...publicUser } = user;
+        const { passwordHash: _, deactivated: __, ...publicUser } = user;
         return c.json(
           { token: session.token, expiresAt: new Date(session.expiresAt).toISOString(), user: publicUser },
           200,

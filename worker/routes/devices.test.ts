@@ -111,8 +111,9 @@ describe("duty changes a tablet made offline", () => {
     expect(checkIn.status).toBe(200);
     expect((await checkIn.json()).duty.startedAt).toBe(Date.parse(at));
     const tap = rating({ channel: "kiosk", service: "pindah-datang", createdAt: minutesAgo(20) });
-    const checkOut = await t.call("DELETE", `/api/v1/counters/loket-3/duty?at=${encodeURIComponent(minutesAgo(10))}`, {
+    const checkOut = await t.call("DELETE", "/api/v1/counters/loket-3/duty", {
       token: device,
+      body: { pin: PIN, at: minutesAgo(10) },
     });
     expect(checkOut.status).toBe(200);
     await t.call("POST", "/api/v1/ratings", { token: device, body: { ratings: [tap] } });

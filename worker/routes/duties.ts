@@ -1,22 +1,27 @@
 /**
  * Duty check-in and check-out at a counter (`:counter` is the counter's code in
  * the caller's agency). A paired device of that counter checks an officer in
- * with NIP + PIN; an officer checks themself in; a supervisor or agency admin
- * checks in any officer of the agency. Regional admins do not staff counters.
+ * with NIP + PIN (ending whoever served before: the officer is there, in person)
+ * and out with the on-duty officer's PIN; an officer checks themself in and out;
+ * a supervisor or agency admin checks in any officer of the agency and ends a
+ * duty with a reason. From the dashboard or the API nobody takes a counter that
+ * someone else serves (409 `counter_busy`): that needs the tablet, or the duty
+ * board. Regional admins do not staff counters. Every start and end is audited
+ * with where it came from.
  */
 
 import { createRoute } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import * as z from "zod";
-import { counterCode, DutyInput } from "../../core/contract.ts";
+import { counterCode, DutyEndInput, DutyInput } from "../../core/contract.ts";
 import { DutyEndedResponse, DutyResponse, DutyStartedResponse } from "../../core/responses.ts";
-import { currentDuty, endDuty, startDuty } from "../../db/queries/duties.ts";
+import { currentDuty, type DutyActor, endDuty, startDuty } from "../../db/queries/duties.ts";
 import { CLOCK_SKEW_MS, MAX_DEVICE_AGE_MS } from "../../db/queries/ingest.ts";
-import { officers } from "../../db/schema.ts";
+import { type DutySource, officers } from "../../db/schema.ts";
 import { assertActsFor, type CounterCaller, counterFor } from "../access.ts";
 import type { AppEnv } from "../env.ts";
-import { ApiError, forbidden, notFound } from "../errors.ts";
+import { ApiError, conflict, forbidden, notFound } from "../errors.ts";
 import { officerByPin } from "../officer-pin.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 
@@ -46,6 +51,18 @@ async function officerToCheckIn(c: Ctx, caller: CounterCaller, agencyId: string,
 
 const params = z.object({ counter: counterCode });
 
+/** Where a duty change came from: the tablet, the dashboard (its session cookie) or the API (a bearer token). */
+function sourceOf(c: Ctx, caller: CounterCaller): DutySource {
+  if (caller.kind === "device") return "tablet";
+  return c.req.header("authorization") ? "api" : "dashboard";
+}
+
+/** Who made a duty change, for the audit log. */
+const actorOf = (caller: CounterCaller, agencyId: string, reason?: string): DutyActor =>
+  caller.kind === "device"
+    ? { agencyId, userId: null, deviceId: caller.device.id }
+    : { agencyId, userId: caller.user.id, reason };
+
 /**
  * When a duty change happened. A tablet that was offline sends the time of the change,
  * trusted within the limits of its ratings (after pairing, within 30 days, not ahead of the
@@ -62,10 +79,6 @@ function changeTime(caller: CounterCaller, at: string | undefined): number {
   }
   return Math.min(time, now);
 }
-
-const DutyEndQuery = z.object({
-  at: z.iso.datetime({ offset: true }).optional().meta({ description: "When an offline tablet checked out" }),
-});
 
 /** The duty routes. */
 export function createDutiesRoutes() {
@@ -102,7 +115,23 @@ export function createDutiesRoutes() {
         const input = c.req.valid("json");
         const now = changeTime(caller, input.at);
         const officer = await officerToCheckIn(c, caller, counter.agencyId, input);
-        const id = await startDuty(c.get("db"), counter.id, officer.id, now);
+        const db = c.get("db");
+        if (caller.kind === "user") {
+          const open = await currentDuty(db, counter.id);
+          if (open && open.officerId !== officer.id) {
+            throw conflict(
+              "counter_busy",
+              `${open.name} serves at this counter now; they end their duty at the tablet, or a supervisor ends it on the duty board.`,
+            );
+          }
+        }
+        const id = await startDuty(
+          db,
+          { counterId: counter.id, officerId: officer.id },
+          now,
+          sourceOf(c, caller),
+          actorOf(caller, counter.agencyId),
+        );
         return c.json(
           {
             duty: { id, counter: counter.code, officer: { id: officer.id, name: officer.name }, startedAt: now },
@@ -116,23 +145,51 @@ export function createDutiesRoutes() {
         method: "delete",
         path: "/counters/{counter}/duty",
         summary:
-          "Check out whoever serves at the counter (its device; the officer on duty; supervisors, agency admins)",
+          "End the duty at the counter (its device with the on-duty officer's PIN; the officer on duty; supervisors, agency admins with a reason)",
         tags: ["duties"],
         security: SECURITY.sessionOrDevice,
-        request: { params, query: DutyEndQuery },
+        request: {
+          params,
+          body: { required: false, content: { "application/json": { schema: DutyEndInput } } },
+        },
         responses: okJson(DutyEndedResponse, "The duty that ended"),
       }),
       async (c) => {
         const { caller, counter } = await counterFor(c, c.req.valid("param").counter);
+        const input = c.req.valid("json") ?? {};
         const open = await currentDuty(c.get("db"), counter.id);
         if (!open) throw notFound("An open duty at this counter");
         assertActsFor(caller, open.officerId, "check out");
+        if (caller.kind === "device") {
+          // Anyone can tap the tablet: only the officer on duty, with their PIN, ends their duty there.
+          if (!input.pin)
+            throw new ApiError(
+              400,
+              "pin_required",
+              "Ending a duty at the tablet needs the PIN of the officer on duty.",
+            );
+          const [serving] = await c
+            .get("db")
+            .select({ nip: officers.nip })
+            .from(officers)
+            .where(eq(officers.id, open.officerId));
+          await officerByPin(c, caller.device, serving.nip, input.pin);
+        } else if (caller.user.officerId !== open.officerId && !input.reason) {
+          throw new ApiError(
+            400,
+            "reason_required",
+            "Say why you end another officer's duty; it goes in the audit log.",
+          );
+        }
         const ended = await endDuty(
           c.get("db"),
-          open,
-          Math.max(open.startedAt, changeTime(caller, c.req.valid("query").at)),
+          { ...open, counterId: counter.id },
+          Math.max(open.startedAt, changeTime(caller, input.at)),
+          sourceOf(c, caller),
+          actorOf(caller, counter.agencyId, input.reason),
         );
-        return c.json({ duty: ended }, 200);
+        const { counterId: _, ...duty } = ended;
+        return c.json({ duty }, 200);
       },
     );
 }

@@ -2,6 +2,7 @@
 import { router } from "../openapi.ts";
 import { countersRoutes } from "./manage/counters.ts";
 import { devicesManageRoutes } from "./manage/devices.ts";
+import { integrationsRoutes } from "./manage/integrations.ts";
 import { officersRoutes } from "./manage/officers.ts";
 import { originsRoutes } from "./manage/origins.ts";
 import { servicesRoutes } from "./manage/services.ts";
@@ -16,4 +17,5 @@ export const manageRoutes = router()
   .route("/", usersRoutes)
   .route("/", devicesManageRoutes)
   .route("/", originsRoutes)
+  .route("/", integrationsRoutes)
   .route("/", setupRoutes);

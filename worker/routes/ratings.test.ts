@@ -71,7 +71,7 @@ describe.each(STORES)("ratings stored through the %s", (store) => {
       expect(checkIn.status).toBe(200);
       const during = rating({ channel: "kiosk", createdAt: at(new Date().toISOString()) });
       await new Promise((r) => setTimeout(r, 20));
-      const checkOut = await t.call("DELETE", "/api/v1/counters/loket-1/duty", { token: device });
+      const checkOut = await t.call("DELETE", "/api/v1/counters/loket-1/duty", { token: device, body: { pin: PIN } });
       expect(checkOut.status).toBe(200);
       await new Promise((r) => setTimeout(r, 20));
       const after = rating({ channel: "kiosk", createdAt: new Date(Date.now() + 1).toISOString() });

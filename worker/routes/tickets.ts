@@ -1,23 +1,110 @@
 /**
  * Rating tickets. POST /tickets: a paired device (for its counter's officer on
- * duty), an officer (for themself), or a supervisor/agency admin (any officer of
- * the agency, e.g. for a queue system's account). GET /tickets/:ticket: public,
- * the ticket being its own unguessable capability.
+ * duty), a queue system's integration key (for the officer on duty at the counter
+ * it names), an officer (for themself: nobody else vouches, so its rating is
+ * `self_issued`), or a supervisor/agency admin (any active officer of the agency,
+ * with a reason, audited). Every way is paced (db/queries/tickets.ts TICKET_PACE).
+ * GET /tickets/:ticket: public, the ticket being its own unguessable capability.
  */
 
 import { createRoute } from "@hono/zod-openapi";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import type { Context } from "hono";
 import * as z from "zod";
+import type { TicketInput as TicketInputType } from "../../core/contract.ts";
 import { TicketInput } from "../../core/contract.ts";
 import { type TicketInfo, TicketIssuedResponse, TicketResponse } from "../../core/responses.ts";
 import { counterByCode, serviceBySlug } from "../../db/queries/agencies.ts";
 import { currentDuty } from "../../db/queries/duties.ts";
-import { describeTicket, issueTicket } from "../../db/queries/tickets.ts";
+import { describeTicket, issueTicket, TICKET_PACE, type TicketFields } from "../../db/queries/tickets.ts";
 import { officers } from "../../db/schema.ts";
-import { assertActsFor, counterStaff } from "../access.ts";
-import { notFound } from "../errors.ts";
+import { assertActsFor, type TicketIssuer, ticketIssuer } from "../access.ts";
+import type { AppEnv } from "../env.ts";
+import { ApiError, conflict, notFound } from "../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 import { publicBase } from "../settings.ts";
+
+type Ctx = Context<AppEnv>;
+
+/** What a ticket will be for, and who vouches for it; the officer is checked active and in the agency. */
+async function ticketFields(c: Ctx, issuer: TicketIssuer, input: TicketInputType): Promise<TicketFields> {
+  const db = c.get("db");
+  const agencyId =
+    issuer.kind === "device"
+      ? issuer.device.agencyId
+      : issuer.kind === "integration"
+        ? issuer.key.agencyId
+        : issuer.user.agencyId!;
+  const service = await serviceBySlug(db, agencyId, input.service);
+  if (!service) throw notFound(`Service "${input.service}"`);
+  const named = input.officer || input.nip ? await namedOfficer(c, agencyId, input) : null;
+  const counter = input.counter ? await counterByCode(db, agencyId, input.counter) : undefined;
+  if (input.counter && !counter) throw notFound(`Counter "${input.counter}"`);
+  const base = { agencyId, serviceId: service.id };
+
+  if (issuer.kind === "device") {
+    // The counter's tablet vouches for whoever serves there now.
+    const duty = await currentDuty(db, issuer.device.counterId);
+    return {
+      ...base,
+      counterId: issuer.device.counterId,
+      officerId: duty?.officerId ?? null,
+      source: "device",
+      issuer: issuer.device.id,
+    };
+  }
+  if (issuer.kind === "integration") {
+    // A queue system vouches for the officer on duty at the counter that served.
+    if (!counter)
+      throw new ApiError(400, "counter_required", "counter: an integration key names the counter that served.");
+    const duty = await currentDuty(db, counter.id);
+    if (named && named.id !== duty?.officerId) {
+      throw conflict(
+        "not_on_duty",
+        `${named.name} is not on duty at ${counter.code}; a key rates only the officer on duty.`,
+      );
+    }
+    return {
+      ...base,
+      counterId: counter.id,
+      officerId: duty?.officerId ?? null,
+      source: "integration",
+      issuer: issuer.key.id,
+    };
+  }
+  const user = issuer.user;
+  assertActsFor(issuer, named?.id, "issue tickets");
+  const officerId = user.role === "officer" ? user.officerId : (named?.id ?? null);
+  if (officerId && officerId === user.officerId) {
+    // Nobody else vouches: the ratings count for the unit, never for the officer (self_issued).
+    return { ...base, counterId: counter?.id ?? null, officerId, source: "self", issuer: user.id };
+  }
+  if (officerId && !input.reason) {
+    throw new ApiError(
+      400,
+      "reason_required",
+      "reason: say why you vouch for this officer's service; it goes in the audit log.",
+    );
+  }
+  return { ...base, counterId: counter?.id ?? null, officerId, source: "staff", issuer: user.id };
+}
+
+/** The active officer of the agency named by id or NIP: 404 when not there, 409 when deactivated. */
+async function namedOfficer(c: Ctx, agencyId: string, input: TicketInputType) {
+  const [officer] = await c
+    .get("db")
+    .select({ id: officers.id, name: officers.name, active: officers.active })
+    .from(officers)
+    .where(
+      and(
+        input.officer ? eq(officers.id, input.officer) : eq(officers.nip, input.nip!),
+        eq(officers.agencyId, agencyId),
+      ),
+    );
+  if (!officer) throw notFound("Officer");
+  if (!officer.active) throw conflict("officer_inactive", "This officer is deactivated; no ticket can name them.");
+  return officer;
+}
 
 /** POST /tickets and GET /tickets/{ticket}. */
 export const ticketsRoutes = router()
@@ -26,55 +113,40 @@ export const ticketsRoutes = router()
       method: "post",
       path: "/tickets",
       summary:
-        "Issue a single-use rating ticket and its URL, for an officer by id or NIP (devices; officers for themselves; supervisors, agency admins)",
+        "Issue a single-use rating ticket and its URL: a device (its counter's officer on duty), an integration key (the officer on duty at a counter it names), an officer (themself: the ratings are self_issued), supervisors and agency admins (an officer by id or NIP, with a reason; audited). Paced per officer, counter and issuer (429 ticket_pace)",
       tags: ["tickets"],
-      security: SECURITY.sessionOrDevice,
+      security: SECURITY.ticketIssuer,
       request: { body: jsonBody(TicketInput) },
       responses: okJson(TicketIssuedResponse, "The ticket, its rating URL and expiry"),
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const caller = counterStaff(c);
+      const issuer = ticketIssuer(c);
       const db = c.get("db");
-      let agencyId: string;
-      let counterId: string | null = null;
-      let officerId: string | null = null;
-      if (caller.kind === "device") {
-        agencyId = caller.device.agencyId;
-        counterId = caller.device.counterId;
-        officerId = (await currentDuty(db, counterId))?.officerId ?? null;
-      } else {
-        const user = caller.user;
-        agencyId = user.agencyId!;
-        if (input.officer || input.nip) {
-          const [officer] = await db
-            .select({ id: officers.id })
-            .from(officers)
-            .where(
-              and(
-                input.officer ? eq(officers.id, input.officer) : eq(officers.nip, input.nip!),
-                eq(officers.agencyId, agencyId),
-              ),
-            );
-          if (!officer) throw notFound("Officer");
-          assertActsFor(caller, officer.id, "issue tickets");
-          officerId = officer.id;
-        }
-        if (user.role === "officer") officerId = user.officerId;
-        if (input.counter) {
-          const counter = await counterByCode(db, agencyId, input.counter);
-          if (!counter) throw notFound(`Counter "${input.counter}"`);
-          counterId = counter.id;
-        }
+      const fields = await ticketFields(c, issuer, input);
+      const now = Date.now();
+      const ticket = await issueTicket(db, fields, now, input.ttlMinutes, (issued) => [
+        ...(fields.source === "staff" && fields.officerId
+          ? [
+              sql`INSERT INTO audit_log (at, actor_user_id, agency_id, action, target, details)
+                SELECT ${now}, ${fields.issuer}, ${fields.agencyId}, 'ticket.vouch', ${fields.officerId},
+                  ${JSON.stringify({ reason: input.reason, service: input.service, counter: input.counter ?? null })}
+                WHERE ${issued}`,
+            ]
+          : []),
+        ...(issuer.kind === "integration"
+          ? [sql`UPDATE integration_keys SET last_used_at = ${now} WHERE id = ${issuer.key.id} AND ${issued}`]
+          : []),
+      ]);
+      if ("wait" in ticket) {
+        throw new ApiError(
+          429,
+          "ticket_pace",
+          `More tickets than a counter can serve: at most ${TICKET_PACE.map((p) => `${p.max} in ${p.windowMs / 60_000} minutes`).join(" and ")} per officer and per counter; try again in ${ticket.wait} s.`,
+          undefined,
+          { "Retry-After": String(ticket.wait) },
+        );
       }
-      const service = await serviceBySlug(db, agencyId, input.service);
-      if (!service) throw notFound(`Service "${input.service}"`);
-      const ticket = await issueTicket(
-        db,
-        { agencyId, serviceId: service.id, counterId, officerId },
-        Date.now(),
-        input.ttlMinutes,
-      );
       const url = `${publicBase(c)}/r/${ticket.id}`;
       return c.json({ ticket: ticket.id, url, expiresAt: new Date(ticket.expiresAt).toISOString() }, 200);
     },

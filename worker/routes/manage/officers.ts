@@ -8,8 +8,10 @@ import { hashSecret } from "../../../core/password.ts";
 import { OfficerImportResponse, OfficerResponse, OfficersResponse } from "../../../core/responses.ts";
 import type { Db } from "../../../db/client.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
+import { endOfficerSessions } from "../../../db/queries/auth.ts";
+import { type DutyActor, endOfficerDuty } from "../../../db/queries/duties.ts";
 import { checkOfficerImport, importOfficers } from "../../../db/queries/officer-import.ts";
-import { duties, officers } from "../../../db/schema.ts";
+import { officers } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
@@ -17,12 +19,15 @@ import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
 const tags = ["management"];
 
-/** Nobody inactive serves at a counter: the statement that ends an officer's open duty now. */
-const endOpenDuty = (db: Db, officerId: string) =>
-  db
-    .update(duties)
-    .set({ endedAt: Date.now() })
-    .where(and(eq(duties.officerId, officerId), isNull(duties.endedAt)));
+/**
+ * What deactivating an officer does besides the flag, for the same batch: nobody inactive
+ * serves at a counter (their open duty ends, audited) or stays signed in (their sessions end).
+ * Sign-in and tickets naming them are refused from then on; reactivating restores sign-in.
+ */
+const deactivation = async (db: Db, officerId: string, actor: DutyActor) => [
+  ...(await endOfficerDuty(db, officerId, Date.now(), actor)),
+  endOfficerSessions(db, officerId),
+];
 const { pinHash: _, ...publicColumns } = getTableColumns(officers);
 
 /** GET, POST, PATCH, DELETE of officers, and their import from a CSV. */
@@ -124,7 +129,9 @@ export const officersRoutes = router()
           .update(officers)
           .set({ ...changes, ...(pin ? { pinHash: await hashSecret(pin) } : {}) })
           .where(where),
-        ...(changes.active === false ? [endOpenDuty(db, id)] : []),
+        ...(changes.active === false && existing.active
+          ? await deactivation(db, id, { agencyId: agency.id, userId: user.id })
+          : []),
         auditInsert(db, {
           actorUserId: user.id,
           agencyId: agency.id,
@@ -155,7 +162,7 @@ export const officersRoutes = router()
       if (!existing) throw notFound("Officer");
       await db.batch([
         db.update(officers).set({ active: false }).where(where),
-        endOpenDuty(db, id),
+        ...(await deactivation(db, id, { agencyId: agency.id, userId: user.id })),
         auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "officer.deactivate", target: id }),
       ]);
       return c.json({ officer: { ...existing, active: false } }, 200);
