@@ -95,9 +95,21 @@ function groupSums(groups: RollupGroup[], key: (g: RollupGroup) => string): Map<
   return out;
 }
 
-const unitMean = (sums: RollupSums) => {
-  const s = sums.stats.officer;
-  return s.n > 0 ? s.sum / s.n : null;
+/**
+ * The mean a fair score is shrunk toward: the officer indicator over the unit's ratings that
+ * count for an officer. Ratings no colleague can be credited with (widget ratings, tickets an
+ * officer made for themself) stay out of it, so no one moves every officer's fair score by
+ * rating themselves (DESIGN.md, "Who vouches").
+ */
+const unitMean = (groups: RollupGroup[]) => {
+  let n = 0;
+  let sum = 0;
+  for (const g of groups) {
+    if (g.officerId === "") continue;
+    n += g.stats.officer.n;
+    sum += g.stats.officer.sum;
+  }
+  return n > 0 ? sum / n : null;
 };
 
 /** Settings of a report. */
@@ -118,7 +130,7 @@ export async function agencyReport(
     readRollups(db, { agencyId, from: period.from, to: period.to }, ["month"]),
   ]);
   const total = groups.reduce((acc, g) => addSums(acc, g), emptySums());
-  const mean = unitMean(total);
+  const mean = unitMean(groups);
   const [serviceRows, counterRows, officerRows] = await Promise.all([
     db.select().from(services).where(eq(services.agencyId, agencyId)),
     db.select().from(counters).where(eq(counters.agencyId, agencyId)),
@@ -203,9 +215,12 @@ export async function officerScore(
   period: Period,
   options: OfficerIndicatorOptions = {},
 ) {
-  const [unit] = await readRollups(db, { agencyId: officer.agencyId, from: period.from, to: period.to });
+  const byOfficer = await readRollups(db, { agencyId: officer.agencyId, from: period.from, to: period.to }, [
+    "officer",
+  ]);
+  const unit = byOfficer.length ? byOfficer.reduce((acc, g) => addSums(acc, g), emptySums()) : undefined;
   const months = await readRollups(db, { officerId: officer.id, from: period.from, to: period.to }, ["month"]);
-  const mean = unit ? unitMean(unit) : null;
+  const mean = unitMean(byOfficer);
   const own = months.reduce((acc, g) => addSums(acc, g), emptySums());
   const figures = (sums: RollupSums | undefined) =>
     Object.fromEntries(OFFICER_ELEMENTS.map((e) => [e, elementFigures(sums?.stats[e] ?? emptyStat())])) as Record<

@@ -87,7 +87,8 @@ describe("duty at a counter", () => {
     const device = await t.pairDevice("loket-1");
     await t.call("POST", "/api/v1/counters/loket-1/duty", { token: device, body: { nip: OFFICER_NIPS[3], pin: PIN } });
     const end = (body?: unknown) => t.call("DELETE", "/api/v1/counters/loket-1/duty", { token: device, body });
-    const serving = async () => (await (await t.call("GET", "/api/v1/counters/loket-1/duty", { token: device })).json()).duty;
+    const serving = async () =>
+      (await (await t.call("GET", "/api/v1/counters/loket-1/duty", { token: device })).json()).duty;
 
     const bare = await end();
     expect(bare.status).toBe(400);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { tickets } from "../../db/schema.ts";
+import { auditLog, tickets } from "../../db/schema.ts";
 import { AGENCY, OFFICER_NIPS, PIN, rating, testApp } from "../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -53,12 +53,20 @@ describe("tickets", () => {
     });
   });
 
-  it("lets a supervisor issue a ticket for an officer of the agency but not of another", async () => {
+  it("lets a supervisor vouch for an officer of the agency, with a reason, audited; not of another", async () => {
     const supervisor = await t.login({ email: "supervisor@demo.suara.id" });
     const own = await t.officerId(OFFICER_NIPS[2]);
-    expect((await issue({ service: "ktp-el", officer: own }, supervisor)).status).toBe(200);
+    const bare = await issue({ service: "ktp-el", officer: own }, supervisor);
+    expect(bare.status).toBe(400);
+    expect(bare.body.error.code).toBe("reason_required");
+    const vouched = await issue({ service: "ktp-el", officer: own, reason: "Loket tanpa tablet hari ini" }, supervisor);
+    expect(vouched.status).toBe(200);
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, "ticket.vouch"));
+    expect(entry).toMatchObject({ target: own, details: { reason: "Loket tanpa tablet hari ini" } });
     const foreign = await t.officerId("199101012020011001");
-    expect((await issue({ service: "ktp-el", officer: foreign }, supervisor)).status).toBe(404);
+    expect((await issue({ service: "ktp-el", officer: foreign, reason: "x".repeat(5) }, supervisor)).status).toBe(404);
+    // The refused tickets wrote nothing to the log.
+    expect(await t.db.select().from(auditLog).where(eq(auditLog.action, "ticket.vouch"))).toHaveLength(1);
   });
 });
 
@@ -67,7 +75,7 @@ describe("tickets by NIP", () => {
     const admin = await t.login();
     const issued = await t.call("POST", "/api/v1/tickets", {
       token: admin,
-      body: { service: "ktp-el", nip: OFFICER_NIPS[1] },
+      body: { service: "ktp-el", nip: OFFICER_NIPS[1], reason: "Antrean manual" },
     });
     expect(issued.status).toBe(200);
     const { ticket } = await issued.json();
@@ -75,7 +83,7 @@ describe("tickets by NIP", () => {
     expect(described.officer.name).toBe("Budi Santoso");
     const unknown = await t.call("POST", "/api/v1/tickets", {
       token: admin,
-      body: { service: "ktp-el", nip: "199001012015011999" },
+      body: { service: "ktp-el", nip: "199001012015011999", reason: "Antrean manual" },
     });
     expect(unknown.status).toBe(404);
     const officer = await t.login({ nip: OFFICER_NIPS[0] });
