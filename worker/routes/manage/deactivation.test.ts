@@ -5,7 +5,7 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auditLog, duties } from "../../../db/schema.ts";
+import { auditLog, duties, sessions, users } from "../../../db/schema.ts";
 import { AGENCY, OFFICER_NIPS, PASSWORD, PIN, testApp } from "../../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -31,6 +31,9 @@ describe.each(["DELETE", "PATCH"])("deactivating an officer with %s", (method) =
     expect(res.status).toBe(200);
 
     expect((await t.call("GET", "/api/v1/me", { token: session })).status).toBe(401);
+    // Ended, not merely refused: nothing of the session is left to come back on reactivation.
+    const [account] = await t.db.select({ id: users.id }).from(users).where(eq(users.officerId, officerId));
+    expect(await t.db.select().from(sessions).where(eq(sessions.userId, account.id))).toEqual([]);
     const refused = await signIn();
     expect(refused.status).toBe(403);
     expect((await refused.json()).error.code).toBe("account_deactivated");
@@ -59,5 +62,6 @@ describe.each(["DELETE", "PATCH"])("deactivating an officer with %s", (method) =
 
     await t.call("PATCH", `${officers}/${officerId}`, { token: admin, body: { active: true } });
     expect((await signIn()).status).toBe(200);
+    expect((await t.call("GET", "/api/v1/me", { token: session })).status).toBe(401);
   });
 });
