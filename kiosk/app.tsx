@@ -13,6 +13,7 @@ import { createKioskState, type KioskState, rememberSetup } from "./state.ts";
 
 const Survey = lazy(() => import("./pages/survey.tsx").then((m) => m.Survey));
 const StaffMenu = lazy(() => import("./pages/staff.tsx").then((m) => m.StaffMenu));
+const TicketScreen = lazy(() => import("./pages/ticket.tsx").then((m) => m.TicketScreen));
 
 /** The kiosk. */
 export function App() {
@@ -75,6 +76,8 @@ function CitizenScreen({ state }: { state: KioskState }) {
       return <Survey state={state} />;
     case "thanks":
       return <Thanks state={state} />;
+    case "ticket":
+      return <TicketScreen state={state} />;
     default:
       return (
         <Home

@@ -13,8 +13,19 @@ import { type Pairing, savePairing } from "./device.ts";
 import { keepRating, queueDutyChange, queueState } from "./store.ts";
 import { SURVEY_IDLE_MS, startSync } from "./sync.ts";
 
-/** The citizen's screens. */
-export type Screen = "home" | "reasons" | "offer" | "survey" | "thanks";
+/** The citizen's screens; `ticket` shows a rating ticket's QR for the citizen's own phone. */
+export type Screen = "home" | "reasons" | "offer" | "survey" | "thanks" | "ticket";
+
+/** A ticket shown as a QR code: its rating page and when it expires. */
+export interface ShownTicket {
+  url: string;
+  expiresAt: string;
+  /** Who it rates: the officer on duty when it was made. */
+  officer: string;
+}
+
+/** How long a ticket's QR stays on screen before the faces come back. */
+export const TICKET_SCREEN_MS = 3 * 60_000;
 
 /** What the tablet shows about its counter (cached, so it starts without the server). */
 export type Setup = Omit<DeviceSelf, "duty">;
@@ -66,6 +77,7 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
     aside: [],
   });
   const staffOpen = signal(false);
+  const ticket = signal<ShownTicket | null>(null);
 
   let thanksTimer: ReturnType<typeof setTimeout> | undefined;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -141,9 +153,31 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
     clearTimeout(idleTimer);
     batch(() => {
       rating.value = null;
+      ticket.value = null;
       locale.value = "id";
       screen.value = "home";
     });
+  }
+
+  /**
+   * Staff make a rating ticket for a citizen who prefers their phone: the server binds it to
+   * this counter's officer on duty (the tablet vouches) and the service; the QR then shows on
+   * the citizen's screen until "Selesai" or TICKET_SCREEN_MS. Needs the network.
+   */
+  async function showTicket(service: string) {
+    const serving = duty.value;
+    const made = await call<{ url: string; expiresAt: string }>("/tickets", {
+      token: pairing.token,
+      method: "POST",
+      body: { service },
+    });
+    batch(() => {
+      ticket.value = { url: made.url, expiresAt: made.expiresAt, officer: serving?.name ?? "" };
+      staffOpen.value = false;
+      screen.value = "ticket";
+    });
+    clearTimeout(thanksTimer);
+    thanksTimer = setTimeout(toHome, TICKET_SCREEN_MS);
   }
 
   /** Restarts the 60 s watchdog of an open rating: untouched, it is finished as it stands. */
@@ -221,11 +255,14 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
     }
   }
 
-  /** Staff end the duty at this counter: at once when online, queued when not. */
-  async function checkOut(): Promise<{ offline: boolean }> {
+  /**
+   * The officer on duty ends it with their PIN (anyone can tap a tablet): at once when online,
+   * queued when not (the server checks the PIN when it arrives; a wrong one is set aside for staff).
+   */
+  async function checkOut(pin: string): Promise<{ offline: boolean }> {
     const at = new Date().toISOString();
     try {
-      await call(`/counters/${pairing.counter}/duty`, { token: pairing.token, method: "DELETE" });
+      await call(`/counters/${pairing.counter}/duty`, { token: pairing.token, method: "DELETE", body: { pin } });
       batch(() => {
         duty.value = null;
         pendingOfficer.value = null;
@@ -233,7 +270,7 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
       return { offline: false };
     } catch (error) {
       if (error instanceof CallFailed && !error.transient) throw error;
-      await queueDutyChange({ kind: "checkOut", at });
+      await queueDutyChange({ kind: "checkOut", pin, at });
       batch(() => {
         duty.value = null;
         pendingOfficer.value = null;
@@ -261,6 +298,8 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
     lastSync,
     queue,
     staffOpen,
+    ticket,
+    showTicket,
     /** The services given at the counter; the survey asks which only when there are several. */
     asksService: computed(() => setup.value.services.length > 1),
     tapFace,

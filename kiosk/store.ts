@@ -17,7 +17,7 @@ export interface QueuedRating {
   touchedAt: number;
 }
 
-/** A duty change made on the tablet, sent in order. */
+/** A duty change made on the tablet, sent in order (with the officer's PIN, which the server checks). */
 export interface DutyChange {
   seq?: number;
   kind: "checkIn" | "checkOut";

@@ -57,7 +57,7 @@ export async function syncOnce({ token, counter }: DeviceAuth): Promise<{ duties
       if (change.kind === "checkIn") {
         await call(duty, { token, method: "POST", body: { nip: change.nip, pin: change.pin, at: change.at } });
       } else {
-        await call(`${duty}?at=${encodeURIComponent(change.at)}`, { token, method: "DELETE" });
+        await call(duty, { token, method: "DELETE", body: { pin: change.pin, at: change.at } });
       }
       await settleDutyChange(change);
     } catch (error) {

@@ -372,7 +372,7 @@ export class SuaraRating extends LitElement {
         return html`
           <fieldset>
             <legend>${t.howWasService}</legend>
-            ${this.info ? html`<p>${this.info.service.name}${this.info.officer ? html` · ${t.servedBy} ${this.info.officer.name}` : nothing}</p>` : nothing}
+            ${this.info ? html`<p>${this.info.agency.name} · ${this.info.service.name}${this.info.officer ? html` · ${t.servedBy} ${this.info.officer.name}` : nothing}</p>` : nothing}
             <div class="faces">
               ${FACES.map(
                 (label, i) => html`<button type="button" part="face" @click=${() => this.tap(i + 1)}>

@@ -1,8 +1,11 @@
 /**
  * The staff menu, opened by holding the agency name for 2 s (never a visible
- * button on the citizen's screen): check-in and check-out with NIP and PIN,
- * what waits in the queue and what the server refused, unpairing, the version.
- * A modal <dialog>: focus moves in, Escape closes it, the screen behind is inert.
+ * button on the citizen's screen): check-in with NIP and PIN, check-out with the
+ * on-duty officer's PIN, a ticket QR for a citizen's phone, what waits in the
+ * queue and what the server refused, unpairing, the version. A modal <dialog>:
+ * focus moves in, Escape closes it, the screen behind is inert; left untouched
+ * for STAFF_IDLE_MS it closes itself, so no NIP or open form stays on a tablet
+ * that anyone can walk up to.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { CallFailed } from "../api.ts";
@@ -13,15 +16,32 @@ import { errorText, text } from "../text.ts";
 
 declare const __APP_VERSION__: string;
 
+/** How long the staff menu stays open without a touch or a key. */
+export const STAFF_IDLE_MS = 30_000;
+
 /** The staff menu dialog. */
 export function StaffMenu({ state, onClose }: { state: KioskState; onClose: () => void }) {
   const locale = state.locale.value;
   const dialog = useRef<HTMLDialogElement>(null);
+  // The latest onClose, without reopening the dialog each time its parent renders a new one.
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
     const element = dialog.current;
     element?.showModal();
     void state.refreshQueue();
-    return () => element?.close();
+    const idle = () => close.current();
+    let timer = setTimeout(idle, STAFF_IDLE_MS);
+    const touched = () => {
+      clearTimeout(timer);
+      timer = setTimeout(idle, STAFF_IDLE_MS);
+    };
+    for (const type of ["pointerdown", "keydown", "input"]) element?.addEventListener(type, touched);
+    return () => {
+      clearTimeout(timer);
+      for (const type of ["pointerdown", "keydown", "input"]) element?.removeEventListener(type, touched);
+      element?.close();
+    };
   }, [state]);
   return (
     <dialog ref={dialog} class="staff" aria-labelledby="staff-title" onClose={onClose}>
@@ -31,7 +51,9 @@ export function StaffMenu({ state, onClose }: { state: KioskState; onClose: () =
           {text(locale, "close")}
         </button>
       </header>
+      <p class="hint">{text(locale, "staffAutoClose")}</p>
       <Duty state={state} />
+      <Ticket state={state} />
       <Queue state={state} />
       <Unpair state={state} />
       <p class="version">{text(locale, "version", { version: __APP_VERSION__ })}</p>
@@ -114,12 +136,18 @@ function Duty({ state }: { state: KioskState }) {
       setBusy(false);
     }
   };
-  const checkOut = async () => {
+  const [askPin, setAskPin] = useState(false);
+  const checkOut = async (event: Event) => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const { pin } = fieldsOf(form);
     setBusy(true);
     try {
-      await state.checkOut();
+      await state.checkOut(pin);
+      setAskPin(false);
       setOutcome({ message: text(locale, "checkedOut"), error: false });
     } catch (error) {
+      form.reset();
       setOutcome(failure(locale, error));
     } finally {
       setBusy(false);
@@ -131,9 +159,32 @@ function Duty({ state }: { state: KioskState }) {
       {duty ? (
         <div class="on-duty">
           <p>{text(locale, "nowServing", { name: duty.name })}</p>
-          <button type="button" class="secondary" disabled={busy} onClick={() => void checkOut()}>
-            {text(locale, "checkOut")}
-          </button>
+          {askPin ? (
+            <form class="check-out" onSubmit={checkOut}>
+              <label for="checkout-pin">{text(locale, "checkOutPin", { name: duty.name })}</label>
+              <input
+                id="checkout-pin"
+                name="pin"
+                type="password"
+                inputMode="numeric"
+                pattern="\d{6}"
+                maxLength={6}
+                autoComplete="off"
+                required
+                ref={(input) => input?.focus()}
+              />
+              <button type="submit" class="primary" disabled={busy}>
+                {text(locale, "checkOutConfirm")}
+              </button>
+              <button type="button" class="secondary" onClick={() => setAskPin(false)}>
+                {text(locale, "cancel")}
+              </button>
+            </form>
+          ) : (
+            <button type="button" class="secondary" disabled={busy} onClick={() => setAskPin(true)}>
+              {text(locale, "checkOut")}
+            </button>
+          )}
         </div>
       ) : null}
       <form onSubmit={checkIn}>
@@ -142,6 +193,54 @@ function Duty({ state }: { state: KioskState }) {
           {text(locale, "checkIn")}
         </button>
       </form>
+      <Message outcome={outcome} />
+    </section>
+  );
+}
+
+/** A rating ticket for the officer on duty, shown as a QR on the citizen's screen. */
+function Ticket({ state }: { state: KioskState }) {
+  const locale = state.locale.value;
+  const duty = state.duty.value;
+  const services = state.setup.value.services;
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+  const show = async (event: Event) => {
+    event.preventDefault();
+    const service = String(new FormData(event.target as HTMLFormElement).get("service") ?? services[0]?.slug);
+    setBusy(true);
+    try {
+      await state.showTicket(service);
+    } catch (error) {
+      setOutcome(failure(locale, error));
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="ticket-title" class="staff-section">
+      <h3 id="ticket-title">{text(locale, "ticketTitle")}</h3>
+      {duty ? (
+        <form onSubmit={show}>
+          <p>{text(locale, "ticketDetail", { name: duty.name })}</p>
+          {services.length > 1 ? (
+            <div class="fields">
+              <label for="ticket-service">{text(locale, "ticketService")}</label>
+              <select id="ticket-service" name="service">
+                {services.map((s) => (
+                  <option key={s.slug} value={s.slug}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <button type="submit" class="primary" disabled={busy}>
+            {text(locale, "ticketShow")}
+          </button>
+        </form>
+      ) : (
+        <p>{text(locale, "ticketNeedsDuty")}</p>
+      )}
       <Message outcome={outcome} />
     </section>
   );
