@@ -6,7 +6,7 @@
  */
 import { expect, type Page, test } from "@playwright/test";
 import { E2E } from "../../playwright.config.ts";
-import { adminApi, expectAccessible, openStaffMenu, pairKiosk, screenshot } from "./helpers.ts";
+import { AGENCY_NAME, adminApi, expectAccessible, openStaffMenu, pairKiosk, screenshot } from "./helpers.ts";
 
 /** Checks an officer in from the staff menu and leaves the menu open. */
 async function checkIn(page: Page, nip: string, officer: string) {
@@ -86,7 +86,9 @@ test.describe("the kiosk's staff menu @once", () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const citizen = await phone.newPage();
     await citizen.goto(url);
-    await expect(citizen.getByText("Dilayani oleh Hendra Saputra Siregar")).toBeVisible();
+    await expect(
+      citizen.getByText(`${AGENCY_NAME} · KTP Elektronik · Dilayani oleh Hendra Saputra Siregar`),
+    ).toBeVisible();
     await screenshot(citizen, "ticket-page-phone");
     await citizen.getByRole("button", { name: "Puas", exact: true }).click();
     await expect(citizen.getByRole("status")).toHaveText("Terima kasih atas penilaian Anda.");
