@@ -8,7 +8,7 @@
  * that anyone can walk up to.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { CallFailed } from "../api.ts";
+import { Credentials, fieldsOf, Message, useAction } from "../components/staff-form.tsx";
 import { clock } from "../components/status.tsx";
 import type { KioskState } from "../state.ts";
 import { retryAside } from "../store.ts";
@@ -61,97 +61,32 @@ export function StaffMenu({ state, onClose }: { state: KioskState; onClose: () =
   );
 }
 
-/** A form's outcome: a message to show and whether it is an error. */
-type Outcome = { message: string; error: boolean } | null;
-
-const failure = (locale: KioskState["locale"]["value"], error: unknown): Outcome => ({
-  message: errorText(locale, error instanceof CallFailed ? error.code : "unknown"),
-  error: true,
-});
-
-function Message({ outcome }: { outcome: Outcome }) {
-  return (
-    <p role={outcome?.error ? "alert" : "status"} class={outcome?.error ? "error" : "ok"}>
-      {outcome?.message ?? ""}
-    </p>
-  );
-}
-
-/** NIP and PIN fields, checked as the API checks them. */
-function Credentials({ prefix, locale }: { prefix: string; locale: KioskState["locale"]["value"] }) {
-  return (
-    <div class="fields">
-      <label for={`${prefix}-nip`}>{text(locale, "nip")}</label>
-      <input
-        id={`${prefix}-nip`}
-        name="nip"
-        inputMode="numeric"
-        pattern="\d{18}"
-        maxLength={18}
-        autoComplete="off"
-        required
-      />
-      <label for={`${prefix}-pin`}>{text(locale, "pin")}</label>
-      <input
-        id={`${prefix}-pin`}
-        name="pin"
-        type="password"
-        inputMode="numeric"
-        pattern="\d{6}"
-        maxLength={6}
-        autoComplete="off"
-        required
-      />
-    </div>
-  );
-}
-
-const fieldsOf = (form: HTMLFormElement) => {
-  const data = new FormData(form);
-  return { nip: String(data.get("nip") ?? "").trim(), pin: String(data.get("pin") ?? "").trim() };
-};
-
 function Duty({ state }: { state: KioskState }) {
   const locale = state.locale.value;
   const duty = state.duty.value;
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [busy, setBusy] = useState(false);
+  const { outcome, busy, run } = useAction(locale);
   const checkIn = async (event: Event) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const { nip, pin } = fieldsOf(form);
-    setBusy(true);
-    try {
+    await run(async () => {
       const result = await state.checkIn(nip, pin);
       form.reset();
-      setOutcome({
-        message: result.offline
-          ? text(locale, "checkedInOffline")
-          : text(locale, "checkedIn", { name: result.name ?? nip }),
-        error: false,
-      });
-    } catch (error) {
-      setOutcome(failure(locale, error));
-    } finally {
-      setBusy(false);
-    }
+      return result.offline
+        ? text(locale, "checkedInOffline")
+        : text(locale, "checkedIn", { name: result.name ?? nip });
+    });
   };
   const [askPin, setAskPin] = useState(false);
   const checkOut = async (event: Event) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const { pin } = fieldsOf(form);
-    setBusy(true);
-    try {
-      await state.checkOut(pin);
-      setAskPin(false);
-      setOutcome({ message: text(locale, "checkedOut"), error: false });
-    } catch (error) {
-      form.reset();
-      setOutcome(failure(locale, error));
-    } finally {
-      setBusy(false);
-    }
+    const ended = await run(async () => {
+      await state.checkOut(fieldsOf(form).pin);
+      return text(locale, "checkedOut");
+    });
+    if (ended) setAskPin(false);
+    else form.reset();
   };
   return (
     <section aria-labelledby="duty-title" class="staff-section">
@@ -203,18 +138,14 @@ function Ticket({ state }: { state: KioskState }) {
   const locale = state.locale.value;
   const duty = state.duty.value;
   const services = state.setup.value.services;
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [busy, setBusy] = useState(false);
+  const { outcome, busy, run } = useAction(locale);
   const show = async (event: Event) => {
     event.preventDefault();
     const service = String(new FormData(event.target as HTMLFormElement).get("service") ?? services[0]?.slug);
-    setBusy(true);
-    try {
+    await run(async () => {
       await state.showTicket(service);
-    } catch (error) {
-      setOutcome(failure(locale, error));
-      setBusy(false);
-    }
+      return null;
+    });
   };
   return (
     <section aria-labelledby="ticket-title" class="staff-section">
@@ -290,8 +221,7 @@ function Queue({ state }: { state: KioskState }) {
 function Unpair({ state }: { state: KioskState }) {
   const locale = state.locale.value;
   const { waiting, open } = state.queue.value;
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [busy, setBusy] = useState(false);
+  const { outcome, setOutcome, busy, run } = useAction(locale);
   const unpair = async (event: Event) => {
     event.preventDefault();
     // Unpairing revokes the token: anything still queued could never be sent.
@@ -301,13 +231,10 @@ function Unpair({ state }: { state: KioskState }) {
       return;
     }
     const { nip, pin } = fieldsOf(event.target as HTMLFormElement);
-    setBusy(true);
-    try {
+    await run(async () => {
       await state.unpair(nip, pin);
-    } catch (error) {
-      setOutcome(failure(locale, error));
-      setBusy(false);
-    }
+      return null;
+    });
   };
   return (
     <section aria-labelledby="unpair-title" class="staff-section">
