@@ -5,6 +5,7 @@
  * only the types.
  */
 import * as z from "zod";
+import { ContestState } from "./contest-contract.ts";
 import { FLAGS } from "./flags.ts";
 import { ELEMENT_IDS } from "./questionnaire.ts";
 import { AgencySummary, iso, mutu, Period } from "./responses.ts";
@@ -111,6 +112,11 @@ export const OfficerScoreResponse = OfficerIndicator.extend({
   minN: z.number().int(),
   k: z.number(),
   intervalMethod: z.string(),
+  selfIssued: z.object({ n: z.number().int(), index: z.number().nullable() }).meta({
+    description:
+      "Ratings from tickets the officer made for themself (self_issued, not excluded): their number and quick " +
+      "index, shown apart; they count for the unit, never for n, fair or band (no one else vouched for the service)",
+  }),
 }).meta({ id: "OfficerScore" });
 export const CommentsResponse = z
   .object({
@@ -119,11 +125,13 @@ export const CommentsResponse = z
     more: z.boolean().meta({ description: "Whether a next page exists" }),
     comments: z.array(
       z.object({
+        id: z.string().meta({ description: "The rating's id, which POST /me/ratings/{id}/contest names" }),
         comment: z.string().nullable(),
         overall: z.number().int().nullable(),
         service: z.string(),
         createdAt: iso,
         channel: z.enum(["kiosk", "widget", "qr"]),
+        contest: ContestState.nullable().meta({ description: "The officer's contest of this rating and its decision" }),
       }),
     ),
   })

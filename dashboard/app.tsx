@@ -18,6 +18,7 @@ const EvidencePage = lazy(() => import("./pages/evidence.tsx").then((m) => m.Evi
 const AgencyPage = lazy(() => import("./pages/agency.tsx").then((m) => m.AgencyPage));
 const OfficersPage = lazy(() => import("./pages/officers.tsx").then((m) => m.OfficersPage));
 const FlaggedPage = lazy(() => import("./pages/flagged.tsx").then((m) => m.FlaggedPage));
+const ContestsPage = lazy(() => import("./pages/contests.tsx").then((m) => m.ContestsPage));
 const CommentsPage = lazy(() => import("./pages/comments.tsx").then((m) => m.CommentsPage));
 const ReportPage = lazy(() => import("./pages/report.tsx").then((m) => m.ReportPage));
 const RegionPage = lazy(() => import("./pages/region.tsx").then((m) => m.RegionPage));
@@ -74,6 +75,7 @@ function Screens({ session }: { session: SessionState }) {
         <Route path="/dashboard/a/:slug" component={AgencyPage} />
         <Route path="/dashboard/a/:slug/officers" component={OfficersPage} />
         <Route path="/dashboard/a/:slug/flagged" component={FlaggedPage} />
+        <Route path="/dashboard/a/:slug/contests" component={ContestsPage} />
         <Route path="/dashboard/a/:slug/comments" component={CommentsPage} />
         <Route path="/dashboard/a/:slug/report" component={ReportPage} />
         <Route path="/dashboard/a/:slug/setup" component={SetupPage} />

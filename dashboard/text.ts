@@ -42,6 +42,8 @@ const id = {
   navOverview: "Ringkasan",
   navOfficers: "Petugas",
   navFlagged: "Penilaian bertanda",
+  navContests: "Keberatan",
+  navContestsOpen: "({n} menunggu keputusan)",
   navComments: "Komentar",
   navReport: "Laporan SKM",
   navRegion: "Instansi di wilayah",
@@ -54,6 +56,9 @@ const id = {
   notEnough: "Data belum cukup: {n} dari minimal {min} penilaian",
   fairExplained:
     "Skor adil menggabungkan penilaian Anda dengan rata-rata unit ({k} penilaian bobotnya), sehingga beberapa penilaian yang kebetulan buruk atau baik tidak langsung menentukan nilai Anda.",
+  selfIssued: "Dari tiket yang Anda buat sendiri: {n} penilaian, indeks cepat {index}.",
+  selfIssuedExplained:
+    "Penilaian ini dihitung untuk unit, tetapi tidak untuk indikator Anda (n, skor adil, mutu), karena tidak ada pihak lain yang menjamin bahwa layanannya benar terjadi.",
   smallNExplained:
     "Dengan sedikit penilaian, rentang keyakinan lebar: nilai sebenarnya bisa berada di mana saja dalam rentang itu. Semakin banyak warga menilai, semakin sempit rentangnya.",
   trendTitle: "Tren bulanan",
@@ -77,7 +82,7 @@ const id = {
   ratingsReceived: "Penilaian diterima",
   method: "Metode",
   officerMethod:
-    "Indeks = rata-rata nilai (wajah, atau rata-rata unsur kompetensi dan perilaku) × 25. Skor adil = (n·rata-rata + {k}·rata-rata unit) / (n + {k}) × 25. Rentang: {interval}. Penilaian bertanda dikecualikan.",
+    "Indeks = rata-rata nilai (wajah, atau rata-rata unsur kompetensi dan perilaku) × 25. Skor adil = (n·rata-rata + {k}·rata-rata unit) / (n + {k}) × 25. Rentang: {interval}. Penilaian yang terlalu rapat, yang dikecualikan, dan yang berasal dari tiket buatan petugas sendiri tidak dihitung.",
   recentComments: "Komentar terbaru",
   ikmTitle: "IKM {period}",
   official: "Resmi: semua 9 unsur terjawab",
@@ -117,7 +122,7 @@ const id = {
   sortBy: "Urutkan menurut {column}",
   flaggedTitle: "Penilaian bertanda",
   flaggedIntro:
-    "Penilaian yang terlalu rapat (rapid_repeat), di luar jam layanan, atau jam tablet yang salah. Admin dapat mengecualikan atau menyertakannya; setiap perubahan tercatat di log audit.",
+    "Penilaian yang terlalu rapat, di luar jam layanan, dari tablet yang jamnya salah, dari tiket yang dibuat petugas untuk dirinya sendiri, atau yang diajukan keberatan. Yang terlalu rapat dan yang dikecualikan tidak dihitung; tiket buatan sendiri dihitung untuk unit, tidak untuk nilai petugas; yang lain tetap dihitung (keberatan sampai diputuskan). Admin dapat mengecualikan atau menyertakannya; setiap perubahan tercatat di log audit.",
   noFlagged: "Tidak ada penilaian bertanda pada periode ini.",
   when: "Waktu",
   face: "Wajah",
@@ -130,7 +135,9 @@ const id = {
   flag_rapid_repeat: "terlalu rapat",
   flag_outside_hours: "di luar jam layanan",
   flag_clock_skew: "jam tablet salah",
-  flag_excluded: "dikecualikan admin",
+  flag_excluded: "dikecualikan dari nilai",
+  flag_self_issued: "tiket dibuat sendiri oleh petugas",
+  flag_contested: "diajukan keberatan",
   allServices: "Semua layanan",
   allCounters: "Semua loket",
   allFaces: "Semua wajah",
@@ -198,6 +205,8 @@ const en: Record<TextKey, string> = {
   navOverview: "Overview",
   navOfficers: "Officers",
   navFlagged: "Flagged ratings",
+  navContests: "Contests",
+  navContestsOpen: "({n} awaiting a decision)",
   navComments: "Comments",
   navReport: "SKM report",
   navRegion: "Agencies of the region",
@@ -210,6 +219,9 @@ const en: Record<TextKey, string> = {
   notEnough: "Not enough data yet: {n} of at least {min} ratings",
   fairExplained:
     "The fair score blends your ratings with the unit's average (weighted as {k} ratings), so a few unusually bad or good ratings do not decide your score on their own.",
+  selfIssued: "From tickets you made for yourself: {n} ratings, quick index {index}.",
+  selfIssuedExplained:
+    "These count for the unit but not toward your indicator (n, fair score, grade), because no one else vouched that the service took place.",
   smallNExplained:
     "With few ratings the interval is wide: your true score could be anywhere in it. The more citizens rate, the narrower it gets.",
   trendTitle: "Monthly trend",
@@ -233,7 +245,7 @@ const en: Record<TextKey, string> = {
   ratingsReceived: "Ratings received",
   method: "Method",
   officerMethod:
-    "Index = mean value (the face, or the mean of competence and conduct) × 25. Fair score = (n·mean + {k}·unit mean) / (n + {k}) × 25. Interval: {interval}. Flagged ratings are left out.",
+    "Index = mean value (the face, or the mean of competence and conduct) × 25. Fair score = (n·mean + {k}·unit mean) / (n + {k}) × 25. Interval: {interval}. Ratings too close together, excluded ratings and ratings from tickets the officer made for themself are left out.",
   recentComments: "Recent comments",
   ikmTitle: "IKM {period}",
   official: "Official: all 9 elements answered",
@@ -273,7 +285,7 @@ const en: Record<TextKey, string> = {
   sortBy: "Sort by {column}",
   flaggedTitle: "Flagged ratings",
   flaggedIntro:
-    "Ratings too close together (rapid_repeat), outside service hours, or from a tablet with a wrong clock. Admins may exclude or include them; every change is in the audit log.",
+    "Ratings too close together, outside service hours, from a tablet with a wrong clock, from a ticket an officer made for themself, or contested. Those too close together and excluded ones do not count; self-issued ones count for the unit, not for the officer's score; the others count (a contested one until it is decided). Admins may exclude or include them; every change is in the audit log.",
   noFlagged: "No flagged ratings in this period.",
   when: "When",
   face: "Face",
@@ -286,7 +298,9 @@ const en: Record<TextKey, string> = {
   flag_rapid_repeat: "too close together",
   flag_outside_hours: "outside service hours",
   flag_clock_skew: "tablet clock wrong",
-  flag_excluded: "excluded by an admin",
+  flag_excluded: "excluded from the scores",
+  flag_self_issued: "self-issued ticket",
+  flag_contested: "contested",
   allServices: "All services",
   allCounters: "All counters",
   allFaces: "All faces",

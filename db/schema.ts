@@ -5,6 +5,7 @@
  */
 import { getTableColumns, sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CONTEST_DECISIONS, CONTEST_REASONS } from "../core/contest-reasons.ts";
 import type { Flag } from "../core/flags.ts";
 import { ELEMENT_IDS } from "../core/questionnaire.ts";
 
@@ -380,16 +381,8 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_agency_at").on(t.agencyId, t.at)],
 );
 
-/** Why an officer contests a rating (keberatan). */
-export const CONTEST_REASONS = [
-  "not_served_by_me",
-  "not_a_real_service",
-  "outside_my_duty",
-  "abusive",
-  "other",
-] as const;
-/** Why an officer contests a rating. */
-export type ContestReason = (typeof CONTEST_REASONS)[number];
+/** Why an officer contests a rating, and what a decision makes of it (core/contest-reasons.ts). */
+export { CONTEST_DECISIONS, CONTEST_REASONS, type ContestReason } from "../core/contest-reasons.ts";
 
 /**
  * An officer's right of reply: one contest per rating, decided once by a supervisor or admin
@@ -412,7 +405,7 @@ export const contests = sqliteTable(
     reason: text("reason", { enum: CONTEST_REASONS }).notNull(),
     note: text("note").notNull().default(""),
     createdAt: integer("created_at").notNull(),
-    decision: text("decision", { enum: ["kept", "excluded"] }),
+    decision: text("decision", { enum: CONTEST_DECISIONS }),
     decisionNote: text("decision_note"),
     decidedBy: text("decided_by"),
     decidedAt: integer("decided_at"),

@@ -4,7 +4,10 @@
  * outside it get 401 (nobody signed in) or 403 (the wrong role, agency or
  * counter), never a 404 that would hide a rule that lets them through.
  */
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../core/ids.ts";
+import { agencies, ratings, services } from "../db/schema.ts";
 import { DEMO_REGIONAL_EMAIL, DEMO_SUPERVISOR_EMAIL } from "../db/seed.ts";
 import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, rating, testApp } from "./test-app.ts";
 
@@ -26,12 +29,44 @@ let t: Awaited<ReturnType<typeof testApp>>;
 const tokens: Partial<Record<Caller, string>> = {};
 let officerId: string;
 let ratingId: string;
+let service: { id: string; agencyId: string };
 
 /** Makes a thing as the agency admin and returns its id, so each call acts on something that exists. */
 async function made(collection: string, body: unknown, key: string): Promise<string> {
   const res = await t.call("POST", `${a}/${collection}`, { token: tokens.admin, body });
   if (res.status !== 200) throw new Error(`could not make ${collection}: ${await res.text()}`);
   return (await res.json())[key].id;
+}
+
+/** A new rating attributed to the officer, stored as the ingest would, so a contest has one of its own to name. */
+async function officerRating(): Promise<string> {
+  const id = crypto.randomUUID();
+  const now = Date.now();
+  await t.db.insert(ratings).values({
+    id,
+    agencyId: service.agencyId,
+    serviceId: service.id,
+    officerId,
+    channel: "qr",
+    overall: 2,
+    comment: "Lama sekali",
+    createdAt: now,
+    receivedAt: now,
+    day: new Date(now + 7 * 3_600_000).toISOString().slice(0, 10),
+    counted: true,
+    batch: newId("b"),
+  });
+  return id;
+}
+
+/** A new open contest of the officer's, so each decision decides one that exists and waits. */
+async function openContest(): Promise<string> {
+  const res = await t.call("POST", `/api/v1/me/ratings/${await officerRating()}/contest`, {
+    token: tokens.officer,
+    body: { reason: "not_served_by_me" },
+  });
+  if (res.status !== 200) throw new Error(`could not contest: ${await res.text()}`);
+  return (await res.json()).contest.id;
 }
 
 /** Puts the officer on duty at loket-2, so a check-out has a duty to end. */
@@ -77,6 +112,20 @@ const ROUTES: Route[] = [
     name: "/agencies/:slug/ratings/:id/include",
     path: () => `${a}/ratings/${ratingId}/include`,
     allowed: MANAGERS,
+  },
+  // Supervisors decide contests too (they may not exclude otherwise); officers never, not even their own.
+  {
+    method: "GET",
+    name: "/agencies/:slug/contests",
+    path: () => `${a}/contests?status=open`,
+    allowed: READERS,
+  },
+  {
+    method: "POST",
+    name: "/agencies/:slug/contests/:id/decide",
+    path: async () => `${a}/contests/${await openContest()}/decide`,
+    body: () => ({ decision: "keep", note: "Diperiksa" }),
+    allowed: READERS,
   },
   { method: "GET", name: "/agencies/:slug/services", path: () => `${a}/services`, allowed: READERS },
   {
@@ -205,6 +254,14 @@ const ROUTES: Route[] = [
   },
   { method: "GET", name: "/me/score", path: () => "/api/v1/me/score?period=2026", allowed: ["officer"] },
   { method: "GET", name: "/me/comments", path: () => "/api/v1/me/comments?period=2026", allowed: ["officer"] },
+  // Only an account linked to an officer, for a rating of their own (a colleague's is 404: contests.test.ts).
+  {
+    method: "POST",
+    name: "/me/ratings/:id/contest",
+    path: async () => `/api/v1/me/ratings/${await officerRating()}/contest`,
+    body: () => ({ reason: "other", note: "Bukan layanan sungguhan" }),
+    allowed: ["officer"],
+  },
   // Counter codes are per agency: the other agency has no loket-2, so its admin is told it does not exist.
   {
     method: "GET",
@@ -289,6 +346,11 @@ beforeAll(async () => {
   tokens.regional = await t.login({ email: DEMO_REGIONAL_EMAIL });
   officerId = await t.officerId(OFFICER_NIPS[0]);
   ratingId = (await t.storeAt([rating()]))[0].id;
+  [service] = await t.db
+    .select({ id: services.id, agencyId: services.agencyId })
+    .from(services)
+    .innerJoin(agencies, eq(agencies.id, services.agencyId))
+    .where(and(eq(agencies.slug, AGENCY), eq(services.slug, "ktp-el")));
 });
 
 describe.each(ROUTES.map((r) => [r.method, r.name, r] as const))("%s %s", (_method, _name, route) => {

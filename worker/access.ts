@@ -33,6 +33,10 @@ export const RULES = {
   superviseDuties: ["regional_admin", "agency_admin", "supervisor"],
   /** Read one's own officer score and comments (an account linked to an officer). */
   ownScore: ["officer", "supervisor", "agency_admin"],
+  /** Contest a rating attributed to oneself, once (an account linked to an officer). */
+  contestOwnRating: ["officer", "supervisor", "agency_admin"],
+  /** List an agency's contests and decide them: supervisors too, not only those who exclude; never one's own. */
+  decideContest: ["regional_admin", "agency_admin", "supervisor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Something the rules allow some roles to do. */
@@ -133,4 +137,9 @@ export function assertActsFor(caller: CounterCaller, officerId: string | null | 
   if (caller.kind === "user" && caller.user.role === "officer" && officerId && officerId !== caller.user.officerId) {
     throw forbidden(`Officers ${what} only for themselves.`);
   }
+}
+
+/** Nobody decides a contest about themself: an account linked to the contesting officer gets a 403. */
+export function assertNotOwnContest(user: SessionUser, officerId: string): void {
+  if (user.officerId && user.officerId === officerId) throw forbidden("Nobody may decide a contest of their own.");
 }

@@ -19,6 +19,7 @@ import { router } from "./openapi.ts";
 import { agenciesRoutes } from "./routes/agencies.ts";
 import { createAuthRoutes } from "./routes/auth.ts";
 import { commentsRoutes } from "./routes/comments.ts";
+import { contestsRoutes } from "./routes/contests.ts";
 import { createDevicesRoutes } from "./routes/devices.ts";
 import { createDutiesRoutes } from "./routes/duties.ts";
 import { dutyBoardRoutes } from "./routes/duty-board.ts";
@@ -64,6 +65,7 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     .route("/", reportsRoutes)
     .route("/", moderationRoutes)
     .route("/", commentsRoutes)
+    .route("/", contestsRoutes)
     .route("/", manageRoutes);
 
   api.doc31("/openapi.json", {

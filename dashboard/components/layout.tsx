@@ -1,11 +1,16 @@
-/** The frame of every signed-in page: who is signed in, the pages of their role, language, sign-out. */
+/**
+ * The frame of every signed-in page: who is signed in, the pages of their role (with how many
+ * contests wait for a decision, for those who decide them), language, sign-out.
+ */
 
 import type { ComponentChildren } from "preact";
 import { useContext } from "preact/hooks";
 import { useLocation } from "preact-iso";
+import type { Contests } from "../../core/contest-contract.ts";
 import { api } from "../api.ts";
 import { Session } from "../context.ts";
 import { type TextKey, text } from "../text.ts";
+import { useApi } from "../use-api.ts";
 
 /** The links of a role's pages. */
 function links(role: string, agency: string | null): [string, TextKey][] {
@@ -19,6 +24,7 @@ function links(role: string, agency: string | null): [string, TextKey][] {
         [`/dashboard/a/${agency}`, "navOverview"],
         [`/dashboard/a/${agency}/officers`, "navOfficers"],
         [`/dashboard/a/${agency}/flagged`, "navFlagged"],
+        [`/dashboard/a/${agency}/contests`, "navContests"],
         [`/dashboard/a/${agency}/comments`, "navComments"],
         [`/dashboard/a/${agency}/report`, "navReport"],
       ]
@@ -43,14 +49,31 @@ function manageLinks(role: string, agency: string | null): [string, TextKey][] {
   ];
 }
 
-/** The page frame; `agency` is the agency whose pages the nav links to (a regional admin's current one). */
-export function Layout({ children, agency }: { children: ComponentChildren; agency?: string }) {
+/**
+ * The page frame; `agency` is the agency whose pages the nav links to (a regional admin's current one).
+ * `openContests` is the count of open contests when the page reads it itself (null while it loads);
+ * otherwise the frame asks for it, for those who decide contests.
+ */
+export function Layout({
+  children,
+  agency,
+  openContests,
+}: {
+  children: ComponentChildren;
+  agency?: string;
+  openContests?: number | null;
+}) {
   const session = useContext(Session);
   const locale = session.locale.value;
   const me = session.me.value!;
   const { path, query } = useLocation();
   const keep = new URLSearchParams(query).toString();
-  const manage = manageLinks(me.user.role, agency ?? me.agency?.slug ?? null);
+  const slug = agency ?? me.agency?.slug ?? null;
+  const manage = manageLinks(me.user.role, slug);
+  const asked = useApi<Contests>(
+    openContests === undefined && slug && me.user.role !== "officer" ? `/agencies/${slug}/contests?status=open` : null,
+  );
+  const waiting = openContests ?? asked.data?.open ?? 0;
   return (
     <div class="frame">
       <header class="top no-print">
@@ -84,9 +107,17 @@ export function Layout({ children, agency }: { children: ComponentChildren; agen
         </div>
       </header>
       <nav class="tabs no-print" aria-label={text(locale, "appName")}>
-        {links(me.user.role, agency ?? me.agency?.slug ?? null).map(([href, key]) => (
+        {links(me.user.role, slug).map(([href, key]) => (
           <a key={href} href={keep ? `${href}?${keep}` : href} aria-current={path === href ? "page" : undefined}>
             {text(locale, key)}
+            {key === "navContests" && waiting > 0 ? (
+              <>
+                <span class="tab-count" aria-hidden="true">
+                  {waiting}
+                </span>
+                <span class="visually-hidden">{text(locale, "navContestsOpen", { n: waiting })}</span>
+              </>
+            ) : null}
           </a>
         ))}
       </nav>

@@ -1,7 +1,8 @@
-/** Flagged ratings with when, where and why; admins exclude or include each (audited, rollups move with it). */
+/** Flagged ratings with when, where and why, in words; admins exclude or include each (audited, rollups move with it). */
 
 import { useContext, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
+import type { Flag } from "../../core/flags.ts";
 import { FACES } from "../../core/questionnaire.ts";
 import type { Flagged } from "../../core/score-responses.ts";
 import { api } from "../api.ts";
@@ -14,6 +15,16 @@ import { dateTime } from "../format.ts";
 import { type TextKey, text } from "../text.ts";
 import { describe, useApi } from "../use-api.ts";
 
+/** Every flag's words (a flag added to core/flags.ts without words here fails the type check): no codes on screen. */
+export const FLAG_WORDS: Record<Flag, TextKey> = {
+  rapid_repeat: "flag_rapid_repeat",
+  outside_hours: "flag_outside_hours",
+  clock_skew: "flag_clock_skew",
+  excluded: "flag_excluded",
+  self_issued: "flag_self_issued",
+  contested: "flag_contested",
+};
+
 /** The flagged ratings page. */
 export function FlaggedPage() {
   const session = useContext(Session);
@@ -21,12 +32,12 @@ export function FlaggedPage() {
   const { slug } = useRoute().params;
   const loaded = useApi<Flagged>(`/agencies/${slug}/flagged?${usePeriodQuery()}`);
   const manages = ["agency_admin", "regional_admin"].includes(session.me.value?.user.role ?? "");
-  const [changed, setChanged] = useState<Record<string, { counted: boolean; flags: string[] }>>({});
+  const [changed, setChanged] = useState<Record<string, { counted: boolean; flags: Flag[] }>>({});
   const [error, setError] = useState("");
   const toggle = async (id: string, exclude: boolean) => {
     setError("");
     try {
-      const { rating } = await api<{ rating: { counted: boolean; flags: string[] } }>(
+      const { rating } = await api<{ rating: { counted: boolean; flags: Flag[] } }>(
         `/agencies/${slug}/ratings/${id}/${exclude ? "exclude" : "include"}`,
         { method: "POST" },
       );
@@ -71,7 +82,7 @@ export function FlaggedPage() {
                           <td>{row.counter ?? row.channel}</td>
                           <td>{row.officer ?? "–"}</td>
                           <td>{row.overall ? FACES[row.overall - 1][locale] : "–"}</td>
-                          <td>{now.flags.map((f) => text(locale, `flag_${f}` as TextKey)).join(", ")}</td>
+                          <td>{now.flags.map((f) => text(locale, FLAG_WORDS[f])).join(", ")}</td>
                           <td>{text(locale, now.counted ? "yes" : "no")}</td>
                           {manages ? (
                             <td>

@@ -2,7 +2,8 @@
  * An officer's own page: the fair score with its band, the direct index, n, the
  * 95% interval drawn as a range with the unit average, what the fair score
  * means, the monthly trend, the spread of faces, the two elements about the
- * officer beside the unit's, and the comments about them.
+ * officer beside the unit's, the ratings from their own tickets apart, and the
+ * comments about them, each of which they may contest.
  */
 import { useContext, useMemo, useState } from "preact/hooks";
 import { FACES, type Locale } from "../../core/questionnaire.ts";
@@ -10,6 +11,7 @@ import type { Comments, OfficerScore } from "../../core/score-responses.ts";
 import { api } from "../api.ts";
 import { Band } from "../components/band.tsx";
 import { LineChart } from "../components/chart.tsx";
+import { ContestReply } from "../components/contest-reply.tsx";
 import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
@@ -66,6 +68,19 @@ export function ScoreCard({ s, locale }: { s: OfficerScore; locale: Locale }) {
       </dl>
       {s.ci95 ? (
         <IntervalBar low={s.ci95[0]} high={s.ci95[1]} index={s.index} unit={s.unitIndex} locale={locale} />
+      ) : null}
+      {s.selfIssued.n > 0 ? (
+        <div class="self-issued">
+          <p>
+            <strong>
+              {text(locale, "selfIssued", {
+                n: count(s.selfIssued.n, locale),
+                index: score(s.selfIssued.index, locale),
+              })}
+            </strong>
+          </p>
+          <p>{text(locale, "selfIssuedExplained")}</p>
+        </div>
       ) : null}
       <p>{text(locale, "fairExplained", { k: s.k })}</p>
       <p>{text(locale, "smallNExplained")}</p>
@@ -195,7 +210,7 @@ function OfficerElements({ s, locale }: { s: OfficerScore; locale: Locale }) {
   );
 }
 
-/** The comments about the officer, newest first, a page at a time. */
+/** The comments about the officer, newest first, a page at a time; on their own page (no `limit`) each may be contested. */
 export function CommentsList({ period, locale, limit }: { period: string; locale: Locale; limit?: number }) {
   const first = useApi<Comments>(`/me/comments?${period}`);
   const [more, setMore] = useState<Comments["comments"]>([]);
@@ -213,12 +228,22 @@ export function CommentsList({ period, locale, limit }: { period: string; locale
             <>
               <ul class="comments">
                 {all.map((c) => (
-                  <li key={c.createdAt + c.comment}>
-                    <p class="comment-text">{c.comment}</p>
+                  <li key={c.id}>
+                    <p class="comment-text" id={`comment-${c.id}`}>
+                      {c.comment}
+                    </p>
                     <p class="muted">
                       {dateTime(c.createdAt, locale)} · {c.service}
                       {c.overall ? ` · ${FACES[c.overall - 1][locale]}` : ""}
                     </p>
+                    {limit ? null : (
+                      <ContestReply
+                        ratingId={c.id}
+                        contest={c.contest}
+                        describedBy={`comment-${c.id}`}
+                        locale={locale}
+                      />
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,6 @@
 /** The audit log: who changed what, when (DESIGN.md: every admin change). */
+import type { InStatement, InValue } from "@libsql/client";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { auditLog } from "../schema.ts";
 
@@ -15,3 +17,20 @@ export interface AuditEntry {
 
 /** The insert that records a change; put it in the same batch as the change itself. */
 export const auditInsert = (db: Db, entry: AuditEntry) => db.insert(auditLog).values({ ...entry, at: Date.now() });
+
+/**
+ * The same insert made only when `condition` holds inside the batch: for a change that
+ * another request may have made first, so the log never records one that did not happen.
+ */
+export function auditInsertWhen(db: Db, entry: AuditEntry, condition: SQL): InStatement {
+  // db.run builds the statement without running it (drizzle's queries run when awaited).
+  const { sql: text, params } = db
+    .run(
+      sql`INSERT INTO ${auditLog} (at, actor_user_id, agency_id, action, target, details)
+        SELECT ${Date.now()}, ${entry.actorUserId}, ${entry.agencyId}, ${entry.action}, ${entry.target},
+               ${entry.details === undefined ? null : JSON.stringify(entry.details)}
+        WHERE ${condition}`,
+    )
+    .getQuery();
+  return { sql: text, args: params as InValue[] };
+}

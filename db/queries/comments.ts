@@ -2,20 +2,34 @@
 import { and, between, desc, eq, isNotNull, type SQL } from "drizzle-orm";
 import type { Period } from "../../core/period.ts";
 import type { Db } from "../client.ts";
-import { counters, officers, ratings, services } from "../schema.ts";
+import { contests, counters, officers, ratings, services } from "../schema.ts";
 
-/** The latest comments about an officer in a period (already masked at storage), newest first. */
+/**
+ * The latest comments about an officer in a period (already masked at storage), newest first,
+ * each with its rating's id and the officer's contest of it, if any (null otherwise).
+ */
 export async function commentsForOfficer(db: Db, officerId: string, period: Period, limit = 100, offset = 0) {
   return db
     .select({
+      id: ratings.id,
       comment: ratings.comment,
       overall: ratings.overall,
       service: services.name,
       createdAt: ratings.createdAt,
       channel: ratings.channel,
+      contest: {
+        id: contests.id,
+        reason: contests.reason,
+        note: contests.note,
+        createdAt: contests.createdAt,
+        decision: contests.decision,
+        decisionNote: contests.decisionNote,
+        decidedAt: contests.decidedAt,
+      },
     })
     .from(ratings)
     .innerJoin(services, eq(services.id, ratings.serviceId))
+    .leftJoin(contests, eq(contests.ratingId, ratings.id))
     .where(
       and(eq(ratings.officerId, officerId), between(ratings.day, period.from, period.to), isNotNull(ratings.comment)),
     )

@@ -5,7 +5,7 @@
  * audit entry, so a report always equals a recount of the ratings that count.
  */
 import type { InStatement, InValue } from "@libsql/client";
-import { and, between, desc, eq, ne } from "drizzle-orm";
+import { and, between, desc, eq, ne, type SQL } from "drizzle-orm";
 import type { Period } from "../../core/period.ts";
 import type { Db } from "../client.ts";
 import { counters, type Flag, officers, ratings, services } from "../schema.ts";
@@ -37,10 +37,36 @@ export async function flaggedRatings(db: Db, agencyId: string, period: Period, l
 }
 
 /** A drizzle query as a raw statement, to share a libSQL batch with the rollup statements. */
-const raw = (query: { toSQL: () => { sql: string; params: unknown[] } }): InStatement => {
+export const raw = (query: { toSQL: () => { sql: string; params: unknown[] } }): InStatement => {
   const { sql, params } = query.toSQL();
   return { sql, args: params as InValue[] };
 };
+
+/** A rating's flags once excluded (`exclude`) or included again: `excluded` added once, or taken off. */
+export const withExcluded = (flags: Flag[], exclude: boolean): Flag[] =>
+  exclude ? [...flags.filter((f) => f !== "excluded"), "excluded"] : flags.filter((f) => f !== "excluded");
+
+/**
+ * The statements that give a rating new flags and a new counted state, for one batch
+ * with the change's audit entry. Its rollups move with it: out as it was, in as it is,
+ * since whether it counts (and, for the officer, which flags it carries) decides what
+ * it adds. `onlyIf` is checked inside the transaction: when it fails the update matches
+ * nothing and the two rollup moves cancel out.
+ */
+export function reflagRating(
+  db: Db,
+  id: string,
+  change: { flags: Flag[]; counted: boolean },
+  onlyIf?: SQL,
+): InStatement[] {
+  const update = raw(
+    db
+      .update(ratings)
+      .set(change)
+      .where(and(eq(ratings.id, id), onlyIf)),
+  );
+  return [rollupRemovedRating(id), update, rollupAddedRating(id)];
+}
 
 /**
  * Excludes a rating from every score (`exclude`) or includes it again; returns the rating
@@ -61,17 +87,10 @@ export async function setExcluded(
   if (!rating) return undefined;
   const excluded = rating.flags.includes("excluded");
   if (excluded === exclude && rating.counted === !exclude) return rating;
-  const flags: Flag[] = exclude
-    ? [...rating.flags.filter((f) => f !== "excluded"), "excluded"]
-    : rating.flags.filter((f) => f !== "excluded");
-  const update = raw(db.update(ratings).set({ flags, counted: !exclude }).where(eq(ratings.id, id)));
+  const change = { flags: withExcluded(rating.flags, exclude), counted: !exclude };
   const entry = raw(
     auditInsert(db, { ...audit, agencyId, action: exclude ? "rating.exclude" : "rating.include", target: id }),
   );
-  // A counted rating leaves the rollups before it stops counting; an included one joins them after.
-  const statements = exclude
-    ? [...(rating.counted ? [rollupRemovedRating(id)] : []), update, entry]
-    : [update, ...(rating.counted ? [] : [rollupAddedRating(id)]), entry];
-  await db.$client.batch(statements, "write");
-  return { ...rating, flags, counted: !exclude };
+  await db.$client.batch([...reflagRating(db, id, change), entry], "write");
+  return { ...rating, ...change };
 }

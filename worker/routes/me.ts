@@ -1,6 +1,7 @@
 /**
  * The signed-in person's own view: GET /me (any signed-in user), and for
- * officers their score (GET /me/score) and the comments about them (GET /me/comments).
+ * officers their score (GET /me/score, with their self-issued ratings apart) and the
+ * comments about them with their contests (GET /me/comments).
  */
 
 import { createRoute } from "@hono/zod-openapi";
@@ -12,8 +13,10 @@ import { MeResponse } from "../../core/responses.ts";
 import { CommentsResponse, OfficerScoreResponse } from "../../core/score-responses.ts";
 import { OFFICER_INTERVAL_METHOD } from "../../core/scoring.ts";
 import { commentsForOfficer } from "../../db/queries/comments.ts";
+import { contestState } from "../../db/queries/contests.ts";
 import { dutyHours } from "../../db/queries/duties.ts";
 import { officerScore } from "../../db/queries/reports.ts";
+import { selfIssuedFigures } from "../../db/queries/self-issued.ts";
 import { agencies, officers } from "../../db/schema.ts";
 import { requirePermission, requireUser } from "../access.ts";
 import type { AppEnv } from "../env.ts";
@@ -75,7 +78,7 @@ export const meRoutes = router()
       const { officer, agency } = await ownOfficer(c);
       const period = periodFromQuery(c.req.valid("query"), agency.timezone);
       const { shrinkageK: k, minOfficerN: minN } = c.get("settings");
-      const [score, hours] = await Promise.all([
+      const [score, hours, selfIssued] = await Promise.all([
         officerScore(c.get("db"), officer, period, { k, minN }),
         dutyHours(
           c.get("db"),
@@ -84,6 +87,7 @@ export const meRoutes = router()
           startOfLocalDay(period.to, agency.timezone) + 86_400_000,
           Date.now(),
         ),
+        selfIssuedFigures(c.get("db"), officer.id, period),
       ]);
       return c.json(
         {
@@ -96,6 +100,7 @@ export const meRoutes = router()
           minN,
           k,
           intervalMethod: OFFICER_INTERVAL_METHOD,
+          selfIssued,
         },
         200,
       );
@@ -123,9 +128,11 @@ export const meRoutes = router()
         COMMENTS_PAGE + 1,
         (page - 1) * COMMENTS_PAGE,
       );
-      const comments = rows
-        .slice(0, COMMENTS_PAGE)
-        .map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
+      const comments = rows.slice(0, COMMENTS_PAGE).map((r) => ({
+        ...r,
+        createdAt: new Date(r.createdAt).toISOString(),
+        contest: r.contest ? contestState(r.contest) : null,
+      }));
       return c.json({ period, page, more: rows.length > COMMENTS_PAGE, comments }, 200);
     },
   );

@@ -10,7 +10,7 @@ import { ManageFrame } from "./frame.tsx";
 import type { ManageKey } from "./words.ts";
 
 /** The kinds of change one can filter by. */
-const KINDS = ["service", "counter", "officer", "user", "device", "origins", "rating", "agency"] as const;
+const KINDS = ["service", "counter", "officer", "user", "device", "origins", "rating", "contest", "agency"] as const;
 
 /** What changed, briefly: the details without ids, as "key: value" pairs. */
 function summary(details: unknown): string {

@@ -228,6 +228,7 @@ export const en: Record<ManageKey, string> = {
   kind_origins: "Widget origins",
   kind_rating: "Ratings",
   kind_agency: "Agency",
+  kind_contest: "Contests",
   audit_agency_create: "Agency created",
   audit_service_create: "Service added",
   audit_service_update: "Service changed",
@@ -248,6 +249,8 @@ export const en: Record<ManageKey, string> = {
   audit_origins_replace: "Widget origins changed",
   audit_rating_exclude: "Rating excluded",
   audit_rating_include: "Rating counted again",
+  audit_rating_contest: "Rating contested",
+  audit_contest_decide: "Contest decided",
   agencyAdd: "Add an agency",
   agencyAddAbout:
     "A new agency of {region}, with its first admin, who then sets up services, counters, officers and tablets.",

@@ -243,6 +243,7 @@ const id = {
   kind_origins: "Asal widget",
   kind_rating: "Penilaian",
   kind_agency: "Instansi",
+  kind_contest: "Keberatan",
   audit_agency_create: "Instansi dibuat",
   audit_service_create: "Layanan ditambahkan",
   audit_service_update: "Layanan diubah",
@@ -263,6 +264,8 @@ const id = {
   audit_origins_replace: "Asal widget diubah",
   audit_rating_exclude: "Penilaian dikecualikan",
   audit_rating_include: "Penilaian dihitung lagi",
+  audit_rating_contest: "Penilaian diajukan keberatan",
+  audit_contest_decide: "Keberatan diputuskan",
   // region
   agencyAdd: "Tambah instansi",
   agencyAddAbout:
