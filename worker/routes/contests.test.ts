@@ -261,21 +261,26 @@ describe("GET /me/score selfIssued", () => {
     t = await testApp();
     officer = await t.login({ nip: OFFICER_NIPS[0] });
     const officerId = await t.officerId(OFFICER_NIPS[0]);
-    /** A QR rating from a ticket the officer made for themself. */
-    const fromOwnTicket = async (overall: number) => {
-      const issued = await t.call("POST", "/api/v1/tickets", { token: officer, body: { service: "ktp-el" } });
+    /** A QR rating from a ticket made by `issuer` for the officer (themself, or a supervisor with a reason). */
+    const fromTicket = async (overall: number, issuer = officer) => {
+      const body =
+        issuer === officer
+          ? { service: "ktp-el" }
+          : { service: "ktp-el", officer: officerId, reason: "Meja tanpa tablet" };
+      const issued = await t.call("POST", "/api/v1/tickets", { token: issuer, body });
       const { ticket } = await issued.json();
       const [stored] = await t.storeAt([rating({ channel: "qr", ticket, overall })]);
       return stored.id;
     };
-    const selfIssued = [await fromOwnTicket(4), await fromOwnTicket(3), await fromOwnTicket(1)];
-    const vouched = await fromOwnTicket(2);
-    // The ingest sets self_issued (another change); here the flags are set as it will.
-    for (const id of selfIssued)
-      await t.db
-        .update(ratings)
-        .set({ flags: ["self_issued"] })
-        .where(eq(ratings.id, id));
+    const selfIssued = [await fromTicket(4), await fromTicket(3), await fromTicket(1)];
+    const vouched = await fromTicket(2, await t.login({ email: "supervisor@demo.suara.id" }));
+    const flagged = await t.db.select({ id: ratings.id, flags: ratings.flags }).from(ratings);
+    expect(
+      flagged
+        .filter((r) => r.flags.includes("self_issued"))
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...selfIssued].sort());
     await t.db
       .update(ratings)
       .set({ flags: ["self_issued", "excluded"], counted: false })
