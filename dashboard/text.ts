@@ -39,11 +39,13 @@ const id = {
   roles_officer: "Petugas",
   navMine: "Nilai saya",
   navEvidence: "Bukti dukung",
+  navTicket: "Tiket QR",
   navOverview: "Ringkasan",
   navOfficers: "Petugas",
   navFlagged: "Penilaian bertanda",
   navComments: "Komentar",
   navReport: "Laporan SKM",
+  navDuties: "Petugas bertugas",
   navRegion: "Instansi di wilayah",
   myScore: "Nilai saya, {period}",
   fairScore: "Skor adil",
@@ -153,6 +155,7 @@ const id = {
   navTablets: "Tablet",
   navWidget: "Widget",
   navPosters: "Poster QR",
+  navIntegrations: "Integrasi",
   navAudit: "Log audit",
 } as const;
 
@@ -195,11 +198,13 @@ const en: Record<TextKey, string> = {
   roles_officer: "Officer",
   navMine: "My score",
   navEvidence: "Evidence",
+  navTicket: "QR ticket",
   navOverview: "Overview",
   navOfficers: "Officers",
   navFlagged: "Flagged ratings",
   navComments: "Comments",
   navReport: "SKM report",
+  navDuties: "On duty",
   navRegion: "Agencies of the region",
   myScore: "My score, {period}",
   fairScore: "Fair score",
@@ -309,6 +314,7 @@ const en: Record<TextKey, string> = {
   navTablets: "Tablets",
   navWidget: "Widget",
   navPosters: "QR posters",
+  navIntegrations: "Integrations",
   navAudit: "Audit log",
 };
 
