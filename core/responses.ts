@@ -283,6 +283,8 @@ export type Paired = z.infer<typeof PairResponse>;
 export type DeviceSelf = z.infer<typeof DeviceSelfResponse>;
 /** Who serves at a counter now. */
 export type Duty = z.infer<typeof DutyResponse>;
+/** A ticket just issued: its id, rating URL and expiry. */
+export type TicketIssued = z.infer<typeof TicketIssuedResponse>;
 /** What a ticket rates. */
 export type TicketInfo = z.infer<typeof TicketResponse>;
 /** A rating form. */

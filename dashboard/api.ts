@@ -8,6 +8,8 @@ export class ApiFailure extends Error {
     message: string,
     /** What the API said in detail: for a 400, the issues with the path of each field. */
     readonly details?: unknown,
+    /** Seconds the server asked to wait before trying again (Retry-After), when it said. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -33,6 +35,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       body.error?.code ?? "unknown",
       body.error?.message ?? res.statusText,
       body.error?.details,
+      Number(res.headers.get("retry-after")) || undefined,
     );
   }
   return body as T;

@@ -15,6 +15,8 @@ import { text } from "./text.ts";
 
 const OfficerPage = lazy(() => import("./pages/officer.tsx").then((m) => m.OfficerPage));
 const EvidencePage = lazy(() => import("./pages/evidence.tsx").then((m) => m.EvidencePage));
+const OfficerTicketPage = lazy(() => import("./pages/duty/ticket.tsx").then((m) => m.OfficerTicketPage));
+const DutyBoardPage = lazy(() => import("./pages/duty/board.tsx").then((m) => m.DutyBoardPage));
 const AgencyPage = lazy(() => import("./pages/agency.tsx").then((m) => m.AgencyPage));
 const OfficersPage = lazy(() => import("./pages/officers.tsx").then((m) => m.OfficersPage));
 const FlaggedPage = lazy(() => import("./pages/flagged.tsx").then((m) => m.FlaggedPage));
@@ -30,6 +32,7 @@ const AccountsPage = lazy(() => import("./pages/manage/accounts.tsx").then((m) =
 const TabletsPage = lazy(() => import("./pages/manage/tablets.tsx").then((m) => m.TabletsPage));
 const WidgetPage = lazy(() => import("./pages/manage/widget.tsx").then((m) => m.WidgetPage));
 const PostersPage = lazy(() => import("./pages/manage/posters.tsx").then((m) => m.PostersPage));
+const IntegrationsPage = lazy(() => import("./pages/manage/integrations.tsx").then((m) => m.IntegrationsPage));
 const AuditPage = lazy(() => import("./pages/manage/audit.tsx").then((m) => m.AuditPage));
 
 /** The dashboard. */
@@ -72,12 +75,14 @@ function Screens({ session }: { session: SessionState }) {
         <Route path="/dashboard/" component={Home} />
         <Route path="/dashboard/me" component={OfficerPage} />
         <Route path="/dashboard/me/evidence" component={EvidencePage} />
+        <Route path="/dashboard/me/ticket" component={OfficerTicketPage} />
         <Route path="/dashboard/a/:slug" component={AgencyPage} />
         <Route path="/dashboard/a/:slug/officers" component={OfficersPage} />
         <Route path="/dashboard/a/:slug/flagged" component={FlaggedPage} />
         <Route path="/dashboard/a/:slug/contests" component={ContestsPage} />
         <Route path="/dashboard/a/:slug/comments" component={CommentsPage} />
         <Route path="/dashboard/a/:slug/report" component={ReportPage} />
+        <Route path="/dashboard/a/:slug/duties" component={DutyBoardPage} />
         <Route path="/dashboard/a/:slug/setup" component={SetupPage} />
         <Route path="/dashboard/a/:slug/manage/services" component={ServicesPage} />
         <Route path="/dashboard/a/:slug/manage/counters" component={CountersPage} />
@@ -86,6 +91,7 @@ function Screens({ session }: { session: SessionState }) {
         <Route path="/dashboard/a/:slug/manage/tablets" component={TabletsPage} />
         <Route path="/dashboard/a/:slug/manage/widget" component={WidgetPage} />
         <Route path="/dashboard/a/:slug/manage/posters" component={PostersPage} />
+        <Route path="/dashboard/a/:slug/manage/integrations" component={IntegrationsPage} />
         <Route path="/dashboard/a/:slug/manage/audit" component={AuditPage} />
         <Route path="/dashboard/region" component={RegionPage} />
         <Route default component={Home} />

@@ -39,6 +39,7 @@ const id = {
   roles_officer: "Petugas",
   navMine: "Nilai saya",
   navEvidence: "Bukti dukung",
+  navTicket: "Tiket QR",
   navOverview: "Ringkasan",
   navOfficers: "Petugas",
   navFlagged: "Penilaian bertanda",
@@ -46,6 +47,7 @@ const id = {
   navContestsOpen: "({n} menunggu keputusan)",
   navComments: "Komentar",
   navReport: "Laporan SKM",
+  navDuties: "Petugas bertugas",
   navRegion: "Instansi di wilayah",
   myScore: "Nilai saya, {period}",
   fairScore: "Skor adil",
@@ -160,6 +162,7 @@ const id = {
   navTablets: "Tablet",
   navWidget: "Widget",
   navPosters: "Poster QR",
+  navIntegrations: "Integrasi",
   navAudit: "Log audit",
 } as const;
 
@@ -202,6 +205,7 @@ const en: Record<TextKey, string> = {
   roles_officer: "Officer",
   navMine: "My score",
   navEvidence: "Evidence",
+  navTicket: "QR ticket",
   navOverview: "Overview",
   navOfficers: "Officers",
   navFlagged: "Flagged ratings",
@@ -209,6 +213,7 @@ const en: Record<TextKey, string> = {
   navContestsOpen: "({n} awaiting a decision)",
   navComments: "Comments",
   navReport: "SKM report",
+  navDuties: "On duty",
   navRegion: "Agencies of the region",
   myScore: "My score, {period}",
   fairScore: "Fair score",
@@ -323,6 +328,7 @@ const en: Record<TextKey, string> = {
   navTablets: "Tablets",
   navWidget: "Widget",
   navPosters: "QR posters",
+  navIntegrations: "Integrations",
   navAudit: "Audit log",
 };
 

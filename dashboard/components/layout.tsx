@@ -18,6 +18,7 @@ function links(role: string, agency: string | null): [string, TextKey][] {
     return [
       ["/dashboard/me", "navMine"],
       ["/dashboard/me/evidence", "navEvidence"],
+      ["/dashboard/me/ticket", "navTicket"],
     ];
   const own: [string, TextKey][] = agency
     ? [
@@ -27,6 +28,7 @@ function links(role: string, agency: string | null): [string, TextKey][] {
         [`/dashboard/a/${agency}/contests`, "navContests"],
         [`/dashboard/a/${agency}/comments`, "navComments"],
         [`/dashboard/a/${agency}/report`, "navReport"],
+        [`/dashboard/a/${agency}/duties`, "navDuties"],
       ]
     : [];
   return role === "regional_admin" ? [["/dashboard/region", "navRegion"], ...own] : own;
@@ -45,6 +47,7 @@ function manageLinks(role: string, agency: string | null): [string, TextKey][] {
     [`${base}/manage/tablets`, "navTablets"],
     [`${base}/manage/widget`, "navWidget"],
     [`${base}/manage/posters`, "navPosters"],
+    [`${base}/manage/integrations`, "navIntegrations"],
     [`${base}/manage/audit`, "navAudit"],
   ];
 }

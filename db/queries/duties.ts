@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { newId } from "../../core/ids.ts";
-import { localDay, startOfLocalDay, TIMEZONES, type Timezone } from "../../core/period.ts";
+import { localDay, startOfLocalDay, type Timezone } from "../../core/period.ts";
 import type { Db } from "../client.ts";
 import { agencies, counters, type DutySource, duties, officers } from "../schema.ts";
 import { auditInsert } from "./audit.ts";

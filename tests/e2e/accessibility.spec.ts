@@ -37,7 +37,9 @@ test("the kiosk pairing screen", async ({ page }) => {
   await expectNoViolations(page);
 });
 
-test("every management screen, with the demo agency's data, and the region page", async ({ page }) => {
+test("every management screen and the duty board, with the demo agency's data, and the region page", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const a = "/dashboard/a/disdukcapil-tebingtinggi";
   await page.goto("/dashboard/");
@@ -55,7 +57,9 @@ test("every management screen, with the demo agency's data, and the region page"
     ["manage/tablets", "Tablet terdaftar"],
     ["manage/widget", "Kode pemasangan"],
     ["manage/posters", "Poster QR per loket"],
+    ["manage/integrations", "Kunci terdaftar"],
     ["manage/audit", "Log audit"],
+    ["duties", "Petugas bertugas"],
   ];
   for (const [path, region] of screens) {
     await page.goto(`${a}/${path}`);

@@ -1,27 +1,31 @@
 /** The audit log: who changed what and when, newest first, by kind of change, 50 a page. */
 import { useLocation, useRoute } from "preact-iso";
-import type { Audit } from "../../../core/responses.ts";
+import type { IntegrationKeys } from "../../../core/duty-responses.ts";
+import type { Audit, CounterRow, OfficerRow } from "../../../core/responses.ts";
 import { ScrollBox } from "../../components/scroll-box.tsx";
 import { Empty, Load } from "../../components/states.tsx";
 import { dateTime } from "../../format.ts";
-import { useApi } from "../../use-api.ts";
+import { useAll, useApi } from "../../use-api.ts";
+import { auditDetails, type Names } from "./audit-details.ts";
 import { Choice, Heads, useWords } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
 import type { ManageKey } from "./words.ts";
 
 /** The kinds of change one can filter by. */
-const KINDS = ["service", "counter", "officer", "user", "device", "origins", "rating", "contest", "agency"] as const;
-
-/** What changed, briefly: the details without ids, as "key: value" pairs. */
-function summary(details: unknown): string {
-  if (details === null || details === undefined) return "";
-  if (Array.isArray(details)) return details.map((d) => (typeof d === "object" ? summary(d) : String(d))).join("; ");
-  if (typeof details !== "object") return String(details);
-  return Object.entries(details as Record<string, unknown>)
-    .filter(([k, v]) => v !== null && v !== undefined && !/^(id|agencyId|officerId)$/.test(k))
-    .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-    .join(", ");
-}
+const KINDS = [
+  "service",
+  "counter",
+  "officer",
+  "user",
+  "device",
+  "origins",
+  "rating",
+  "contest",
+  "agency",
+  "duty",
+  "ticket",
+  "integration_key",
+] as const;
 
 /** The audit page. */
 export function AuditPage() {
@@ -41,6 +45,21 @@ export function AuditPage() {
   if (kind) params.set("action", kind);
   params.set("page", String(page));
   const loaded = useApi<Audit>(`/agencies/${slug}/audit?${params}`);
+  // Duty entries hold ids: the names come from the agency's lists (ids stay when a list cannot be read).
+  const lists = useAll<{
+    counters: { counters: CounterRow[] };
+    officers: { officers: OfficerRow[] };
+    keys: IntegrationKeys;
+  }>({
+    counters: `/agencies/${slug}/counters`,
+    officers: `/agencies/${slug}/officers`,
+    keys: `/agencies/${slug}/integration-keys`,
+  });
+  const names: Names = {
+    counters: new Map(lists.data?.counters.counters.map((c) => [c.id, c.name])),
+    officers: new Map(lists.data?.officers.officers.map((o) => [o.id, o.name])),
+    keys: new Map(lists.data?.keys.keys.map((k) => [k.id, k.name])),
+  };
   const label = (action: string) => {
     const key = `audit_${action.replace(".", "_")}` as ManageKey;
     return w(key) || action;
@@ -80,7 +99,7 @@ export function AuditPage() {
                           <td>{dateTime(e.at, locale)}</td>
                           <td>{e.actor ?? w("tabletOrRemoved")}</td>
                           <th scope="row">{label(e.action)}</th>
-                          <td class="details">{summary(e.details) || e.target}</td>
+                          <td class="details">{auditDetails(e, names, locale)}</td>
                         </tr>
                       ))}
                     </tbody>

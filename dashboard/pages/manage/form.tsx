@@ -148,6 +148,8 @@ interface RunOptions {
   clash?: string;
   /** What to say once it worked. */
   done?: string;
+  /** Words for a refusal this form knows by its code (e.g. counter_busy), or nothing for the usual wording. */
+  refusal?: (failure: ApiFailure) => string | undefined;
 }
 
 /**
@@ -180,9 +182,10 @@ export function useAction() {
         session.sessionEnded();
         return undefined;
       }
-      const fields = fieldErrors(error, locale, options.clash);
+      const known = error instanceof ApiFailure ? options.refusal?.(error) : undefined;
+      const fields = known ? null : fieldErrors(error, locale, options.clash);
       if (fields) setErrors(fields);
-      else setProblem(describe(error, locale));
+      else setProblem(known ?? describe(error, locale));
       return undefined;
     } finally {
       setBusy(false);

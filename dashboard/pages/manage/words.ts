@@ -221,6 +221,36 @@ const id = {
   postersWhich: "Loket",
   postersAll: "Semua loket",
   postersNeed: "Tambahkan layanan dan loket dulu.",
+  // integrations
+  integrationsTitle: "Integrasi sistem antrean",
+  integrationsAbout:
+    "Sistem antrean instansi meminta tiket penilaian setiap kali warga selesai dilayani. Tiket itu untuk petugas yang bertugas di loket yang melayani, dan dihitung untuk indikatornya karena sistem antrean yang menjaminnya. Buat satu kunci per sistem; cabut kunci yang tidak dipakai lagi.",
+  keyName: "Nama kunci",
+  keyNameHint: "Mis. Mesin antrean lantai 1.",
+  keyAdd: "Buat kunci",
+  keyAdded: "Kunci {name} dibuat.",
+  keyShownTitle: "Kunci baru: {name}",
+  keyShownOnce:
+    "Salin kunci ini sekarang ke pengaturan sistem antrean. Kunci ini hanya ditampilkan sekali: Suara hanya menyimpan sidiknya. Bila hilang, cabut lalu buat kunci baru.",
+  keyLabel: "Kunci {name}",
+  keysList: "Kunci terdaftar",
+  keysEmpty: "Belum ada kunci.",
+  made: "Dibuat",
+  lastUsed: "Terakhir dipakai",
+  never: "belum pernah",
+  keyRevokedAt: "Dicabut {time}",
+  keyRevokeConfirm: "Cabut kunci {name}? Sistem yang memakainya langsung tidak dapat meminta tiket.",
+  keyRevoked: "Kunci {name} dicabut.",
+  exampleTitle: "Contoh panggilan dari sistem antrean",
+  exampleAbout: "Setelah warga dilayani di {counter}, sistem antrean meminta tiket untuk layanan {service}:",
+  exampleAnswer:
+    "Jawabannya berisi tautan (url) untuk dicetak sebagai kode QR pada struk antrean atau ditampilkan di layar:",
+  exampleNip:
+    'Tambahkan "nip" petugas bila sistem antrean mengetahuinya: bila bukan dia yang bertugas di loket itu, jawabannya 409 not_on_duty tanpa tiket.',
+  examplePace:
+    "Paling banyak 10 tiket tiap 5 menit dan 60 tiap jam per loket dan per petugas; selebihnya dijawab 429 ticket_pace dengan Retry-After (detik).",
+  exampleDocs: "Rincian lengkap: dokumentasi API",
+  exampleNeed: "Tambahkan layanan dan loket dulu; contohnya memakai kode keduanya.",
   // audit
   auditTitle: "Log audit",
   auditKind: "Jenis perubahan",
@@ -244,6 +274,9 @@ const id = {
   kind_rating: "Penilaian",
   kind_agency: "Instansi",
   kind_contest: "Keberatan",
+  kind_duty: "Tugas di loket",
+  kind_ticket: "Tiket",
+  kind_integration_key: "Kunci integrasi",
   audit_agency_create: "Instansi dibuat",
   audit_service_create: "Layanan ditambahkan",
   audit_service_update: "Layanan diubah",
@@ -266,6 +299,13 @@ const id = {
   audit_rating_include: "Penilaian dihitung lagi",
   audit_rating_contest: "Penilaian diajukan keberatan",
   audit_contest_decide: "Keberatan diputuskan",
+  audit_duty_start: "Tugas dimulai",
+  audit_duty_end: "Tugas diakhiri",
+  audit_ticket_vouch: "Tiket dijamin untuk petugas",
+  audit_integration_key_create: "Kunci integrasi dibuat",
+  audit_integration_key_revoke: "Kunci integrasi dicabut",
+  auditVia: "lewat {via}",
+  auditReason: "alasan: {reason}",
   // region
   agencyAdd: "Tambah instansi",
   agencyAddAbout:

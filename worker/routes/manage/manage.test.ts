@@ -216,6 +216,11 @@ describe("the first-run checklist and the audit log", () => {
     expect(all.entries[0].actor).toBe("Admin Disdukcapil");
     const services = await (await t.call("GET", `${path}/audit?action=service`, { token: admin })).json();
     expect(services.entries.every((e: { action: string }) => e.action.startsWith("service."))).toBe(true);
+    // Kinds with an underscore filter too (the dashboard offers integration keys).
+    await t.call("POST", `${path}/integration-keys`, { token: admin, body: { name: "Antrean" } });
+    const keys = await t.call("GET", `${path}/audit?action=integration_key`, { token: admin });
+    expect(keys.status).toBe(200);
+    expect((await keys.json()).entries.map((e: { action: string }) => e.action)).toEqual(["integration_key.create"]);
     expect(JSON.stringify(all)).not.toMatch(/pbkdf2|passwordHash|pinHash/);
     const supervisor = await t.login({ email: "supervisor@demo.suara.id" });
     expect((await t.call("GET", `${path}/audit`, { token: supervisor })).status).toBe(403);

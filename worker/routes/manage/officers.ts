@@ -1,7 +1,7 @@
 /** Officers (ASN) of an agency, by opaque id; a kiosk PIN is set here and stored hashed. */
 
 import { createRoute } from "@hono/zod-openapi";
-import { and, asc, eq, getTableColumns, isNull } from "drizzle-orm";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import { OfficerImportInput, OfficerInput, OfficerPatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
 import { hashSecret } from "../../../core/password.ts";

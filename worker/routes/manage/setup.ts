@@ -44,7 +44,7 @@ export const setupRoutes = router()
         query: z.strictObject({
           action: z
             .string()
-            .regex(/^[a-z]+(\.[a-z]+)?$/, "a kind of change such as officer or officer.create")
+            .regex(/^[a-z_]+(\.[a-z_]+)?$/, "a kind of change such as officer, integration_key or officer.create")
             .optional(),
           page: z
             .string()

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { auditDetails, type Names } from "./audit-details.ts";
+
+const names: Names = {
+  counters: new Map([["ctr_1", "Loket 1"]]),
+  officers: new Map([["off_1", "Siti Rahmawati"]]),
+  keys: new Map([["ik_1", "Mesin antrean"]]),
+};
+const entry = (action: string, details: unknown, target = "x") => ({
+  at: "2026-11-30T08:00:00.000Z",
+  action,
+  target,
+  details,
+  actor: "Kepala Bidang Pelayanan",
+});
+
+describe("audit details in words", () => {
+  it("name a duty's counter and officer, where it ended and why, in both languages", () => {
+    const ended = entry("duty.end", { counter: "ctr_1", officer: "off_1", via: "board", reason: "Lupa keluar" });
+    expect(auditDetails(ended, names, "id")).toBe(
+      "Loket 1 · Siti Rahmawati · lewat papan tugas (supervisor) · alasan: Lupa keluar",
+    );
+    expect(auditDetails(ended, names, "en")).toBe(
+      "Loket 1 · Siti Rahmawati · via duty board (supervisor) · reason: Lupa keluar",
+    );
+    const started = entry("duty.start", { counter: "ctr_1", officer: "off_1", via: "dashboard" });
+    expect(auditDetails(started, names, "id")).toBe("Loket 1 · Siti Rahmawati · lewat dasbor");
+  });
+
+  it("keep an id it cannot name, and a source it has no words for", () => {
+    const ended = entry("duty.end", { counter: "ctr_gone", officer: "off_1", via: "somewhere" });
+    expect(auditDetails(ended, names, "id")).toBe("ctr_gone · Siti Rahmawati · lewat somewhere");
+  });
+
+  it("name a vouched ticket's officer and a key by its name", () => {
+    const vouched = entry("ticket.vouch", { reason: "Antrean mati", service: "ktp-el", counter: null }, "off_1");
+    expect(auditDetails(vouched, names, "id")).toBe("Siti Rahmawati · ktp-el · alasan: Antrean mati");
+    expect(auditDetails(entry("integration_key.create", { name: "Lantai 1" }, "ik_2"), names, "id")).toBe("Lantai 1");
+    expect(auditDetails(entry("integration_key.revoke", null, "ik_1"), names, "en")).toBe("Mesin antrean");
+  });
+
+  it("list other changes as pairs without ids", () => {
+    expect(auditDetails(entry("service.create", { id: "svc_1", slug: "paspor", name: "Paspor" }), names, "id")).toBe(
+      "slug: paspor, name: Paspor",
+    );
+  });
+});
