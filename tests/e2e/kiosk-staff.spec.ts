@@ -98,5 +98,11 @@ test.describe("the kiosk's staff menu @once", () => {
     await expect(page.getByRole("heading", { name: "Bagaimana pelayanan kami hari ini?" })).toBeVisible();
     const stored = await api.ratings("loket-4", since);
     expect(stored.map((r) => r.officer)).toContain("Hendra Saputra Siregar");
+    // Other specs share this server and this officer: the duty ends here, as a supervisor would end it.
+    const ended = await request.delete("/api/v1/counters/loket-4/duty", {
+      headers: api.headers,
+      data: { reason: "Akhir skenario uji" },
+    });
+    expect(ended.ok()).toBe(true);
   });
 });
