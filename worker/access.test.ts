@@ -2,14 +2,25 @@
  * The role matrix: every non-public route, called by every kind of caller on
  * things that exist. Callers inside a route's rule succeed (2xx); callers
  * outside it get 401 (nobody signed in) or 403 (the wrong role, agency or
- * counter), never a 404 that would hide a rule that lets them through.
+ * counter), never a 404 that would hide a rule that lets them through. The
+ * device signs its requests as the kiosk does; its token without the signature
+ * ("unsigned", a token copied off the tablet) is refused everywhere with 401.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_REGIONAL_EMAIL, DEMO_SUPERVISOR_EMAIL } from "../db/seed.ts";
 import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, rating, testApp } from "./test-app.ts";
 
-type Caller = "anonymous" | "device" | "officer" | "supervisor" | "admin" | "otherAdmin" | "regional";
-const CALLERS: Caller[] = ["anonymous", "device", "officer", "supervisor", "admin", "otherAdmin", "regional"];
+type Caller = "anonymous" | "device" | "unsigned" | "officer" | "supervisor" | "admin" | "otherAdmin" | "regional";
+const CALLERS: Caller[] = [
+  "anonymous",
+  "device",
+  "unsigned",
+  "officer",
+  "supervisor",
+  "admin",
+  "otherAdmin",
+  "regional",
+];
 const READERS: Caller[] = ["supervisor", "admin", "regional"];
 const MANAGERS: Caller[] = ["admin", "regional"];
 const PEOPLE: Caller[] = ["officer", "supervisor", "admin", "otherAdmin", "regional"];
@@ -250,6 +261,7 @@ beforeAll(async () => {
   t = await testApp();
   tokens.admin = await t.login();
   tokens.device = await t.pairDevice("loket-1", tokens.admin);
+  tokens.unsigned = tokens.device;
   tokens.officer = await t.login({ nip: OFFICER_NIPS[0] });
   tokens.supervisor = await t.login({ email: DEMO_SUPERVISOR_EMAIL });
   tokens.otherAdmin = await t.login({ email: OTHER_ADMIN_EMAIL });
@@ -261,15 +273,16 @@ beforeAll(async () => {
 describe.each(ROUTES.map((r) => [r.method, r.name, r] as const))("%s %s", (_method, _name, route) => {
   it.each(CALLERS)("as %s", async (caller) => {
     const path = await route.path();
-    const res = await t.call(route.method, path, { body: route.body?.(caller), token: tokens[caller] });
+    const signed = caller !== "unsigned";
+    const res = await t.call(route.method, path, { body: route.body?.(caller), token: tokens[caller], signed });
     const text = await res.clone().text();
     if (route.allowed.includes(caller)) {
       expect(res.status, text).toBeGreaterThanOrEqual(200);
       expect(res.status, text).toBeLessThan(300);
     } else {
-      const expected = caller === "anonymous" ? 401 : (route.refused?.[caller] ?? 403);
+      const expected = caller === "anonymous" || !signed ? 401 : (route.refused?.[caller] ?? 403);
       expect(res.status, text).toBe(expected);
-      expect((await res.json()).error.code).toMatch(/^[a-z_]+$/);
+      expect((await res.json()).error.code).toEqual(signed ? expect.stringMatching(/^[a-z_]+$/) : "signature_required");
     }
   });
 });

@@ -28,7 +28,10 @@ export async function userForSession(db: Db, tokenHash: string, now: number) {
   return row;
 }
 
-/** The paired, unrevoked device a token belongs to, or undefined. */
+/**
+ * The paired, unrevoked device a token belongs to, or undefined; with its public
+ * key (JWK JSON), null for a tablet paired before requests were signed.
+ */
 export async function deviceForToken(db: Db, tokenHash: string) {
   const [row] = await db
     .select({
@@ -37,6 +40,7 @@ export async function deviceForToken(db: Db, tokenHash: string) {
       agencyId: devices.agencyId,
       counterId: devices.counterId,
       pairedAt: devices.pairedAt,
+      publicKey: devices.publicKey,
     })
     .from(devices)
     .where(and(eq(devices.tokenHash, tokenHash), isNull(devices.revokedAt)));

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { createDeviceSigner } from "../../tests/device-signer.ts";
 import { OFFICER_NIPS, PIN, testApp } from "../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -75,10 +76,11 @@ describe("POST /api/v1/devices/pair", () => {
       })
     ).json();
     expect(made.pairingCode).toMatch(/^\d{8}$/);
-    const first = await t.call("POST", "/api/v1/devices/pair", { body: { code: made.pairingCode } });
+    const publicKey = createDeviceSigner().publicKey;
+    const first = await t.call("POST", "/api/v1/devices/pair", { body: { code: made.pairingCode, publicKey } });
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ token: expect.stringMatching(/^dev_/), counter: "loket-2" });
-    const second = await t.call("POST", "/api/v1/devices/pair", { body: { code: made.pairingCode } });
+    const second = await t.call("POST", "/api/v1/devices/pair", { body: { code: made.pairingCode, publicKey } });
     expect(second.status).toBe(400);
     expect((await second.json()).error.code).toBe("invalid_pairing_code");
   });
