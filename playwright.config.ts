@@ -30,6 +30,8 @@ export default defineConfig({
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
+        // A host name that is not this machine's: plain http there is not a secure context (the kiosk spec).
+        "--host-resolver-rules=MAP suara.test 127.0.0.1",
       ],
     },
   },

@@ -1,10 +1,12 @@
 /**
  * HTTP rates on one Node server with the embedded database: GET /health,
- * single-rating kiosk POSTs, and 500-rating kiosk syncs (autocannon, loopback only).
+ * single-rating kiosk POSTs, and 500-rating kiosk syncs (autocannon, loopback
+ * only). The tablets sign every request, as real kiosks do.
  */
 import { createClient } from "@libsql/client";
 import autocannon from "autocannon";
 import { uuidv7 } from "../core/uuid7.ts";
+import { createDeviceSigner, type DeviceSigner } from "../tests/device-signer.ts";
 import type { SpawnedServer as BenchServer } from "../tests/server.ts";
 
 /** One autocannon run: requests per second (the mean of its per-second samples), latency percentiles, failures. */
@@ -46,12 +48,18 @@ const DEVICES = 8;
 /** How far back the tablets were paired: the API takes a device's taps from up to 30 days ago. */
 const PAIRED_DAYS_AGO = 29;
 
+/** A paired benchmark tablet: its token and its signing key. */
+interface Tablet {
+  token: string;
+  signer: DeviceSigner;
+}
+
 /**
- * Pairs the kiosk tablets and returns their tokens, with their pairing moved
- * weeks back so each can deliver a backlog of taps spaced as real service is
- * (none flagged rapid_repeat, every one reaching the rollups).
+ * Pairs the kiosk tablets, each with its own key as a real kiosk has, with
+ * their pairing moved weeks back so each can deliver a backlog of taps spaced
+ * as real service is (none flagged rapid_repeat, every one reaching the rollups).
  */
-async function deviceTokens(server: BenchServer, password: string): Promise<string[]> {
+async function pairTablets(server: BenchServer, password: string): Promise<Tablet[]> {
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(`${server.url}${path}`, {
       method: "POST",
@@ -61,14 +69,16 @@ async function deviceTokens(server: BenchServer, password: string): Promise<stri
     return res.json();
   };
   const { token } = await post("/api/v1/auth/login", { email: "admin@demo.suara.id", password });
-  const tokens: string[] = [];
+  const tablets: Tablet[] = [];
   for (let i = 0; i < DEVICES; i++) {
     const made = await post(
       "/api/v1/agencies/disdukcapil-tebingtinggi/devices",
       { counter: `loket-${1 + (i % 4)}`, name: `bench ${i}` },
       token,
     );
-    tokens.push((await post("/api/v1/devices/pair", { code: made.pairingCode })).token);
+    const signer = createDeviceSigner();
+    const paired = await post("/api/v1/devices/pair", { code: made.pairingCode, publicKey: signer.publicKey });
+    tablets.push({ token: paired.token, signer });
   }
   const db = createClient({ url: server.databaseUrl });
   await db.execute({
@@ -76,16 +86,16 @@ async function deviceTokens(server: BenchServer, password: string): Promise<stri
     args: [Date.now() - (PAIRED_DAYS_AGO + 1) * 86_400_000],
   });
   db.close();
-  return tokens;
+  return tablets;
 }
 
 /** Measures the three rates in one run (the syncs three times); `seconds` per measurement. */
 export async function ingestRates(server: BenchServer, password: string, seconds = 10) {
-  const tokens = await deviceTokens(server, password);
+  const tablets = await pairTablets(server, password);
   // Each tablet's taps 20 s apart (in its clock) so none is flagged rapid_repeat.
-  const clocks = tokens.map(() => Date.now() - PAIRED_DAYS_AGO * 86_400_000);
+  const clocks = tablets.map(() => Date.now() - PAIRED_DAYS_AGO * 86_400_000);
   let turn = 0;
-  const nextDevice = () => turn++ % tokens.length;
+  const nextDevice = () => turn++ % tablets.length;
   const tap = (device: number) => {
     clocks[device] += 20_000;
     const clock = clocks[device];
@@ -98,9 +108,15 @@ export async function ingestRates(server: BenchServer, password: string, seconds
       createdAt: new Date(clock).toISOString(),
     };
   };
-  const headers = (device: number) => ({
-    "content-type": "application/json",
-    authorization: `Bearer ${tokens[device]}`,
+  /** A tablet's POST of `body` to /api/v1/ratings, signed as the kiosk signs it (autocannon needs it synchronous). */
+  const signedPost = (req: autocannon.Request, device: number, body: string) => ({
+    ...req,
+    headers: {
+      "content-type": "application/json",
+      authorization: `Bearer ${tablets[device].token}`,
+      ...tablets[device].signer.headers("POST", "/api/v1/ratings", body),
+    },
+    body,
   });
   const health = await rate({ url: `${server.url}/health`, connections: 50, duration: seconds });
   const single = await rate({
@@ -112,7 +128,7 @@ export async function ingestRates(server: BenchServer, password: string, seconds
         method: "POST",
         setupRequest: (req) => {
           const device = nextDevice();
-          return { ...req, headers: headers(device), body: JSON.stringify({ ratings: [tap(device)] }) };
+          return signedPost(req, device, JSON.stringify({ ratings: [tap(device)] }));
         },
       },
     ],
@@ -129,7 +145,7 @@ export async function ingestRates(server: BenchServer, password: string, seconds
           setupRequest: (req) => {
             const device = nextDevice();
             const ratings = Array.from({ length: 500 }, () => tap(device));
-            return { ...req, headers: headers(device), body: JSON.stringify({ ratings }) };
+            return signedPost(req, device, JSON.stringify({ ratings }));
           },
         },
       ],

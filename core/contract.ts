@@ -128,8 +128,33 @@ export const LoginInput = z
 /** Sign-in by NIP or e-mail. */
 export type LoginInput = z.infer<typeof LoginInput>;
 
-/** The pairing code an admin gave the tablet. */
-export const PairInput = z.strictObject({ code: z.string().regex(/^\d{8}$/, "a pairing code is 8 digits") });
+/**
+ * A tablet's ECDSA P-256 public key as a JWK (RFC 7518 §6.2.1). Loose here, so the
+ * pairing route can answer a missing or wrong key with its own codes.
+ */
+const PublicKeyJwk = z
+  .looseObject({
+    kty: z.string().optional(),
+    crv: z.string().optional(),
+    x: z.string().optional(),
+    y: z.string().optional(),
+  })
+  .meta({
+    description:
+      "The tablet's ECDSA P-256 public key (JWK: kty EC, crv P-256, x, y); it signs every request made with the " +
+      "device token with the matching private key, which never leaves the tablet.",
+    example: {
+      kty: "EC",
+      crv: "P-256",
+      x: "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+      y: "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+    },
+  });
+/** The pairing code an admin gave the tablet, and the tablet's public key. */
+export const PairInput = z.strictObject({
+  code: z.string().regex(/^\d{8}$/, "a pairing code is 8 digits"),
+  publicKey: PublicKeyJwk.optional(),
+});
 /** An officer's NIP and PIN, typed on a tablet to unpair it. */
 export const UnpairInput = z.strictObject({ nip, pin });
 /** What a tablet reports after a sync: the ratings still waiting on it and what the server refused (kept aside). */

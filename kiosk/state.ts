@@ -10,6 +10,7 @@ import type { DeviceSelf } from "../core/responses.ts";
 import { uuidv7 } from "../core/uuid7.ts";
 import { CallFailed, call } from "./api.ts";
 import { type Pairing, savePairing } from "./device.ts";
+import { forgetDeviceKey } from "./device-key.ts";
 import { keepRating, queueDutyChange, queueState } from "./store.ts";
 import { SURVEY_IDLE_MS, startSync } from "./sync.ts";
 
@@ -113,6 +114,8 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
     clearInterval(poller);
     savePairing(null);
     localStorage.removeItem(SETUP_KEY);
+    // The key belonged to this pairing; the next one makes its own.
+    void forgetDeviceKey();
     onUnpaired();
   }
 
@@ -130,7 +133,7 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
         online.value = true;
       });
     } catch (error) {
-      if (error instanceof CallFailed && error.status === 401) return unpaired();
+      if (error instanceof CallFailed && error.pairingLost) return unpaired();
       online.value = false;
     }
   }

@@ -2,7 +2,8 @@
  * What the tablet keeps in IndexedDB so that no tap is lost to a reload, a
  * crashed tab or a power cut: every rating from the moment of the tap, the duty
  * changes made offline (in order), and what the server refused (kept aside for
- * staff, never retried forever, never silently deleted).
+ * staff, never retried forever, never silently deleted), and the key the
+ * tablet signs its requests with.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import type { RatingInput } from "../core/contract.ts";
@@ -41,17 +42,23 @@ interface KioskDb extends DBSchema {
   ratings: { key: string; value: QueuedRating; indexes: { ready: number } };
   duties: { key: number; value: DutyChange };
   aside: { key: string; value: SetAside };
+  /** The tablet's signing key pair (kiosk/device-key.ts); its private half cannot be exported. */
+  keys: { key: string; value: CryptoKeyPair };
 }
 
 let opened: Promise<IDBPDatabase<KioskDb>> | undefined;
 
 /** The tablet's database (opened once). */
 export function database(): Promise<IDBPDatabase<KioskDb>> {
-  opened ??= openDB<KioskDb>("suara-kiosk", 1, {
-    upgrade(db) {
-      db.createObjectStore("ratings", { keyPath: "id" }).createIndex("ready", "ready");
-      db.createObjectStore("duties", { keyPath: "seq", autoIncrement: true });
-      db.createObjectStore("aside", { keyPath: "id" });
+  opened ??= openDB<KioskDb>("suara-kiosk", 2, {
+    // Each version only adds stores: a tablet updated with ratings still waiting keeps them.
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore("ratings", { keyPath: "id" }).createIndex("ready", "ready");
+        db.createObjectStore("duties", { keyPath: "seq", autoIncrement: true });
+        db.createObjectStore("aside", { keyPath: "id" });
+      }
+      if (oldVersion < 2) db.createObjectStore("keys");
     },
   });
   return opened;

@@ -30,7 +30,7 @@ export const SURVEY_IDLE_MS = 60_000;
 export interface SyncEvents {
   /** After every attempt: whether the server answered, when the last full sync ended, and how many duty changes it sent. */
   onResult: (result: { reachable: boolean; syncedAt: number | null; duties: number }) => void;
-  /** The server no longer knows this tablet's token (it was revoked). */
+  /** The server no longer takes this tablet (its token was revoked, or it was paired before requests were signed). */
   onRevoked: () => void;
 }
 
@@ -40,9 +40,8 @@ export interface DeviceAuth {
   counter: string;
 }
 
-/** A refusal of the tablet itself (its token was revoked), not of what it sent. */
-const revoked = (error: unknown) =>
-  error instanceof CallFailed && error.status === 401 && error.code !== "invalid_credentials";
+/** A refusal of the tablet itself (its token was revoked, or it must pair again to sign), not of what it sent. */
+const revoked = (error: unknown) => error instanceof CallFailed && error.pairingLost;
 
 /** Whether to keep something queued and try again later, rather than set it aside. */
 const retryLater = (error: unknown) => !(error instanceof CallFailed) || error.transient || revoked(error);

@@ -44,6 +44,10 @@ const id = {
   pairCode: "Kode pemasangan",
   pair: "Pasangkan",
   pairing: "Memasangkan…",
+  needsHttps:
+    "Tablet ini belum bisa dipasangkan: kiosk harus dibuka lewat HTTPS (alamat https://…) atau lewat localhost " +
+    "di komputer server ini. Alamat {address} tidak aman, sehingga tablet tidak dapat membuat kunci tanda tangannya. " +
+    "Minta alamat https:// kiosk kepada admin.",
   staffTitle: "Menu petugas",
   close: "Tutup",
   statusOnline: "Terhubung",
@@ -126,6 +130,10 @@ const en: Record<TextKey, string> = {
   pairCode: "Pairing code",
   pair: "Pair",
   pairing: "Pairing…",
+  needsHttps:
+    "This tablet cannot be paired yet: the kiosk must be opened over HTTPS (an https://… address) or on this " +
+    "machine's localhost. The address {address} is not secure, so the tablet cannot make its signing key. " +
+    "Ask the admin for the kiosk's https:// address.",
   staffTitle: "Staff menu",
   close: "Close",
   statusOnline: "Online",
@@ -187,6 +195,11 @@ const ERRORS: Record<Locale, Record<string, string>> = {
     network: "Tablet tidak terhubung ke server. Periksa jaringan lalu coba lagi.",
     not_found: "Tidak ada petugas yang sedang bertugas di loket ini.",
     unauthorized: "Tablet ini tidak lagi terpasang. Pasangkan ulang.",
+    signature_required: "Tablet ini perlu dipasangkan ulang agar permintaannya ditandatangani.",
+    bad_signature: "Tanda tangan tablet ini tidak dikenali server. Pasangkan ulang.",
+    stale_signature: "Jam tablet berbeda jauh dari jam server. Periksa tanggal dan jam tablet.",
+    public_key_required: "Aplikasi kiosk ini terlalu lama. Muat ulang halaman lalu pasangkan lagi.",
+    invalid_public_key: "Tablet ini tidak dapat membuat kunci tanda tangan yang sah. Coba peramban lain.",
     too_old: "Penilaian ini terlalu lama (lebih dari 30 hari) atau sebelum tablet dipasangkan.",
     before_pairing: "Penilaian ini dibuat sebelum tablet dipasangkan.",
     unknown_service: "Layanan ini sudah tidak tersedia di instansi.",
@@ -206,6 +219,11 @@ const ERRORS: Record<Locale, Record<string, string>> = {
     network: "The tablet is not connected to the server. Check the network and try again.",
     not_found: "No officer is on duty at this counter.",
     unauthorized: "This tablet is no longer paired. Pair it again.",
+    signature_required: "This tablet must be paired again so that its requests are signed.",
+    bad_signature: "The server does not recognise this tablet's signature. Pair it again.",
+    stale_signature: "The tablet's clock is far from the server's. Check the tablet's date and time.",
+    public_key_required: "This kiosk app is out of date. Reload the page and pair again.",
+    invalid_public_key: "This tablet cannot make a valid signing key. Try another browser.",
     too_old: "This rating is too old (over 30 days) or from before the tablet was paired.",
     before_pairing: "This rating was made before the tablet was paired.",
     unknown_service: "This service is no longer offered by the agency.",

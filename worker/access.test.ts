@@ -2,7 +2,9 @@
  * The role matrix: every non-public route, called by every kind of caller on
  * things that exist. Callers inside a route's rule succeed (2xx); callers
  * outside it get 401 (nobody signed in) or 403 (the wrong role, agency or
- * counter), never a 404 that would hide a rule that lets them through.
+ * counter), never a 404 that would hide a rule that lets them through. The
+ * device signs its requests as the kiosk does; its token without the signature
+ * ("unsigned", a token copied off the tablet) is refused everywhere with 401.
  */
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,9 +13,28 @@ import { agencies, ratings, services } from "../db/schema.ts";
 import { DEMO_REGIONAL_EMAIL, DEMO_SUPERVISOR_EMAIL } from "../db/seed.ts";
 import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, rating, testApp } from "./test-app.ts";
 
-type Caller = "anonymous" | "device" | "key" | "officer" | "supervisor" | "admin" | "otherAdmin" | "regional";
-/** `key` is a queue system's integration key of the agency. */
-const CALLERS: Caller[] = ["anonymous", "device", "key", "officer", "supervisor", "admin", "otherAdmin", "regional"];
+type Caller =
+  | "anonymous"
+  | "device"
+  | "unsigned"
+  | "key"
+  | "officer"
+  | "supervisor"
+  | "admin"
+  | "otherAdmin"
+  | "regional";
+/** `unsigned` is a tablet's token copied off it (no signature); `key` is a queue system's integration key of the agency. */
+const CALLERS: Caller[] = [
+  "anonymous",
+  "device",
+  "unsigned",
+  "key",
+  "officer",
+  "supervisor",
+  "admin",
+  "otherAdmin",
+  "regional",
+];
 const READERS: Caller[] = ["supervisor", "admin", "regional"];
 const MANAGERS: Caller[] = ["admin", "regional"];
 const PEOPLE: Caller[] = ["officer", "supervisor", "admin", "otherAdmin", "regional"];
@@ -340,6 +361,7 @@ beforeAll(async () => {
   tokens.device = await t.pairDevice("loket-1", tokens.admin);
   const key = await t.call("POST", `${a}/integration-keys`, { token: tokens.admin, body: { name: "Antrean" } });
   tokens.key = (await key.json()).secret;
+  tokens.unsigned = tokens.device;
   tokens.officer = await t.login({ nip: OFFICER_NIPS[0] });
   tokens.supervisor = await t.login({ email: DEMO_SUPERVISOR_EMAIL });
   tokens.otherAdmin = await t.login({ email: OTHER_ADMIN_EMAIL });
@@ -356,15 +378,16 @@ beforeAll(async () => {
 describe.each(ROUTES.map((r) => [r.method, r.name, r] as const))("%s %s", (_method, _name, route) => {
   it.each(CALLERS)("as %s", async (caller) => {
     const path = await route.path();
-    const res = await t.call(route.method, path, { body: route.body?.(caller), token: tokens[caller] });
+    const signed = caller !== "unsigned";
+    const res = await t.call(route.method, path, { body: route.body?.(caller), token: tokens[caller], signed });
     const text = await res.clone().text();
     if (route.allowed.includes(caller)) {
       expect(res.status, text).toBeGreaterThanOrEqual(200);
       expect(res.status, text).toBeLessThan(300);
     } else {
-      const expected = caller === "anonymous" ? 401 : (route.refused?.[caller] ?? 403);
+      const expected = caller === "anonymous" || !signed ? 401 : (route.refused?.[caller] ?? 403);
       expect(res.status, text).toBe(expected);
-      expect((await res.json()).error.code).toMatch(/^[a-z_]+$/);
+      expect((await res.json()).error.code).toEqual(signed ? expect.stringMatching(/^[a-z_]+$/) : "signature_required");
     }
   });
 });

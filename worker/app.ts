@@ -8,6 +8,8 @@ import { cors } from "hono/cors";
 import type { Db } from "../db/client.ts";
 import { isRegisteredOrigin } from "../db/queries/agencies.ts";
 import { DeviceCache } from "./device-cache.ts";
+import type { DeviceKeys } from "./device-keys.ts";
+import { DeviceSignatures } from "./device-signature.ts";
 import type { AppEnv, AppSettings } from "./env.ts";
 import { handleError, handleNotFound } from "./errors.ts";
 import { directIngest, type Ingest } from "./ingest-queue.ts";
@@ -15,7 +17,7 @@ import { apiHeaders } from "./middleware/api-headers.ts";
 import { auth } from "./middleware/auth.ts";
 import { limitBody } from "./middleware/body-limit.ts";
 import { createPinLockout } from "./officer-pin.ts";
-import { router } from "./openapi.ts";
+import { BEARER_DESCRIPTION, router } from "./openapi.ts";
 import { agenciesRoutes } from "./routes/agencies.ts";
 import { createAuthRoutes } from "./routes/auth.ts";
 import { commentsRoutes } from "./routes/comments.ts";
@@ -42,15 +44,18 @@ export interface AppOptions {
   /** The client's IP for a request. */
   clientIp?: (c: Context<AppEnv>) => string | undefined;
   settings?: Partial<AppSettings>;
+  /** How tablets' signatures are verified (default WebCrypto, which every runtime has; Node passes node:crypto's). */
+  deviceKeys?: DeviceKeys;
 }
 
 /** Largest body of any API request but POST /ratings: every management form fits many times over. */
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** Builds the app. */
-export function createApp({ db, ingest, clientIp = () => undefined, settings = {} }: AppOptions) {
+export function createApp({ db, ingest, clientIp = () => undefined, settings = {}, deviceKeys }: AppOptions) {
   const resolved: AppSettings = { ...DEFAULT_SETTINGS, ...settings };
   const deviceCache = new DeviceCache();
+  const signatures = new DeviceSignatures({ keys: deviceKeys });
   const pinLockout = createPinLockout();
   const api = router()
     .route("/", forms)
@@ -79,7 +84,11 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     },
     servers: [{ url: "/api/v1" }],
   });
-  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: BEARER_DESCRIPTION,
+  });
   api.openAPIRegistry.registerComponent("securitySchemes", "integrationKey", {
     type: "apiKey",
     in: "header",
@@ -133,7 +142,7 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
   app.use("/api/*", async function limitBody(c, next) {
     return c.req.path === "/api/v1/ratings" ? next() : apiBody(c, next);
   });
-  app.use("/api/*", auth());
+  app.use("/api/*", auth({ signatures }));
   app.route("/", createHealthRoutes());
   app.route("/api/v1", api);
   return app;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DeviceCache } from "./device-cache.ts";
 
-const device = { id: "dev_1", name: "Tablet", agencyId: "agc_1", counterId: "ctr_1", pairedAt: 0 };
+const caller = { id: "dev_1", name: "Tablet", agencyId: "agc_1", counterId: "ctr_1", pairedAt: 0 };
+const device = { device: caller, key: null };
 
 describe("DeviceCache", () => {
   it("trusts a token for the TTL only", () => {
@@ -15,11 +16,11 @@ describe("DeviceCache", () => {
     const cache = new DeviceCache();
     cache.set("dev_a", device, cache.generation);
     cache.set("dev_b", device, cache.generation);
-    cache.set("dev_c", { ...device, id: "dev_2" }, cache.generation);
+    cache.set("dev_c", { device: { ...caller, id: "dev_2" }, key: null }, cache.generation);
     cache.forget("dev_1");
     expect(cache.get("dev_a")).toBeUndefined();
     expect(cache.get("dev_b")).toBeUndefined();
-    expect(cache.get("dev_c")?.id).toBe("dev_2");
+    expect(cache.get("dev_c")?.device.id).toBe("dev_2");
   });
 
   it("does not cache a lookup that began before a revocation", () => {

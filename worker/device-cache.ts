@@ -1,10 +1,17 @@
 /**
  * Recently seen kiosk device tokens, so a busy counter's syncs skip the token
- * hash and lookup (half the cost of a single-rating POST in `npm run bench`).
+ * hash and lookup (half the cost of a single-rating POST in `npm run bench`),
+ * with the tablet's public key already imported for its signatures.
  * A revocation clears the entry at once on the instance that revoked; other
  * instances (Workers isolates, further Node processes) notice within `ttlMs`.
  */
 import type { DeviceCaller } from "./env.ts";
+
+/** A device as the cache keeps it: who it is and its imported public key (null: paired before signing). */
+export interface KnownDevice {
+  device: DeviceCaller;
+  key: unknown;
+}
 
 /** Options of the device cache. */
 export interface DeviceCacheOptions {
@@ -16,7 +23,7 @@ export interface DeviceCacheOptions {
 
 /** A small time-bounded map from device token to device. */
 export class DeviceCache {
-  private readonly entries = new Map<string, { device: DeviceCaller; until: number }>();
+  private readonly entries = new Map<string, { known: KnownDevice; until: number }>();
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   /**
@@ -31,24 +38,24 @@ export class DeviceCache {
   }
 
   /** The device of a token seen within the TTL, or undefined. */
-  get(token: string, now = Date.now()): DeviceCaller | undefined {
+  get(token: string, now = Date.now()): KnownDevice | undefined {
     const entry = this.entries.get(token);
     if (!entry) return undefined;
-    if (entry.until > now) return entry.device;
+    if (entry.until > now) return entry.known;
     this.entries.delete(token);
     return undefined;
   }
 
   /** Remembers a token that the database confirmed in a lookup begun at `generation`. */
-  set(token: string, device: DeviceCaller, generation: number, now = Date.now()): void {
+  set(token: string, known: KnownDevice, generation: number, now = Date.now()): void {
     if (generation !== this.generation) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(token, { device, until: now + this.ttlMs });
+    this.entries.set(token, { known, until: now + this.ttlMs });
   }
 
   /** Forgets every token of a device (it was revoked); call it after the revocation committed. */
   forget(deviceId: string): void {
     this.generation += 1;
-    for (const [token, entry] of this.entries) if (entry.device.id === deviceId) this.entries.delete(token);
+    for (const [token, entry] of this.entries) if (entry.known.device.id === deviceId) this.entries.delete(token);
   }
 }

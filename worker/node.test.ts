@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_ADMIN_EMAIL, DEMO_AGENCY } from "../db/seed.ts";
+import { createDeviceSigner } from "../tests/device-signer.ts";
 
 const PASSWORD = "durable-password-1";
 
@@ -97,17 +98,27 @@ describe("worker/node.ts", () => {
     const first = startServer({ PORT: String(port), LIBSQL_URL: url });
     await waitFor(`${base}/health`, 200);
 
-    const json = (path: string, body: unknown, token?: string) =>
-      fetch(`${base}/api/v1${path}`, {
+    const tablet = createDeviceSigner();
+    /** A POST; the tablet's calls (with its token) are signed as the kiosk signs them. */
+    const json = (path: string, body: unknown, token?: string) => {
+      const raw = JSON.stringify(body);
+      return fetch(`${base}/api/v1${path}`, {
         method: "POST",
-        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
+        headers: {
+          "content-type": "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(token?.startsWith("dev_") ? tablet.headers("POST", `/api/v1${path}`, raw) : {}),
+        },
+        body: raw,
       });
+    };
     const { token: admin } = await (await json("/auth/login", { email: DEMO_ADMIN_EMAIL, password: PASSWORD })).json();
     const { pairingCode } = await (
       await json(`/agencies/${DEMO_AGENCY}/devices`, { counter: "loket-1", name: "Tablet" }, admin)
     ).json();
-    const { token: device } = await (await json("/devices/pair", { code: pairingCode })).json();
+    const { token: device } = await (
+      await json("/devices/pair", { code: pairingCode, publicKey: tablet.publicKey })
+    ).json();
 
     const acknowledged: string[] = [];
     let killed = false;

@@ -24,6 +24,7 @@ import {
   seedDemo,
 } from "../db/seed.ts";
 import { createApp } from "./app.ts";
+import { nodeCryptoKeys } from "./device-keys-node.ts";
 import { databaseUnavailable } from "./errors.ts";
 import { createIngestQueue, type Ingest } from "./ingest-queue.ts";
 import { type NodeSettings, nodeSettings, SettingsError } from "./settings.ts";
@@ -54,6 +55,7 @@ const app = withSite(
     ingest: () => ready!.ingest,
     clientIp: (c) => getConnInfo(c).remote.address,
     settings: settings.app,
+    deviceKeys: nodeCryptoKeys,
   }),
   { serve: serveStatic({ root: dist }), file: (path) => serveStatic({ path: join(dist, path) }) },
 );

@@ -52,6 +52,32 @@ export const okJson = <T extends z.ZodType>(schema: T, description: string) => (
   ...ERRORS,
 });
 
+/**
+ * The bearer scheme as integrators read it in the OpenAPI document: a device token
+ * is worth nothing without the tablet's signature (the format of core/device-signature.ts).
+ */
+export const BEARER_DESCRIPTION = [
+  "A session token (`ses_…`, from POST /auth/login) or a paired tablet's device token (`dev_…`, from POST /devices/pair).",
+  "",
+  "**Device tokens must sign every request.** At pairing the tablet sends its ECDSA P-256 public key as a JWK",
+  '(`{"code", "publicKey": {"kty": "EC", "crv": "P-256", "x", "y"}}`; the private key never leaves it). Each request',
+  "with a `dev_` token then carries:",
+  "",
+  "- `X-Suara-Timestamp`: the signing time in milliseconds since the Unix epoch (decimal), within ±5 minutes of the",
+  "  server clock;",
+  "- `X-Suara-Signature`: base64url without padding of the 64-byte IEEE P1363 `r || s` ECDSA P-256 / SHA-256",
+  "  signature (what WebCrypto's `sign` returns) over the UTF-8 bytes of",
+  "  `<timestamp>\\n<METHOD>\\n<path and query>\\n<body>` (`\\n` a line feed), e.g.",
+  '  `1767225600000\\nPOST\\n/api/v1/ratings\\n{"ratings":[…]}`.',
+  "  METHOD is upper case; path and query are the request target as sent (everything after the host);",
+  '  body is the raw body, "" for GET and HEAD or when there is none.',
+  "",
+  "Each signature is accepted once. Refusals are 401 with the code `signature_required` (no signature headers, or",
+  "a tablet paired before signing: pair it again), `bad_signature` (malformed, another key, or the method, path or",
+  "body changed), `stale_signature` (timestamp outside the window; `details.serverTime` gives the server clock)",
+  "or `replayed` (this signature was already accepted).",
+].join("\n");
+
 type Security = { [scheme: string]: string[] }[];
 
 /** Who may call a route, as OpenAPI security requirements (an empty object means anonymous). */

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { eq } from "drizzle-orm";
 import type { RatingInput } from "../core/contract.ts";
+import { requestTarget } from "../core/device-signature.ts";
 import { newId } from "../core/ids.ts";
 import { hashSecret } from "../core/password.ts";
 import { openEmbedded } from "../db/embedded.ts";
@@ -16,7 +17,10 @@ import { migrateDatabase, openDatabase } from "../db/node.ts";
 import { ingestRatings } from "../db/queries/ingest.ts";
 import { agencies, counters, officers, services, users } from "../db/schema.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_AGENCY, DEMO_OFFICERS, seedDemo } from "../db/seed.ts";
+import { createDeviceSigner, type DeviceSigner } from "../tests/device-signer.ts";
 import { createApp } from "./app.ts";
+import type { DeviceKeys } from "./device-keys.ts";
+import { nodeCryptoKeys } from "./device-keys-node.ts";
 import type { AppSettings } from "./env.ts";
 import { createIngestQueue } from "./ingest-queue.ts";
 
@@ -37,9 +41,12 @@ export const STORES: Store[] = ["file", "client"];
 export async function testApp({
   settings = {},
   store = "file",
+  deviceKeys = nodeCryptoKeys,
 }: {
   settings?: Partial<AppSettings>;
   store?: Store;
+  /** How the app verifies tablets' signatures (default node:crypto's, as the Node server does). */
+  deviceKeys?: DeviceKeys;
 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "suara-test-"));
   const file = join(dir, "test.db");
@@ -78,19 +85,30 @@ export async function testApp({
     ingest: () => ingest,
     clientIp: (c) => c.req.header("x-test-ip"),
     settings: { secureCookies: false, ...settings },
+    deviceKeys,
   });
 
-  /** A JSON request; `token` is sent as a bearer token. */
-  const call = (method: string, path: string, { body, token, headers = {} }: CallOptions = {}) =>
-    app.request(path, {
+  /** The signing key of every tablet `pairDevice` paired, by its token. */
+  const signers = new Map<string, DeviceSigner>();
+
+  /**
+   * A JSON request; `token` is sent as a bearer token. A device token's request is
+   * signed with that tablet's key, as the kiosk signs it, unless `signed` is false.
+   */
+  const call = (method: string, path: string, { body, token, headers = {}, signed = true }: CallOptions = {}) => {
+    const raw = body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body);
+    const signer = signed && token ? signers.get(token) : undefined;
+    return app.request(path, {
       method,
       headers: {
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(raw === undefined ? {} : { "content-type": "application/json" }),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...signer?.headers(method, requestTarget(new URL(path, "http://localhost").href), raw),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      body: raw,
     });
+  };
 
   /** Signs in and returns the bearer token. */
   const login = async (identity: { email?: string; nip?: string; password?: string } = { email: DEMO_ADMIN_EMAIL }) => {
@@ -99,17 +117,28 @@ export async function testApp({
     return ((await res.json()) as { token: string }).token;
   };
 
-  /** Creates a device for a counter (of the demo agency unless named) and pairs it; returns the device token. */
-  const pairDevice = async (counter = "loket-1", adminToken?: string, agency = AGENCY) => {
+  /** Creates a device for a counter (of the demo agency unless named) and returns its single-use pairing code. */
+  const pairingCode = async (counter = "loket-1", adminToken?: string, agency = AGENCY) => {
     const token = adminToken ?? (await login());
     const made = await call("POST", `/api/v1/agencies/${agency}/devices`, {
       token,
       body: { counter, name: `Tablet ${counter}` },
     });
-    const { pairingCode } = (await made.json()) as { pairingCode: string };
-    const paired = await call("POST", "/api/v1/devices/pair", { body: { code: pairingCode } });
-    return ((await paired.json()) as { token: string }).token;
+    return ((await made.json()) as { pairingCode: string }).pairingCode;
   };
+
+  /** Pairs a tablet with a pairing code and a new key (or the one given); returns its token, which `call` then signs with. */
+  const pairWith = async (code: string, signer = createDeviceSigner()) => {
+    const paired = await call("POST", "/api/v1/devices/pair", { body: { code, publicKey: signer.publicKey } });
+    if (paired.status !== 200) throw new Error(`pairing failed: ${paired.status} ${await paired.text()}`);
+    const { token } = (await paired.json()) as { token: string };
+    signers.set(token, signer);
+    return token;
+  };
+
+  /** Creates a device for a counter (of the demo agency unless named) and pairs it with a new key; returns the device token. */
+  const pairDevice = async (counter = "loket-1", adminToken?: string, agency = AGENCY) =>
+    pairWith(await pairingCode(counter, adminToken, agency));
 
   /** The id of a demo officer by NIP. */
   const officerId = async (nip: string) => {
@@ -144,14 +173,31 @@ export async function testApp({
     };
   };
 
-  return { app, db, file, embedded, call, login, pairDevice, officerId, storeAt, holdWriteLock };
+  return {
+    app,
+    db,
+    file,
+    embedded,
+    call,
+    login,
+    pairingCode,
+    pairWith,
+    pairDevice,
+    signers,
+    officerId,
+    storeAt,
+    holdWriteLock,
+  };
 }
 
 /** Options of a test request. */
 export interface CallOptions {
   body?: unknown;
   token?: string;
+  /** Headers added last (they override the signature's, to forge one). */
   headers?: Record<string, string>;
+  /** Whether a device token's request is signed (default true). */
+  signed?: boolean;
 }
 
 /** A rating as a client would send it. */

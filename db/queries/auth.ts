@@ -44,7 +44,10 @@ export const endOfficerSessions = (db: Db, officerId: string) =>
     .delete(sessions)
     .where(inArray(sessions.userId, db.select({ id: users.id }).from(users).where(eq(users.officerId, officerId))));
 
-/** The paired, unrevoked device a token belongs to, or undefined. */
+/**
+ * The paired, unrevoked device a token belongs to, or undefined; with its public
+ * key (JWK JSON), null for a tablet paired before requests were signed.
+ */
 export async function deviceForToken(db: Db, tokenHash: string) {
   const [row] = await db
     .select({
@@ -53,6 +56,7 @@ export async function deviceForToken(db: Db, tokenHash: string) {
       agencyId: devices.agencyId,
       counterId: devices.counterId,
       pairedAt: devices.pairedAt,
+      publicKey: devices.publicKey,
     })
     .from(devices)
     .where(and(eq(devices.tokenHash, tokenHash), isNull(devices.revokedAt)));

@@ -34,10 +34,11 @@ export async function createDevice(db: Db, fields: { agencyId: string; counterId
 }
 
 /**
- * Exchanges a valid pairing code for the device's token. The code works once:
- * pairing clears it, so a second use finds nothing.
+ * Exchanges a valid pairing code for the device's token and registers the
+ * tablet's public key (JWK JSON). The code works once: pairing clears it, so a
+ * second use finds nothing.
  */
-export async function pairDevice(db: Db, code: string, now: number) {
+export async function pairDevice(db: Db, code: string, publicKey: string, now: number) {
   const codeHash = await hashToken(code);
   const token = newToken("dev");
   const [device] = await db
@@ -46,6 +47,7 @@ export async function pairDevice(db: Db, code: string, now: number) {
       tokenHash: await hashToken(token),
       pairedAt: now,
       lastSeenAt: now,
+      publicKey,
       pairingCodeHash: null,
       pairingExpiresAt: null,
     })

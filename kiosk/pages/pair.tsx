@@ -1,11 +1,15 @@
 /**
  * Pairing: the admin's single-use 8-digit code, typed in or carried by the QR
- * code's link (`/kiosk/?code=…`). Every refusal is worded in the kiosk's language.
+ * code's link (`/kiosk/?code=…`), sent with the public half of the key the
+ * tablet makes now to sign its requests. Every refusal is worded in the kiosk's
+ * language. A page that cannot make a key (plain http on a LAN address) says how
+ * to open the kiosk instead of trying.
  */
 import { useEffect, useState } from "preact/hooks";
 import type { Paired } from "../../core/responses.ts";
 import { CallFailed, call } from "../api.ts";
 import type { Pairing } from "../device.ts";
+import { canSign, newDeviceKey } from "../device-key.ts";
 import { errorText, text } from "../text.ts";
 
 /** The pairing screen. */
@@ -15,11 +19,15 @@ export function Pair({ onPaired }: { onPaired: (pairing: Pairing, setup: Paired)
   const [busy, setBusy] = useState(false);
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get("code") ?? "");
 
+  const secure = canSign();
+
   const pair = async (value: string) => {
+    if (!secure) return;
     setBusy(true);
     setError("");
     try {
-      const paired = await call<Paired>("/devices/pair", { method: "POST", body: { code: value.trim() } });
+      const publicKey = await newDeviceKey();
+      const paired = await call<Paired>("/devices/pair", { method: "POST", body: { code: value.trim(), publicKey } });
       // The code is used up: keep it out of the address bar and history.
       history.replaceState(null, "", location.pathname);
       onPaired(
@@ -42,6 +50,19 @@ export function Pair({ onPaired }: { onPaired: (pairing: Pairing, setup: Paired)
   useEffect(() => {
     if (/^\d{8}$/.test(code)) void pair(code);
   }, []);
+
+  if (!secure) {
+    return (
+      <main class="screen pair">
+        <div class="card">
+          <h1>{text(locale, "pairTitle")}</h1>
+          <p role="alert" class="error">
+            {text(locale, "needsHttps", { address: location.origin })}
+          </p>
+        </div>
+      </main>
+    );
+  }
 
   return (
     <main class="screen pair">

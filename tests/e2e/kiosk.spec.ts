@@ -1,10 +1,11 @@
 /**
  * The counter tablet as a citizen and staff meet it, landscape and portrait:
  * pairing, an officer's check-in from the staff menu, faces, the full survey,
- * and what the server then holds; then a day offline, and unpairing. Each spec
+ * and what the server then holds; then a day offline, a token copied off a
+ * tablet and unpairing, and a kiosk opened without HTTPS. Each spec
  * sets its own tablet viewport, so only the tablet project runs this file.
  */
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { ELEMENTS } from "../../core/questionnaire.ts";
 import { E2E } from "../../playwright.config.ts";
 import { type SpawnedServer, startServer } from "../server.ts";
@@ -224,19 +225,91 @@ test.describe("the kiosk with its server stopped", () => {
   });
 });
 
-test.describe("unpairing", () => {
-  test("from the staff menu revokes the tablet on the server", async ({ page, request }) => {
+/** The device token as a paired kiosk keeps it, as someone with the tablet in hand could copy it. */
+const copiedToken = (page: Page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem("suara.pairing") ?? "{}").token as string);
+
+/** The kiosk's key pair in IndexedDB: whether it is there and whether its private half could be exported. */
+const storedKey = (page: Page) =>
+  page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open("suara-kiosk");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const pair = await new Promise<CryptoKeyPair | undefined>((resolve, reject) => {
+      const get = db.transaction("keys").objectStore("keys").get("device");
+      get.onsuccess = () => resolve(get.result);
+      get.onerror = () => reject(get.error);
+    });
+    db.close();
+    return pair ? { extractable: pair.privateKey.extractable, algorithm: pair.privateKey.algorithm } : null;
+  });
+
+// One tablet for both (the server allows 10 pairings per address per 15 minutes, and the specs share one).
+test.describe("a paired tablet's token", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test("posts nothing copied off the tablet, and unpairing revokes it and forgets the key", async ({
+    page,
+    request,
+  }) => {
     const api = await adminApi(request);
+    await api.thanksSeconds("loket-4", 1);
     await pairKiosk(page, await api.pairingCode("loket-4"));
-    const token = await page.evaluate(() => JSON.parse(localStorage.getItem("suara.pairing") ?? "{}").token as string);
-    const self = () => request.get("/api/v1/devices/self", { headers: { authorization: `Bearer ${token}` } });
-    expect((await self()).status()).toBe(200);
+    expect(await storedKey(page)).toEqual({ extractable: false, algorithm: { name: "ECDSA", namedCurve: "P-256" } });
+    const token = await copiedToken(page);
+    expect(token).toMatch(/^dev_/);
+
+    // A rating posted with the copied token alone is refused and never stored.
+    const since = Date.now();
+    const id = crypto.randomUUID();
+    const copied = await request.post("/api/v1/ratings", {
+      headers: { authorization: `Bearer ${token}` },
+      data: {
+        ratings: [
+          { id, agency: AGENCY, service: "ktp-el", channel: "kiosk", overall: 1, createdAt: new Date().toISOString() },
+        ],
+      },
+    });
+    expect(copied.status()).toBe(401);
+    expect((await copied.json()).error.code).toBe("signature_required");
+    // The tablet's own taps are signed and stored.
+    await tapAndDecline(page, "Puas");
+    await expect.poll(async () => (await api.ratings("loket-4", since)).length, { timeout: 20_000 }).toBe(1);
+    expect((await api.ratings("loket-4", since)).map((r) => r.id)).not.toContain(id);
+
+    // The token alone: refused for want of a signature while paired, as unknown once revoked.
+    const self = async () => {
+      const res = await request.get("/api/v1/devices/self", { headers: { authorization: `Bearer ${token}` } });
+      return [res.status(), (await res.json()).error?.code];
+    };
+    expect(await self()).toEqual([401, "signature_required"]);
     const menu = await openStaffMenu(page);
     const unpair = menu.getByRole("region", { name: "Lepas pasangan tablet" });
     await unpair.getByLabel("NIP").fill("198803122010012004");
     await unpair.getByLabel("PIN").fill(E2E.pin);
     await unpair.getByRole("button", { name: "Lepas pasangan" }).click();
     await expect(page.getByRole("heading", { name: "Pasangkan tablet ini" })).toBeVisible();
-    expect((await self()).status()).toBe(401);
+    expect(await self()).toEqual([401, "unauthorized"]);
+    await expect.poll(() => storedKey(page)).toBeNull();
+  });
+});
+
+test.describe("a kiosk opened over plain http on a network address", () => {
+  test("says it must be opened over HTTPS and does not try to pair", async ({ page, request, baseURL }) => {
+    const api = await adminApi(request);
+    const code = await api.pairingCode("loket-3");
+    const pairings: string[] = [];
+    page.on("request", (r) => r.url().includes("/api/v1/devices/pair") && pairings.push(r.url()));
+    // suara.test is mapped to this machine in playwright.config.ts: plain http there is not a secure context.
+    const insecure = baseURL!.replace("127.0.0.1", "suara.test");
+    await page.goto(`${insecure}/kiosk/?code=${code}`);
+    await expect(page.getByRole("heading", { name: "Pasangkan tablet ini" })).toBeVisible();
+    await expect(page.getByRole("alert")).toContainText("kiosk harus dibuka lewat HTTPS");
+    await expect(page.getByRole("alert")).toContainText(insecure);
+    await expect(page.getByLabel("Kode pemasangan")).toHaveCount(0);
+    await expectAccessible(page);
+    expect(pairings).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
-import { eq, isNull } from "drizzle-orm";
+import { generateKeyPairSync } from "node:crypto";
+import { eq, isNotNull, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auditLog, duties, ratings } from "../../db/schema.ts";
+import { auditLog, devices, duties, ratings } from "../../db/schema.ts";
+import { createDeviceSigner } from "../../tests/device-signer.ts";
 import { AGENCY, OFFICER_NIPS, PIN, rating, testApp } from "../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -56,6 +58,42 @@ describe("the services a counter gives", () => {
     await t.call("POST", `${path}/counters`, { token: admin, body: { code: "loket-8", name: "Loket 8" } });
     const form = await (await t.call("GET", `${path}/form`)).json();
     expect(form.counters.find((c: { code: string }) => c.code === "loket-8").services).toHaveLength(4);
+  });
+});
+
+describe("POST /api/v1/devices/pair", () => {
+  it("refuses a tablet without a valid public key, and leaves the code for its next try", async () => {
+    const code = await t.pairingCode("loket-3", admin);
+    const pair = (body: Record<string, unknown>) => t.call("POST", "/api/v1/devices/pair", { body: { code, ...body } });
+    const refusal = async (res: Response) => [res.status, (await res.json()).error.code];
+    expect(await refusal(await pair({}))).toEqual([400, "public_key_required"]);
+
+    const { publicKey } = createDeviceSigner();
+    const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const p384 = generateKeyPairSync("ec", { namedCurve: "P-384" }).publicKey.export({ format: "jwk" });
+    const flipped = (xy: string) => `${xy.slice(0, 10)}${xy[10] === "A" ? "B" : "A"}${xy.slice(11)}`;
+    const wrong = [
+      { ...publicKey, crv: "P-384" },
+      p384,
+      { kty: "RSA", n: "sXch", e: "AQAB" },
+      { ...publicKey, x: publicKey.x!.slice(1) },
+      // A point off the curve: the coordinates' shape is right, the key is not.
+      { ...publicKey, y: flipped(publicKey.y!) },
+      // A private key never leaves the tablet: one that did proves nothing.
+      privateKey.export({ format: "jwk" }),
+    ];
+    for (const key of wrong) expect(await refusal(await pair({ publicKey: key }))).toEqual([400, "invalid_public_key"]);
+    expect((await pair({ publicKey: "not a key" })).status).toBe(400);
+
+    const token = await t.pairWith(code);
+    expect((await t.call("GET", "/api/v1/devices/self", { token })).status).toBe(200);
+    const [row] = await t.db.select({ publicKey: devices.publicKey }).from(devices).where(isNotNull(devices.pairedAt));
+    expect(JSON.parse(row.publicKey!)).toEqual({
+      kty: "EC",
+      crv: "P-256",
+      x: expect.any(String),
+      y: expect.any(String),
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * A tablet's own routes. POST /devices/pair: public (the pairing code is the
- * capability), rate-limited per IP. GET /devices/self, PUT /devices/self/status and
+ * capability), rate-limited per IP; it registers the tablet's public key, which
+ * signs every later request (worker/device-signature.ts). GET /devices/self, PUT /devices/self/status and
  * POST /devices/self/unpair: the paired device itself (unpairing also needs an officer's NIP and PIN).
  */
 
@@ -13,6 +14,7 @@ import { deviceSetup, pairDevice, reportDeviceStatus, revokeDevices } from "../.
 import { currentDuty } from "../../db/queries/duties.ts";
 import { devices } from "../../db/schema.ts";
 import { requireDevice } from "../access.ts";
+import { parsePublicKey } from "../device-keys.ts";
 import { ApiError } from "../errors.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { officerByPin } from "../officer-pin.ts";
@@ -28,14 +30,35 @@ export function createDevicesRoutes() {
     createRoute({
       method: "post",
       path: "/devices/pair",
-      summary: "Pair a kiosk with the 8-digit code an admin made; returns the device token (public)",
+      summary: "Pair a kiosk with the 8-digit code an admin made and its public key; returns the device token (public)",
+      description:
+        "The tablet makes a non-extractable ECDSA P-256 key pair first and sends the public half; every later " +
+        "request with the device token must be signed with it (see the bearer scheme). Without a valid key the " +
+        "answer is 400 public_key_required or invalid_public_key and the code stays usable.",
       tags: ["devices"],
       security: SECURITY.public,
       request: { body: jsonBody(PairInput) },
       responses: okJson(PairResponse, "The device token and where the device serves"),
     }),
     async (c) => {
-      const paired = await pairDevice(c.get("db"), c.req.valid("json").code, Date.now());
+      const { code, publicKey } = c.req.valid("json");
+      // Checked before the code is used: a refused pairing leaves the code for the next try.
+      if (publicKey === undefined) {
+        throw new ApiError(
+          400,
+          "public_key_required",
+          "Pairing needs the tablet's public key (publicKey, an ECDSA P-256 JWK); update the kiosk app and try again.",
+        );
+      }
+      const key = await parsePublicKey(publicKey);
+      if (!key) {
+        throw new ApiError(
+          400,
+          "invalid_public_key",
+          "publicKey must be an ECDSA P-256 public key as a JWK (kty EC, crv P-256, x and y of 32 bytes, no d).",
+        );
+      }
+      const paired = await pairDevice(c.get("db"), code, JSON.stringify(key), Date.now());
       if (!paired) {
         throw new ApiError(
           400,

@@ -2,6 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, duties } from "../../db/schema.ts";
 import { DEMO_SUPERVISOR_EMAIL } from "../../db/seed.ts";
+import { createDeviceSigner } from "../../tests/device-signer.ts";
 import { SESSION_COOKIE } from "../middleware/auth.ts";
 import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, OTHER_AGENCY, PIN, testApp } from "../test-app.ts";
 
@@ -173,10 +174,11 @@ describe("POST /api/v1/devices/pair", () => {
       })
     ).json();
     expect(made.pairingCode).toMatch(/^\d{8}$/);
-    const first = await t.call("POST", "/api/v1/devices/pair", { body: { code: made.pairingCode } });
+    const publicKey = createDeviceSigner().publicKey;
+    const first = await t.call("POST", "/api/v1/devices/pair", { body: { code: made.pairingCode, publicKey } });
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ token: expect.stringMatching(/^dev_/), counter: "loket-2" });
-    const second = await t.call("POST", "/api/v1/devices/pair", { body: { code: made.pairingCode } });
+    const second = await t.call("POST", "/api/v1/devices/pair", { body: { code: made.pairingCode, publicKey } });
     expect(second.status).toBe(400);
     expect((await second.json()).error.code).toBe("invalid_pairing_code");
   });

@@ -9,12 +9,10 @@ import type { MiddlewareHandler } from "hono";
 import { RatingsBatch, RatingsResponse } from "../../core/contract.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
-import { limitBody } from "../middleware/body-limit.ts";
+import { DEVICE_MAX_BODY_BYTES, limitBody } from "../middleware/body-limit.ts";
 import { RateLimiter, rateLimit, tooManyRequests } from "../middleware/rate-limit.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 
-/** 500 ratings with long comments fit comfortably; anything larger is not a kiosk sync. */
-const DEVICE_MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** A widget or QR page sends a few ratings; this is plenty for them. */
 const BROWSER_MAX_BODY_BYTES = 32 * 1024;
 /** Most ratings a caller without a device token may send in one request (a widget's few kept offline). */
