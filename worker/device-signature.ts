@@ -74,6 +74,15 @@ export class DeviceSignatures {
     }
   }
 
+  /** The refusal of a timestamp outside the window, with the server's clock for the tablet to sign by. */
+  private stale(now: number): ApiError {
+    return refused(
+      "stale_signature",
+      "The request was signed too long ago or in the future: the tablet's clock is off or the request is old.",
+      { serverTime: now, windowMs: this.windowMs },
+    );
+  }
+
   /** Throws a 401 unless the request carries a fresh signature, not seen before, by the device's key. */
   async verify(c: Context<AppEnv>, { device, key }: KnownDevice): Promise<void> {
     if (key === null) {
@@ -100,19 +109,13 @@ export class DeviceSignatures {
     }
     const timestamp = Number(stamp);
     const now = Date.now();
-    const stale = () =>
-      refused(
-        "stale_signature",
-        "The request was signed too long ago or in the future: the tablet's clock is off or the request is old.",
-        { serverTime: now, windowMs: this.windowMs },
-      );
-    if (Math.abs(now - timestamp) > this.windowMs) throw stale();
+    if (Math.abs(now - timestamp) > this.windowMs) throw this.stale(now);
     const body = await signedBody(c);
     // ECDSA's (r, s) and (r, n − s) both verify: a replay is known by r and the device, never by the whole signature.
     const id = `${device.id} ${String.fromCharCode(...signature.subarray(0, 32))}`;
     const claim = this.replays.claim(id, timestamp, now);
     if (claim === "replayed") throw refused("replayed", "This signed request was already received; sign it anew.");
-    if (claim === "stale") throw stale();
+    if (claim === "stale") throw this.stale(now);
     const message = signedMessage(stamp, c.req.method, requestTarget(c.req.url), body);
     let valid = false;
     try {
