@@ -4,7 +4,7 @@
  * of a whole GET /health. Measured with `npm run bench`'s single-rating POSTs
  * on the project's two-core machine: verified on the event loop (synchronous
  * `verify`) they ran at 35–40% of /health's rate; on libuv's pool (node:crypto's
- * callback form or WebCrypto) at 45–57%, its four threads crowding the loop off
+ * callback form or WebCrypto) at 42–57%, its four threads crowding the loop off
  * its core; on one thread of their own at 62–64%. So the checks asked for in a
  * turn of the event loop go to one worker thread in one message; it answers
  * every few checks, so no request waits long for the rest of its batch. One

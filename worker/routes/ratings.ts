@@ -34,7 +34,8 @@ export function createRatingsRoutes({ widgetQuota = 30 }: RatingsRoutesOptions =
   const sizeLimit: MiddlewareHandler<AppEnv> = async function sizeLimit(c, next) {
     return (c.get("principal")?.kind === "device" ? deviceBody : browserBody)(c, next);
   };
-  // Both limits act before the body is parsed.
+  // Both limits act before the body is parsed. A tablet's body was already read, for its signature,
+  // under the same DEVICE_MAX_BODY_BYTES (worker/device-signature.ts): its limit here measures that text.
   routes.use(
     "/ratings",
     rateLimit({ limit: 30, key: (c) => (c.get("principal")?.kind === "device" ? null : c.get("clientIp")) }),
