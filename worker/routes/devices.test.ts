@@ -179,3 +179,21 @@ describe("duty changes a tablet made offline", () => {
     expect(open).toEqual([]);
   });
 });
+
+describe("pairing attempts from one address", () => {
+  it("stop after 10 wrong codes, while tablets that pair never use the allowance up", async () => {
+    // An office pairs a dozen tablets from one address: every one pairs.
+    for (let i = 0; i < 12; i++) await t.pairDevice("loket-1", admin);
+    const pair = async (code: string, ip = "203.0.113.9") =>
+      t.call("POST", "/api/v1/devices/pair", {
+        body: { code, publicKey: createDeviceSigner().publicKey },
+        headers: { "x-test-ip": ip },
+      });
+    for (let i = 0; i < 10; i++) expect((await pair(String(10_000_000 + i))).status).toBe(400);
+    // The guesser is stopped, even with a right code; another address is not.
+    const code = await t.pairingCode("loket-2", admin);
+    const stopped = await pair(code);
+    expect(stopped.status).toBe(429);
+    expect((await pair(code, "203.0.113.10")).status).toBe(200);
+  });
+});

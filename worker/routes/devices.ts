@@ -16,15 +16,27 @@ import { devices } from "../../db/schema.ts";
 import { requireDevice } from "../access.ts";
 import { parsePublicKey } from "../device-keys.ts";
 import { ApiError } from "../errors.ts";
-import { rateLimit } from "../middleware/rate-limit.ts";
+import { RateLimiter, tooManyRequests } from "../middleware/rate-limit.ts";
 import { officerByPin } from "../officer-pin.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
+
+/** Pairing attempts one IP may make per 15 minutes before the body is read; a tablet that paired gives its place back. */
+export const PAIRINGS_PER_IP = 10;
 
 /** The pairing route; each app gets its own rate-limit counters. */
 export function createDevicesRoutes() {
   const routes = router();
 
-  routes.use("/devices/pair", rateLimit({ limit: 10, windowMs: 15 * 60_000 }));
+  // Counted before the body is read (a flood costs no parsing), and given back when a tablet paired:
+  // only wrong codes, the guesses, use the allowance up, so an office pairing many tablets is never stopped.
+  const pairings = new RateLimiter(PAIRINGS_PER_IP, 15 * 60_000);
+  routes.use("/devices/pair", async function pairingLimit(c, next) {
+    const ip = c.get("clientIp");
+    const wait = pairings.hit(ip);
+    if (wait > 0) throw tooManyRequests(wait);
+    await next();
+    if (c.res.status === 200) pairings.refund(ip);
+  });
 
   routes.openapi(
     createRoute({
