@@ -7,7 +7,8 @@ import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 // E2E_PORT lets two runs (e.g. two work trees) share a machine.
-const PORT = Number(process.env.E2E_PORT ?? 8799);
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 8799);
+const PORT = E2E_PORT;
 const executablePath = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((path) => existsSync(path));
 
 /** Shared with the specs: the demo password and PIN the e2e server is started with. */

@@ -8,9 +8,10 @@
  */
 import { createServer, type Server } from "node:http";
 import { expect, type Page, test } from "@playwright/test";
+import { E2E_PORT } from "../../playwright.config.ts";
 import { AGENCY, adminApi, expectAccessible } from "./helpers.ts";
 
-const SUARA = "http://127.0.0.1:8799";
+const SUARA = `http://127.0.0.1:${E2E_PORT}`;
 const HOSTS = { registered: 8807, unregistered: 8808 };
 const registered = `http://127.0.0.1:${HOSTS.registered}`;
 const unregistered = `http://127.0.0.1:${HOSTS.unregistered}`;
