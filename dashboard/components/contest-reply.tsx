@@ -13,6 +13,7 @@ import type { Locale } from "../../core/questionnaire.ts";
 import { ApiFailure, api } from "../api.ts";
 import { contestRefusal, contestText, reasonText } from "../contest-text.ts";
 import { describe } from "../use-api.ts";
+import { describedBy, Labelled } from "./labelled.tsx";
 
 /** The contest control of one rating; `describedBy` is the id of the comment it is about. */
 export function ContestReply({
@@ -91,6 +92,7 @@ function ContestForm({
   const noteField = useRef<HTMLTextAreaElement>(null);
   useEffect(() => first.current?.focus(), []);
   const base = `contest-${ratingId}`;
+  const noteHint = contestText(locale, "noteHint", { max: MAX_CONTEST_NOTE });
 
   const submit = async (event: TargetedEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -145,8 +147,7 @@ function ContestForm({
           </p>
         ) : null}
       </fieldset>
-      <div class={`field${errors.note ? " invalid" : ""}`}>
-        <label for={`${base}-note`}>{contestText(locale, "note")}</label>
+      <Labelled id={`${base}-note`} label={contestText(locale, "note")} hint={noteHint} error={errors.note}>
         <textarea
           ref={noteField}
           id={`${base}-note`}
@@ -154,21 +155,13 @@ function ContestForm({
           maxLength={MAX_CONTEST_NOTE}
           value={note}
           aria-invalid={errors.note ? "true" : undefined}
-          aria-describedby={`${base}-note-hint${errors.note ? ` ${base}-note-error` : ""}`}
+          aria-describedby={describedBy(`${base}-note`, noteHint, errors.note)}
           onInput={(e) => {
             setNote(e.currentTarget.value);
             setErrors((found) => ({ ...found, note: undefined }));
           }}
         />
-        <p id={`${base}-note-hint`} class="hint">
-          {contestText(locale, "noteHint", { max: MAX_CONTEST_NOTE })}
-        </p>
-        {errors.note ? (
-          <p id={`${base}-note-error`} class="field-error">
-            {errors.note}
-          </p>
-        ) : null}
-      </div>
+      </Labelled>
       <p class="form-problem" role="alert">
         {problem}
       </p>

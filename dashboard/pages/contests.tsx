@@ -11,6 +11,7 @@ import { MAX_CONTEST_NOTE } from "../../core/contest-reasons.ts";
 import { FACES, type Locale } from "../../core/questionnaire.ts";
 import { ApiFailure, api } from "../api.ts";
 import { ContestOutcome } from "../components/contest-reply.tsx";
+import { describedBy, Labelled } from "../components/labelled.tsx";
 import { Layout } from "../components/layout.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { contestRefusal, contestText, reasonText } from "../contest-text.ts";
@@ -127,6 +128,7 @@ function Decide({
     }
   }, [choice, returnTo]);
   const base = `decide-${c.id}`;
+  const hint = contestText(locale, "decideWhyHint", { max: MAX_CONTEST_NOTE });
 
   if (!choice) {
     const button = (to: "keep" | "exclude") => (
@@ -179,8 +181,7 @@ function Decide({
   return (
     <form class="contest-form" aria-labelledby={`${base}-title`} onSubmit={submit} noValidate>
       <h4 id={`${base}-title`}>{contestText(locale, choice === "keep" ? "decideKeepTitle" : "decideExcludeTitle")}</h4>
-      <div class={`field${error ? " invalid" : ""}`}>
-        <label for={`${base}-note`}>{contestText(locale, "decideWhy")}</label>
+      <Labelled id={`${base}-note`} label={contestText(locale, "decideWhy")} hint={hint} error={error}>
         <textarea
           ref={field}
           id={`${base}-note`}
@@ -189,21 +190,13 @@ function Decide({
           required
           value={note}
           aria-invalid={error ? "true" : undefined}
-          aria-describedby={`${base}-hint${error ? ` ${base}-error` : ""}`}
+          aria-describedby={describedBy(`${base}-note`, hint, error)}
           onInput={(e) => {
             setNote(e.currentTarget.value);
             setError("");
           }}
         />
-        <p id={`${base}-hint`} class="hint">
-          {contestText(locale, "decideWhyHint", { max: MAX_CONTEST_NOTE })}
-        </p>
-        {error ? (
-          <p id={`${base}-error`} class="field-error">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      </Labelled>
       <p class="form-problem" role="alert">
         {problem}
       </p>
