@@ -62,17 +62,25 @@ export function Credentials({ prefix, locale }: { prefix: string; locale: KioskS
         required
       />
       <label for={`${prefix}-pin`}>{text(locale, "pin")}</label>
-      <input
-        id={`${prefix}-pin`}
-        name="pin"
-        type="password"
-        inputMode="numeric"
-        pattern="\d{6}"
-        maxLength={6}
-        autoComplete="off"
-        required
-      />
+      <PinInput id={`${prefix}-pin`} />
     </div>
+  );
+}
+
+/** An officer's 6-digit kiosk PIN, checked as the API checks it; `focus` puts the cursor in it at once. */
+export function PinInput({ id, focus = false }: { id: string; focus?: boolean }) {
+  return (
+    <input
+      id={id}
+      name="pin"
+      type="password"
+      inputMode="numeric"
+      pattern="\d{6}"
+      maxLength={6}
+      autoComplete="off"
+      required
+      ref={focus ? (input) => input?.focus() : undefined}
+    />
   );
 }
 

@@ -8,7 +8,7 @@
  * that anyone can walk up to.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { Credentials, fieldsOf, Message, useAction } from "../components/staff-form.tsx";
+import { Credentials, fieldsOf, Message, PinInput, useAction } from "../components/staff-form.tsx";
 import { clock } from "../components/status.tsx";
 import type { KioskState } from "../state.ts";
 import { retryAside } from "../store.ts";
@@ -97,17 +97,7 @@ function Duty({ state }: { state: KioskState }) {
           {askPin ? (
             <form class="check-out" onSubmit={checkOut}>
               <label for="checkout-pin">{text(locale, "checkOutPin", { name: duty.name })}</label>
-              <input
-                id="checkout-pin"
-                name="pin"
-                type="password"
-                inputMode="numeric"
-                pattern="\d{6}"
-                maxLength={6}
-                autoComplete="off"
-                required
-                ref={(input) => input?.focus()}
-              />
+              <PinInput id="checkout-pin" focus />
               <button type="submit" class="primary" disabled={busy}>
                 {text(locale, "checkOutConfirm")}
               </button>
