@@ -19,18 +19,19 @@ export interface AuditEntry {
 export const auditInsert = (db: Db, entry: AuditEntry) => db.insert(auditLog).values({ ...entry, at: Date.now() });
 
 /**
- * The same insert made only when `condition` holds inside the batch: for a change that
- * another request may have made first, so the log never records one that did not happen.
+ * The same insert made only when `condition` holds when it runs: for a change that another
+ * request may have made first (or that a guard may refuse), so the log never records one that
+ * did not happen. As SQL, for a drizzle batch.
  */
+export const auditWhen = (entry: AuditEntry, condition: SQL): SQL =>
+  sql`INSERT INTO ${auditLog} (at, actor_user_id, agency_id, action, target, details)
+    SELECT ${Date.now()}, ${entry.actorUserId}, ${entry.agencyId}, ${entry.action}, ${entry.target},
+           ${entry.details === undefined ? null : JSON.stringify(entry.details)}
+    WHERE ${condition}`;
+
+/** `auditWhen` as a raw statement, for a libSQL batch beside the rollup statements. */
 export function auditInsertWhen(db: Db, entry: AuditEntry, condition: SQL): InStatement {
   // db.run builds the statement without running it (drizzle's queries run when awaited).
-  const { sql: text, params } = db
-    .run(
-      sql`INSERT INTO ${auditLog} (at, actor_user_id, agency_id, action, target, details)
-        SELECT ${Date.now()}, ${entry.actorUserId}, ${entry.agencyId}, ${entry.action}, ${entry.target},
-               ${entry.details === undefined ? null : JSON.stringify(entry.details)}
-        WHERE ${condition}`,
-    )
-    .getQuery();
+  const { sql: text, params } = db.run(auditWhen(entry, condition)).getQuery();
   return { sql: text, args: params as InValue[] };
 }

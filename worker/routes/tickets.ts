@@ -15,6 +15,7 @@ import type { TicketInput as TicketInputType } from "../../core/contract.ts";
 import { TicketInput } from "../../core/contract.ts";
 import { type TicketInfo, TicketIssuedResponse, TicketResponse } from "../../core/responses.ts";
 import { counterByCode, serviceBySlug } from "../../db/queries/agencies.ts";
+import { auditWhen } from "../../db/queries/audit.ts";
 import { currentDuty } from "../../db/queries/duties.ts";
 import { describeTicket, issueTicket, TICKET_PACE, type TicketFields } from "../../db/queries/tickets.ts";
 import { officers } from "../../db/schema.ts";
@@ -128,10 +129,16 @@ export const ticketsRoutes = router()
       const ticket = await issueTicket(db, fields, now, input.ttlMinutes, (issued) => [
         ...(fields.source === "staff" && fields.officerId
           ? [
-              sql`INSERT INTO audit_log (at, actor_user_id, agency_id, action, target, details)
-                SELECT ${now}, ${fields.issuer}, ${fields.agencyId}, 'ticket.vouch', ${fields.officerId},
-                  ${JSON.stringify({ reason: input.reason, service: input.service, counter: input.counter ?? null })}
-                WHERE ${issued}`,
+              auditWhen(
+                {
+                  actorUserId: fields.issuer,
+                  agencyId: fields.agencyId,
+                  action: "ticket.vouch",
+                  target: fields.officerId,
+                  details: { reason: input.reason, service: input.service, counter: input.counter ?? null },
+                },
+                issued,
+              ),
             ]
           : []),
         ...(issuer.kind === "integration"
