@@ -8,7 +8,7 @@ import { newId } from "../../core/ids.ts";
 import { localDay, startOfLocalDay, type Timezone } from "../../core/period.ts";
 import type { Db } from "../client.ts";
 import { agencies, counters, type DutySource, duties, officers } from "../schema.ts";
-import { auditInsert } from "./audit.ts";
+import { type AuditEntry, auditInsert, auditWhen } from "./audit.ts";
 
 /** The open duty at a counter with its officer, or undefined. */
 export async function currentDuty(db: Db, counterId: string) {
@@ -37,27 +37,38 @@ export interface DutyActor {
   reason?: string;
 }
 
+type DutyIds = { id: string; counterId: string; officerId: string };
+
 /** The audit entry of a duty's start or end. */
-const dutyAudit = (
-  db: Db,
+const dutyEntry = (
   actor: DutyActor,
   action: "duty.start" | "duty.end",
-  duty: { id: string; counterId: string; officerId: string },
+  duty: DutyIds,
   via: DutySource,
-) =>
-  auditInsert(db, {
-    actorUserId: actor.userId,
-    agencyId: actor.agencyId,
-    action,
-    target: duty.id,
-    details: {
-      counter: duty.counterId,
-      officer: duty.officerId,
-      via,
-      ...(actor.deviceId ? { device: actor.deviceId } : {}),
-      ...(actor.reason ? { reason: actor.reason } : {}),
-    },
-  });
+): AuditEntry => ({
+  actorUserId: actor.userId,
+  agencyId: actor.agencyId,
+  action,
+  target: duty.id,
+  details: {
+    counter: duty.counterId,
+    officer: duty.officerId,
+    via,
+    ...(actor.deviceId ? { device: actor.deviceId } : {}),
+    ...(actor.reason ? { reason: actor.reason } : {}),
+  },
+});
+
+/** The insert that records a duty's start or end. */
+const dutyAudit = (db: Db, actor: DutyActor, action: "duty.start" | "duty.end", duty: DutyIds, via: DutySource) =>
+  auditInsert(db, dutyEntry(actor, action, duty, via));
+
+/**
+ * The record of a duty's end, written only if the UPDATE just before it in the batch ended
+ * the duty: one a concurrent change ended first is not logged as ended twice.
+ */
+const endedAudit = (db: Db, actor: DutyActor, duty: DutyIds, via: DutySource) =>
+  db.run(auditWhen(dutyEntry(actor, "duty.end", duty, via), sql`changes() > 0`));
 
 /**
  * Starts an officer's duty at a counter. One officer serves a counter at a time
@@ -72,18 +83,20 @@ export async function startDuty(
   actor: DutyActor,
 ) {
   const id = newId("dut");
+  const openOfEither = and(
+    isNull(duties.endedAt),
+    or(eq(duties.counterId, duty.counterId), eq(duties.officerId, duty.officerId)),
+  );
   const replaced = await db
     .select({ id: duties.id, counterId: duties.counterId, officerId: duties.officerId })
     .from(duties)
-    .where(and(isNull(duties.endedAt), or(eq(duties.counterId, duty.counterId), eq(duties.officerId, duty.officerId))));
+    .where(openOfEither);
   await db.batch([
     // A change a tablet made offline may predate a duty that started since: never end one before it began.
     db
       .update(duties)
       .set({ endedAt: sql`max(${now}, ${duties.startedAt})`, endedVia: "replaced" })
-      .where(
-        and(isNull(duties.endedAt), or(eq(duties.counterId, duty.counterId), eq(duties.officerId, duty.officerId))),
-      ),
+      .where(openOfEither),
     ...replaced.map((r) => dutyAudit(db, actor, "duty.end", r, "replaced")),
     db.insert(duties).values({ id, ...duty, startedAt: now, startedVia: via }),
     dutyAudit(db, actor, "duty.start", { id, ...duty }, via),
@@ -93,7 +106,7 @@ export async function startDuty(
 
 /**
  * Ends an open duty (as `currentDuty` or the board found it), audited; returns it with its
- * end. Ending one that has already ended changes nothing.
+ * end. Ending one that has already ended changes nothing, the log included.
  */
 export async function endDuty<T extends { id: string; officerId: string }>(
   db: Db,
@@ -107,7 +120,7 @@ export async function endDuty<T extends { id: string; officerId: string }>(
       .update(duties)
       .set({ endedAt: now, endedVia: via })
       .where(and(eq(duties.id, open.id), isNull(duties.endedAt))),
-    dutyAudit(db, actor, "duty.end", open, via),
+    endedAudit(db, actor, open, via),
   ]);
   return { ...open, endedAt: now };
 }
@@ -123,7 +136,7 @@ export async function endOfficerDuty(db: Db, officerId: string, now: number, act
       .update(duties)
       .set({ endedAt: sql`max(${now}, ${duties.startedAt})`, endedVia: "deactivation" })
       .where(and(eq(duties.id, d.id), isNull(duties.endedAt))),
-    dutyAudit(db, actor, "duty.end", d, "deactivation"),
+    endedAudit(db, actor, d, "deactivation"),
   ]);
 }
 
@@ -210,7 +223,7 @@ export async function endOverdueDuties(db: Db, now: number): Promise<number> {
       .update(duties)
       .set({ endedAt: d.endsAt, endedVia: "auto" })
       .where(and(eq(duties.id, d.id), isNull(duties.endedAt))),
-    dutyAudit(db, { agencyId: d.agencyId, userId: null }, "duty.end", d, "auto"),
+    endedAudit(db, { agencyId: d.agencyId, userId: null }, d, "auto"),
   ]);
   await db.batch([first, ...rest]);
   return overdue.length;

@@ -1,7 +1,7 @@
 import { eq, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { localDay, startOfLocalDay } from "../../core/period.ts";
-import { autoEndOf, endOverdueDuties } from "../../db/queries/duties.ts";
+import { autoEndOf, endDuty, endOverdueDuties } from "../../db/queries/duties.ts";
 import { auditLog, counters, duties } from "../../db/schema.ts";
 import { DEMO_SUPERVISOR_EMAIL } from "../../db/seed.ts";
 import { AGENCY, OFFICER_NIPS, PIN, testApp } from "../test-app.ts";
@@ -42,6 +42,23 @@ describe("the duty board", () => {
     expect(again.status).toBe(404);
     const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, "duty.end"));
     expect(entry.details).toMatchObject({ via: "board", reason: "Petugas pulang, lupa keluar" });
+  });
+});
+
+describe("ending a duty twice", () => {
+  it("records the end once: a duty a concurrent change ended first is not logged again", async () => {
+    const officer = await t.login({ nip: OFFICER_NIPS[0] });
+    const started = await t.call("POST", "/api/v1/counters/loket-2/duty", { token: officer, body: {} });
+    const { duty } = await started.json();
+    const [loket2] = await t.db.select().from(counters).where(eq(counters.code, "loket-2"));
+    const open = { id: duty.id, counterId: loket2.id, officerId: duty.officer.id };
+    const actor = { agencyId: loket2.agencyId, userId: null };
+    await Promise.all([
+      endDuty(t.db, open, Date.now(), "board", actor),
+      endDuty(t.db, open, Date.now(), "auto", actor),
+    ]);
+    const ends = await t.db.select().from(auditLog).where(eq(auditLog.action, "duty.end"));
+    expect(ends).toHaveLength(1);
   });
 });
 
