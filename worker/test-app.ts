@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { RatingInput } from "../core/contract.ts";
 import { requestTarget } from "../core/device-signature.ts";
 import { newId } from "../core/ids.ts";
@@ -15,7 +15,7 @@ import { hashSecret } from "../core/password.ts";
 import { openEmbedded } from "../db/embedded.ts";
 import { migrateDatabase, openDatabase } from "../db/node.ts";
 import { ingestRatings } from "../db/queries/ingest.ts";
-import { agencies, counters, officers, services, users } from "../db/schema.ts";
+import { agencies, counters, officers, ratingRollups, services, users } from "../db/schema.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_AGENCY, DEMO_OFFICERS, seedDemo } from "../db/seed.ts";
 import { createDeviceSigner, type DeviceSigner } from "../tests/device-signer.ts";
 import { createApp } from "./app.ts";
@@ -173,6 +173,34 @@ export async function testApp({
     };
   };
 
+  /** The rollups as stored, in a stable order (to compare with a recount). */
+  const rollups = () =>
+    db
+      .select()
+      .from(ratingRollups)
+      .orderBy(
+        asc(ratingRollups.day),
+        asc(ratingRollups.serviceId),
+        asc(ratingRollups.counterId),
+        asc(ratingRollups.officerId),
+      );
+
+  /**
+   * Opens a counter all day (so no tap is flagged outside_hours whenever a test runs), pairs a
+   * tablet there and checks an officer in with it; returns the tablet's token.
+   */
+  const staffAllDay = async (counter = "loket-1", nip = OFFICER_NIPS[0], adminToken?: string) => {
+    const token = adminToken ?? (await login());
+    const demo = db.select({ id: agencies.id }).from(agencies).where(eq(agencies.slug, AGENCY));
+    await db
+      .update(counters)
+      .set({ opensAt: "00:00", closesAt: "23:59" })
+      .where(and(eq(counters.code, counter), inArray(counters.agencyId, demo)));
+    const device = await pairDevice(counter, token);
+    await call("POST", `/api/v1/counters/${counter}/duty`, { token: device, body: { nip, pin: PIN } });
+    return device;
+  };
+
   return {
     app,
     db,
@@ -187,6 +215,8 @@ export async function testApp({
     officerId,
     storeAt,
     holdWriteLock,
+    rollups,
+    staffAllDay,
   };
 }
 

@@ -2,9 +2,9 @@ import { and, asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { newId } from "../../core/ids.ts";
 import { rebuildRollups } from "../../db/queries/rollups.ts";
-import { agencies, auditLog, officers, ratingRollups, ratings, services, users } from "../../db/schema.ts";
+import { agencies, auditLog, officers, ratings, services, users } from "../../db/schema.ts";
 import { DEMO_SUPERVISOR_EMAIL } from "../../db/seed.ts";
-import { AGENCY, OFFICER_NIPS, OTHER_AGENCY, PIN, rating, STORES, testApp } from "../test-app.ts";
+import { AGENCY, OFFICER_NIPS, OTHER_AGENCY, rating, STORES, testApp } from "../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let admin: string;
@@ -30,29 +30,11 @@ const myComments = async () =>
     id: string;
     contest: { decision: string | null; decisionNote: string | null; reason: string } | null;
   }[];
-/** The rollups as stored, in a stable order. */
-const rollups = () =>
-  t.db
-    .select()
-    .from(ratingRollups)
-    .orderBy(
-      asc(ratingRollups.day),
-      asc(ratingRollups.serviceId),
-      asc(ratingRollups.counterId),
-      asc(ratingRollups.officerId),
-    );
+const rollups = () => t.rollups();
 
 /** Three commented taps at loket-1 while the first demo officer is on duty, 20 s apart (none a rapid repeat). */
 async function served() {
-  // Open all day, so no tap is flagged outside_hours whenever the test runs.
-  const { counters } = await (await t.call("GET", `${path}/counters`, { token: admin })).json();
-  const loket1 = counters.find((c: { code: string }) => c.code === "loket-1");
-  await t.call("PATCH", `${path}/counters/${loket1.id}`, {
-    token: admin,
-    body: { opensAt: "00:00", closesAt: "23:59" },
-  });
-  const device = await t.pairDevice("loket-1", admin);
-  await t.call("POST", "/api/v1/counters/loket-1/duty", { token: device, body: { nip: OFFICER_NIPS[0], pin: PIN } });
+  const device = await t.staffAllDay("loket-1", OFFICER_NIPS[0], admin);
   const start = Date.now();
   const made = [1, 2, 4].map((overall, i) =>
     rating({

@@ -1,9 +1,9 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { rebuildRollups } from "../../db/queries/rollups.ts";
-import { agencies, auditLog, ratingRollups } from "../../db/schema.ts";
+import { agencies, auditLog } from "../../db/schema.ts";
 import { DEMO_SUPERVISOR_EMAIL } from "../../db/seed.ts";
-import { AGENCY, OFFICER_NIPS, PIN, rating, testApp } from "../test-app.ts";
+import { AGENCY, OFFICER_NIPS, rating, testApp } from "../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let admin: string;
@@ -17,29 +17,11 @@ const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 
 const report = async () =>
   (await t.call("GET", `${path}/report?from=${today()}&to=${today()}`, { token: admin })).json();
 
-/** The rollups as stored, in a stable order. */
-const rollups = () =>
-  t.db
-    .select()
-    .from(ratingRollups)
-    .orderBy(
-      asc(ratingRollups.day),
-      asc(ratingRollups.serviceId),
-      asc(ratingRollups.counterId),
-      asc(ratingRollups.officerId),
-    );
+const rollups = () => t.rollups();
 
 /** Five taps at a counter with an officer on duty, the last two too fast to be real (rapid_repeat). */
 async function taps() {
-  // Open all day, so no tap is flagged outside_hours whenever the test runs.
-  const { counters } = await (await t.call("GET", `${path}/counters`, { token: admin })).json();
-  const loket1 = counters.find((c: { code: string }) => c.code === "loket-1");
-  await t.call("PATCH", `${path}/counters/${loket1.id}`, {
-    token: admin,
-    body: { opensAt: "00:00", closesAt: "23:59" },
-  });
-  const device = await t.pairDevice("loket-1", admin);
-  await t.call("POST", "/api/v1/counters/loket-1/duty", { token: device, body: { nip: OFFICER_NIPS[0], pin: PIN } });
+  const device = await t.staffAllDay("loket-1", OFFICER_NIPS[0], admin);
   const start = Date.now();
   const made = [0, 20_000, 40_000, 41_000, 42_000].map((ms, i) =>
     rating({
