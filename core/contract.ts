@@ -230,10 +230,19 @@ export const CommentsQuery = PagedPeriodQuery.extend({
   face: z.enum(["1", "2", "3", "4"]).optional(),
 });
 
+/**
+ * Changes to a record: the fields given are changed, and at least one must be given
+ * (an empty PATCH is a mistake to report, not a write of nothing).
+ */
+const changes = <T extends z.ZodObject>(schema: T) =>
+  schema.refine((value) => Object.values(value).some((v) => v !== undefined), {
+    message: "Name at least one field to change.",
+  });
+
 /** A new service. */
 export const ServiceInput = z.strictObject({ slug, name: z.string().trim().min(1).max(120) });
 /** Changes to a service. */
-export const ServicePatch = ServiceInput.partial();
+export const ServicePatch = changes(ServiceInput.partial());
 /** A new counter with its local service hours, the services given there and the kiosk's thank-you time. */
 export const CounterInput = z.strictObject({
   code: counterCode,
@@ -248,7 +257,7 @@ export const CounterInput = z.strictObject({
   thanksSeconds: z.number().int().min(1).max(60).optional(),
 });
 /** Changes to a counter. */
-export const CounterPatch = CounterInput.partial();
+export const CounterPatch = changes(CounterInput.partial());
 /** An officer's NIP as an admin enters it: 18 digits with a real birth date, appointment month and gender digit. */
 export const officerNip = nip.superRefine((value, ctx) => {
   const problem = nipProblem(value);
@@ -270,7 +279,7 @@ export const OfficerImportInput = z.strictObject({
 });
 
 /** Changes to an officer, including deactivation. */
-export const OfficerPatch = OfficerInput.partial().extend({ active: z.boolean().optional() });
+export const OfficerPatch = changes(OfficerInput.partial().extend({ active: z.boolean().optional() }));
 /** A new account of an agency (regional admins come from `npm run admin:create`). */
 export const UserInput = z.strictObject({
   email: z.email().max(200).optional(),
@@ -280,11 +289,13 @@ export const UserInput = z.strictObject({
   officer: id.optional(),
 });
 /** Changes to an account. */
-export const UserPatch = z.strictObject({
-  name: z.string().trim().min(1).max(120).optional(),
-  role: z.enum(["agency_admin", "supervisor", "officer"]).optional(),
-  password: z.string().min(10).max(200).optional(),
-});
+export const UserPatch = changes(
+  z.strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    role: z.enum(["agency_admin", "supervisor", "officer"]).optional(),
+    password: z.string().min(10).max(200).optional(),
+  }),
+);
 /** A new kiosk device for a counter. */
 export const DeviceInput = z.strictObject({ counter: counterCode, name: z.string().trim().min(1).max(120) });
 /** The complete list of origins allowed to embed the agency's widget. */

@@ -3,7 +3,7 @@
  * and as a paired device: always a 4xx with the error shape, never a 5xx.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { testApp } from "./test-app.ts";
+import { AGENCY, STORES, testApp } from "./test-app.ts";
 
 const BODIES: [string, string | undefined, string][] = [
   ["no body", undefined, "application/json"],
@@ -70,5 +70,23 @@ describe("every operation", () => {
         await expectClientError(res, `${method} ${path} with ${param}`);
       }
     }
+  });
+});
+
+describe.each(STORES)("an empty change to a real record (%s store)", (store) => {
+  it.each(["services", "counters", "officers", "users"])("is a 400 for %s, and the record stays", async (kind) => {
+    const t = await testApp({ store });
+    const admin = await t.login();
+    const list = `/api/v1/agencies/${AGENCY}/${kind}`;
+    const before = (await (await t.call("GET", list, { token: admin })).json())[kind];
+    for (const body of [{}, undefined]) {
+      const res = await t.call("PATCH", `${list}/${before[0].id}`, { token: admin, body });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatchObject({
+        code: "invalid_request",
+        message: expect.stringContaining("at least one field"),
+      });
+    }
+    expect((await (await t.call("GET", list, { token: admin })).json())[kind]).toEqual(before);
   });
 });
