@@ -16,6 +16,7 @@ import { directIngest, type Ingest } from "./ingest-queue.ts";
 import { apiHeaders } from "./middleware/api-headers.ts";
 import { auth } from "./middleware/auth.ts";
 import { limitBody } from "./middleware/body-limit.ts";
+import { sameOrigin } from "./middleware/same-origin.ts";
 import { createPinLockout } from "./officer-pin.ts";
 import { BEARER_DESCRIPTION, router } from "./openapi.ts";
 import { agenciesRoutes } from "./routes/agencies.ts";
@@ -100,6 +101,8 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     type: "apiKey",
     in: "cookie",
     name: "suara_session",
+    description:
+      "The dashboard's HttpOnly session cookie. A change (POST, PUT, PATCH, DELETE) made with it must come from Suara's own pages (Origin of this host or Sec-Fetch-Site: same-origin), else 403 `cross_origin_request`; bearer tokens are not checked.",
   });
 
   const app = router();
@@ -143,6 +146,8 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     return c.req.path === "/api/v1/ratings" ? next() : apiBody(c, next);
   });
   app.use("/api/*", auth({ signatures }));
+  // CSRF: changes made with the session cookie must come from our own pages.
+  app.use("/api/*", sameOrigin());
   app.route("/", createHealthRoutes());
   app.route("/api/v1", api);
   return app;

@@ -117,7 +117,8 @@ describe("duty at a counter", () => {
 
   it("audits every start and end with where it came from: tablet, dashboard, API, board", async () => {
     const officer = await t.login({ nip: OFFICER_NIPS[0] });
-    const cookie = { cookie: `${SESSION_COOKIE}=${officer}` };
+    // As the dashboard sends it: the session cookie from a page of this origin.
+    const cookie = { cookie: `${SESSION_COOKIE}=${officer}`, origin: "http://localhost" };
     const fromDashboard = await t.call("POST", "/api/v1/counters/loket-2/duty", { headers: cookie, body: {} });
     const dashboardDuty = (await fromDashboard.json()).duty.id;
     await t.call("DELETE", "/api/v1/counters/loket-2/duty", { headers: cookie });
