@@ -66,6 +66,7 @@ export function withSite(app: App, assets: Assets): App {
     await next();
     if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
   });
-  app.get("*", assets.serve);
+  // Every other file (the front ends' hashed chunks, the icon) carries the pages' headers too: nosniff above all.
+  app.get("*", pages, assets.serve);
   return app;
 }
