@@ -4,6 +4,7 @@
  * the demo agency into an empty database. While the database cannot be reached
  * every API call answers 503 and the server keeps trying; it never exits for it.
  */
+import type { Server } from "node:http";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
@@ -24,6 +25,7 @@ import {
   seedDemo,
 } from "../db/seed.ts";
 import { createApp } from "./app.ts";
+import { capSockets, serverOptions } from "./connections.ts";
 import { nodeCryptoKeys } from "./device-keys-node.ts";
 import { databaseUnavailable } from "./errors.ts";
 import { createIngestQueue, type Ingest } from "./ingest-queue.ts";
@@ -60,7 +62,7 @@ const app = withSite(
   { serve: serveStatic({ root: dist }), file: (path) => serveStatic({ path: join(dist, path) }) },
 );
 
-const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
+const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions }, () => {
   console.log(`Suara is serving on ${baseUrl}`);
   console.log(`  kiosk     ${baseUrl}/kiosk/`);
   console.log(`  dashboard ${baseUrl}/dashboard/`);
@@ -68,6 +70,9 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
   console.log(`  API       ${baseUrl}/api/v1/docs`);
   void connect();
 });
+
+// Idle and slow sockets are closed quickly, and a flood of them cannot shut out real callers (worker/connections.ts).
+capSockets(server as Server);
 
 server.on("error", (error: NodeJS.ErrnoException) => {
   console.error(
