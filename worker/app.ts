@@ -41,7 +41,7 @@ export interface AppOptions {
   db: (c: Context<AppEnv>) => Db | Promise<Db>;
   /** How ratings are stored for a request (default: one transaction per call on the request's database). */
   ingest?: (c: Context<AppEnv>) => Ingest;
-  /** The client's IP for a request. */
+  /** The client's IP for a request (Node: the socket's, or through trusted proxies; Workers: cf-connecting-ip). */
   clientIp?: (c: Context<AppEnv>) => string | undefined;
   settings?: Partial<AppSettings>;
   /** How tablets' signatures are verified (default WebCrypto, which every runtime has; Node passes node:crypto's). */
@@ -109,7 +109,8 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     c.set("settings", resolved);
     c.set("deviceCache", deviceCache);
     c.set("pinLockout", pinLockout);
-    c.set("clientIp", clientIp(c) ?? c.req.header("cf-connecting-ip") ?? "unknown");
+    // No header is believed here: each entry point says where its address comes from.
+    c.set("clientIp", clientIp(c) ?? "unknown");
     c.set("db", await db(c));
     c.set("ingest", ingest ? ingest(c) : directIngest(c.get("db")));
     await next();

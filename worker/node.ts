@@ -24,6 +24,7 @@ import {
   seedDemo,
 } from "../db/seed.ts";
 import { createApp } from "./app.ts";
+import { clientAddress } from "./client-ip.ts";
 import { nodeCryptoKeys } from "./device-keys-node.ts";
 import { databaseUnavailable } from "./errors.ts";
 import { createIngestQueue, type Ingest } from "./ingest-queue.ts";
@@ -53,7 +54,7 @@ const app = withSite(
       return ready.db;
     },
     ingest: () => ready!.ingest,
-    clientIp: (c) => getConnInfo(c).remote.address,
+    clientIp: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header("x-forwarded-for"), settings.trustProxy),
     settings: settings.app,
     deviceKeys: nodeCryptoKeys,
   }),
