@@ -44,6 +44,8 @@ export interface AppOptions {
   /** The client's IP for a request (Node: the socket's, or through trusted proxies; Workers: cf-connecting-ip). */
   clientIp?: (c: Context<AppEnv>) => string | undefined;
   settings?: Partial<AppSettings>;
+  /** Where this server can be opened on the office network (worker/lan.ts), for the tablets page; default none. */
+  lanUrls?: () => string[];
   /** How tablets' signatures are verified (default WebCrypto, which every runtime has; Node passes node:crypto's). */
   deviceKeys?: DeviceKeys;
 }
@@ -52,7 +54,14 @@ export interface AppOptions {
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** Builds the app. */
-export function createApp({ db, ingest, clientIp = () => undefined, settings = {}, deviceKeys }: AppOptions) {
+export function createApp({
+  db,
+  ingest,
+  clientIp = () => undefined,
+  settings = {},
+  deviceKeys,
+  lanUrls = () => [],
+}: AppOptions) {
   const resolved: AppSettings = { ...DEFAULT_SETTINGS, ...settings };
   const deviceCache = new DeviceCache();
   const signatures = new DeviceSignatures({ keys: deviceKeys });
@@ -111,6 +120,7 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     c.set("pinLockout", pinLockout);
     // No header is believed here: each entry point says where its address comes from.
     c.set("clientIp", clientIp(c) ?? "unknown");
+    c.set("lanUrls", lanUrls);
     c.set("db", await db(c));
     c.set("ingest", ingest ? ingest(c) : directIngest(c.get("db")));
     await next();

@@ -6,6 +6,7 @@
 import type { Context } from "hono";
 import * as z from "zod";
 import { webUrl } from "../core/contract.ts";
+import { isLoopback } from "../core/urls.ts";
 import { parseTrustProxy, type TrustProxy } from "./client-ip.ts";
 import type { AppEnv, AppSettings } from "./env.ts";
 
@@ -22,6 +23,19 @@ export const DEFAULT_SETTINGS: AppSettings = {
 
 /** Where every link and QR code the server makes points: SUARA_PUBLIC_URL, else the request's own origin. */
 export const publicBase = (c: Context<AppEnv>): string => c.get("settings").publicUrl ?? new URL(c.req.url).origin;
+
+/**
+ * Where a tablet on the office network opens the kiosk: SUARA_PUBLIC_URL, else the request's own
+ * origin, unless that names this machine (localhost, 127.x, ::1, 0.0.0.0), which on a tablet is the
+ * tablet itself: null then, and the tablets page says what to do instead of drawing a QR code.
+ */
+export function kioskBase(c: Context<AppEnv>): string | null {
+  const configured = c.get("settings").publicUrl;
+  if (configured) return configured;
+  const { hostname, origin } = new URL(c.req.url);
+  const here = isLoopback(hostname) || hostname.endsWith(".localhost") || ["0.0.0.0", "[::]"].includes(hostname);
+  return here ? null : origin;
+}
 
 /** A setting given with a value it cannot take. */
 export class SettingsError extends Error {

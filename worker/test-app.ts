@@ -45,10 +45,13 @@ export async function testApp({
   store = "file",
   deviceKeys = nodeCryptoKeys,
   trustProxy,
+  lanUrls = [],
 }: {
   settings?: Partial<AppSettings>;
   /** SUARA_TRUST_PROXY as the Node server would be given it (default unset: no forwarded header believed). */
   trustProxy?: string;
+  /** The server's addresses on the office network, as a Node server bound to 0.0.0.0 would find them. */
+  lanUrls?: string[];
   store?: Store;
   /** How the app verifies tablets' signatures (default node:crypto's, as the Node server does). */
   deviceKeys?: DeviceKeys;
@@ -93,6 +96,7 @@ export async function testApp({
     clientIp: (c) => clientAddress(c.req.header("x-test-ip"), c.req.header("x-forwarded-for"), trust),
     settings: { secureCookies: false, ...settings },
     deviceKeys,
+    lanUrls: () => lanUrls,
   });
 
   /** The signing key of every tablet `pairDevice` paired, by its token. */
