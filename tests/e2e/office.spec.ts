@@ -297,7 +297,9 @@ test("@once a dashboard opened at this machine's own address draws no pairing QR
       await expect(note).toContainText("setel SUARA_PUBLIC_URL");
       // The code is still there to type in.
       await expect(pairing.getByText(/Kode pemasangan: \d{4} \d{4}/)).toBeVisible();
+      await expect(pairing.getByText("buka /kiosk/ di alamat https:// server")).toBeVisible();
       await expectAccessible(page);
+      await note.scrollIntoViewIfNeeded();
       await screenshot(page, "office-pairing-loopback");
     } finally {
       await context.close();

@@ -208,7 +208,7 @@ function Pairing({
       ) : left > 0 ? (
         <div class="pairing-body">
           <div>
-            <p>{w("pairingHow")}</p>
+            <p>{w(url ? "pairingHow" : "pairingHowTyped")}</p>
             <p class="pairing-code">
               <span class="visually-hidden">{w("pairingCodeLabel")} </span>
               {code.slice(0, 4)} {code.slice(4)}

@@ -169,6 +169,7 @@ export const en: Record<ManageKey, string> = {
   revokeConfirm: "Revoke {name}? The tablet stops taking ratings at once.",
   pairingTitle: "Pair {name} at {counter}",
   pairingHow: "On the tablet, open this QR code with the camera, or open /kiosk/ and type the code:",
+  pairingHowTyped: "On the tablet, open /kiosk/ at the server's https:// address and type the code:",
   pairingCodeLabel: "Pairing code:",
   pairingLeft: "Valid for {time} more, once.",
   pairingLink: "Address:",

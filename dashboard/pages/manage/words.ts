@@ -181,6 +181,7 @@ const id = {
   revokeConfirm: "Cabut {name}? Tablet ini langsung berhenti menerima penilaian.",
   pairingTitle: "Pasang {name} di {counter}",
   pairingHow: "Di tablet, buka kode QR ini dengan kamera, atau buka /kiosk/ dan ketik kodenya:",
+  pairingHowTyped: "Di tablet, buka /kiosk/ di alamat https:// server dan ketik kodenya:",
   pairingCodeLabel: "Kode pemasangan:",
   pairingLeft: "Berlaku {time} lagi, sekali pakai.",
   pairingLink: "Alamat:",
