@@ -65,8 +65,11 @@ test.beforeAll(async () => {
     stdio: "ignore",
     detached: true,
   });
+  let missing: Error | undefined;
+  caddy.once("error", (error) => (missing = error));
   const ca = join(home, "data", "caddy", "pki", "authorities", "local");
   for (let i = 0; i < 300; i++) {
+    if (missing) throw new Error(`Caddy could not start (${missing.message}): apt-get install -y caddy`);
     try {
       caddyRoot = readFileSync(join(ca, "root.crt"));
       if ((await viaCaddy("/health")).status === 200) {
