@@ -151,6 +151,21 @@ export const SetupResponse = z
         "Where Suara's own pages are (SUARA_PUBLIC_URL): the widget snippet, pairing and poster links use it",
       example: "https://suara.tebingtinggikota.go.id",
     }),
+    kioskUrl: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          "Where a tablet on the office network opens the kiosk (the pairing link and QR code): SUARA_PUBLIC_URL, else the " +
+          "address the dashboard was opened at; null when that is this machine's own (localhost, 127.x, ::1), which a tablet cannot open",
+        example: "https://suara.tebingtinggikota.go.id",
+      }),
+    lanUrls: z.array(z.string()).meta({
+      description:
+        "The server's own addresses on the office network when it listens on every interface (HOST=0.0.0.0), for agency " +
+        "and regional admins; empty for supervisors and when it listens on one address. Plain http: tablets need HTTPS to pair",
+      example: ["http://192.168.1.10:8787"],
+    }),
   })
   .meta({ id: "Setup" });
 /** The audit log of an agency, newest first. */

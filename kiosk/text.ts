@@ -46,8 +46,11 @@ const id = {
   pairing: "Memasangkan…",
   needsHttps:
     "Tablet ini belum bisa dipasangkan: kiosk harus dibuka lewat HTTPS (alamat https://…) atau lewat localhost " +
-    "di komputer server ini. Alamat {address} tidak aman, sehingga tablet tidak dapat membuat kunci tanda tangannya. " +
-    "Minta alamat https:// kiosk kepada admin.",
+    "di komputer server ini. Alamat {address} tidak aman, sehingga tablet tidak dapat membuat kunci tanda tangannya " +
+    "dan kiosk tidak dapat bekerja luring. Minta alamat https:// kiosk kepada admin.",
+  insecureContext:
+    "Kiosk ini dibuka tanpa HTTPS ({address}): tidak ada service worker, jadi kiosk tidak bekerja luring dan gagal " +
+    "dimuat ulang tanpa jaringan. Minta admin membuka kiosk di alamat https://.",
   staffTitle: "Menu petugas",
   close: "Tutup",
   statusOnline: "Terhubung",
@@ -132,8 +135,11 @@ const en: Record<TextKey, string> = {
   pairing: "Pairing…",
   needsHttps:
     "This tablet cannot be paired yet: the kiosk must be opened over HTTPS (an https://… address) or on this " +
-    "machine's localhost. The address {address} is not secure, so the tablet cannot make its signing key. " +
-    "Ask the admin for the kiosk's https:// address.",
+    "machine's localhost. The address {address} is not secure, so the tablet cannot make its signing key " +
+    "and the kiosk cannot work offline. Ask the admin for the kiosk's https:// address.",
+  insecureContext:
+    "This kiosk is open without HTTPS ({address}): there is no service worker, so it does not work offline and " +
+    "cannot reload without the network. Ask the admin to open the kiosk at its https:// address.",
   staffTitle: "Staff menu",
   close: "Close",
   statusOnline: "Online",

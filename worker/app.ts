@@ -42,9 +42,11 @@ export interface AppOptions {
   db: (c: Context<AppEnv>) => Db | Promise<Db>;
   /** How ratings are stored for a request (default: one transaction per call on the request's database). */
   ingest?: (c: Context<AppEnv>) => Ingest;
-  /** The client's IP for a request. */
+  /** The client's IP for a request (Node: the socket's, or through trusted proxies; Workers: cf-connecting-ip). */
   clientIp?: (c: Context<AppEnv>) => string | undefined;
   settings?: Partial<AppSettings>;
+  /** Where this server can be opened on the office network (worker/lan.ts), for the tablets page; default none. */
+  lanUrls?: () => string[];
   /** How tablets' signatures are verified (default WebCrypto, which every runtime has; Node passes node:crypto's). */
   deviceKeys?: DeviceKeys;
 }
@@ -53,7 +55,14 @@ export interface AppOptions {
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** Builds the app. */
-export function createApp({ db, ingest, clientIp = () => undefined, settings = {}, deviceKeys }: AppOptions) {
+export function createApp({
+  db,
+  ingest,
+  clientIp = () => undefined,
+  settings = {},
+  deviceKeys,
+  lanUrls = () => [],
+}: AppOptions) {
   const resolved: AppSettings = { ...DEFAULT_SETTINGS, ...settings };
   const deviceCache = new DeviceCache();
   const signatures = new DeviceSignatures({ keys: deviceKeys });
@@ -112,7 +121,9 @@ export function createApp({ db, ingest, clientIp = () => undefined, settings = {
     c.set("settings", resolved);
     c.set("deviceCache", deviceCache);
     c.set("pinLockout", pinLockout);
-    c.set("clientIp", clientIp(c) ?? c.req.header("cf-connecting-ip") ?? "unknown");
+    // No header is believed here: each entry point says where its address comes from.
+    c.set("clientIp", clientIp(c) ?? "unknown");
+    c.set("lanUrls", lanUrls);
     c.set("db", await db(c));
     c.set("ingest", ingest ? ingest(c) : directIngest(c.get("db")));
     await next();

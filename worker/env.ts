@@ -70,6 +70,8 @@ export interface AppEnv {
     ingest: Ingest;
     /** The client's IP as the runtime reports it ("unknown" when it cannot). */
     clientIp: string;
+    /** Where this server can be opened on the office network (Node bound to every interface), else none. */
+    lanUrls: () => string[];
     /** Counts kiosk PIN attempts (worker/officer-pin.ts). */
     pinLockout: Lockout;
   };

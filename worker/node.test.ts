@@ -12,6 +12,7 @@ import { createClient } from "@libsql/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_ADMIN_EMAIL, DEMO_AGENCY } from "../db/seed.ts";
 import { createDeviceSigner } from "../tests/device-signer.ts";
+import { lanUrls } from "./lan.ts";
 
 const PASSWORD = "durable-password-1";
 
@@ -72,6 +73,30 @@ describe("worker/node.ts", () => {
     const server = startServer({ PORT: String(await freePort()), SUARA_SHRINKAGE_K: "abc" });
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/SUARA_SHRINKAGE_K: a whole number/);
+  });
+
+  it("refuses a SUARA_TRUST_PROXY it cannot take, saying why", async () => {
+    const server = startServer({ PORT: String(await freePort()), SUARA_TRUST_PROXY: "proxy.lan" });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/SUARA_TRUST_PROXY: invalid IP address: proxy\.lan/);
+  });
+
+  it("bound to every interface, names its network addresses and says tablets need HTTPS", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "suara-lan-"));
+    const server = startServer({
+      PORT: String(await freePort()),
+      HOST: "0.0.0.0",
+      LIBSQL_URL: `file:${join(dir, "s.db")}`,
+    });
+    const until = Date.now() + 20_000;
+    while (!server.output().includes("Tablets need HTTPS") && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 100));
+    const printed = server.output();
+    expect(printed).not.toContain("0.0.0.0");
+    expect(printed).toMatch(/kiosk +http:\/\/localhost:\d+\/kiosk\//);
+    for (const url of lanUrls(0).map((u) => u.replace(/:0$/, ""))) expect(printed).toContain(url);
+    expect(printed).toContain("Tablets need HTTPS (a secure context) to pair and to work offline");
+    expect(printed).toContain('README.md, "Run it in an office"');
   });
 
   it("serves 503s while its database cannot be opened, and recovers by itself when it can", async () => {

@@ -25,10 +25,12 @@ import {
   seedDemo,
 } from "../db/seed.ts";
 import { createApp } from "./app.ts";
+import { clientAddress } from "./client-ip.ts";
 import { capSockets, serverOptions } from "./connections.ts";
 import { nodeCryptoKeys } from "./device-keys-node.ts";
 import { databaseUnavailable } from "./errors.ts";
 import { createIngestQueue, type Ingest } from "./ingest-queue.ts";
+import { isEveryInterface, lanUrls } from "./lan.ts";
 import { type NodeSettings, nodeSettings, SettingsError } from "./settings.ts";
 import { withSite } from "./site.ts";
 
@@ -55,19 +57,33 @@ const app = withSite(
       return ready.db;
     },
     ingest: () => ready!.ingest,
-    clientIp: (c) => getConnInfo(c).remote.address,
+    clientIp: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header("x-forwarded-for"), settings.trustProxy),
     settings: settings.app,
     deviceKeys: nodeCryptoKeys,
+    lanUrls: () => (isEveryInterface(host) ? lanUrls(port) : []),
   }),
   { serve: serveStatic({ root: dist }), file: (path) => serveStatic({ path: join(dist, path) }) },
 );
 
 const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions }, () => {
-  console.log(`Suara is serving on ${baseUrl}`);
-  console.log(`  kiosk     ${baseUrl}/kiosk/`);
-  console.log(`  dashboard ${baseUrl}/dashboard/`);
-  console.log(`  widget    ${baseUrl}/widget/`);
-  console.log(`  API       ${baseUrl}/api/v1/docs`);
+  // Bound to every interface, http://0.0.0.0 opens nothing: name this machine and its network addresses.
+  const everywhere = isEveryInterface(host);
+  const shown = everywhere ? `http://localhost:${port}` : baseUrl;
+  console.log(`Suara is serving on ${shown}`);
+  console.log(`  kiosk     ${shown}/kiosk/`);
+  console.log(`  dashboard ${shown}/dashboard/`);
+  console.log(`  widget    ${shown}/widget/`);
+  console.log(`  API       ${shown}/api/v1/docs`);
+  if (everywhere) {
+    const lan = lanUrls(port);
+    console.log(`On the office network: ${lan.length ? lan.join(", ") : "no network address found"}`);
+    console.log(
+      settings.app.publicUrl
+        ? `Tablets open ${settings.app.publicUrl}/kiosk/ (SUARA_PUBLIC_URL).`
+        : "Tablets need HTTPS (a secure context) to pair and to work offline: put a TLS proxy in front and set " +
+            'SUARA_PUBLIC_URL (README.md, "Run it in an office").',
+    );
+  }
   void connect();
 });
 

@@ -6,6 +6,8 @@
 import type { Context } from "hono";
 import * as z from "zod";
 import { webUrl } from "../core/contract.ts";
+import { isLoopback } from "../core/urls.ts";
+import { parseTrustProxy, type TrustProxy } from "./client-ip.ts";
 import type { AppEnv, AppSettings } from "./env.ts";
 
 /** What the app uses when a setting is not given. */
@@ -21,6 +23,19 @@ export const DEFAULT_SETTINGS: AppSettings = {
 
 /** Where every link and QR code the server makes points: SUARA_PUBLIC_URL, else the request's own origin. */
 export const publicBase = (c: Context<AppEnv>): string => c.get("settings").publicUrl ?? new URL(c.req.url).origin;
+
+/**
+ * Where a tablet on the office network opens the kiosk: SUARA_PUBLIC_URL, else the request's own
+ * origin, unless that names this machine (localhost, 127.x, ::1, 0.0.0.0), which on a tablet is the
+ * tablet itself: null then, and the tablets page says what to do instead of drawing a QR code.
+ */
+export function kioskBase(c: Context<AppEnv>): string | null {
+  const configured = c.get("settings").publicUrl;
+  if (configured) return configured;
+  const { hostname, origin } = new URL(c.req.url);
+  const here = isLoopback(hostname) || hostname.endsWith(".localhost") || ["0.0.0.0", "[::]"].includes(hostname);
+  return here ? null : origin;
+}
 
 /** A setting given with a value it cannot take. */
 export class SettingsError extends Error {
@@ -52,6 +67,16 @@ const AppVariables = z.object({
   SUARA_SIGNINS_PER_IP: integer(1, 1_000_000).optional(),
 });
 
+/** SUARA_TRUST_PROXY, compiled once (worker/client-ip.ts); a value it cannot take is refused with the reason. */
+const trustProxy = z.string().transform((value, ctx) => {
+  try {
+    return parseTrustProxy(value);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
 const NodeVariables = AppVariables.extend({
   PORT: integer(1, 65_535).optional(),
   HOST: z.string().trim().min(1).optional(),
@@ -68,6 +93,7 @@ const NodeVariables = AppVariables.extend({
     .regex(/^\d{6}$/, "6 digits")
     .optional(),
   SUARA_DIST: z.string().min(1).optional(),
+  SUARA_TRUST_PROXY: trustProxy.optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -84,6 +110,8 @@ export interface NodeSettings {
   demoPin: string | undefined;
   dist: string;
   production: boolean;
+  /** Which proxies' X-Forwarded-For is believed (SUARA_TRUST_PROXY), or null: none, the socket's address counts. */
+  trustProxy: TrustProxy | null;
 }
 
 type Env = Record<string, unknown>;
@@ -127,5 +155,6 @@ export function nodeSettings(env: Env): NodeSettings {
     demoPin: v.SUARA_DEMO_PIN,
     dist: v.SUARA_DIST ?? "./dist",
     production,
+    trustProxy: v.SUARA_TRUST_PROXY ?? null,
   };
 }

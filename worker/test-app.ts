@@ -19,10 +19,12 @@ import { agencies, counters, officers, ratingRollups, services, users } from "..
 import { DEMO_ADMIN_EMAIL, DEMO_AGENCY, DEMO_OFFICERS, seedDemo } from "../db/seed.ts";
 import { createDeviceSigner, type DeviceSigner } from "../tests/device-signer.ts";
 import { createApp } from "./app.ts";
+import { clientAddress } from "./client-ip.ts";
 import type { DeviceKeys } from "./device-keys.ts";
 import { nodeCryptoKeys } from "./device-keys-node.ts";
 import type { AppSettings } from "./env.ts";
 import { createIngestQueue } from "./ingest-queue.ts";
+import { nodeSettings } from "./settings.ts";
 
 export const PASSWORD = "test-password-1";
 export const PIN = "246810";
@@ -42,8 +44,14 @@ export async function testApp({
   settings = {},
   store = "file",
   deviceKeys = nodeCryptoKeys,
+  trustProxy,
+  lanUrls = [],
 }: {
   settings?: Partial<AppSettings>;
+  /** SUARA_TRUST_PROXY as the Node server would be given it (default unset: no forwarded header believed). */
+  trustProxy?: string;
+  /** The server's addresses on the office network, as a Node server bound to 0.0.0.0 would find them. */
+  lanUrls?: string[];
   store?: Store;
   /** How the app verifies tablets' signatures (default node:crypto's, as the Node server does). */
   deviceKeys?: DeviceKeys;
@@ -79,13 +87,16 @@ export async function testApp({
   // The same group-commit queue as the Node server, on the file's own connection, so API tests cover it.
   const embedded = store === "file" ? openEmbedded(`file:${file}`) : null;
   const ingest = createIngestQueue(db, { file: embedded });
-  // Tests name the caller's IP with x-test-ip, to show limits that are per IP.
+  // Tests name the socket's address with x-test-ip, to show limits that are per IP; the app takes the
+  // client's address from it and X-Forwarded-For through the Node server's own function and setting.
+  const trust = nodeSettings({ SUARA_TRUST_PROXY: trustProxy }).trustProxy;
   const app = createApp({
     db: () => db,
     ingest: () => ingest,
-    clientIp: (c) => c.req.header("x-test-ip"),
+    clientIp: (c) => clientAddress(c.req.header("x-test-ip"), c.req.header("x-forwarded-for"), trust),
     settings: { secureCookies: false, ...settings },
     deviceKeys,
+    lanUrls: () => lanUrls,
   });
 
   /** The signing key of every tablet `pairDevice` paired, by its token. */

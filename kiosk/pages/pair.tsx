@@ -8,6 +8,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Paired } from "../../core/responses.ts";
 import { CallFailed, call } from "../api.ts";
+import { SecureNotice } from "../components/secure-notice.tsx";
 import type { Pairing } from "../device.ts";
 import { canSign, newDeviceKey } from "../device-key.ts";
 import { errorText, text } from "../text.ts";
@@ -56,9 +57,7 @@ export function Pair({ onPaired }: { onPaired: (pairing: Pairing, setup: Paired)
       <main class="screen pair">
         <div class="card">
           <h1>{text(locale, "pairTitle")}</h1>
-          <p role="alert" class="error">
-            {text(locale, "needsHttps", { address: location.origin })}
-          </p>
+          <SecureNotice message="needsHttps" role="alert" />
         </div>
       </main>
     );

@@ -8,6 +8,7 @@
  * that anyone can walk up to.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
+import { isSecure, SecureNotice } from "../components/secure-notice.tsx";
 import { Credentials, fieldsOf, Message, PinInput, useAction } from "../components/staff-form.tsx";
 import { clock } from "../components/status.tsx";
 import type { KioskState } from "../state.ts";
@@ -52,6 +53,7 @@ export function StaffMenu({ state, onClose }: { state: KioskState; onClose: () =
         </button>
       </header>
       <p class="hint">{text(locale, "staffAutoClose")}</p>
+      {isSecure() ? null : <SecureNotice message="insecureContext" role="status" />}
       <Duty state={state} />
       <Ticket state={state} />
       <Queue state={state} />

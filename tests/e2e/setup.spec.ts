@@ -38,7 +38,10 @@ test.describe("from an empty server", () => {
       ["run", "admin:create", "--", "--email", REGIONAL.email, "--name", "Ortala Sumut", "--region", REGIONAL.region],
       { env: { ...process.env, LIBSQL_URL: databaseUrl, SUARA_ADMIN_PASSWORD: REGIONAL.password }, stdio: "ignore" },
     );
-    server = await startServer(PORT, { databaseUrl, password: E2E.password, env: { SUARA_DEMO: "0" } });
+    // The tablet is a second browser on this machine: SUARA_PUBLIC_URL names the loopback address on purpose
+    // (without it the tablets page draws no QR code of this machine's own address; tests/e2e/office.spec.ts).
+    const env = { SUARA_DEMO: "0", SUARA_PUBLIC_URL: `http://127.0.0.1:${PORT}` };
+    server = await startServer(PORT, { databaseUrl, password: E2E.password, env });
   });
 
   test.afterAll(async () => {

@@ -13,7 +13,12 @@ import { ManageFrame } from "./frame.tsx";
 import type { ManageKey } from "./words.ts";
 
 /** The steps in order: what counts, where it is done, and its words. */
-const STEPS: { key: keyof Omit<Setup, "publicUrl" | "agency">; href: string; title: ManageKey; about: ManageKey }[] = [
+const STEPS: {
+  key: keyof Omit<Setup, "publicUrl" | "kioskUrl" | "lanUrls" | "agency">;
+  href: string;
+  title: ManageKey;
+  about: ManageKey;
+}[] = [
   { key: "services", href: "manage/services", title: "stepServices", about: "stepServicesAbout" },
   { key: "counters", href: "manage/counters", title: "stepCounters", about: "stepCountersAbout" },
   { key: "officers", href: "manage/officers", title: "stepOfficers", about: "stepOfficersAbout" },

@@ -102,7 +102,8 @@ export function TabletsPage() {
                 <Pairing
                   created={pairing}
                   paired={Boolean(paired)}
-                  url={`${setup.publicUrl}/kiosk/?code=${pairing.pairingCode}`}
+                  url={setup.kioskUrl && `${setup.kioskUrl}/kiosk/?code=${pairing.pairingCode}`}
+                  lanUrls={setup.lanUrls}
                   onClose={() => setPairing(null)}
                 />
               ) : null}
@@ -176,16 +177,22 @@ function TabletLine({ slug, device: d, onChange }: { slug: string; device: Devic
   );
 }
 
-/** The pairing code of a new tablet, large and as a QR code, with the time it has left. */
+/**
+ * The pairing code of a new tablet, large and as a QR code, with the time it has left. Without a
+ * link a tablet can open (the dashboard at this machine's own address and no SUARA_PUBLIC_URL) there
+ * is no QR code: the page says what to do instead, naming the server's network addresses if known.
+ */
 function Pairing({
   created,
   paired,
   url,
+  lanUrls,
   onClose,
 }: {
   created: DeviceCreated;
   paired: boolean;
-  url: string;
+  url: string | null;
+  lanUrls: string[];
   onClose: () => void;
 }) {
   const { w } = useWords();
@@ -201,7 +208,7 @@ function Pairing({
       ) : left > 0 ? (
         <div class="pairing-body">
           <div>
-            <p>{w("pairingHow")}</p>
+            <p>{w(url ? "pairingHow" : "pairingHowTyped")}</p>
             <p class="pairing-code">
               <span class="visually-hidden">{w("pairingCodeLabel")} </span>
               {code.slice(0, 4)} {code.slice(4)}
@@ -209,11 +216,21 @@ function Pairing({
             <p role="timer" aria-live="off" class="countdown">
               {w("pairingLeft", { time: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}` })}
             </p>
-            <p class="muted">
-              {w("pairingLink")} <a href={url}>{url}</a>
-            </p>
+            {url ? (
+              <p class="muted">
+                {w("pairingLink")} <a href={url}>{url}</a>
+              </p>
+            ) : null}
+            {url?.startsWith("http:") ? <p class="notice">{w("pairingNotHttps")}</p> : null}
           </div>
-          <Qr value={url} label={w("pairingQr", { url })} />
+          {url ? (
+            <Qr value={url} label={w("pairingQr", { url })} />
+          ) : (
+            <div class="notice pairing-nolink" role="note">
+              <p>{w("pairingNoLink", { here: location.origin })}</p>
+              {lanUrls.length ? <p>{w("pairingLan", { urls: lanUrls.join(", ") })}</p> : null}
+            </div>
+          )}
         </div>
       ) : (
         <p role="status">{w("pairingExpired")}</p>

@@ -169,10 +169,21 @@ export const en: Record<ManageKey, string> = {
   revokeConfirm: "Revoke {name}? The tablet stops taking ratings at once.",
   pairingTitle: "Pair {name} at {counter}",
   pairingHow: "On the tablet, open this QR code with the camera, or open /kiosk/ and type the code:",
+  pairingHowTyped: "On the tablet, open /kiosk/ at the server's https:// address and type the code:",
   pairingCodeLabel: "Pairing code:",
   pairingLeft: "Valid for {time} more, once.",
   pairingLink: "Address:",
   pairingQr: "Pairing QR code: {url}",
+  pairingNotHttps:
+    "This address is http://, not https://: a tablet can open it but cannot pair there or work offline. Put a TLS " +
+    'proxy in front of the server and set SUARA_PUBLIC_URL to its https:// address (README, "Run it in an office").',
+  pairingNoLink:
+    "No QR code: this dashboard is open at the server machine's own address ({here}), which on a tablet means the " +
+    "tablet itself. Type the code above into the kiosk opened at the server's https:// address, or set " +
+    'SUARA_PUBLIC_URL to that address so links and QR codes use it (README, "Run it in an office").',
+  pairingLan:
+    "This server is reachable on the office network at {urls}, but over plain http://; tablets need HTTPS to pair " +
+    "and to work offline.",
   pairingDone: "The tablet is paired and ready for ratings.",
   pairingExpired: "This code has expired. Revoke this tablet in the list and add it again for a new code.",
   widgetTitle: "The widget on the agency's site",

@@ -181,10 +181,21 @@ const id = {
   revokeConfirm: "Cabut {name}? Tablet ini langsung berhenti menerima penilaian.",
   pairingTitle: "Pasang {name} di {counter}",
   pairingHow: "Di tablet, buka kode QR ini dengan kamera, atau buka /kiosk/ dan ketik kodenya:",
+  pairingHowTyped: "Di tablet, buka /kiosk/ di alamat https:// server dan ketik kodenya:",
   pairingCodeLabel: "Kode pemasangan:",
   pairingLeft: "Berlaku {time} lagi, sekali pakai.",
   pairingLink: "Alamat:",
   pairingQr: "Kode QR pemasangan: {url}",
+  pairingNotHttps:
+    "Alamat ini http://, bukan https://: tablet dapat membukanya tetapi tidak dapat dipasangkan dan tidak bekerja luring. " +
+    'Pasang proxy TLS di depan server dan setel SUARA_PUBLIC_URL ke alamat https://-nya (README, "Run it in an office").',
+  pairingNoLink:
+    "Tidak ada kode QR: dasbor ini dibuka di alamat komputer server sendiri ({here}), yang di tablet berarti tablet itu " +
+    "sendiri. Ketik kode di atas pada kios yang dibuka di alamat https:// server, atau setel SUARA_PUBLIC_URL ke alamat " +
+    'itu agar tautan dan kode QR memakainya (README, "Run it in an office").',
+  pairingLan:
+    "Server ini terjangkau di jaringan kantor pada {urls}, tetapi lewat http:// biasa; tablet memerlukan HTTPS untuk " +
+    "dipasangkan dan bekerja luring.",
   pairingDone: "Tablet terpasang dan siap menerima penilaian.",
   pairingExpired: "Kode ini kedaluwarsa. Cabut tablet ini di daftar dan tambah lagi untuk kode baru.",
   // widget

@@ -5,9 +5,9 @@ import * as z from "zod";
 import { AuditResponse, SetupResponse } from "../../../core/responses.ts";
 import { setupState } from "../../../db/queries/setup.ts";
 import { auditLog, users } from "../../../db/schema.ts";
-import { agencyFor } from "../../access.ts";
+import { agencyFor, mayActOn } from "../../access.ts";
 import { okJson, router, SECURITY } from "../../openapi.ts";
-import { publicBase } from "../../settings.ts";
+import { kioskBase, publicBase } from "../../settings.ts";
 import { agencyParams, WHO_MANAGES, WHO_READS } from "./common.ts";
 
 const tags = ["management"];
@@ -27,9 +27,12 @@ export const setupRoutes = router()
       responses: okJson(SetupResponse, "Counts for the first-run checklist"),
     }),
     async (c) => {
-      const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
+      const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
       const state = await setupState(c.get("db"), agency.id);
-      return c.json({ ...state, agency: { slug: agency.slug, name: agency.name }, publicUrl: publicBase(c) }, 200);
+      // The server's own network addresses are for those who set tablets up, not for supervisors.
+      const lanUrls = mayActOn(user, agency, "manageAgency") ? c.get("lanUrls")() : [];
+      const where = { publicUrl: publicBase(c), kioskUrl: kioskBase(c), lanUrls };
+      return c.json({ ...state, agency: { slug: agency.slug, name: agency.name }, ...where }, 200);
     },
   )
   .openapi(
