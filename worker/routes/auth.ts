@@ -15,6 +15,7 @@ import { auditInsert } from "../../db/queries/audit.ts";
 import { deleteSession, endOtherSessions, newSession } from "../../db/queries/auth.ts";
 import { userForLogin } from "../../db/queries/users.ts";
 import { officers, users } from "../../db/schema.ts";
+import { requireUser } from "../access.ts";
 import { ApiError, unauthorized } from "../errors.ts";
 import { SESSION_COOKIE } from "../middleware/auth.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
@@ -123,11 +124,10 @@ export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number 
         responses: okJson(z.object({ ok: z.literal(true) }), "Changed; this session stays, the others have ended"),
       }),
       async (c) => {
-        const principal = c.get("principal");
-        if (principal?.kind !== "user") throw unauthorized();
+        const me = requireUser(c);
+        const { tokenHash } = c.get("principal") as { tokenHash: string };
         const { currentPassword, newPassword } = c.req.valid("json");
         const db = c.get("db");
-        const me = principal.user;
         const [account] = await db
           .select({ passwordHash: users.passwordHash, nip: officers.nip })
           .from(users)
@@ -151,7 +151,7 @@ export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number 
             .set({ passwordHash: await hashSecret(newPassword), passwordTemporary: false })
             .where(eq(users.id, me.id)),
           // Whoever else knew the old password (or held a session from it) is signed out.
-          endOtherSessions(db, me.id, principal.tokenHash),
+          endOtherSessions(db, me.id, tokenHash),
           auditInsert(db, {
             actorUserId: me.id,
             agencyId: me.agencyId,
