@@ -160,6 +160,15 @@ describe.each(STORES)("sign-in limits (%s store)", (store) => {
     }
   });
 
+  it("gives a right password's attempt back, so API clients signing in often use none of the account's allowance", async () => {
+    const { signIn } = await setup();
+    const allowance = SIGN_IN_LIMITS.perAccount.limit;
+    for (let i = 0; i < allowance - 1; i++) await signIn(`203.0.113.${i}`, `wrong-${i}`);
+    for (let i = 0; i < 5; i++) expect((await signIn(`198.51.100.${i}`, PASSWORD)).status, `sign-in ${i}`).toBe(200);
+    expect((await signIn("203.0.113.200", "wrong-again")).status).toBe(401);
+    expect((await signIn("203.0.113.201", PASSWORD)).status).toBe(429);
+  });
+
   it("keeps no e-mail, NIP or address in its counts", async () => {
     const { t, signIn } = await setup();
     await signIn("203.0.113.77", "wrong", { identity: { nip: OFFICER_NIPS[0] } });
