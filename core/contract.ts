@@ -296,6 +296,11 @@ export const UserPatch = changes(
     password: z.string().min(10).max(200).optional(),
   }),
 );
+/** A person's own password change: the current password and the new one (rules in core/password-rules.ts). */
+export const PasswordChangeInput = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
 /** A new kiosk device for a counter. */
 export const DeviceInput = z.strictObject({ counter: counterCode, name: z.string().trim().min(1).max(120) });
 /** The complete list of origins allowed to embed the agency's widget. */

@@ -70,6 +70,9 @@ export const User = z.object({
   agencyId: z.string().nullable(),
   region: z.string().nullable(),
   officerId: z.string().nullable(),
+  passwordTemporary: z
+    .boolean()
+    .meta({ description: "The password was made by an admin; its owner must choose their own at the next sign-in" }),
   createdAt: ms,
 });
 /** A kiosk tablet, without secrets. */
@@ -196,10 +199,18 @@ export const SessionUser = z.object({
   agencyId: z.string().nullable(),
   region: z.string().nullable(),
   officerId: z.string().nullable(),
+  passwordChangeRequired: z.boolean().meta({
+    description:
+      "The password was made by an admin: until the person chooses their own (POST /auth/password), every other call but GET /me and POST /auth/logout is refused with 403 password_change_required",
+  }),
 });
 export const LoginResponse = z
   .object({ token: z.string(), expiresAt: iso, user: SessionUser.extend({ createdAt: ms }) })
   .meta({ id: "Login" });
+/** A new password an admin's reset made: shown once, temporary. */
+export const PasswordResetResponse = z.object({
+  password: z.string().meta({ description: "The new temporary password, shown only in this answer" }),
+});
 export const MeResponse = z
   .object({ user: SessionUser, agency: z.object({ slug: z.string(), name: z.string() }).nullable() })
   .meta({ id: "Me" });

@@ -10,6 +10,7 @@ import type { Me } from "../core/responses.ts";
 import { ApiFailure, api } from "./api.ts";
 import { Session } from "./context.ts";
 import { Login } from "./pages/login.tsx";
+import { ForcedPasswordPage } from "./pages/password.tsx";
 import { createSessionState, type SessionState } from "./session.ts";
 import { text } from "./text.ts";
 
@@ -33,6 +34,7 @@ const TabletsPage = lazy(() => import("./pages/manage/tablets.tsx").then((m) => 
 const WidgetPage = lazy(() => import("./pages/manage/widget.tsx").then((m) => m.WidgetPage));
 const PostersPage = lazy(() => import("./pages/manage/posters.tsx").then((m) => m.PostersPage));
 const IntegrationsPage = lazy(() => import("./pages/manage/integrations.tsx").then((m) => m.IntegrationsPage));
+const PasswordPage = lazy(() => import("./pages/password.tsx").then((m) => m.PasswordPage));
 const AuditPage = lazy(() => import("./pages/manage/audit.tsx").then((m) => m.AuditPage));
 
 /** The dashboard. */
@@ -69,6 +71,8 @@ function Screens({ session }: { session: SessionState }) {
     );
   }
   if (me === null) return <Login />;
+  // An admin made this password: choosing one's own comes before anything else (the API refuses the rest).
+  if (me.user.passwordChangeRequired) return <ForcedPasswordPage />;
   return (
     <ErrorBoundary>
       <Router>
@@ -76,6 +80,7 @@ function Screens({ session }: { session: SessionState }) {
         <Route path="/dashboard/me" component={OfficerPage} />
         <Route path="/dashboard/me/evidence" component={EvidencePage} />
         <Route path="/dashboard/me/ticket" component={OfficerTicketPage} />
+        <Route path="/dashboard/password" component={PasswordPage} />
         <Route path="/dashboard/a/:slug" component={AgencyPage} />
         <Route path="/dashboard/a/:slug/officers" component={OfficersPage} />
         <Route path="/dashboard/a/:slug/flagged" component={FlaggedPage} />

@@ -120,6 +120,11 @@ export const users = sqliteTable("users", {
     .unique()
     .references(() => officers.id),
   passwordHash: text("password_hash").notNull(),
+  /**
+   * The password was made by an admin (who saw it): its owner must choose their own at the next
+   * sign-in, and the API refuses everything else until then (worker/middleware/auth.ts).
+   */
+  passwordTemporary: integer("password_temporary", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at").notNull().default(now),
 });
 
@@ -135,7 +140,45 @@ export const sessions = sqliteTable("sessions", {
     .references(() => users.id, { onDelete: "cascade" }),
   expiresAt: integer("expires_at").notNull(),
   createdAt: integer("created_at").notNull().default(now),
+  /**
+   * When the session was last used, written at most every few minutes (db/queries/auth.ts);
+   * a session idle for 12 hours has ended. Null for sessions made before it was kept: their start counts.
+   */
+  lastUsedAt: integer("last_used_at"),
 });
+
+/**
+ * Browsers that signed in to an account before (OWASP's device cookies): a sign-in attempt
+ * presenting one for its own account is counted against that cookie only, so others' failures
+ * never refuse its owner (worker/sign-in-limits.ts). Only the SHA-256 of the cookie is kept.
+ */
+export const signInDevices = sqliteTable(
+  "sign_in_devices",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("sign_in_devices_user").on(t.userId)],
+);
+
+/**
+ * Sign-in attempts counted in fixed windows, shared by every server on the database: by address,
+ * by identity, by address and identity, by device cookie (worker/sign-in-limits.ts). Keys are
+ * SHA-256 hashes, so no e-mail, NIP or address is stored here.
+ */
+export const signInCounts = sqliteTable(
+  "sign_in_counts",
+  {
+    key: text("key").primaryKey(),
+    hits: integer("hits").notNull(),
+    /** When the window ends (ms): the count starts over after it. */
+    windowEnd: integer("window_end").notNull(),
+  },
+  (t) => [index("sign_in_counts_window_end").on(t.windowEnd)],
+);
 
 /** Kiosk tablets, each paired to one counter. */
 export const devices = sqliteTable(

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../core/ids.ts";
 import { agencies, ratings, services } from "../db/schema.ts";
 import { DEMO_REGIONAL_EMAIL, DEMO_SUPERVISOR_EMAIL } from "../db/seed.ts";
-import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, rating, testApp } from "./test-app.ts";
+import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, PASSWORD, rating, testApp } from "./test-app.ts";
 
 type Caller =
   | "anonymous"
@@ -234,6 +234,21 @@ const ROUTES: Route[] = [
       `${a}/users/${await made("users", { email: `${unique()}@demo.suara.id`, name: "U", role: "supervisor", password: "long-enough-1" }, "user")}`,
     allowed: MANAGERS,
   },
+  {
+    method: "POST",
+    name: "/agencies/:slug/users/:id/password-reset",
+    path: async () =>
+      `${a}/users/${await made("users", { email: `${unique()}@demo.suara.id`, name: "U", role: "supervisor", password: "long-enough-1" }, "user")}/password-reset`,
+    allowed: MANAGERS,
+  },
+  // Each person changes their own password once here (so "tokens" below signs in as someone else).
+  {
+    method: "POST",
+    name: "/auth/password",
+    path: () => "/api/v1/auth/password",
+    body: (caller) => ({ currentPassword: PASSWORD, newPassword: `new-password-of-${caller}` }),
+    allowed: PEOPLE,
+  },
   { method: "GET", name: "/agencies/:slug/devices", path: () => `${a}/devices`, allowed: READERS },
   {
     method: "POST",
@@ -410,7 +425,7 @@ describe("tokens", () => {
   });
 
   it("ends a session at logout", async () => {
-    const token = await t.login({ email: DEMO_SUPERVISOR_EMAIL });
+    const token = await t.login({ nip: OFFICER_NIPS[1] });
     expect((await t.call("POST", "/api/v1/auth/logout", { token })).status).toBe(200);
     expect((await t.call("GET", "/api/v1/me", { token })).status).toBe(401);
   });

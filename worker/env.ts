@@ -14,6 +14,8 @@ export interface SessionUser {
   agencyId: string | null;
   region: string | null;
   officerId: string | null;
+  /** The password was made by an admin: nothing but choosing a new one (and sign-out, GET /me) is allowed. */
+  passwordChangeRequired: boolean;
 }
 
 /** A paired kiosk tablet. */

@@ -128,6 +128,13 @@ export async function testApp({
     return ((await res.json()) as { token: string }).token;
   };
 
+  /** Chooses a new password for a signed-in person (as they must after an admin made theirs); returns it. */
+  const changePassword = async (token: string, currentPassword: string, newPassword = "my-own-password-1") => {
+    const res = await call("POST", "/api/v1/auth/password", { token, body: { currentPassword, newPassword } });
+    if (res.status !== 200) throw new Error(`password change failed: ${res.status} ${await res.text()}`);
+    return newPassword;
+  };
+
   /** Creates a device for a counter (of the demo agency unless named) and returns its single-use pairing code. */
   const pairingCode = async (counter = "loket-1", adminToken?: string, agency = AGENCY) => {
     const token = adminToken ?? (await login());
@@ -219,6 +226,7 @@ export async function testApp({
     embedded,
     call,
     login,
+    changePassword,
     pairingCode,
     pairWith,
     pairDevice,

@@ -1,12 +1,13 @@
 /**
  * The frame of every signed-in page: who is signed in, the pages of their role (with how many
- * contests wait for a decision, for those who decide them), language, sign-out.
+ * contests wait for a decision, for those who decide them), changing one's password, language, sign-out.
  */
 
 import type { ComponentChildren } from "preact";
 import { useContext } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import type { Contests } from "../../core/contest-contract.ts";
+import { sayAccount } from "../account-words.ts";
 import { api } from "../api.ts";
 import { Session } from "../context.ts";
 import { type TextKey, text } from "../text.ts";
@@ -88,6 +89,13 @@ export function Layout({
           </span>
         </div>
         <div class="top-actions">
+          <a
+            class="button secondary"
+            href="/dashboard/password"
+            aria-current={path === "/dashboard/password" ? "page" : undefined}
+          >
+            {sayAccount(locale, "changePassword")}
+          </a>
           <button
             type="button"
             class="secondary"

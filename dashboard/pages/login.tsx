@@ -1,6 +1,10 @@
-/** Sign-in by NIP (officers) or e-mail; after it the page that was asked for shows (the URL never changed). */
+/**
+ * Sign-in by NIP (officers) or e-mail; after it the page that was asked for shows (the URL never changed),
+ * or first "choose your own password" when an admin made it. A refusal says why and for how long.
+ */
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import type { Me } from "../../core/responses.ts";
+import { refusalWords } from "../account-words.ts";
 import { ApiFailure, api } from "../api.ts";
 import { Session } from "../context.ts";
 import { text } from "../text.ts";
@@ -34,7 +38,8 @@ export function Login() {
           ? text(locale, "wrongCredentials")
           : e instanceof ApiFailure && e.code === "invalid_request"
             ? text(locale, "fillIn")
-            : describe(e, locale),
+            : // Too many attempts (why, and for how long) or a deactivated account, in words.
+              (refusalWords(locale, e) ?? describe(e, locale)),
       );
       setBusy(false);
     }

@@ -1,12 +1,16 @@
 /** Sessions, users and device tokens: who a token belongs to. */
-import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { newToken } from "../../core/ids.ts";
 import { hashToken } from "../../core/password.ts";
 import type { Db } from "../client.ts";
 import { devices, officers, sessions, users } from "../schema.ts";
 
-/** How long a sign-in lasts. */
+/** How long a sign-in lasts at most, however busy. */
 export const SESSION_TTL_MS = 7 * 24 * 3_600_000;
+/** A session unused this long has ended (a shared office computer left signed in overnight). */
+export const SESSION_IDLE_MS = 12 * 3_600_000;
+/** Last use is written at most this often per session, so a busy dashboard costs no write per request. */
+export const SESSION_TOUCH_MS = 5 * 60_000;
 
 const userColumns = {
   id: users.id,
@@ -16,15 +20,20 @@ const userColumns = {
   agencyId: users.agencyId,
   region: users.region,
   officerId: users.officerId,
+  passwordChangeRequired: users.passwordTemporary,
 };
 
+/** When a session was last used: its last recorded use, else its start. */
+const lastUse = sql<number>`coalesce(${sessions.lastUsedAt}, ${sessions.createdAt})`;
+
 /**
- * The user a live session token belongs to, or undefined. A deactivated officer's sessions
- * end when they are deactivated; this refuses them too, should one be left.
+ * The user a live session token belongs to (with when the session was last used), or undefined.
+ * A session is live until its absolute end and while used within the last 12 hours. A deactivated
+ * officer's sessions end when they are deactivated; this refuses them too, should one be left.
  */
 export async function userForSession(db: Db, tokenHash: string, now: number) {
   const [row] = await db
-    .select(userColumns)
+    .select({ ...userColumns, lastUsedAt: lastUse })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(officers, eq(officers.id, users.officerId))
@@ -32,6 +41,7 @@ export async function userForSession(db: Db, tokenHash: string, now: number) {
       and(
         eq(sessions.tokenHash, tokenHash),
         gt(sessions.expiresAt, now),
+        gt(lastUse, now - SESSION_IDLE_MS),
         or(isNull(users.officerId), eq(officers.active, true)),
       ),
     );
@@ -63,13 +73,28 @@ export async function deviceForToken(db: Db, tokenHash: string) {
   return row && { ...row, pairedAt: row.pairedAt ?? 0 };
 }
 
-/** Starts a session for a user and returns its token (stored only as a hash). */
-export async function createSession(db: Db, userId: string, now: number) {
+/** Records that a session was used now, if its last recorded use is older than SESSION_TOUCH_MS. */
+export async function touchSession(db: Db, tokenHash: string, lastUsedAt: number, now: number) {
+  if (now - lastUsedAt < SESSION_TOUCH_MS) return;
+  await db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/**
+ * A new session for a user: its token (stored only as a hash), when it ends at the latest, and the
+ * insert, for the caller's batch.
+ */
+export async function newSession(db: Db, userId: string, now: number) {
   const token = newToken("ses");
   const expiresAt = now + SESSION_TTL_MS;
-  await db.insert(sessions).values({ tokenHash: await hashToken(token), userId, expiresAt, createdAt: now });
-  return { token, expiresAt };
+  const insert = db
+    .insert(sessions)
+    .values({ tokenHash: await hashToken(token), userId, expiresAt, createdAt: now, lastUsedAt: now });
+  return { token, expiresAt, insert };
 }
+
+/** The statement that ends every session of a user but one (the one that changed the password). */
+export const endOtherSessions = (db: Db, userId: string, keepTokenHash: string) =>
+  db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)));
 
 /** Ends a session. */
 export async function deleteSession(db: Db, tokenHash: string) {

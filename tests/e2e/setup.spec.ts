@@ -105,6 +105,12 @@ test.describe("from an empty server", () => {
     // The agency admin signs in and finds the checklist with nothing done.
     const page = await desk(browser);
     await signIn(page, "rina@dpmptsp.go.id", adminPassword);
+    // The regional admin saw that password: she chooses her own before anything else.
+    await expect(page.getByRole("heading", { name: "Pilih kata sandi Anda sendiri" })).toBeVisible();
+    await page.getByLabel("Kata sandi dari admin").fill(adminPassword);
+    await page.getByLabel("Kata sandi baru", { exact: true }).fill("rina-punya-sendiri");
+    await page.getByLabel("Ulangi kata sandi baru").fill("rina-punya-sendiri");
+    await page.getByRole("button", { name: "Simpan kata sandi" }).click();
     const checklist = page.getByRole("region", { name: "Persiapan instansi" });
     await expect(checklist).toContainText("0 dari 6 langkah selesai");
     await expectAccessible(page);

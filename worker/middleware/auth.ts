@@ -9,14 +9,25 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { hashToken } from "../../core/password.ts";
-import { deviceForToken, userForSession } from "../../db/queries/auth.ts";
+import { deviceForToken, touchSession, userForSession } from "../../db/queries/auth.ts";
 import { INTEGRATION_KEY_PREFIX, integrationKeyForToken } from "../../db/queries/integration-keys.ts";
 import { DeviceSignatures } from "../device-signature.ts";
 import type { AppEnv } from "../env.ts";
-import { unauthorized } from "../errors.ts";
+import { ApiError, unauthorized } from "../errors.ts";
 
 /** Name of the HttpOnly session cookie. */
 export const SESSION_COOKIE = "suara_session";
+
+/**
+ * What a person whose password an admin made may still do: choose their own, sign out, see who they
+ * are (and sign in again, as anyone). Everything else is a 403 `password_change_required`.
+ */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  "POST /api/v1/auth/password",
+  "POST /api/v1/auth/logout",
+  "POST /api/v1/auth/login",
+  "GET /api/v1/me",
+]);
 
 /** Reads the caller's token from `Authorization: Bearer …` or the session cookie. */
 export function callerToken(c: Parameters<MiddlewareHandler>[0]): string | undefined {
@@ -53,9 +64,21 @@ export const auth = ({ signatures = new DeviceSignatures() }: AuthOptions = {}):
       c.set("principal", { kind: "integration", key });
     } else if (token) {
       const tokenHash = await hashToken(token);
-      const user = await userForSession(c.get("db"), tokenHash, Date.now());
+      const now = Date.now();
+      const found = await userForSession(c.get("db"), tokenHash, now);
+      if (found) {
+        const { lastUsedAt, ...user } = found;
+        await touchSession(c.get("db"), tokenHash, lastUsedAt, now);
+        if (user.passwordChangeRequired && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${c.req.method} ${c.req.path}`)) {
+          throw new ApiError(
+            403,
+            "password_change_required",
+            "This password was made by an admin: choose your own first (POST /api/v1/auth/password).",
+          );
+        }
+        c.set("principal", { kind: "user", user, tokenHash });
+      }
       // A stale cookie on a public route should not break it: only a bearer token must be valid.
-      if (user) c.set("principal", { kind: "user", user, tokenHash });
       else if (c.req.header("authorization")) throw unauthorized("This session has expired; sign in again.");
     }
     await next();

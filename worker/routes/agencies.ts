@@ -92,7 +92,8 @@ export const agenciesRoutes = router()
         db.insert(agencies).values(row),
         db
           .insert(users)
-          .values({ ...account, passwordHash: await hashSecret(password) })
+          // The regional admin saw this password: its owner chooses their own at the first sign-in.
+          .values({ ...account, passwordHash: await hashSecret(password), passwordTemporary: true })
           .returning(publicUserColumns),
         audit,
         auditInsert(db, {

@@ -13,7 +13,7 @@ describe("POST /api/v1/auth/login", () => {
   it("signs an officer in by NIP with an HttpOnly, SameSite cookie and a bearer token", async () => {
     const res = await login({ nip: OFFICER_NIPS[0], password: PASSWORD });
     expect(res.status).toBe(200);
-    const cookie = res.headers.get("set-cookie") ?? "";
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("suara_session=")) ?? "";
     expect(cookie).toMatch(/suara_session=ses_/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);

@@ -1,11 +1,12 @@
 /**
  * Sign-in accounts and their roles: agency admins and supervisors sign in with
  * an e-mail; officers with their NIP (their accounts are made on the officers
- * page). New passwords are made here and shown once.
+ * page). New passwords are made here (or reset by the server) and shown once; they are temporary.
  */
 import { useContext, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { OfficerRow, UserRow } from "../../../core/responses.ts";
+import { sayAccount } from "../../account-words.ts";
 import { api } from "../../api.ts";
 import { ScrollBox } from "../../components/scroll-box.tsx";
 import { Load } from "../../components/states.tsx";
@@ -95,7 +96,7 @@ export function AccountsPage() {
               setShown({
                 label: w("passwordFor", { name: v.name, id: v.email }),
                 value: password,
-                note: w("shownOnce"),
+                note: w("passwordShownOnce"),
               });
               form.reset();
               loaded.retry();
@@ -176,6 +177,7 @@ function AccountLine({
   const me = useContext(Session).me.value!;
   const act = useAction();
   const self = u.id === me.user.id;
+  const locale = useContext(Session).locale.value;
   const login = u.email ?? nip ?? "–";
   return (
     <tr>
@@ -185,6 +187,7 @@ function AccountLine({
       </th>
       <td>
         <code>{login}</code>
+        {u.passwordTemporary ? <span class="muted"> ({sayAccount(locale, "temporary")})</span> : null}
       </td>
       <td>
         <RoleChoice
@@ -206,19 +209,32 @@ function AccountLine({
         />
       </td>
       <td class="actions">
-        <button
-          type="button"
-          class="secondary small"
-          aria-label={w("newPasswordOf", { name: u.name })}
-          disabled={act.busy}
-          onClick={async () => {
-            const password = randomSecret("password");
-            if (await act.run(() => api(`/agencies/${slug}/users/${u.id}`, { method: "PATCH", body: { password } })))
-              onShow({ label: w("passwordFor", { name: u.name, id: login }), value: password, note: w("shownOnce") });
-          }}
-        >
-          {w("newPassword")}
-        </button>
+        {self ? (
+          // One's own password is changed knowing the current one, not reset.
+          <a class="button secondary small" href="/dashboard/password">
+            {sayAccount(locale, "changePassword")}
+          </a>
+        ) : (
+          <button
+            type="button"
+            class="secondary small"
+            aria-label={w("newPasswordOf", { name: u.name })}
+            disabled={act.busy}
+            onClick={async () => {
+              const reset = await act.run(() =>
+                api<{ password: string }>(`/agencies/${slug}/users/${u.id}/password-reset`, { method: "POST" }),
+              );
+              if (reset)
+                onShow({
+                  label: w("passwordFor", { name: u.name, id: login }),
+                  value: reset.password,
+                  note: w("passwordShownOnce"),
+                });
+            }}
+          >
+            {w("newPassword")}
+          </button>
+        )}
         {self ? null : (
           <RowButton
             act={act}

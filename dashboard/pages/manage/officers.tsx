@@ -146,17 +146,22 @@ function OfficerLine({
           aria-label={w(account ? "newPasswordOf" : "makeAccountOf", { name: o.name })}
           disabled={act.busy || !o.active}
           onClick={async () => {
-            const password = randomSecret("password");
+            // A new account gets a password made here; an existing one is reset by the server. Both are temporary.
+            const made = randomSecret("password");
             const done = await act.run(() =>
               account
-                ? api(`/agencies/${slug}/users/${account.id}`, { method: "PATCH", body: { password } })
+                ? api<{ password: string }>(`/agencies/${slug}/users/${account.id}/password-reset`, { method: "POST" })
                 : api(`/agencies/${slug}/users`, {
                     method: "POST",
-                    body: { name: o.name, role: "officer", officer: o.id, password },
-                  }),
+                    body: { name: o.name, role: "officer", officer: o.id, password: made },
+                  }).then(() => ({ password: made })),
             );
             if (!done) return;
-            onShow({ label: w("passwordFor", { name: o.name, id: o.nip }), value: password, note: w("shownOnce") });
+            onShow({
+              label: w("passwordFor", { name: o.name, id: o.nip }),
+              value: done.password,
+              note: w("passwordShownOnce"),
+            });
             onChange();
           }}
         >

@@ -33,6 +33,8 @@ export const en: Record<ManageKey, string> = {
   slugHint: "Lower-case letters, digits and dashes, e.g. ktp-el. Used by the widget and in reports.",
   slugRule: "Use lower-case letters, digits and dashes only (e.g. ktp-el).",
   shownOnce: "Note it or hand it over now: for safety it is shown only once.",
+  passwordShownOnce:
+    "Note it or hand it over now: for safety it is shown only once. It is temporary: its owner chooses their own at the first sign-in.",
   print: "Print",
   you: "you",
   checklistTitle: "Agency set-up",
@@ -286,6 +288,8 @@ export const en: Record<ManageKey, string> = {
   audit_user_create: "Account made",
   audit_user_update: "Account changed",
   audit_user_delete: "Account deleted",
+  audit_user_password_change: "Password changed by its owner",
+  audit_user_password_reset: "Password reset by an admin",
   audit_device_create: "Tablet added",
   audit_device_revoke: "Tablet revoked",
   audit_device_unpair: "Tablet unpaired",

@@ -39,6 +39,8 @@ const id = {
   slugHint: "Huruf kecil, angka dan tanda hubung, mis. ktp-el. Dipakai di widget dan laporan.",
   slugRule: "Gunakan huruf kecil, angka dan tanda hubung saja (mis. ktp-el).",
   shownOnce: "Catat atau berikan sekarang: demi keamanan, ini hanya ditampilkan sekali.",
+  passwordShownOnce:
+    "Catat atau berikan sekarang: demi keamanan, ini hanya ditampilkan sekali. Kata sandi ini sementara: pemiliknya memilih kata sandinya sendiri saat pertama masuk.",
   print: "Cetak",
   you: "Anda",
   // the checklist
@@ -302,6 +304,8 @@ const id = {
   audit_user_create: "Akun dibuat",
   audit_user_update: "Akun diubah",
   audit_user_delete: "Akun dihapus",
+  audit_user_password_change: "Kata sandi diganti oleh pemiliknya",
+  audit_user_password_reset: "Kata sandi direset admin",
   audit_device_create: "Tablet ditambahkan",
   audit_device_revoke: "Tablet dicabut",
   audit_device_unpair: "Tablet dilepas",

@@ -101,10 +101,12 @@ describe("a regional admin creating an agency", () => {
     expect(made.admin).toMatchObject({ role: "agency_admin", email: "rina@dpmptsp.go.id", agencyId: made.agency.id });
     expect(JSON.stringify(made)).not.toMatch(/pbkdf2|passwordHash/);
     const admin2 = await t.login({ email: "rina@dpmptsp.go.id", password: "first-admin-pw" });
+    // The regional admin saw the first password: its owner chooses their own before anything else.
+    await t.changePassword(admin2, "first-admin-pw");
     const setup = await t.call("GET", "/api/v1/agencies/dpmptsp-tebingtinggi/setup", { token: admin2 });
     expect(await setup.json()).toMatchObject({ services: 0, counters: 0, officers: 0, tablets: 0, origins: 0 });
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.agencyId, made.agency.id));
-    expect(audit.map((a) => a.action).sort()).toEqual(["agency.create", "user.create"]);
+    expect(audit.map((a) => a.action).sort()).toEqual(["agency.create", "user.create", "user.password_change"]);
   });
 
   it("leaves neither behind when the admin's e-mail is taken", async () => {

@@ -1,11 +1,15 @@
-/** Sign-in accounts of an agency: agency admins, supervisors and officers (linked to an officer record). */
+/**
+ * Sign-in accounts of an agency: agency admins, supervisors and officers (linked to an officer record).
+ * A password an admin sets or resets here is temporary: its owner must choose their own at the next
+ * sign-in (worker/middleware/auth.ts), as nobody but its owner should know a password.
+ */
 
 import { createRoute } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import { UserInput, UserPatch } from "../../../core/contract.ts";
-import { newId } from "../../../core/ids.ts";
+import { newId, randomString } from "../../../core/ids.ts";
 import { hashSecret } from "../../../core/password.ts";
-import { UserResponse, UsersResponse } from "../../../core/responses.ts";
+import { PasswordResetResponse, UserResponse, UsersResponse } from "../../../core/responses.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
 import { officers, publicUserColumns as publicColumns, sessions, users } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
@@ -76,7 +80,7 @@ export const usersRoutes = router()
       const [[created]] = await db.batch([
         db
           .insert(users)
-          .values({ ...row, passwordHash: await hashSecret(password) })
+          .values({ ...row, passwordHash: await hashSecret(password), passwordTemporary: true })
           .returning(publicColumns),
         auditInsert(db, {
           actorUserId: user.id,
@@ -112,7 +116,7 @@ export const usersRoutes = router()
       }
       const update = db
         .update(users)
-        .set({ ...changes, ...(password ? { passwordHash: await hashSecret(password) } : {}) })
+        .set({ ...changes, ...(password ? { passwordHash: await hashSecret(password), passwordTemporary: true } : {}) })
         .where(where);
       const audit = auditInsert(db, {
         actorUserId: user.id,
@@ -125,7 +129,40 @@ export const usersRoutes = router()
       await (password
         ? db.batch([update, db.delete(sessions).where(eq(sessions.userId, id)), audit])
         : db.batch([update, audit]));
-      return c.json({ user: { ...existing, ...changes } }, 200);
+      return c.json({ user: { ...existing, ...changes, ...(password ? { passwordTemporary: true } : {}) } }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/agencies/{slug}/users/{id}/password-reset",
+      summary: `Reset an account's password to a new temporary one, shown once; ends the account's sessions ${WHO_MANAGES}`,
+      tags,
+      security: SECURITY.session,
+      request: { params: itemParams },
+      responses: okJson(PasswordResetResponse, "The temporary password, which its owner must change at sign-in"),
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const { user, agency } = await agencyFor(c, slug, "manageAgency");
+      if (id === user.id) {
+        throw new ApiError(400, "invalid_request", "Change your own password yourself (POST /auth/password).");
+      }
+      const db = c.get("db");
+      const where = and(eq(users.id, id), eq(users.agencyId, agency.id));
+      const [existing] = await db.select({ id: users.id }).from(users).where(where);
+      if (!existing) throw notFound("Account");
+      // 60 random bits in three groups of four letters and digits, easy to read out and type.
+      const password = randomString(12).replace(/(.{4})(?=.)/g, "$1-");
+      await db.batch([
+        db
+          .update(users)
+          .set({ passwordHash: await hashSecret(password), passwordTemporary: true })
+          .where(where),
+        db.delete(sessions).where(eq(sessions.userId, id)),
+        auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "user.password_reset", target: id }),
+      ]);
+      return c.json({ password }, 200);
     },
   )
   .openapi(
