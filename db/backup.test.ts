@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
+import Database from "libsql";
 import { describe, expect, it } from "vitest";
 import { BackupError, backupDestination, backupFile, checkBackup, databaseFile, restoreFile } from "./backup.ts";
 import { migrateDatabase, openDatabase } from "./node.ts";
@@ -59,6 +60,20 @@ describe("backups and restores", () => {
     );
     const check = checkBackup(older);
     expect(check.migrations).toBe(check.known - 1);
+  });
+
+  it("hold what is still only in the WAL (a server's latest commits), checked sound", async () => {
+    const { dir, path } = await suaraFile();
+    // A server's connection: its commits stay in the WAL until a checkpoint, which it is not given.
+    const server = new Database(path);
+    server.exec("PRAGMA wal_autocheckpoint = 0");
+    server.exec(
+      "INSERT INTO agencies (id, slug, name, region, timezone) VALUES ('agc_wal', 'in-wal', 'In WAL', 'R', 'Asia/Jakarta')",
+    );
+    const check = backupFile(path, join(dir, "b.db"));
+    expect((await sql(join(dir, "b.db"), "SELECT slug FROM agencies")).rows.map((r) => r.slug)).toEqual(["in-wal"]);
+    expect(check.migrations).toBe(check.known);
+    server.close();
   });
 
   it("never overwrite a backup, and leave no half-written one behind", async () => {
