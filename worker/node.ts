@@ -4,7 +4,7 @@
  * the demo agency into an empty database. While the database cannot be reached
  * every API call answers 503 and the server keeps trying; it never exits for it.
  */
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -150,13 +150,17 @@ function watchFile(file: EmbeddedFile): void {
  */
 function fileLost(change: FileChange, file: EmbeddedFile): void {
   const path = file.identity.path;
-  const rescue = `${path}.rescued-${new Date().toISOString().replace(/[:.]/g, "-")}`;
-  let saved: string;
-  try {
-    file.copyTo(rescue);
-    saved = `Everything the old file held was copied to ${rescue}.`;
-  } catch (error) {
-    saved = `Copying what the old file held failed (${describeError(error)}); while this server runs it is still open as one of /proc/${process.pid}/fd/* ("${path} (deleted)"): copy it from there before stopping the server.`;
+  const name = `${basename(path)}.rescued-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+  // Beside the file, or (when its whole folder was deleted) in the folder the server was started from.
+  let saved = "";
+  for (const folder of [dirname(path), process.cwd()]) {
+    try {
+      file.copyTo(join(folder, name));
+      saved = `Everything the old file held was copied to ${join(folder, name)}.`;
+      break;
+    } catch (error) {
+      saved = `Copying what the old file held failed (${describeError(error)}); while this server runs it is still open as one of /proc/${process.pid}/fd/* ("${path} (deleted)"): copy it from there before stopping the server.`;
+    }
   }
   console.error(
     [
