@@ -10,9 +10,11 @@
  * its writes will change, and another process's lock is met at BEGIN, before
  * anything ran, so the caller can wait it out and try again (db/guard.ts).
  */
+
+import { renameSync, rmSync } from "node:fs";
 import type { InStatement } from "@libsql/client";
 import Database from "libsql";
-import { DatabaseFileLost, type FileChange, FileIdentity } from "./file-identity.ts";
+import { DatabaseFileLost, type FileChange, FileIdentity, identityOf } from "./file-identity.ts";
 import { cacheStatements } from "./statement-cache.ts";
 
 /** A row as either connection returns it: values by column name. */
@@ -26,6 +28,8 @@ export class EmbeddedFile {
   /** The file this connection opened, watched for being deleted or replaced at its path. */
   readonly identity: FileIdentity;
   readonly #db: Database.Database;
+  /** The write-ahead log this connection uses (it stays the same file while any connection is open). */
+  readonly #wal: string | null;
 
   /** `onLost` runs once, when the file at `path` is first found deleted or replaced (db/file-identity.ts). */
   constructor(path: string, onLost?: (change: FileChange) => void) {
@@ -36,6 +40,22 @@ export class EmbeddedFile {
     // SQLITE_IOERR, and copyTo is what is left to run then.
     this.#db.prepare("SELECT count(*) FROM sqlite_schema").get();
     this.identity = new FileIdentity(path, onLost);
+    this.#wal = identityOf(`${path}-wal`);
+  }
+
+  /**
+   * Once the file was deleted or replaced: moves its write-ahead log (and index) away
+   * from the path, if they are still this connection's. SQLite pairs a file with
+   * whatever "<file>-wal" lies beside it, so left there, the old file's log would be
+   * read into the next file put at the path when this process dies without closing.
+   * Returns where the log went, or null when there was none of ours.
+   */
+  setAsideLog(suffix: string): string | null {
+    const wal = `${this.identity.path}-wal`;
+    if (this.#wal === null || identityOf(wal) !== this.#wal) return null;
+    renameSync(wal, `${wal}${suffix}`);
+    rmSync(`${this.identity.path}-shm`, { force: true });
+    return `${wal}${suffix}`;
   }
 
   /**

@@ -22,7 +22,8 @@ export class DatabaseFileLost extends Error {
 /** What happened to the file at the path. */
 export type FileChange = "deleted" | "replaced";
 
-const identityOf = (path: string) => {
+/** A file's device and inode (`dev:ino`), or null when there is no file at the path. */
+export const identityOf = (path: string) => {
   const stat = statSync(path, { throwIfNoEntry: false });
   return stat ? `${stat.dev}:${stat.ino}` : null;
 };

@@ -93,6 +93,16 @@ async function countIn(path: string, ids: string[]): Promise<number> {
   }
 }
 
+/** How many ratings the database file at `path` holds. */
+async function countRatings(path: string): Promise<number> {
+  const db = createClient({ url: `file:${path}` });
+  try {
+    return Number((await db.execute("SELECT count(*) AS n FROM ratings")).rows[0].n);
+  } finally {
+    db.close();
+  }
+}
+
 /** Polls /health until it answers 503, giving how long that took. */
 async function healthFailsWithin(base: string, ms: number) {
   const started = Date.now();
@@ -159,8 +169,10 @@ describe("a database file replaced under the running server", () => {
     await waitFor(`${server.base}/health`, 200);
     const tablet = await pairTablet(server.base);
     expect((await tablet.post("/ratings", { ratings: tenRatings() })).status).toBe(200);
-    // Another copy renamed over the path, as a careless restore would do while the server runs.
+    // Another copy renamed over the path, as a careless restore would do while the server runs
+    // (the file alone: the server's latest commits are still in its write-ahead log).
     copyFileSync(path, join(dir, "other.db"));
+    const copied = await countRatings(join(dir, "other.db"));
     renameSync(join(dir, "other.db"), path);
     // The server notices by itself: the log says so before anything asks.
     const until = Date.now() + 15_000;
@@ -171,6 +183,13 @@ describe("a database file replaced under the running server", () => {
     const refused = await tablet.post("/ratings", { ratings: tenRatings() });
     expect(refused.status).toBe(503);
     expect((await refused.json()).error.code).toBe("database_file_lost");
+
+    // The old file's log was moved away: the server dying now does not leave it to be read into the new file.
+    expect(server.output()).toMatch(/Its write-ahead log was moved to .*suara\.db-wal\.old-/);
+    process.kill(-server.child.pid!, "SIGKILL");
+    await server.exited;
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    expect(await countRatings(path)).toBe(copied);
   });
 });
 

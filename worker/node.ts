@@ -150,7 +150,8 @@ function watchFile(file: EmbeddedFile): void {
  */
 function fileLost(change: FileChange, file: EmbeddedFile): void {
   const path = file.identity.path;
-  const name = `${basename(path)}.rescued-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const name = `${basename(path)}.rescued-${stamp}`;
   // Beside the file, or (when its whole folder was deleted) in the folder the server was started from.
   let saved = "";
   for (const folder of [dirname(path), process.cwd()]) {
@@ -162,11 +163,20 @@ function fileLost(change: FileChange, file: EmbeddedFile): void {
       saved = `Copying what the old file held failed (${describeError(error)}); while this server runs it is still open as one of /proc/${process.pid}/fd/* ("${path} (deleted)"): copy it from there before stopping the server.`;
     }
   }
+  let log = "";
+  try {
+    const movedTo = file.setAsideLog(`.old-${stamp}`);
+    if (movedTo)
+      log = `  Its write-ahead log was moved to ${movedTo}, so it is not read into the next file put at the path.`;
+  } catch (error) {
+    log = `  Moving its write-ahead log ${path}-wal aside failed (${describeError(error)}): delete ${path}-wal before starting the server on another file.`;
+  }
   console.error(
     [
       `DATABASE FILE ${change.toUpperCase()}: ${path} was ${change === "deleted" ? "deleted" : "replaced by another file"} while the server was using it.`,
       "  The API now answers 503 (database_file_lost) and stores nothing: it would be lost at the next start.",
       `  ${saved}`,
+      ...(log ? [log] : []),
       change === "deleted"
         ? `  To go on: stop the server, put the database back at ${path} (the copy above, or the latest backup with npm run restore -- <backup>), and start it again.`
         : `  If the new file was put there on purpose (a restore), restart the server to use it; otherwise stop the server, put the right database back at ${path} (the copy above, or npm run restore -- <backup>), and start it again.`,
