@@ -4,20 +4,12 @@
  * file copied out, a restart that says it made a new one), pages served while the
  * database is down, and backups taken while ratings are written and put back.
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
+import Database from "libsql";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_AGENCY } from "../db/seed.ts";
 import {
@@ -168,11 +160,13 @@ describe("a database file replaced under the running server", () => {
     const server = await startServer({ LIBSQL_URL: `file:${path}` });
     await waitFor(`${server.base}/health`, 200);
     const tablet = await pairTablet(server.base);
-    expect((await tablet.post("/ratings", { ratings: tenRatings() })).status).toBe(200);
-    // Another copy renamed over the path, as a careless restore would do while the server runs
-    // (the file alone: the server's latest commits are still in its write-ahead log).
-    copyFileSync(path, join(dir, "other.db"));
+    // An earlier copy renamed over the path, as a careless restore would do while the server runs;
+    // the server's later commits are in its write-ahead log.
+    const earlier = new Database(path);
+    earlier.exec(`VACUUM INTO '${join(dir, "other.db")}'`);
+    earlier.close();
     const copied = await countRatings(join(dir, "other.db"));
+    expect((await tablet.post("/ratings", { ratings: tenRatings() })).status).toBe(200);
     renameSync(join(dir, "other.db"), path);
     // The server notices by itself: the log says so before anything asks.
     const until = Date.now() + 15_000;
