@@ -3,6 +3,9 @@
  * opens the embedded libSQL file (or LIBSQL_URL), applies migrations and seeds
  * the demo agency into an empty database. While the database cannot be reached
  * every API call answers 503 and the server keeps trying; it never exits for it.
+ * Pages never wait on the database. If its file is deleted or replaced while it
+ * serves, the API answers 503 until an operator puts it back and restarts
+ * (db/file-identity.ts): the server never makes a new file while it runs.
  */
 import { basename, dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
