@@ -73,6 +73,8 @@ describe("backups and restores", () => {
     const check = backupFile(path, join(dir, "b.db"));
     expect((await sql(join(dir, "b.db"), "SELECT slug FROM agencies")).rows.map((r) => r.slug)).toEqual(["in-wal"]);
     expect(check.migrations).toBe(check.known);
+    // The live file itself is no backup: restoring it alone would leave its log behind.
+    expect(() => restoreFile(path, join(dir, "elsewhere.db"))).toThrow(/has a write-ahead log beside it/);
     server.close();
   });
 

@@ -89,6 +89,12 @@ function fsyncPath(path: string): void {
  */
 export function checkBackup(path: string): BackupCheck {
   if (!existsSync(path)) throw new BackupError(`${path} does not exist.`);
+  if (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size) {
+    // Copied alone, the file would lack what is in its log.
+    throw new BackupError(
+      `${path} has a write-ahead log beside it (${path}-wal): it is a live database or a copy of one, not a backup. Take one from it with LIBSQL_URL=file:${path} npm run backup.`,
+    );
+  }
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
