@@ -148,6 +148,7 @@ describe("a database file deleted under the running server", () => {
     expect(again.output()).toMatch(
       /NOTICE: the database file .*suara\.db did not exist \(or was empty\) and was created/,
     );
+    expect(again.output()).toContain(`Earlier databases found beside it: ${join(dir, rescued[0])}`);
   });
 });
 

@@ -7,6 +7,7 @@
  * serves, the API answers 503 until an operator puts it back and restarts
  * (db/file-identity.ts): the server never makes a new file while it runs.
  */
+import { readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
@@ -124,11 +125,18 @@ async function isNewDatabase(db: Db): Promise<boolean> {
 /** A new database where one may have been lost: said loudly, so a restart never hides data loss. */
 function warnNewDatabase(url: string): void {
   const path = embeddedPath(url);
+  // Copies a server made of a lost file, and files a restore set aside, lie beside it.
+  const beside = path
+    ? readdirSync(dirname(path))
+        .filter((name) => name.startsWith(`${basename(path)}.`) && /\.(rescued|replaced)-[\dTZ-]+$/.test(name))
+        .map((name) => join(dirname(path), name))
+    : [];
   console.warn(
     [
       `NOTICE: ${path ? `the database file ${path} did not exist (or was empty) and was created` : `the database at ${url} was empty and was set up`} just now, empty.`,
       "  If this server stored ratings before, they are not in it: stop the server and restore the latest backup",
       '  (npm run restore -- <backup>; README, "Backups"), or put the right file back, then start the server again.',
+      ...(beside.length > 0 ? [`  Earlier databases found beside it: ${beside.join(", ")}`] : []),
     ].join("\n"),
   );
 }
