@@ -10,8 +10,11 @@
  * its writes will change, and another process's lock is met at BEGIN, before
  * anything ran, so the caller can wait it out and try again (db/guard.ts).
  */
+
+import { renameSync, rmSync } from "node:fs";
 import type { InStatement } from "@libsql/client";
 import Database from "libsql";
+import { DatabaseFileLost, type FileChange, FileIdentity, identityOf } from "./file-identity.ts";
 import { cacheStatements } from "./statement-cache.ts";
 
 /** A row as either connection returns it: values by column name. */
@@ -22,29 +25,66 @@ export type RunStatements = (statements: InStatement[]) => SqlRow[][];
 
 /** The synchronous connection to one embedded database file. */
 export class EmbeddedFile {
+  /** The file this connection opened, watched for being deleted or replaced at its path. */
+  readonly identity: FileIdentity;
   readonly #db: Database.Database;
+  /** The write-ahead log this connection uses (it stays the same file while any connection is open). */
+  readonly #wal: string | null;
 
-  constructor(path: string) {
+  /** `onLost` runs once, when the file at `path` is first found deleted or replaced (db/file-identity.ts). */
+  constructor(path: string, onLost?: (change: FileChange) => void) {
     cacheStatements();
     // No busy timeout (libsql's default is none): SQLite would sleep inside this synchronous call.
     this.#db = new Database(path);
+    // Reads the schema now: a connection that first reads it after its file was deleted gets
+    // SQLITE_IOERR, and copyTo is what is left to run then.
+    this.#db.prepare("SELECT count(*) FROM sqlite_schema").get();
+    this.identity = new FileIdentity(path, onLost);
+    this.#wal = identityOf(`${path}-wal`);
+  }
+
+  /**
+   * Once the file was deleted or replaced: moves its write-ahead log (and index) away
+   * from the path, if they are still this connection's. SQLite pairs a file with
+   * whatever "<file>-wal" lies beside it, so left there, the old file's log would be
+   * read into the next file put at the path when this process dies without closing.
+   * Returns where the log went, or null when there was none of ours.
+   */
+  setAsideLog(suffix: string): string | null {
+    const wal = `${this.identity.path}-wal`;
+    if (this.#wal === null || identityOf(wal) !== this.#wal) return null;
+    renameSync(wal, `${wal}${suffix}`);
+    rmSync(`${this.identity.path}-shm`, { force: true });
+    return `${wal}${suffix}`;
   }
 
   /**
    * Runs `work` in one write transaction and commits it; rolls back and rethrows
    * when anything in it throws. SQLITE_BUSY at BEGIN means another process holds
-   * the write lock and nothing ran.
+   * the write lock and nothing ran. Throws DatabaseFileLost when the commit did not go
+   * into the file now at the path: what it stored would be gone at the next start.
    */
   write<T>(work: (run: RunStatements) => T): T {
+    if (this.identity.lost) throw new DatabaseFileLost(this.identity.path);
     this.#statement("BEGIN IMMEDIATE").run();
     try {
       const result = work((statements) => statements.map((statement) => this.#execute(statement)));
       this.#statement("COMMIT").run();
+      this.identity.assertSame();
       return result;
     } catch (error) {
       if (this.#db.inTransaction) this.#statement("ROLLBACK").run();
       throw error;
     }
+  }
+
+  /**
+   * Writes a consistent copy of the database this connection has open to `dest`
+   * (`VACUUM INTO`): after the file was deleted or replaced, the only way left to
+   * what it held.
+   */
+  copyTo(dest: string): void {
+    this.#db.prepare("VACUUM INTO ?").run([dest]);
   }
 
   /** Closes the connection; a later write throws. */
@@ -77,7 +117,7 @@ export function embeddedPath(url: string): string | null {
 }
 
 /** The synchronous connection for a database URL, when it names an embedded file. */
-export function openEmbedded(url: string): EmbeddedFile | null {
+export function openEmbedded(url: string, onLost?: (change: FileChange) => void): EmbeddedFile | null {
   const path = embeddedPath(url);
-  return path === null ? null : new EmbeddedFile(path);
+  return path === null ? null : new EmbeddedFile(path, onLost);
 }

@@ -11,6 +11,12 @@ import type { Client, Config } from "@libsql/client";
 export interface GuardOptions {
   /** Longest time one call may take before it fails with `DB_TIMEOUT`. */
   timeoutMs?: number;
+  /**
+   * Runs after each call that succeeded, before its result is handed on; throwing
+   * fails the call (Node: the file at the path must still be the file that was
+   * opened, db/file-identity.ts).
+   */
+  afterCall?: () => void;
 }
 
 /** A database call that ran out of time: the server answers 503 (worker/errors.ts). */
@@ -71,7 +77,7 @@ const CALLS = new Set(["execute", "batch", "migrate", "executeMultiple", "transa
  * batch on it fails with "cannot commit transaction - SQL statements in
  * progress" (@libsql/client 0.18), so a busy client is replaced by a fresh one.
  */
-export function guardClient(open: () => Client, { timeoutMs = 4000 }: GuardOptions = {}): Client {
+export function guardClient(open: () => Client, { timeoutMs = 4000, afterCall = () => {} }: GuardOptions = {}): Client {
   let client = open();
 
   /** Swaps the client after a busy error; the old one is closed once calls on it have had time to end. */
@@ -92,7 +98,12 @@ export function guardClient(open: () => Client, { timeoutMs = 4000 }: GuardOptio
         current = client;
         return run(current);
       };
-      return await Promise.race([retryWhileBusy(attempt, Date.now() + timeoutMs, () => replace(current)), expired]);
+      const result = await Promise.race([
+        retryWhileBusy(attempt, Date.now() + timeoutMs, () => replace(current)),
+        expired,
+      ]);
+      afterCall();
+      return result;
     } finally {
       clearTimeout(timer);
     }

@@ -25,6 +25,8 @@ export interface OpenDatabaseOptions {
   authToken?: string;
   /** Longest wait for one database call (db/guard.ts). */
   timeoutMs?: number;
+  /** Runs after each successful call; throwing fails it (db/guard.ts). */
+  afterCall?: () => void;
 }
 
 /**
@@ -40,13 +42,14 @@ export async function openDatabase({
   url = DEFAULT_DATABASE_URL,
   authToken,
   timeoutMs = 4000,
+  afterCall,
 }: OpenDatabaseOptions = {}): Promise<Db> {
   const isFile = url.startsWith("file:");
   if (isFile) cacheStatements();
   const path = embeddedPath(url);
   if (path !== null) mkdirSync(dirname(path), { recursive: true });
   const open = () => createClient({ url, authToken, fetch: fetchWithTimeout(timeoutMs) });
-  const client = guardClient(open, { timeoutMs });
+  const client = guardClient(open, { timeoutMs, afterCall });
   if (isFile) await client.execute("PRAGMA journal_mode = WAL");
   return drizzle(client, DRIZZLE_CONFIG);
 }

@@ -54,6 +54,15 @@ export interface AppOptions {
 /** Largest body of any API request but POST /ratings: every management form fits many times over. */
 const MAX_BODY_BYTES = 64 * 1024;
 
+/**
+ * Whether a request is answered from the database: the API and /health. The kiosk,
+ * dashboard, widget scripts, hosted rating page and docs page are served while the
+ * database is down (DESIGN.md, "Reliability"), so an outage never breaks the agency
+ * sites that embed the widget.
+ */
+export const needsDatabase = (path: string) =>
+  path === "/health" || (path.startsWith("/api/") && path !== "/api/v1/docs");
+
 /** Builds the app. */
 export function createApp({
   db,
@@ -124,8 +133,11 @@ export function createApp({
     // No header is believed here: each entry point says where its address comes from.
     c.set("clientIp", clientIp(c) ?? "unknown");
     c.set("lanUrls", lanUrls);
-    c.set("db", await db(c));
-    c.set("ingest", ingest ? ingest(c) : directIngest(c.get("db")));
+    // Pages, widget scripts and docs never wait on the database: only the API and /health get it.
+    if (needsDatabase(c.req.path)) {
+      c.set("db", await db(c));
+      c.set("ingest", ingest ? ingest(c) : directIngest(c.get("db")));
+    }
     await next();
   });
   // The docs page is a page (worker/site.ts gives it its own CSP), not an API answer.

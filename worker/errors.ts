@@ -5,6 +5,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { DatabaseFileLost } from "../db/file-identity.ts";
 
 /** An expected failure: the caller's mistake or a refusal, with a stable code. */
 export class ApiError extends Error {
@@ -32,6 +33,16 @@ export const conflict = (code: string, message: string) => new ApiError(409, cod
 /** 503: the database cannot be reached now; clients retry after a few seconds. */
 export const databaseUnavailable = (message = "The database is unavailable; try again shortly.") =>
   new ApiError(503, "unavailable", message, undefined, { "Retry-After": "5" });
+
+/** 503: the database file was deleted or replaced under the server; it stays so until an operator acts. */
+export const databaseFileLost = () =>
+  new ApiError(
+    503,
+    "database_file_lost",
+    "The server's database file was deleted or replaced while it was running, so nothing more can be stored here. An operator must restore it (see the server's log) and restart the server.",
+    undefined,
+    { "Retry-After": "30" },
+  );
 
 const STATUS_CODES: Record<number, string> = {
   400: "bad_request",
@@ -90,6 +101,9 @@ export function handleError(error: unknown, c: Context): Response {
       ? "malformed_json"
       : (STATUS_CODES[error.status] ?? "bad_request");
     return c.json({ error: { code, message } }, error.status as ContentfulStatusCode);
+  }
+  if (error instanceof DatabaseFileLost || (error as Error)?.cause instanceof DatabaseFileLost) {
+    return handleError(databaseFileLost(), c);
   }
   if (isConstraintViolation(error)) {
     return c.json(

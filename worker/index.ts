@@ -16,12 +16,14 @@ const PURGE_CRON = "17 19 * * *";
 
 import { type App, createApp } from "./app.ts";
 import type { AppSettings } from "./env.ts";
+import { databaseUnavailable } from "./errors.ts";
 import { appSettings, DEFAULT_SETTINGS, SettingsError } from "./settings.ts";
 import { withSite } from "./site.ts";
 
 /** The Worker's bindings (wrangler.toml and `wrangler secret put`). */
 export interface WorkerBindings {
-  LIBSQL_URL: string;
+  /** Missing or invalid: the pages are still served; the API answers 503 and the log says why. */
+  LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   SUARA_SHRINKAGE_K?: string;
   SUARA_MIN_OFFICER_N?: string;
@@ -35,15 +37,27 @@ export interface WorkerBindings {
  * A database handle for one request or cron run: no client outlives it (DESIGN.md, "Runtimes").
  * Every call has a deadline, so a database that hangs gives 503s, not stuck requests.
  */
-const databaseFor = (env: WorkerBindings, { dbTimeoutMs }: Pick<AppSettings, "dbTimeoutMs"> = DEFAULT_SETTINGS): Db =>
-  drizzle(
-    guardClient(
-      () =>
-        createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN, fetch: fetchWithTimeout(dbTimeoutMs) }),
-      { timeoutMs: dbTimeoutMs },
-    ),
-    DRIZZLE_CONFIG,
-  ) as unknown as Db;
+function databaseFor(env: WorkerBindings, { dbTimeoutMs }: Pick<AppSettings, "dbTimeoutMs"> = DEFAULT_SETTINGS): Db {
+  const url = env.LIBSQL_URL;
+  if (!url) {
+    console.error(
+      "LIBSQL_URL is not set: set it (wrangler.toml or `wrangler secret put LIBSQL_URL`) to the libSQL database's URL.",
+    );
+    throw databaseUnavailable("The database is not configured; the API is unavailable until it is.");
+  }
+  try {
+    return drizzle(
+      guardClient(() => createClient({ url, authToken: env.LIBSQL_AUTH_TOKEN, fetch: fetchWithTimeout(dbTimeoutMs) }), {
+        timeoutMs: dbTimeoutMs,
+      }),
+      DRIZZLE_CONFIG,
+    ) as unknown as Db;
+  } catch (error) {
+    // An invalid URL fails when the client is made: the pages are still served, the API says why it cannot answer.
+    console.error(`LIBSQL_URL cannot be used (${(error as Error).message}): set it to a libsql:// or https:// URL.`);
+    throw databaseUnavailable("The database is not configured correctly; the API is unavailable until it is.");
+  }
+}
 
 /** A static asset with headers the app may still add to (the binding's are immutable). */
 async function asset(env: WorkerBindings, request: Request | URL): Promise<Response> {

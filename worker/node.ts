@@ -3,15 +3,20 @@
  * opens the embedded libSQL file (or LIBSQL_URL), applies migrations and seeds
  * the demo agency into an empty database. While the database cannot be reached
  * every API call answers 503 and the server keeps trying; it never exits for it.
+ * Pages never wait on the database. If its file is deleted or replaced while it
+ * serves, the API answers 503 until an operator puts it back and restarts
+ * (db/file-identity.ts): the server never makes a new file while it runs.
  */
+import { readdirSync } from "node:fs";
 import type { Server } from "node:http";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { randomString } from "../core/ids.ts";
 import type { Db } from "../db/client.ts";
-import { type EmbeddedFile, openEmbedded } from "../db/embedded.ts";
+import { type EmbeddedFile, embeddedPath, openEmbedded } from "../db/embedded.ts";
+import type { FileChange } from "../db/file-identity.ts";
 import { DEFAULT_DATABASE_URL, migrateDatabase, openDatabase } from "../db/node.ts";
 import { endOverdueDuties } from "../db/queries/duties.ts";
 import { purgeExpiredComments } from "../db/queries/retention.ts";
@@ -28,7 +33,7 @@ import { createApp } from "./app.ts";
 import { clientAddress } from "./client-ip.ts";
 import { capSockets, serverOptions } from "./connections.ts";
 import { nodeCryptoKeys } from "./device-keys-node.ts";
-import { databaseUnavailable } from "./errors.ts";
+import { databaseUnavailable, describeError } from "./errors.ts";
 import { createIngestQueue, type Ingest } from "./ingest-queue.ts";
 import { isEveryInterface, lanUrls } from "./lan.ts";
 import { type NodeSettings, nodeSettings, SettingsError } from "./settings.ts";
@@ -107,12 +112,17 @@ async function connect(): Promise<void> {
     try {
       const timeoutMs = settings.app.dbTimeoutMs;
       const url = settings.databaseUrl ?? DEFAULT_DATABASE_URL;
-      db = await openDatabase({ url, authToken: settings.authToken, timeoutMs });
+      // Every call fails once the file at the path is no longer the one opened (db/file-identity.ts).
+      const afterCall = () => ready?.file?.identity.assertSame();
+      db = await openDatabase({ url, authToken: settings.authToken, timeoutMs, afterCall });
+      const fresh = await isNewDatabase(db);
       await migrateDatabase(db);
+      if (fresh) warnNewDatabase(url);
       await seedIfEmpty(db);
       // Ratings are stored on the embedded file's own synchronous connection (db/embedded.ts).
-      const file = openEmbedded(url);
+      const file = openEmbedded(url, (change) => fileLost(change, file!));
       ready = { db, ingest: createIngestQueue(db, { file, timeoutMs }), file };
+      if (file) watchFile(file);
       if (lastProblem) console.log("The database is reachable again; serving.");
       startPurge(db);
       return;
@@ -125,6 +135,85 @@ async function connect(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
   }
+}
+
+/** Whether the database has never been migrated: a file just made, or a server's empty database. */
+async function isNewDatabase(db: Db): Promise<boolean> {
+  const found = await db.$client.execute("SELECT 1 FROM sqlite_master WHERE name = '__drizzle_migrations'");
+  return found.rows.length === 0;
+}
+
+/** A new database where one may have been lost: said loudly, so a restart never hides data loss. */
+function warnNewDatabase(url: string): void {
+  const path = embeddedPath(url);
+  // Copies a server made of a lost file, and files a restore set aside, lie beside it.
+  const beside = path
+    ? readdirSync(dirname(path))
+        .filter((name) => name.startsWith(`${basename(path)}.`) && /\.(rescued|replaced)-[\dTZ-]+$/.test(name))
+        .map((name) => join(dirname(path), name))
+    : [];
+  console.warn(
+    [
+      `NOTICE: ${path ? `the database file ${path} did not exist (or was empty) and was created` : `the database at ${url} was empty and was set up`} just now, empty.`,
+      "  If this server stored ratings before, they are not in it: stop the server and restore the latest backup",
+      '  (npm run restore -- <backup>; README, "Backups"), or put the right file back, then start the server again.',
+      ...(beside.length > 0 ? [`  Earlier databases found beside it: ${beside.join(", ")}`] : []),
+    ].join("\n"),
+  );
+}
+
+/** How often the database file's identity is checked when nothing else touches it (every call and commit also does). */
+const FILE_CHECK_MS = 2_000;
+
+let fileTimer: ReturnType<typeof setInterval> | undefined;
+
+/** Notices a deleted or replaced database file even while no request comes, so /health and the log say so in seconds. */
+function watchFile(file: EmbeddedFile): void {
+  fileTimer = setInterval(() => file.identity.check(), FILE_CHECK_MS);
+  fileTimer.unref();
+}
+
+/**
+ * The database file was deleted or replaced under the server: from now on every API
+ * call answers 503 (database_file_lost) and nothing is acknowledged. The connection
+ * still has the old file open, so what it held is copied out beside the path, and the
+ * log tells the operator what happened and what to do. The server never makes a new
+ * file while it runs (that would hide the loss behind an empty, freshly seeded one).
+ */
+function fileLost(change: FileChange, file: EmbeddedFile): void {
+  const path = file.identity.path;
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const name = `${basename(path)}.rescued-${stamp}`;
+  // Beside the file, or (when its whole folder was deleted) in the folder the server was started from.
+  let saved = "";
+  for (const folder of [dirname(path), process.cwd()]) {
+    try {
+      file.copyTo(join(folder, name));
+      saved = `Everything the old file held was copied to ${join(folder, name)}.`;
+      break;
+    } catch (error) {
+      saved = `Copying what the old file held failed (${describeError(error)}); while this server runs it is still open as one of /proc/${process.pid}/fd/* ("${path} (deleted)"): copy it from there before stopping the server.`;
+    }
+  }
+  let log = "";
+  try {
+    const movedTo = file.setAsideLog(`.old-${stamp}`);
+    if (movedTo)
+      log = `  Its write-ahead log was moved to ${movedTo}, so it is not read into the next file put at the path.`;
+  } catch (error) {
+    log = `  Moving its write-ahead log ${path}-wal aside failed (${describeError(error)}): delete ${path}-wal before starting the server on another file.`;
+  }
+  console.error(
+    [
+      `DATABASE FILE ${change.toUpperCase()}: ${path} was ${change === "deleted" ? "deleted" : "replaced by another file"} while the server was using it.`,
+      "  The API now answers 503 (database_file_lost) and stores nothing: it would be lost at the next start.",
+      `  ${saved}`,
+      ...(log ? [log] : []),
+      change === "deleted"
+        ? `  To go on: stop the server, put the database back at ${path} (the copy above, or the latest backup with npm run restore -- <backup>), and start it again.`
+        : `  If the new file was put there on purpose (a restore), restart the server to use it; otherwise stop the server, put the right database back at ${path} (the copy above, or npm run restore -- <backup>), and start it again.`,
+    ].join("\n"),
+  );
 }
 
 /** Seeds the demo agency into an empty database (never in production) and says how to sign in. */
@@ -187,6 +276,7 @@ function startPurge(db: Db): void {
 const stop = () => {
   clearInterval(purgeTimer);
   clearInterval(dutyTimer);
+  clearInterval(fileTimer);
   server.close(() => {
     ready?.db.$client.close();
     ready?.file?.close();

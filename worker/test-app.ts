@@ -13,6 +13,7 @@ import { requestTarget } from "../core/device-signature.ts";
 import { newId } from "../core/ids.ts";
 import { hashSecret } from "../core/password.ts";
 import { openEmbedded } from "../db/embedded.ts";
+import { FileIdentity } from "../db/file-identity.ts";
 import { migrateDatabase, openDatabase } from "../db/node.ts";
 import { ingestRatings } from "../db/queries/ingest.ts";
 import { agencies, counters, officers, ratingRollups, services, users } from "../db/schema.ts";
@@ -58,7 +59,9 @@ export async function testApp({
 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "suara-test-"));
   const file = join(dir, "test.db");
-  const db = await openDatabase({ url: `file:${file}` });
+  // As on the Node server, every call fails once the file is deleted or replaced (db/file-identity.ts).
+  let identity: FileIdentity | undefined;
+  const db = await openDatabase({ url: `file:${file}`, afterCall: () => identity?.assertSame() });
   await migrateDatabase(db);
   await seedDemo(db, { password: PASSWORD, pin: PIN, origins: [ORIGIN], weeks: 0 });
   const otherId = newId("agc");
@@ -86,6 +89,7 @@ export async function testApp({
   ]);
   // The same group-commit queue as the Node server, on the file's own connection, so API tests cover it.
   const embedded = store === "file" ? openEmbedded(`file:${file}`) : null;
+  identity = embedded?.identity ?? new FileIdentity(file);
   const ingest = createIngestQueue(db, { file: embedded });
   // Tests name the socket's address with x-test-ip, to show limits that are per IP; the app takes the
   // client's address from it and X-Forwarded-For through the Node server's own function and setting.

@@ -53,7 +53,8 @@ export function createHealthRoutes() {
       responses: {
         200: { description: "Up", content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } } },
         503: {
-          description: "The database is unreachable (unavailable) or cannot store anything (database_cannot_write)",
+          description:
+            "The database is unreachable (unavailable), cannot store anything (database_cannot_write), or its file was deleted or replaced under the server (database_file_lost)",
           content: { "application/json": { schema: ErrorBody } },
         },
       },
