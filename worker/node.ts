@@ -25,19 +25,25 @@ import {
 } from "../db/seed.ts";
 import { createApp } from "./app.ts";
 import { nodeCryptoKeys } from "./device-keys-node.ts";
-import { databaseUnavailable } from "./errors.ts";
+import { databaseUnavailable, describeError } from "./errors.ts";
 import { createIngestQueue, type Ingest } from "./ingest-queue.ts";
+import { createNodeLog } from "./log-node.ts";
+import { createNodeMetrics } from "./metrics-node.ts";
 import { type NodeSettings, nodeSettings, SettingsError } from "./settings.ts";
 import { withSite } from "./site.ts";
 
+/** One JSON line per event on stdout (worker/log-node.ts); its level is set once the settings are read. */
+const log = createNodeLog();
 let settings: NodeSettings;
 try {
   settings = nodeSettings(process.env);
 } catch (error) {
   if (!(error instanceof SettingsError)) throw error;
-  console.error(error.message);
+  log.fatal({ problems: error.problems }, error.message);
   process.exit(1);
 }
+log.level = settings.logLevel;
+const metrics = createNodeMetrics({ token: settings.metricsToken, peerAddress: (c) => getConnInfo(c).remote.address });
 const { port, host, dist } = settings;
 const baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 /** How long to wait before trying an unreachable database again. */
@@ -56,21 +62,24 @@ const app = withSite(
     clientIp: (c) => getConnInfo(c).remote.address,
     settings: settings.app,
     deviceKeys: nodeCryptoKeys,
+    metrics,
+    log,
   }),
   { serve: serveStatic({ root: dist }), file: (path) => serveStatic({ path: join(dist, path) }) },
 );
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
-  console.log(`Suara is serving on ${baseUrl}`);
-  console.log(`  kiosk     ${baseUrl}/kiosk/`);
-  console.log(`  dashboard ${baseUrl}/dashboard/`);
-  console.log(`  widget    ${baseUrl}/widget/`);
-  console.log(`  API       ${baseUrl}/api/v1/docs`);
+  log.info({ url: baseUrl }, `Suara is serving on ${baseUrl}`);
+  log.info({ url: `${baseUrl}/kiosk/` }, `kiosk     ${baseUrl}/kiosk/`);
+  log.info({ url: `${baseUrl}/dashboard/` }, `dashboard ${baseUrl}/dashboard/`);
+  log.info({ url: `${baseUrl}/widget/` }, `widget    ${baseUrl}/widget/`);
+  log.info({ url: `${baseUrl}/api/v1/docs` }, `API       ${baseUrl}/api/v1/docs`);
   void connect();
 });
 
 server.on("error", (error: NodeJS.ErrnoException) => {
-  console.error(
+  log.fatal(
+    { code: error.code },
     error.code === "EADDRINUSE"
       ? `Port ${port} on ${host} is already in use: stop the other server or start with PORT=<another port>.`
       : `The server could not start: ${error.message}`,
@@ -91,15 +100,17 @@ async function connect(): Promise<void> {
       await seedIfEmpty(db);
       // Ratings are stored on the embedded file's own synchronous connection (db/embedded.ts).
       const file = openEmbedded(url);
-      ready = { db, ingest: createIngestQueue(db, { file, timeoutMs }), file };
-      if (lastProblem) console.log("The database is reachable again; serving.");
+      const onCommit = (size: number) => metrics.commit(size);
+      ready = { db, ingest: createIngestQueue(db, { file, timeoutMs, onCommit }), file };
+      log.info(lastProblem ? "The database is reachable again; serving." : "The database is reachable; serving.");
       startPurge(db);
       return;
     } catch (error) {
       // A client that could not finish starting is not kept; the next attempt opens a fresh one.
       db?.$client.close();
       const problem = (error as Error).message.split("\n")[0];
-      if (problem !== lastProblem) console.error(`The database cannot be reached (${problem}); retrying every 5 s.`);
+      if (problem !== lastProblem)
+        log.error({ problem }, `The database cannot be reached (${problem}); retrying every 5 s.`);
       lastProblem = problem;
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
@@ -116,24 +127,24 @@ async function seedIfEmpty(db: Db): Promise<void> {
     const origins = ["https://disdukcapil.tebingtinggikota.go.id", baseUrl, `http://localhost:${port}`];
     if (settings.app.publicUrl) origins.push(new URL(settings.app.publicUrl).origin);
     const seeded = await seedDemo(db, { password, pin, origins });
-    console.log(`Seeded the demo agency "${DEMO_AGENCY}" with ${seeded.ratings} ratings.`);
+    log.info(`Seeded the demo agency "${DEMO_AGENCY}" with ${seeded.ratings} ratings.`);
     const generated = !settings.demoPassword || !settings.demoPin;
-    console.log(
+    log.info(
       `Demo sign-in (password for every account${generated ? ", generated for this database" : ""}): ${password}`,
     );
-    console.log(`  agency admin   ${DEMO_ADMIN_EMAIL}`);
-    console.log(`  supervisor     ${DEMO_SUPERVISOR_EMAIL}`);
-    console.log(`  regional admin ${DEMO_REGIONAL_EMAIL}`);
-    console.log(
+    log.info(`  agency admin   ${DEMO_ADMIN_EMAIL}`);
+    log.info(`  supervisor     ${DEMO_SUPERVISOR_EMAIL}`);
+    log.info(`  regional admin ${DEMO_REGIONAL_EMAIL}`);
+    log.info(
       `  officer        NIP ${DEMO_OFFICERS[0].nip} (${DEMO_OFFICERS[0].name}); kiosk PIN of every officer: ${pin}`,
     );
   } else if (empty) {
-    console.log("The database has no agency yet: a regional admin creates agencies (POST /api/v1/agencies).");
-    console.log("If there is none, create one with:");
-    console.log('  SUARA_ADMIN_PASSWORD=… npm run admin:create -- --email … --name "…" --region "…"');
+    log.info("The database has no agency yet: a regional admin creates agencies (POST /api/v1/agencies).");
+    log.info("If there is none, create one with:");
+    log.info('  SUARA_ADMIN_PASSWORD=… npm run admin:create -- --email … --name "…" --region "…"');
   } else if (settings.demo) {
-    console.log("The demo accounts' password was printed when this database was first seeded.");
-    console.log("To choose it, delete the database and start with SUARA_DEMO_PASSWORD and SUARA_DEMO_PIN set.");
+    log.info("The demo accounts' password was printed when this database was first seeded.");
+    log.info("To choose it, delete the database and start with SUARA_DEMO_PASSWORD and SUARA_DEMO_PIN set.");
   }
 }
 
@@ -147,13 +158,13 @@ let dutyTimer: ReturnType<typeof setInterval> | undefined;
 function startPurge(db: Db): void {
   const purge = () =>
     purgeExpiredComments(db, Date.now()).then(
-      (n) => n > 0 && console.log(`Purged ${n} comments past their retention.`),
-      (error) => console.error("comment purge failed:", (error as Error).message),
+      (n) => n > 0 && log.info({ purged: n }, `Purged ${n} comments past their retention.`),
+      (error) => log.error({ error: describeError(error) }, "The comment purge failed; it runs again in six hours."),
     );
   const endDuties = () =>
     endOverdueDuties(db, Date.now()).then(
-      (n) => n > 0 && console.log(`Ended ${n} duties left open after their counters closed.`),
-      (error) => console.error("ending overdue duties failed:", (error as Error).message),
+      (n) => n > 0 && log.info({ ended: n }, `Ended ${n} duties left open after their counters closed.`),
+      (error) => log.error({ error: describeError(error) }, "Ending overdue duties failed; it runs again in a minute."),
     );
   void purge();
   void endDuties();

@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import * as z from "zod";
 import { webUrl } from "../core/contract.ts";
 import type { AppEnv, AppSettings } from "./env.ts";
+import { LOG_LEVELS, type LogLevel } from "./log.ts";
 
 /** What the app uses when a setting is not given. */
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -68,6 +69,8 @@ const NodeVariables = AppVariables.extend({
     .regex(/^\d{6}$/, "6 digits")
     .optional(),
   SUARA_DIST: z.string().min(1).optional(),
+  SUARA_METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+  SUARA_LOG_LEVEL: z.enum(LOG_LEVELS, `one of ${LOG_LEVELS.join(", ")}`).optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -84,6 +87,9 @@ export interface NodeSettings {
   demoPin: string | undefined;
   dist: string;
   production: boolean;
+  /** The bearer token a scraper on another machine reads /metrics with (none: loopback only). */
+  metricsToken: string | undefined;
+  logLevel: LogLevel;
 }
 
 type Env = Record<string, unknown>;
@@ -127,5 +133,7 @@ export function nodeSettings(env: Env): NodeSettings {
     demoPin: v.SUARA_DEMO_PIN,
     dist: v.SUARA_DIST ?? "./dist",
     production,
+    metricsToken: v.SUARA_METRICS_TOKEN,
+    logLevel: v.SUARA_LOG_LEVEL ?? "info",
   };
 }

@@ -23,6 +23,8 @@ import type { DeviceKeys } from "./device-keys.ts";
 import { nodeCryptoKeys } from "./device-keys-node.ts";
 import type { AppSettings } from "./env.ts";
 import { createIngestQueue } from "./ingest-queue.ts";
+import type { Log } from "./log.ts";
+import type { Metrics } from "./metrics.ts";
 
 export const PASSWORD = "test-password-1";
 export const PIN = "246810";
@@ -42,11 +44,17 @@ export async function testApp({
   settings = {},
   store = "file",
   deviceKeys = nodeCryptoKeys,
+  metrics,
+  log,
 }: {
   settings?: Partial<AppSettings>;
   store?: Store;
   /** How the app verifies tablets' signatures (default node:crypto's, as the Node server does). */
   deviceKeys?: DeviceKeys;
+  /** A metrics store (worker/metrics-node.ts), also told each group commit, as the Node server does. */
+  metrics?: Metrics;
+  /** Where the app logs (default: the console). */
+  log?: Log;
 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "suara-test-"));
   const file = join(dir, "test.db");
@@ -78,7 +86,7 @@ export async function testApp({
   ]);
   // The same group-commit queue as the Node server, on the file's own connection, so API tests cover it.
   const embedded = store === "file" ? openEmbedded(`file:${file}`) : null;
-  const ingest = createIngestQueue(db, { file: embedded });
+  const ingest = createIngestQueue(db, { file: embedded, onCommit: metrics && ((size) => metrics.commit(size)) });
   // Tests name the caller's IP with x-test-ip, to show limits that are per IP.
   const app = createApp({
     db: () => db,
@@ -86,6 +94,8 @@ export async function testApp({
     clientIp: (c) => c.req.header("x-test-ip"),
     settings: { secureCookies: false, ...settings },
     deviceKeys,
+    metrics,
+    log,
   });
 
   /** The signing key of every tablet `pairDevice` paired, by its token. */

@@ -1,0 +1,150 @@
+/**
+ * The Node server's metrics, in Prometheus' text format through prom-client:
+ * requests by route pattern and status, their latency, ratings by outcome,
+ * group-commit sizes, database failures, and Node's own process metrics.
+ * Readable from this machine (the socket's own loopback address, with no
+ * proxy's forwarding header) or with `Authorization: Bearer <SUARA_METRICS_TOKEN>`.
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { Context } from "hono";
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import proxyAddr from "proxy-addr";
+import type { RatingResult } from "../core/contract.ts";
+import type { AppEnv } from "./env.ts";
+import { type DatabaseErrorKind, forbidden } from "./errors.ts";
+import type { Metrics } from "./metrics.ts";
+
+/** Options of the Node metrics. */
+export interface NodeMetricsOptions {
+  /** SUARA_METRICS_TOKEN: a scraper on another machine sends it as a bearer token. */
+  token?: string;
+  /** The address of the socket a request came in on (never a forwarded one). */
+  peerAddress: (c: Context<AppEnv>) => string | undefined;
+}
+
+/**
+ * Latency buckets in seconds: most answers take a millisecond or two, a rating waits
+ * for its group commit, and 4 s is the database deadline after which a 503 goes out.
+ */
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Ratings per group commit: one lone rating up to the queue's 1,000 (worker/ingest-queue.ts). */
+const COMMIT_BUCKETS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+
+/** Headers a proxy adds: a request through a proxy on this machine comes from loopback but is not this machine's. */
+const FORWARDED = ["x-forwarded-for", "forwarded", "x-real-ip"];
+
+/** Methods kept as their own label; anything else a client invents is counted as OTHER. */
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+const isLoopback = proxyAddr.compile("loopback");
+const digest = (text: string) => createHash("sha256").update(text).digest();
+
+/** The value of `key` in `map`, made by `make` the first time. */
+function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** Labels of one route's series, made once so counting allocates nothing new. */
+interface RouteSeries {
+  latency: { method: string; route: string };
+  byStatus: Map<number, { method: string; route: string; status: string }>;
+}
+
+/** The metrics store of the Node server (one registry per call; tests make their own). */
+export function createNodeMetrics({ token, peerAddress }: NodeMetricsOptions): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: "suara_http_requests_total",
+    help: "HTTP requests answered, by method, route pattern and status ((site) is every page and asset).",
+    labelNames: ["method", "route", "status"],
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: "suara_http_request_duration_seconds",
+    help: "Time from a request's arrival to its answer, by method and route pattern.",
+    labelNames: ["method", "route"],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const ratings = new Counter({
+    name: "suara_ratings_total",
+    help: "Ratings submitted, by outcome (accepted, duplicate, completed, rejected) and, when rejected, its code.",
+    labelNames: ["outcome", "code"],
+    registers: [registry],
+  });
+  const commits = new Histogram({
+    name: "suara_ingest_commit_ratings",
+    help: "Ratings stored per group commit (one transaction) of the ingest queue.",
+    buckets: COMMIT_BUCKETS,
+    registers: [registry],
+  });
+  const databaseErrors = new Counter({
+    name: "suara_database_errors_total",
+    help: "Requests the database failed (answered 503), by kind: timeout, busy, storage, unreachable.",
+    labelNames: ["kind"],
+    registers: [registry],
+  });
+
+  // Label objects are made once per series and reused: counting a request allocates none.
+  const series = new Map<string, Map<string, RouteSeries>>();
+  const seriesOf = (method: string, route: string): RouteSeries =>
+    cached(
+      cached(series, method, () => new Map()),
+      route,
+      () => ({ latency: { method, route }, byStatus: new Map() }),
+    );
+  const outcomes = new Map<string, Map<string, { outcome: string; code: string }>>();
+  const outcomeOf = (outcome: string, code: string) =>
+    cached(
+      cached(outcomes, outcome, () => new Map()),
+      code,
+      () => ({ outcome, code }),
+    );
+
+  const expected = token ? digest(`Bearer ${token}`) : null;
+  /** This machine's own scraper, or anyone with the token; an Authorization header must be right. */
+  const mayRead = (c: Context<AppEnv>) => {
+    const authorization = c.req.header("authorization");
+    // Compared as digests: equal lengths, and time that says nothing about the token.
+    if (authorization !== undefined) return expected !== null && timingSafeEqual(digest(authorization), expected);
+    const address = peerAddress(c);
+    return address !== undefined && isLoopback(address, 0) && FORWARDED.every((h) => c.req.header(h) === undefined);
+  };
+
+  return {
+    handler: async (c) => {
+      // 403, not 404: the address is documented, so hiding it protects nothing, and a scraper
+      // set up wrong is told why instead of being sent looking for a mistyped path.
+      if (!mayRead(c)) {
+        throw forbidden(
+          "Metrics are read from this machine itself (not through a proxy) or with Authorization: Bearer <SUARA_METRICS_TOKEN>.",
+        );
+      }
+      return c.body(await registry.metrics(), 200, {
+        "Content-Type": registry.contentType,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      });
+    },
+    request(method, route, status, seconds) {
+      const one = seriesOf(METHODS.has(method) ? method : "OTHER", route);
+      requests.inc(cached(one.byStatus, status, () => ({ ...one.latency, status: String(status) })));
+      latency.observe(one.latency, seconds);
+    },
+    ratings(results: readonly RatingResult[]) {
+      for (const result of results) ratings.inc(outcomeOf(result.status, result.error?.code ?? ""));
+    },
+    commit(size) {
+      commits.observe(size);
+    },
+    databaseError(kind: DatabaseErrorKind) {
+      databaseErrors.inc({ kind });
+    },
+  };
+}
