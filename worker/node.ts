@@ -39,7 +39,8 @@ try {
   settings = nodeSettings(process.env);
 } catch (error) {
   if (!(error instanceof SettingsError)) throw error;
-  log.fatal({ problems: error.problems }, error.message);
+  const problems = error.problems.map((p) => `${p.variable}: ${p.message}`).join("; ");
+  log.fatal({ problems: error.problems }, `Suara cannot start with these settings: ${problems}.`);
   process.exit(1);
 }
 log.level = settings.logLevel;
