@@ -57,7 +57,16 @@ describe.each(STORES)("GET /metrics after some requests (%s store)", (store) => 
     const latency = (suffix: string, labels: string) =>
       sample(text, `suara_http_request_duration_seconds_${suffix}{${labels}}`);
     expect(latency("count", 'method="GET",route="/api/v1/agencies/:slug/form"')).toBe(3);
-    expect(latency("bucket", 'le="+Inf",method="GET",route="/api/v1/agencies/:slug/form"')).toBe(3);
+    expect(latency("bucket", 'method="GET",route="/api/v1/agencies/:slug/form",le="+Inf"')).toBe(3);
+    expect(latency("bucket", 'method="GET",route="/api/v1/agencies/:slug/form",le="10"')).toBe(3);
+    // Cumulative, as Prometheus reads buckets: each at least the one below it.
+    const buckets = text
+      .split("\n")
+      .filter((l) => l.startsWith('suara_http_request_duration_seconds_bucket{method="GET",route="/health",'))
+      .map((l) => Number(l.split(" ")[1]));
+    expect(buckets).toHaveLength(14);
+    expect(buckets).toEqual([...buckets].sort((a, b) => a - b));
+    expect(buckets.at(-1)).toBe(1);
     expect(latency("sum", 'method="GET",route="/api/v1/agencies/:slug/form"')).toBeGreaterThan(0);
 
     const ratings = (labels: string) => sample(text, `suara_ratings_total{${labels}}`);
