@@ -45,7 +45,9 @@ const STATUS_CODES: Record<number, string> = {
 };
 
 /** Why the database failed a request, for the metrics and the log (a bounded set of words). */
-export type DatabaseErrorKind = "timeout" | "busy" | "storage" | "unreachable";
+export const DATABASE_ERROR_KINDS = ["timeout", "busy", "storage", "unreachable"] as const;
+/** Why the database failed a request. */
+export type DatabaseErrorKind = (typeof DATABASE_ERROR_KINDS)[number];
 
 /**
  * Why an error means the database could not be reached or was busy (not that the

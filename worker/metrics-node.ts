@@ -11,7 +11,7 @@ import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client
 import proxyAddr from "proxy-addr";
 import type { RatingResult } from "../core/contract.ts";
 import type { AppEnv } from "./env.ts";
-import { type DatabaseErrorKind, forbidden } from "./errors.ts";
+import { DATABASE_ERROR_KINDS, type DatabaseErrorKind, forbidden } from "./errors.ts";
 import type { Metrics } from "./metrics.ts";
 
 /** Options of the Node metrics. */
@@ -139,11 +139,23 @@ export function createNodeMetrics({ token, peerAddress }: NodeMetricsOptions): M
     },
   });
   new LatencyHistogram(registry, allSeries);
-  const ratings = new Counter({
+  // Ratings by outcome and code, counted the same way: plain numbers, read at scrape time.
+  const outcomes = new Map<string, Map<string, { labels: { outcome: string; code: string }; count: number }>>();
+  const outcomeOf = (outcome: string, code: string) =>
+    cached(
+      cached(outcomes, outcome, () => new Map()),
+      code,
+      () => ({ labels: { outcome, code }, count: 0 }),
+    );
+  new Counter({
     name: "suara_ratings_total",
     help: "Ratings submitted, by outcome (accepted, duplicate, completed, rejected) and, when rejected, its code.",
     labelNames: ["outcome", "code"],
     registers: [registry],
+    collect() {
+      this.reset();
+      for (const byCode of outcomes.values()) for (const { labels, count } of byCode.values()) this.inc(labels, count);
+    },
   });
   const commits = new Histogram({
     name: "suara_ingest_commit_ratings",
@@ -157,14 +169,9 @@ export function createNodeMetrics({ token, peerAddress }: NodeMetricsOptions): M
     labelNames: ["kind"],
     registers: [registry],
   });
-
-  const outcomes = new Map<string, Map<string, { outcome: string; code: string }>>();
-  const outcomeOf = (outcome: string, code: string) =>
-    cached(
-      cached(outcomes, outcome, () => new Map()),
-      code,
-      () => ({ outcome, code }),
-    );
+  // Every kind and plain outcome from the start, at 0: rate() and alerts need a series before its first event.
+  for (const kind of DATABASE_ERROR_KINDS) databaseErrors.inc({ kind }, 0);
+  for (const outcome of ["accepted", "duplicate", "completed"]) outcomeOf(outcome, "");
 
   const expected = token ? digest(`Bearer ${token}`) : null;
   /** This machine's own scraper, or anyone with the token; an Authorization header must be right. */
@@ -201,7 +208,7 @@ export function createNodeMetrics({ token, peerAddress }: NodeMetricsOptions): M
       one.count++;
     },
     ratings(results: readonly RatingResult[]) {
-      for (const result of results) ratings.inc(outcomeOf(result.status, result.error?.code ?? ""));
+      for (const result of results) outcomeOf(result.status, result.error?.code ?? "").count++;
     },
     commit(size) {
       commits.observe(size);

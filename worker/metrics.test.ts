@@ -99,6 +99,7 @@ describe.each(STORES)("GET /metrics after some requests (%s store)", (store) => 
     }
     const text = await (await t.call("GET", "/metrics", { headers: LOOPBACK })).text();
     expect(sample(text, 'suara_database_errors_total{kind="busy"}')).toBe(1);
+    expect(sample(text, 'suara_database_errors_total{kind="timeout"}')).toBe(0);
     expect(sample(text, 'suara_http_requests_total{method="POST",route="/api/v1/ratings",status="503"}')).toBe(1);
     // Nothing was committed, so no group commit was counted.
     expect(sample(text, "suara_ingest_commit_ratings_count")).toBe(0);
