@@ -13,9 +13,12 @@ import { DeviceSignatures } from "./device-signature.ts";
 import type { AppEnv, AppSettings } from "./env.ts";
 import { handleError, handleNotFound } from "./errors.ts";
 import { directIngest, type Ingest } from "./ingest-queue.ts";
+import { consoleLog, type Log } from "./log.ts";
+import { type Metrics, metricsUnavailable } from "./metrics.ts";
 import { apiHeaders } from "./middleware/api-headers.ts";
 import { auth } from "./middleware/auth.ts";
 import { limitBody } from "./middleware/body-limit.ts";
+import { observe } from "./middleware/observe.ts";
 import { sameOrigin } from "./middleware/same-origin.ts";
 import { createPinLockout } from "./officer-pin.ts";
 import { BEARER_DESCRIPTION, router } from "./openapi.ts";
@@ -49,6 +52,10 @@ export interface AppOptions {
   lanUrls?: () => string[];
   /** How tablets' signatures are verified (default WebCrypto, which every runtime has; Node passes node:crypto's). */
   deviceKeys?: DeviceKeys;
+  /** Where GET /metrics reads from and requests are counted (Node passes prom-client's; none: /metrics is a 404). */
+  metrics?: Metrics;
+  /** Where 5xx answers and database failures are logged (default: JSON lines on the console). */
+  log?: Log;
 }
 
 /** Largest body of any API request but POST /ratings: every management form fits many times over. */
@@ -71,6 +78,8 @@ export function createApp({
   settings = {},
   deviceKeys,
   lanUrls = () => [],
+  metrics,
+  log = consoleLog(),
 }: AppOptions) {
   const resolved: AppSettings = { ...DEFAULT_SETTINGS, ...settings };
   const deviceCache = new DeviceCache();
@@ -79,7 +88,13 @@ export function createApp({
   const api = router()
     .route("/", forms)
     .route("/", agenciesRoutes)
-    .route("/", createRatingsRoutes({ widgetQuota: resolved.widgetQuota }))
+    .route(
+      "/",
+      createRatingsRoutes({
+        widgetQuota: resolved.widgetQuota,
+        onResults: metrics && ((results) => metrics.ratings(results)),
+      }),
+    )
     .route("/", createDevicesRoutes())
     .route("/", createDutiesRoutes())
     .route("/", dutyBoardRoutes)
@@ -126,6 +141,9 @@ export function createApp({
   const app = router();
   app.onError(handleError);
   app.notFound(handleNotFound);
+  app.use("*", observe({ metrics, log }));
+  // Before the database is asked for: metrics matter most while it is down.
+  app.get("/metrics", metrics ? metrics.handler : metricsUnavailable);
   app.use("*", async function context(c, next) {
     c.set("settings", resolved);
     c.set("deviceCache", deviceCache);

@@ -55,15 +55,33 @@ const STATUS_CODES: Record<number, string> = {
   429: "rate_limited",
 };
 
-/** Whether an error means the database could not be reached or was busy, not that the query was wrong. */
-function isDatabaseUnavailable(error: unknown): boolean {
+/** Why the database failed a request, for the metrics and the log (a bounded set of words). */
+export const DATABASE_ERROR_KINDS = ["timeout", "busy", "storage", "unreachable"] as const;
+/** Why the database failed a request. */
+export type DatabaseErrorKind = (typeof DATABASE_ERROR_KINDS)[number];
+
+/**
+ * Why an error means the database could not be reached or was busy (not that the
+ * query was wrong), or null when it does not: a 503 the app gave itself
+ * (`databaseUnavailable`, e.g. not connected yet) counts as unreachable.
+ */
+export function databaseErrorKind(error: unknown): DatabaseErrorKind | null {
+  if (error instanceof ApiError) {
+    if (error.code === "unavailable") return "unreachable";
+    return error.code === "database_cannot_write" ? "storage" : null;
+  }
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${cause?.code ?? ""} ${
     cause?.message ?? ""
   }`;
-  return /DB_TIMEOUT|SQLITE_BUSY|SQLITE_CANTOPEN|SQLITE_IOERR|SQLITE_FULL|SQLITE_READONLY|SERVER_ERROR|HRANA_WEBSOCKET|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|Network connection lost|database is locked|unable to open database|client is closed|connection is not open/i.test(
+  if (/DB_TIMEOUT/.test(text)) return "timeout";
+  if (/SQLITE_BUSY|database is locked/i.test(text)) return "busy";
+  if (/SQLITE_CANTOPEN|SQLITE_IOERR|SQLITE_FULL|SQLITE_READONLY|unable to open database/i.test(text)) return "storage";
+  return /SERVER_ERROR|HRANA_WEBSOCKET|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|Network connection lost|client is closed|connection is not open/i.test(
     text,
-  );
+  )
+    ? "unreachable"
+    : null;
 }
 
 /** Whether an error is a broken uniqueness or reference rule: the caller asked for a clash. */
@@ -83,13 +101,13 @@ export function describeError(error: unknown): string {
 }
 
 /** Where an error was thrown: the stack's frames only, since its first lines repeat the message. */
-const stackOf = (error: unknown) =>
+export const stackOf = (error: unknown) =>
   String((error as Error)?.stack ?? "")
     .split("\n")
     .filter((line) => line.trimStart().startsWith("at "))
     .join("\n");
 
-/** Renders any error as the API's JSON error, logging what nobody expected. */
+/** Renders any error as the API's JSON error (worker/middleware/observe.ts logs the 5xx ones). */
 export function handleError(error: unknown, c: Context): Response {
   if (error instanceof ApiError) {
     const body = { error: { code: error.code, message: error.message, details: error.details } };
@@ -116,11 +134,7 @@ export function handleError(error: unknown, c: Context): Response {
       409,
     );
   }
-  if (isDatabaseUnavailable(error)) {
-    console.error("database unavailable:", describeError(error));
-    return handleError(databaseUnavailable(), c);
-  }
-  console.error("unexpected error:", describeError(error), stackOf(error));
+  if (databaseErrorKind(error)) return handleError(databaseUnavailable(), c);
   return c.json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
 }
 

@@ -17,6 +17,7 @@ const PURGE_CRON = "17 19 * * *";
 import { type App, createApp } from "./app.ts";
 import type { AppSettings } from "./env.ts";
 import { databaseUnavailable } from "./errors.ts";
+import { consoleLog } from "./log.ts";
 import { appSettings, DEFAULT_SETTINGS, SettingsError } from "./settings.ts";
 import { withSite } from "./site.ts";
 
@@ -65,6 +66,9 @@ async function asset(env: WorkerBindings, request: Request | URL): Promise<Respo
   return new Response(response.body, response);
 }
 
+/** JSON lines on the console, which Workers Logs read as structured events. */
+const log = consoleLog();
+
 /** The app holds settings only, never a client, so one per isolate is fine. */
 let app: App | undefined;
 
@@ -76,6 +80,7 @@ function appFor(env: WorkerBindings): App {
       db: (c) => databaseFor(c.env as WorkerBindings, settings),
       clientIp: (c) => c.req.header("cf-connecting-ip"),
       settings,
+      log,
     }),
     {
       serve: (c) => asset(c.env as WorkerBindings, c.req.raw),
@@ -87,7 +92,10 @@ function appFor(env: WorkerBindings): App {
 
 /** Bindings with values the app cannot take answer every request with this, and say why in the log. */
 function misconfigured(error: SettingsError): Response {
-  console.error(error.message);
+  log.error(
+    { problems: error.problems },
+    "The Worker's settings are invalid; every request answers 500 until they are fixed.",
+  );
   const body = { error: { code: "misconfigured", message: "The server's settings are invalid; see its log." } };
   return Response.json(body, { status: 500 });
 }
@@ -105,9 +113,9 @@ export default {
     const db = databaseFor(env);
     // Every few minutes: duties left open an hour after their counter closed end by themselves.
     const ended = await endOverdueDuties(db, Date.now());
-    if (ended > 0) console.log(`Ended ${ended} duties left open after their counters closed.`);
+    if (ended > 0) log.info({ ended }, `Ended ${ended} duties left open after their counters closed.`);
     if (event.cron !== PURGE_CRON) return;
     const purged = await purgeExpiredComments(db, Date.now());
-    console.log(`Purged ${purged} comments past their retention.`);
+    log.info({ purged }, `Purged ${purged} comments past their retention.`);
   },
 };

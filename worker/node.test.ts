@@ -91,12 +91,45 @@ describe("worker/node.ts", () => {
     const until = Date.now() + 20_000;
     while (!server.output().includes("Tablets need HTTPS") && Date.now() < until)
       await new Promise((r) => setTimeout(r, 100));
-    const printed = server.output();
+    // One JSON object per line: what an operator reads is each line's msg.
+    const lines = server.output().trim().split("\n");
+    const printed = lines.map((line) => (JSON.parse(line) as { msg: string }).msg).join("\n");
     expect(printed).not.toContain("0.0.0.0");
     expect(printed).toMatch(/kiosk +http:\/\/localhost:\d+\/kiosk\//);
     for (const url of lanUrls(0).map((u) => u.replace(/:0$/, ""))) expect(printed).toContain(url);
     expect(printed).toContain("Tablets need HTTPS (a secure context) to pair and to work offline");
     expect(printed).toContain('README.md, "Run it in an office"');
+  });
+
+  it("logs JSON lines and serves /metrics to this machine or the token, never to a request a proxy passed on", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "suara-metrics-"));
+    const port = await freePort();
+    const token = "metrics-token-for-the-test";
+    const server = startServer({
+      PORT: String(port),
+      LIBSQL_URL: `file:${join(dir, "suara.db")}`,
+      SUARA_METRICS_TOKEN: token,
+      // A built site (here an empty one): without it node-server's serveStatic prints its own warning.
+      SUARA_DIST: dir,
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/health`, 200);
+    // The socket's own address is loopback here: only a proxy's header tells the requests apart.
+    const scrape = await fetch(`${base}/metrics`);
+    expect(scrape.status).toBe(200);
+    expect(await scrape.text()).toMatch(
+      /^suara_http_requests_total\{method="GET",route="\/health",status="200"\} \d+$/m,
+    );
+    const proxied = await fetch(`${base}/metrics`, { headers: { "x-forwarded-for": "127.0.0.1" } });
+    expect(proxied.status).toBe(403);
+    const withToken = await fetch(`${base}/metrics`, {
+      headers: { "x-forwarded-for": "203.0.113.9", authorization: `Bearer ${token}` },
+    });
+    expect(withToken.status).toBe(200);
+    const lines = server.output().trim().split("\n");
+    const events = lines.map((line) => JSON.parse(line) as { level: string; msg: string });
+    expect(events[0]).toMatchObject({ level: "info", msg: `Suara is serving on ${base}` });
+    expect(events.map((e) => e.msg)).toContain("The database is reachable; serving.");
   });
 
   it("serves 503s while its database cannot be opened, and recovers by itself when it can", async () => {

@@ -36,17 +36,24 @@ import { nodeCryptoKeys } from "./device-keys-node.ts";
 import { databaseUnavailable, describeError } from "./errors.ts";
 import { createIngestQueue, type Ingest } from "./ingest-queue.ts";
 import { isEveryInterface, lanUrls } from "./lan.ts";
+import { createNodeLog } from "./log-node.ts";
+import { createNodeMetrics } from "./metrics-node.ts";
 import { type NodeSettings, nodeSettings, SettingsError } from "./settings.ts";
 import { withSite } from "./site.ts";
 
+/** One JSON line per event on stdout (worker/log-node.ts); its level is set once the settings are read. */
+const log = createNodeLog();
 let settings: NodeSettings;
 try {
   settings = nodeSettings(process.env);
 } catch (error) {
   if (!(error instanceof SettingsError)) throw error;
-  console.error(error.message);
+  const problems = error.problems.map((p) => `${p.variable}: ${p.message}`).join("; ");
+  log.fatal({ problems: error.problems }, `Suara cannot start with these settings: ${problems}.`);
   process.exit(1);
 }
+log.level = settings.logLevel;
+const metrics = createNodeMetrics({ token: settings.metricsToken, peerAddress: (c) => getConnInfo(c).remote.address });
 const { port, host, dist } = settings;
 const baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 /** How long to wait before trying an unreachable database again. */
@@ -66,6 +73,8 @@ const app = withSite(
     settings: settings.app,
     deviceKeys: nodeCryptoKeys,
     lanUrls: () => (isEveryInterface(host) ? lanUrls(port) : []),
+    metrics,
+    log,
   }),
   { serve: serveStatic({ root: dist }), file: (path) => serveStatic({ path: join(dist, path) }) },
 );
@@ -74,15 +83,15 @@ const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions }, 
   // Bound to every interface, http://0.0.0.0 opens nothing: name this machine and its network addresses.
   const everywhere = isEveryInterface(host);
   const shown = everywhere ? `http://localhost:${port}` : baseUrl;
-  console.log(`Suara is serving on ${shown}`);
-  console.log(`  kiosk     ${shown}/kiosk/`);
-  console.log(`  dashboard ${shown}/dashboard/`);
-  console.log(`  widget    ${shown}/widget/`);
-  console.log(`  API       ${shown}/api/v1/docs`);
+  log.info(`Suara is serving on ${shown}`);
+  log.info(`  kiosk     ${shown}/kiosk/`);
+  log.info(`  dashboard ${shown}/dashboard/`);
+  log.info(`  widget    ${shown}/widget/`);
+  log.info(`  API       ${shown}/api/v1/docs`);
   if (everywhere) {
     const lan = lanUrls(port);
-    console.log(`On the office network: ${lan.length ? lan.join(", ") : "no network address found"}`);
-    console.log(
+    log.info(`On the office network: ${lan.length ? lan.join(", ") : "no network address found"}`);
+    log.info(
       settings.app.publicUrl
         ? `Tablets open ${settings.app.publicUrl}/kiosk/ (SUARA_PUBLIC_URL).`
         : "Tablets need HTTPS (a secure context) to pair and to work offline: put a TLS proxy in front and set " +
@@ -96,7 +105,8 @@ const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions }, 
 capSockets(server as Server);
 
 server.on("error", (error: NodeJS.ErrnoException) => {
-  console.error(
+  log.fatal(
+    { code: error.code },
     error.code === "EADDRINUSE"
       ? `Port ${port} on ${host} is already in use: stop the other server or start with PORT=<another port>.`
       : `The server could not start: ${error.message}`,
@@ -121,16 +131,18 @@ async function connect(): Promise<void> {
       await seedIfEmpty(db);
       // Ratings are stored on the embedded file's own synchronous connection (db/embedded.ts).
       const file = openEmbedded(url, (change) => fileLost(change, file!));
-      ready = { db, ingest: createIngestQueue(db, { file, timeoutMs }), file };
+      const onCommit = (size: number) => metrics.commit(size);
+      ready = { db, ingest: createIngestQueue(db, { file, timeoutMs, onCommit }), file };
       if (file) watchFile(file);
-      if (lastProblem) console.log("The database is reachable again; serving.");
+      log.info(lastProblem ? "The database is reachable again; serving." : "The database is reachable; serving.");
       startPurge(db);
       return;
     } catch (error) {
       // A client that could not finish starting is not kept; the next attempt opens a fresh one.
       db?.$client.close();
       const problem = (error as Error).message.split("\n")[0];
-      if (problem !== lastProblem) console.error(`The database cannot be reached (${problem}); retrying every 5 s.`);
+      if (problem !== lastProblem)
+        log.error({ problem }, `The database cannot be reached (${problem}); retrying every 5 s.`);
       lastProblem = problem;
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
@@ -152,13 +164,16 @@ function warnNewDatabase(url: string): void {
         .filter((name) => name.startsWith(`${basename(path)}.`) && /\.(rescued|replaced)-[\dTZ-]+$/.test(name))
         .map((name) => join(dirname(path), name))
     : [];
-  console.warn(
+  log.warn(
+    { event: "database_created" },
     [
       `NOTICE: ${path ? `the database file ${path} did not exist (or was empty) and was created` : `the database at ${url} was empty and was set up`} just now, empty.`,
       "  If this server stored ratings before, they are not in it: stop the server and restore the latest backup",
       '  (npm run restore -- <backup>; README, "Backups"), or put the right file back, then start the server again.',
       ...(beside.length > 0 ? [`  Earlier databases found beside it: ${beside.join(", ")}`] : []),
-    ].join("\n"),
+    ]
+      .map((line) => line.trim())
+      .join(" "),
   );
 }
 
@@ -195,24 +210,27 @@ function fileLost(change: FileChange, file: EmbeddedFile): void {
       saved = `Copying what the old file held failed (${describeError(error)}); while this server runs it is still open as one of /proc/${process.pid}/fd/* ("${path} (deleted)"): copy it from there before stopping the server.`;
     }
   }
-  let log = "";
+  let walNote = "";
   try {
     const movedTo = file.setAsideLog(`.old-${stamp}`);
     if (movedTo)
-      log = `  Its write-ahead log was moved to ${movedTo}, so it is not read into the next file put at the path.`;
+      walNote = `  Its write-ahead log was moved to ${movedTo}, so it is not read into the next file put at the path.`;
   } catch (error) {
-    log = `  Moving its write-ahead log ${path}-wal aside failed (${describeError(error)}): delete ${path}-wal before starting the server on another file.`;
+    walNote = `  Moving its write-ahead log ${path}-wal aside failed (${describeError(error)}): delete ${path}-wal before starting the server on another file.`;
   }
-  console.error(
+  log.error(
+    { event: `database_file_${change}` },
     [
       `DATABASE FILE ${change.toUpperCase()}: ${path} was ${change === "deleted" ? "deleted" : "replaced by another file"} while the server was using it.`,
       "  The API now answers 503 (database_file_lost) and stores nothing: it would be lost at the next start.",
       `  ${saved}`,
-      ...(log ? [log] : []),
+      ...(walNote ? [walNote] : []),
       change === "deleted"
         ? `  To go on: stop the server, put the database back at ${path} (the copy above, or the latest backup with npm run restore -- <backup>), and start it again.`
         : `  If the new file was put there on purpose (a restore), restart the server to use it; otherwise stop the server, put the right database back at ${path} (the copy above, or npm run restore -- <backup>), and start it again.`,
-    ].join("\n"),
+    ]
+      .map((line) => line.trim())
+      .join(" "),
   );
 }
 
@@ -226,24 +244,24 @@ async function seedIfEmpty(db: Db): Promise<void> {
     const origins = ["https://disdukcapil.tebingtinggikota.go.id", baseUrl, `http://localhost:${port}`];
     if (settings.app.publicUrl) origins.push(new URL(settings.app.publicUrl).origin);
     const seeded = await seedDemo(db, { password, pin, origins });
-    console.log(`Seeded the demo agency "${DEMO_AGENCY}" with ${seeded.ratings} ratings.`);
+    log.info(`Seeded the demo agency "${DEMO_AGENCY}" with ${seeded.ratings} ratings.`);
     const generated = !settings.demoPassword || !settings.demoPin;
-    console.log(
+    log.info(
       `Demo sign-in (password for every account${generated ? ", generated for this database" : ""}): ${password}`,
     );
-    console.log(`  agency admin   ${DEMO_ADMIN_EMAIL}`);
-    console.log(`  supervisor     ${DEMO_SUPERVISOR_EMAIL}`);
-    console.log(`  regional admin ${DEMO_REGIONAL_EMAIL}`);
-    console.log(
+    log.info(`  agency admin   ${DEMO_ADMIN_EMAIL}`);
+    log.info(`  supervisor     ${DEMO_SUPERVISOR_EMAIL}`);
+    log.info(`  regional admin ${DEMO_REGIONAL_EMAIL}`);
+    log.info(
       `  officer        NIP ${DEMO_OFFICERS[0].nip} (${DEMO_OFFICERS[0].name}); kiosk PIN of every officer: ${pin}`,
     );
   } else if (empty) {
-    console.log("The database has no agency yet: a regional admin creates agencies (POST /api/v1/agencies).");
-    console.log("If there is none, create one with:");
-    console.log('  SUARA_ADMIN_PASSWORD=… npm run admin:create -- --email … --name "…" --region "…"');
+    log.info("The database has no agency yet: a regional admin creates agencies (POST /api/v1/agencies).");
+    log.info("If there is none, create one with:");
+    log.info('  SUARA_ADMIN_PASSWORD=… npm run admin:create -- --email … --name "…" --region "…"');
   } else if (settings.demo) {
-    console.log("The demo accounts' password was printed when this database was first seeded.");
-    console.log("To choose it, delete the database and start with SUARA_DEMO_PASSWORD and SUARA_DEMO_PIN set.");
+    log.info("The demo accounts' password was printed when this database was first seeded.");
+    log.info("To choose it, delete the database and start with SUARA_DEMO_PASSWORD and SUARA_DEMO_PIN set.");
   }
 }
 
@@ -257,13 +275,13 @@ let dutyTimer: ReturnType<typeof setInterval> | undefined;
 function startPurge(db: Db): void {
   const purge = () =>
     purgeExpiredComments(db, Date.now()).then(
-      (n) => n > 0 && console.log(`Purged ${n} comments past their retention.`),
-      (error) => console.error("comment purge failed:", (error as Error).message),
+      (n) => n > 0 && log.info({ purged: n }, `Purged ${n} comments past their retention.`),
+      (error) => log.error({ error: describeError(error) }, "The comment purge failed; it runs again in six hours."),
     );
   const endDuties = () =>
     endOverdueDuties(db, Date.now()).then(
-      (n) => n > 0 && console.log(`Ended ${n} duties left open after their counters closed.`),
-      (error) => console.error("ending overdue duties failed:", (error as Error).message),
+      (n) => n > 0 && log.info({ ended: n }, `Ended ${n} duties left open after their counters closed.`),
+      (error) => log.error({ error: describeError(error) }, "Ending overdue duties failed; it runs again in a minute."),
     );
   void purge();
   void endDuties();

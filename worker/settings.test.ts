@@ -10,6 +10,12 @@ describe("settings", () => {
       app: { shrinkageK: 20, minOfficerN: 30, secureCookies: false, publicUrl: null },
     });
     expect(appSettings({}).secureCookies).toBe(true);
+    expect(nodeSettings({})).toMatchObject({ metricsToken: undefined, logLevel: "info" });
+  });
+
+  it("reads the metrics token and the log level", () => {
+    const settings = nodeSettings({ SUARA_METRICS_TOKEN: "0123456789abcdef", SUARA_LOG_LEVEL: "debug" });
+    expect(settings).toMatchObject({ metricsToken: "0123456789abcdef", logLevel: "debug" });
   });
 
   it("reads every setting it is given", () => {
@@ -38,6 +44,8 @@ describe("settings", () => {
     ["SUARA_PUBLIC_URL", "http://suara.example.go.id"],
     ["SUARA_SECURE_COOKIES", "yes"],
     ["LIBSQL_URL", "postgres://db"],
+    ["SUARA_METRICS_TOKEN", "too-short-token"],
+    ["SUARA_LOG_LEVEL", "verbose"],
   ])("refuses %s=%s and names the variable", (variable, value) => {
     expect(() => nodeSettings({ [variable]: value })).toThrow(SettingsError);
     expect(() => nodeSettings({ [variable]: value })).toThrow(new RegExp(variable));

@@ -9,6 +9,7 @@ import { webUrl } from "../core/contract.ts";
 import { isLoopback } from "../core/urls.ts";
 import { parseTrustProxy, type TrustProxy } from "./client-ip.ts";
 import type { AppEnv, AppSettings } from "./env.ts";
+import { LOG_LEVELS, type LogLevel } from "./log.ts";
 
 /** What the app uses when a setting is not given. */
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -94,6 +95,8 @@ const NodeVariables = AppVariables.extend({
     .optional(),
   SUARA_DIST: z.string().min(1).optional(),
   SUARA_TRUST_PROXY: trustProxy.optional(),
+  SUARA_METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+  SUARA_LOG_LEVEL: z.enum(LOG_LEVELS, `one of ${LOG_LEVELS.join(", ")}`).optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -112,6 +115,9 @@ export interface NodeSettings {
   production: boolean;
   /** Which proxies' X-Forwarded-For is believed (SUARA_TRUST_PROXY), or null: none, the socket's address counts. */
   trustProxy: TrustProxy | null;
+  /** The bearer token a scraper on another machine reads /metrics with (none: loopback only). */
+  metricsToken: string | undefined;
+  logLevel: LogLevel;
 }
 
 type Env = Record<string, unknown>;
@@ -156,5 +162,7 @@ export function nodeSettings(env: Env): NodeSettings {
     dist: v.SUARA_DIST ?? "./dist",
     production,
     trustProxy: v.SUARA_TRUST_PROXY ?? null,
+    metricsToken: v.SUARA_METRICS_TOKEN,
+    logLevel: v.SUARA_LOG_LEVEL ?? "info",
   };
 }

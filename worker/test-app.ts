@@ -25,6 +25,8 @@ import type { DeviceKeys } from "./device-keys.ts";
 import { nodeCryptoKeys } from "./device-keys-node.ts";
 import type { AppSettings } from "./env.ts";
 import { createIngestQueue } from "./ingest-queue.ts";
+import type { Log } from "./log.ts";
+import type { Metrics } from "./metrics.ts";
 import { nodeSettings } from "./settings.ts";
 
 export const PASSWORD = "test-password-1";
@@ -47,6 +49,8 @@ export async function testApp({
   deviceKeys = nodeCryptoKeys,
   trustProxy,
   lanUrls = [],
+  metrics,
+  log,
 }: {
   settings?: Partial<AppSettings>;
   /** SUARA_TRUST_PROXY as the Node server would be given it (default unset: no forwarded header believed). */
@@ -56,6 +60,10 @@ export async function testApp({
   store?: Store;
   /** How the app verifies tablets' signatures (default node:crypto's, as the Node server does). */
   deviceKeys?: DeviceKeys;
+  /** A metrics store (worker/metrics-node.ts), also told each group commit, as the Node server does. */
+  metrics?: Metrics;
+  /** Where the app logs (default: the console). */
+  log?: Log;
 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "suara-test-"));
   const file = join(dir, "test.db");
@@ -90,7 +98,7 @@ export async function testApp({
   // The same group-commit queue as the Node server, on the file's own connection, so API tests cover it.
   const embedded = store === "file" ? openEmbedded(`file:${file}`) : null;
   identity = embedded?.identity ?? new FileIdentity(file);
-  const ingest = createIngestQueue(db, { file: embedded });
+  const ingest = createIngestQueue(db, { file: embedded, onCommit: metrics && ((size) => metrics.commit(size)) });
   // Tests name the socket's address with x-test-ip, to show limits that are per IP; the app takes the
   // client's address from it and X-Forwarded-For through the Node server's own function and setting.
   const trust = nodeSettings({ SUARA_TRUST_PROXY: trustProxy }).trustProxy;
@@ -101,6 +109,8 @@ export async function testApp({
     settings: { secureCookies: false, ...settings },
     deviceKeys,
     lanUrls: () => lanUrls,
+    metrics,
+    log,
   });
 
   /** The signing key of every tablet `pairDevice` paired, by its token. */

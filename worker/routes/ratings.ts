@@ -6,7 +6,7 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import { RatingsBatch, RatingsResponse } from "../../core/contract.ts";
+import { type RatingResult, RatingsBatch, RatingsResponse } from "../../core/contract.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { DEVICE_MAX_BODY_BYTES, limitBody } from "../middleware/body-limit.ts";
@@ -22,10 +22,12 @@ export const BROWSER_MAX_RATINGS = 5;
 export interface RatingsRoutesOptions {
   /** Widget ratings one IP may add to one agency per hour (a shared office or carrier address included). */
   widgetQuota?: number;
+  /** Told what became of each request's ratings (the metrics count them by outcome). */
+  onResults?: (results: readonly RatingResult[]) => void;
 }
 
 /** The ratings routes; each app gets its own rate-limit counters. */
-export function createRatingsRoutes({ widgetQuota = 30 }: RatingsRoutesOptions = {}) {
+export function createRatingsRoutes({ widgetQuota = 30, onResults }: RatingsRoutesOptions = {}) {
   const routes = router();
   const deviceBody = limitBody(DEVICE_MAX_BODY_BYTES, "A ratings request");
   const browserBody = limitBody(BROWSER_MAX_BODY_BYTES, "A ratings request");
@@ -81,6 +83,7 @@ export function createRatingsRoutes({ widgetQuota = 30 }: RatingsRoutesOptions =
       }
       const sender = { device, origin: c.req.header("origin") ?? null };
       const results = await c.get("ingest")(ratings.map((input) => ({ input, sender })));
+      onResults?.(results);
       // A resend or a completion adds no respondent: it gives its place in the quota back.
       if (!device) {
         results.forEach((result, i) => {
