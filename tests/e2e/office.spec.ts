@@ -304,6 +304,11 @@ test("@once a dashboard opened at this machine's own address draws no pairing QR
       await expectAccessible(page);
       await note.scrollIntoViewIfNeeded();
       await screenshot(page, "office-pairing-loopback");
+      // The counters' posters would send citizens' phones to this machine's loopback too: said before printing.
+      await page.goto(`/dashboard/a/${AGENCY}/manage/posters`);
+      await expect(page.getByRole("note").filter({ hasText: "ponsel warga tidak dapat membukanya" })).toContainText(
+        `menunjuk ke ${baseURL}`,
+      );
     } finally {
       await context.close();
     }

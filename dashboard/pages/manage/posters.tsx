@@ -44,6 +44,11 @@ export function PostersPage() {
               <section class="card no-print" aria-labelledby="posters-title">
                 <h1 id="posters-title">{w("postersTitle")}</h1>
                 <p class="muted">{w("postersAbout")}</p>
+                {setup.kioskUrl ? null : (
+                  <p class="notice" role="note">
+                    {w("postersLoopback", { here: setup.publicUrl })}
+                  </p>
+                )}
                 {origins.includes(own) ? null : (
                   <div class="warning" role="note">
                     <p>{w("postersOrigin", { origin: own })}</p>
