@@ -7,6 +7,7 @@
 import { copyFileSync, renameSync, rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEMO_ADMIN_EMAIL } from "../db/seed.ts";
+import { createNodeLog } from "./log-node.ts";
 import { AGENCY, ORIGIN, rating, STORES, testApp } from "./test-app.ts";
 
 const widget = { headers: { origin: ORIGIN } };
@@ -25,7 +26,9 @@ describe.each(STORES)("a database file deleted or replaced under the app (%s sto
   it.each(Object.keys(CHANGES) as (keyof typeof CHANGES)[])(
     "%s: ratings, other writes and /health answer 503 database_file_lost with Retry-After",
     async (change) => {
-      const t = await testApp({ store });
+      const lines: string[] = [];
+      const log = createNodeLog({ destination: { write: (line: string) => void lines.push(line) } });
+      const t = await testApp({ store, log });
       const admin = await t.login({ email: DEMO_ADMIN_EMAIL });
       const before = await t.call("POST", "/api/v1/ratings", { body: { ratings: [rating()] }, ...widget });
       expect((await before.json()).results[0].status).toBe("accepted");
@@ -49,6 +52,15 @@ describe.each(STORES)("a database file deleted or replaced under the app (%s sto
       const health = await t.call("GET", "/health");
       expect(health.status).toBe(503);
       expect((await health.json()).error.code).toBe("database_file_lost");
+
+      // The log names the cause the callers were given, once per route, with no stack.
+      const logged = lines.map((line) => JSON.parse(line)).filter((e) => e.status === 503);
+      expect(logged.map((e) => `${e.route} ${e.code} ${e.kind}`)).toEqual([
+        "/api/v1/ratings database_file_lost storage",
+        "/api/v1/agencies/:slug/services database_file_lost storage",
+        "/health database_file_lost storage",
+      ]);
+      expect(logged.some((e) => "stack" in e)).toBe(false);
     },
   );
 

@@ -55,6 +55,10 @@ const STATUS_CODES: Record<number, string> = {
   429: "rate_limited",
 };
 
+/** Whether the database file was deleted or replaced under the server (db/file-identity.ts), as such or as a failed query's cause. */
+export const isDatabaseFileLost = (error: unknown) =>
+  error instanceof DatabaseFileLost || (error as Error)?.cause instanceof DatabaseFileLost;
+
 /** Why the database failed a request, for the metrics and the log (a bounded set of words). */
 export const DATABASE_ERROR_KINDS = ["timeout", "busy", "storage", "unreachable"] as const;
 /** Why the database failed a request. */
@@ -66,6 +70,7 @@ export type DatabaseErrorKind = (typeof DATABASE_ERROR_KINDS)[number];
  * (`databaseUnavailable`, e.g. not connected yet) counts as unreachable.
  */
 export function databaseErrorKind(error: unknown): DatabaseErrorKind | null {
+  if (isDatabaseFileLost(error)) return "storage";
   if (error instanceof ApiError) {
     if (error.code === "unavailable") return "unreachable";
     return error.code === "database_cannot_write" ? "storage" : null;
@@ -120,9 +125,7 @@ export function handleError(error: unknown, c: Context): Response {
       : (STATUS_CODES[error.status] ?? "bad_request");
     return c.json({ error: { code, message } }, error.status as ContentfulStatusCode);
   }
-  if (error instanceof DatabaseFileLost || (error as Error)?.cause instanceof DatabaseFileLost) {
-    return handleError(databaseFileLost(), c);
-  }
+  if (isDatabaseFileLost(error)) return handleError(databaseFileLost(), c);
   if (isConstraintViolation(error)) {
     return c.json(
       {

@@ -5,8 +5,9 @@
  * and codes only, through both ways of storing ratings.
  */
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createNodeLog } from "./log-node.ts";
+import { OUTAGE_LOG_MS } from "./middleware/observe.ts";
 import { AGENCY, OFFICER_NIPS, ORIGIN, rating, STORES, testApp } from "./test-app.ts";
 
 /** Everything personal the requests below carry; none of it may reach the log. */
@@ -21,6 +22,10 @@ const PERSONAL = {
   forwardedIp: "198.51.100.23",
   token: "ses_f4k3t0k3n5ecr3tvalue",
 };
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe.each(STORES)("the log (%s store)", (store) => {
   it("has one JSON object per line with route, status and code, and no personal data", async () => {
@@ -98,5 +103,28 @@ describe.each(STORES)("the log (%s store)", (store) => {
     const text = lines.join("");
     for (const [what, value] of Object.entries(PERSONAL)) expect(text, what).not.toContain(value);
     expect(text).not.toMatch(/Santoso|kasar|example\.(go\.id|com)/);
+  });
+
+  it("writes a database outage once per route and kind every 10 s, saying how many it left out", async () => {
+    const lines: string[] = [];
+    const log = createNodeLog({ level: "info", destination: { write: (line: string) => void lines.push(line) } });
+    const t = await testApp({ store, log });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const rate = () =>
+      t.call("POST", "/api/v1/ratings", { body: { ratings: [rating()] }, headers: { origin: ORIGIN } });
+    const release = await t.holdWriteLock();
+    try {
+      for (let i = 0; i < 3; i++) expect((await rate()).status).toBe(503);
+      vi.setSystemTime(Date.now() + OUTAGE_LOG_MS + 1);
+      expect((await rate()).status).toBe(503);
+    } finally {
+      await release();
+    }
+    const failures = lines.map((line) => JSON.parse(line)).filter((e) => e.status === 503);
+    expect(failures).toEqual([
+      expect.objectContaining({ route: "/api/v1/ratings", code: "unavailable", kind: "busy" }),
+      expect.objectContaining({ route: "/api/v1/ratings", kind: "busy", omitted: 2 }),
+    ]);
+    expect(failures[0]).not.toHaveProperty("omitted");
   });
 });
