@@ -3,70 +3,35 @@
  * while its database cannot be opened and recovers by itself, and loses no
  * acknowledged rating when it is killed mid-load.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEMO_ADMIN_EMAIL, DEMO_AGENCY } from "../db/seed.ts";
-import { createDeviceSigner } from "../tests/device-signer.ts";
+import { DEMO_AGENCY } from "../db/seed.ts";
+import {
+  freePort,
+  killAll,
+  pairTablet,
+  SERVER_PASSWORD,
+  startProcess,
+  tenRatings,
+  waitFor,
+} from "../tests/node-process.ts";
 import { lanUrls } from "./lan.ts";
 
-const PASSWORD = "durable-password-1";
+const PASSWORD = SERVER_PASSWORD;
 
-/** A free loopback port. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+afterEach(killAll);
 
-const running: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of running.splice(0)) {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // Already gone.
-    }
-  }
-});
-
-/** Starts `worker/node.ts` in its own process group, as `npm start` would after the build. */
-function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "worker/node.ts"], {
-    env: { ...process.env, HOST: "127.0.0.1", SUARA_DEMO_PASSWORD: PASSWORD, SUARA_DEMO_PIN: "123456", ...env },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+/** Starts `worker/node.ts` in its own process group on the port `env` names, as `npm start` would after the build. */
+const startServer = (env: Record<string, string>) =>
+  startProcess(["worker/node.ts"], {
+    HOST: "127.0.0.1",
+    SUARA_DEMO_PASSWORD: PASSWORD,
+    SUARA_DEMO_PIN: "123456",
+    ...env,
   });
-  running.push(child);
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
-
-/** Polls a URL until it answers with `status`, or fails after `ms`. */
-async function waitFor(url: string, status: number, ms = 20_000): Promise<Response> {
-  const until = Date.now() + ms;
-  let last = "";
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.status === status) return res;
-      last = String(res.status);
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not answer ${status} within ${ms} ms (last: ${last})`);
-}
 
 describe("worker/node.ts", () => {
   it("refuses to start with a setting it cannot take, naming the variable", async () => {
@@ -156,42 +121,14 @@ describe("worker/node.ts", () => {
     const first = startServer({ PORT: String(port), LIBSQL_URL: url });
     await waitFor(`${base}/health`, 200);
 
-    const tablet = createDeviceSigner();
-    /** A POST; the tablet's calls (with its token) are signed as the kiosk signs them. */
-    const json = (path: string, body: unknown, token?: string) => {
-      const raw = JSON.stringify(body);
-      return fetch(`${base}/api/v1${path}`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(token?.startsWith("dev_") ? tablet.headers("POST", `/api/v1${path}`, raw) : {}),
-        },
-        body: raw,
-      });
-    };
-    const { token: admin } = await (await json("/auth/login", { email: DEMO_ADMIN_EMAIL, password: PASSWORD })).json();
-    const { pairingCode } = await (
-      await json(`/agencies/${DEMO_AGENCY}/devices`, { counter: "loket-1", name: "Tablet" }, admin)
-    ).json();
-    const { token: device } = await (
-      await json("/devices/pair", { code: pairingCode, publicKey: tablet.publicKey })
-    ).json();
+    const tablet = await pairTablet(base);
 
     const acknowledged: string[] = [];
     let killed = false;
     const connection = async () => {
       while (!killed) {
-        const ratings = Array.from({ length: 10 }, () => ({
-          id: crypto.randomUUID(),
-          agency: DEMO_AGENCY,
-          service: "ktp-el",
-          channel: "kiosk",
-          overall: 3,
-          createdAt: new Date().toISOString(),
-        }));
         try {
-          const res = await json("/ratings", { ratings }, device);
+          const res = await tablet.post("/ratings", { ratings: tenRatings() });
           if (res.status !== 200) continue;
           for (const r of (await res.json()).results as { id: string; status: string }[]) {
             if (r.status === "accepted" || r.status === "duplicate") acknowledged.push(r.id);

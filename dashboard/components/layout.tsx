@@ -8,10 +8,10 @@ import { useContext } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import type { Contests } from "../../core/contest-contract.ts";
 import { sayAccount } from "../account-words.ts";
-import { api } from "../api.ts";
 import { Session } from "../context.ts";
 import { type TextKey, text } from "../text.ts";
 import { useApi } from "../use-api.ts";
+import { LanguageSwitch, SignOut } from "./session-buttons.tsx";
 
 /** The links of a role's pages. */
 function links(role: string, agency: string | null): [string, TextKey][] {
@@ -96,25 +96,8 @@ export function Layout({
           >
             {sayAccount(locale, "changePassword")}
           </a>
-          <button
-            type="button"
-            class="secondary"
-            lang={locale === "id" ? "en" : "id"}
-            aria-label={text(locale, "languageLabel")}
-            onClick={() => session.setLocale(locale === "id" ? "en" : "id")}
-          >
-            {text(locale, "language")}
-          </button>
-          <button
-            type="button"
-            class="secondary"
-            onClick={async () => {
-              await api("/auth/logout", { method: "POST" }).catch(() => undefined);
-              session.me.value = null;
-            }}
-          >
-            {text(locale, "signOut")}
-          </button>
+          <LanguageSwitch look="secondary" />
+          <SignOut look="secondary" />
         </div>
       </header>
       <nav class="tabs no-print" aria-label={text(locale, "appName")}>

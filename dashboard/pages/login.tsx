@@ -6,6 +6,7 @@ import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import type { Me } from "../../core/responses.ts";
 import { refusalWords } from "../account-words.ts";
 import { ApiFailure, api } from "../api.ts";
+import { LanguageSwitch } from "../components/session-buttons.tsx";
 import { Session } from "../context.ts";
 import { text } from "../text.ts";
 import { describe } from "../use-api.ts";
@@ -63,14 +64,7 @@ export function Login() {
             {error}
           </p>
         </form>
-        <button
-          type="button"
-          class="link"
-          lang={locale === "id" ? "en" : "id"}
-          onClick={() => session.setLocale(locale === "id" ? "en" : "id")}
-        >
-          {text(locale, "language")}
-        </button>
+        <LanguageSwitch look="link" />
       </div>
     </main>
   );

@@ -10,8 +10,8 @@ import { type AccountKey, refusalWords, sayAccount } from "../account-words.ts";
 import { ApiFailure, api } from "../api.ts";
 import { describedBy, Labelled } from "../components/labelled.tsx";
 import { Layout } from "../components/layout.tsx";
+import { LanguageSwitch, SignOut } from "../components/session-buttons.tsx";
 import { Session } from "../context.ts";
-import { text } from "../text.ts";
 import { describe } from "../use-api.ts";
 
 type Fields = "current" | "next" | "repeat";
@@ -27,31 +27,13 @@ export function PasswordPage() {
 
 /** The page a person whose password an admin made sees first: only the form, the language and sign-out. */
 export function ForcedPasswordPage() {
-  const session = useContext(Session);
-  const locale = session.locale.value;
   return (
     <main class="login">
       <div class="card">
         <PasswordForm forced />
         <div class="row">
-          <button
-            type="button"
-            class="link"
-            lang={locale === "id" ? "en" : "id"}
-            onClick={() => session.setLocale(locale === "id" ? "en" : "id")}
-          >
-            {text(locale, "language")}
-          </button>
-          <button
-            type="button"
-            class="link"
-            onClick={async () => {
-              await api("/auth/logout", { method: "POST" }).catch(() => undefined);
-              session.me.value = null;
-            }}
-          >
-            {text(locale, "signOut")}
-          </button>
+          <LanguageSwitch look="link" />
+          <SignOut look="link" />
         </div>
       </div>
     </main>
