@@ -52,6 +52,9 @@ describe("worker/node.ts", () => {
       PORT: String(await freePort()),
       HOST: "0.0.0.0",
       LIBSQL_URL: `file:${join(dir, "s.db")}`,
+      // A built site (here an empty one): without dist/ (a clean clone's tests run before the build)
+      // node-server's serveStatic prints a plain warning line of its own.
+      SUARA_DIST: dir,
     });
     const until = Date.now() + 20_000;
     while (!server.output().includes("Tablets need HTTPS") && Date.now() < until)
