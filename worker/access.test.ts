@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../core/ids.ts";
 import { agencies, ratings, services } from "../db/schema.ts";
 import { DEMO_REGIONAL_EMAIL, DEMO_SUPERVISOR_EMAIL } from "../db/seed.ts";
-import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, PASSWORD, rating, testApp } from "./test-app.ts";
+import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, OTHER_AGENCY, PASSWORD, rating, testApp } from "./test-app.ts";
 
 type Caller =
   | "anonymous"
@@ -249,6 +249,16 @@ const ROUTES: Route[] = [
     body: (caller) => ({ currentPassword: PASSWORD, newPassword: `new-password-of-${caller}` }),
     allowed: PEOPLE,
   },
+  { method: "GET", name: "/agencies/:slug/setup", path: () => `${a}/setup`, allowed: READERS },
+  { method: "GET", name: "/agencies/:slug/audit", path: () => `${a}/audit`, allowed: MANAGERS },
+  {
+    method: "POST",
+    name: "/agencies/:slug/officers/import",
+    path: () => `${a}/officers/import`,
+    // A preview (no `commit`): it checks the rows and writes nothing, so every allowed caller gets 200.
+    body: () => ({ csv: `${nip()},Petugas Impor,Verifikator` }),
+    allowed: MANAGERS,
+  },
   { method: "GET", name: "/agencies/:slug/devices", path: () => `${a}/devices`, allowed: READERS },
   {
     method: "POST",
@@ -404,6 +414,31 @@ describe.each(ROUTES.map((r) => [r.method, r.name, r] as const))("%s %s", (_meth
       expect(res.status, text).toBe(expected);
       expect((await res.json()).error.code).toEqual(signed ? expect.stringMatching(/^[a-z_]+$/) : "signature_required");
     }
+  });
+});
+
+/**
+ * An agency of another region (test-app's Jayapura agency, in Papua): the demo region's regional admin,
+ * like the demo agency's own people, is refused there; its own admin is let in (so a refusal is the rule,
+ * not a path that answers nobody).
+ */
+describe("another region's agency", () => {
+  const other = `/api/v1/agencies/${OTHER_AGENCY}`;
+  it.each([
+    ["GET", "/report?period=2026"],
+    ["GET", "/setup"],
+    ["GET", "/officers"],
+    ["GET", "/audit"],
+    ["GET", "/duties"],
+    ["POST", "/services"],
+  ])("%s %s", async (method, path) => {
+    const body = method === "POST" ? () => ({ slug: unique(), name: "Layanan Baru" }) : () => undefined;
+    for (const caller of ["regional", "admin", "supervisor"] as const) {
+      const res = await t.call(method, `${other}${path}`, { token: tokens[caller], body: body() });
+      expect(res.status, `${caller}: ${await res.clone().text()}`).toBe(403);
+    }
+    const own = await t.call(method, `${other}${path}`, { token: tokens.otherAdmin, body: body() });
+    expect(own.status, await own.text()).toBe(200);
   });
 });
 
