@@ -89,25 +89,35 @@ describe("GET /api/v1/agencies/:slug/report", () => {
   });
 
   it("reports each officer's indicator and the officer sees the same numbers on /me/score", async () => {
-    const device = await t.pairDevice("loket-1");
-    await t.call("POST", "/api/v1/counters/loket-1/duty", { token: device, body: { nip: OFFICER_NIPS[0], pin: PIN } });
-    const start = Date.now() - 3_600_000;
-    const taps = Array.from({ length: 6 }, (_, i) =>
-      rating({
-        channel: "kiosk",
-        overall: i < 3 ? 4 : 3,
-        createdAt: new Date(start + i * 60_000 + 3_600_000).toISOString(),
-      }),
-    );
-    const sync = await t.call("POST", "/api/v1/ratings", { token: device, body: { ratings: taps } });
-    expect((await sync.json()).results.every((r: { status: string }) => r.status === "accepted")).toBe(true);
+    // Two officers with different means, so the fair score's pull toward the unit mean shows.
+    const serve = async (counter: string, nip: string, faces: (i: number) => number) => {
+      const device = await t.pairDevice(counter);
+      await t.call("POST", `/api/v1/counters/${counter}/duty`, { token: device, body: { nip, pin: PIN } });
+      const start = Date.now() - 3_600_000;
+      const taps = Array.from({ length: 6 }, (_, i) =>
+        rating({
+          channel: "kiosk",
+          overall: faces(i),
+          createdAt: new Date(start + i * 60_000 + 3_600_000).toISOString(),
+        }),
+      );
+      const sync = await t.call("POST", "/api/v1/ratings", { token: device, body: { ratings: taps } });
+      expect((await sync.json()).results.every((r: { status: string }) => r.status === "accepted")).toBe(true);
+    };
+    await serve("loket-1", OFFICER_NIPS[0], (i) => (i < 3 ? 4 : 3));
+    await serve("loket-2", OFFICER_NIPS[1], () => 2);
     const now = new Date();
     const month = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
     const report = await (
       await t.call("GET", `/api/v1/agencies/${AGENCY}/report?from=2020-01-01&to=2099-12-31`, { token: await t.login() })
     ).json();
-    const row = report.byOfficer[0];
-    expect(row).toMatchObject({ n: 6, index: 87.5, fair: 87.5, enough: false, band: null });
+    const rowOf = async (nip: string) => {
+      const id = await t.officerId(nip);
+      return report.byOfficer.find((r: { officer: string }) => r.officer === id);
+    };
+    // Unit mean 2.75 (12 ratings credited to officers), k = 20: (6·3.5 + 20·2.75) / 26 × 25 and (6·2 + 20·2.75) / 26 × 25.
+    expect(await rowOf(OFFICER_NIPS[0])).toMatchObject({ n: 6, index: 87.5, fair: 73.08, enough: false, band: null });
+    expect(await rowOf(OFFICER_NIPS[1])).toMatchObject({ n: 6, index: 50, fair: 64.42, enough: false, band: null });
     const officer = await t.login({ nip: OFFICER_NIPS[0] });
     const mine = await (
       await t.call("GET", "/api/v1/me/score?from=2020-01-01&to=2099-12-31", { token: officer })
