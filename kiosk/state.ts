@@ -37,7 +37,7 @@ const SETUP_KEY = "suara.setup";
 /** Remembers what the server said about the counter, so the tablet can start without it. */
 export const rememberSetup = (self: DeviceSelf) => localStorage.setItem(SETUP_KEY, JSON.stringify(self));
 const SYNCED_KEY = "suara.lastSync";
-/** How often the tablet asks who serves, so a check-in made elsewhere shows within 30 s. */
+/** How often the tablet asks who serves: a check-in made elsewhere shows at the next ask, 15 s at most. */
 export const POLL_MS = 15_000;
 
 function cached<T>(key: string): T | null {

@@ -2,7 +2,8 @@
  * <suara-ikm-badge agency period>: the agency's published IKM with its band and
  * SKM respondents, or, while there is no IKM yet, the quick index labelled as
  * such; from the public endpoint. A plain custom element (no Lit), small enough
- * for a footer: /widget/badge.js alone, or inside /widget/suara.js.
+ * for a footer: /widget/badge.js is this module alone; the classic
+ * /widget/suara.iife.js has it beside <suara-rating> (/widget/suara.js does not).
  */
 
 import { fill } from "../core/fill.ts";

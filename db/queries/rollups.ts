@@ -108,28 +108,15 @@ export interface RollupGroup extends RollupSums {
   month: string;
 }
 
-const SUM_SELECT = sql.raw(
-  [
-    "sum(respondents)",
-    "sum(ratings)",
-    ...FACE_COLUMNS.map((c) => `sum(${c})`),
-    ...METRIC_COLUMNS.map((c) => `sum(${c})`),
-  ]
-    .map((e, i) => `${e} AS c${i}`)
-    .join(", "),
-);
+/** Every count column summed under its own name (`sum(face_1) AS face_1`), so a row is read by name. */
+const SUM_SELECT = sql.raw(COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(", "));
 
 function toSums(row: Record<string, unknown>): RollupSums {
+  const count = (column: string) => Number(row[column] ?? 0);
   const stats = {} as Record<Metric, Stat>;
-  METRICS.forEach((m, i) => {
-    stats[m] = {
-      n: Number(row[`c${6 + i * 3}`] ?? 0),
-      sum: Number(row[`c${7 + i * 3}`] ?? 0),
-      sumSq: Number(row[`c${8 + i * 3}`] ?? 0),
-    };
-  });
-  const faces = [2, 3, 4, 5].map((c) => Number(row[`c${c}`] ?? 0)) as RollupSums["faces"];
-  return { respondents: Number(row.c0 ?? 0), ratings: Number(row.c1 ?? 0), faces, stats };
+  for (const m of METRICS) stats[m] = { n: count(`${m}_n`), sum: count(`${m}_sum`), sumSq: count(`${m}_sq`) };
+  const faces = FACE_COLUMNS.map(count) as RollupSums["faces"];
+  return { respondents: count("respondents"), ratings: count("ratings"), faces, stats };
 }
 
 /** Which rollups to read: an agency or an officer, over an inclusive range of local days. */
