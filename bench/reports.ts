@@ -1,6 +1,6 @@
 /**
  * Cost of an agency report and an officer score over 10,000 and 1,000,000
- * ratings (DESIGN.md: the larger may cost at most 2× the smaller, because both
+ * ratings (docs/design.md, "Performance budgets": the larger may cost at most 2× the smaller, because both
  * read daily rollups, not ratings). Ratings are generated inside SQLite.
  */
 import { mkdtempSync, statSync } from "node:fs";

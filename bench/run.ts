@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: builds, then measures Suara against the budgets of DESIGN.md, prints a
+ * `npm run bench`: builds, then measures Suara against the budgets of docs/design.md ("Performance budgets"), prints a
  * Markdown table and writes the same to bench/results.json (README.md's table
  * is copied from that file). Medians and ratios: the machine is noisy, so read
  * trends, not single digits.
@@ -110,7 +110,7 @@ if (costs.length === 2) {
 const date = new Date().toISOString().slice(0, 10);
 writeFileSync("bench/results.json", `${JSON.stringify({ date, node: process.version, seconds, results }, null, 2)}\n`);
 console.log(`\nSuara benchmark, ${date}, Node ${process.version} (also in bench/results.json)\n`);
-console.log("| measure | result | budget (DESIGN.md) |\n|---|---|---|");
+console.log("| measure | result | budget (docs/design.md) |\n|---|---|---|");
 for (const r of results) {
   console.log(`| ${r.measure} | ${r.result} | ${r.budget ? `${r.budget} ${r.ok ? "✓" : "✗ misses it"}` : "—"} |`);
 }

@@ -192,7 +192,7 @@ export const DutyBoardEndInput = z.strictObject({ reason });
 /** A new integration key for a queue system. */
 export const IntegrationKeyInput = z.strictObject({ name: z.string().trim().min(1).max(120) });
 
-/** What a rating ticket is for; the caller decides the officer (DESIGN.md). */
+/** What a rating ticket is for; the caller decides the officer (docs/design.md, "Channels and attribution"). */
 export const TicketInput = z
   .strictObject({
     service: slug,

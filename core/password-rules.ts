@@ -1,5 +1,5 @@
 /**
- * What a password a person chooses must not be (DESIGN.md "Security and privacy"; NIST SP 800-63B
+ * What a password a person chooses must not be (docs/design.md, "Security and privacy"; NIST SP 800-63B
  * §3.1.1.2: a length floor and no context-specific words, no composition rules). The API checks
  * it; the dashboard checks it too, to say so before sending.
  */

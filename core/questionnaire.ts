@@ -44,7 +44,7 @@ export interface Element {
 const scale = (id: [string, string, string, string], en: [string, string, string, string]) =>
   [0, 1, 2, 3].map((i) => ({ id: id[i], en: en[i] })) as unknown as Element["answers"];
 
-/** The nine elements with the standard form's questions and labels (SKM.md). */
+/** The nine elements with the standard form's questions and labels (docs/scoring.md, "Elements"). */
 export const ELEMENTS: readonly Element[] = [
   {
     id: "persyaratan",
@@ -169,7 +169,7 @@ export const REASONS: readonly { code: string; label: Localized }[] = [
   { code: "lainnya", label: { id: "Lainnya", en: "Something else" } },
 ];
 
-/** The standard form's respondent profile (SKM.md): every question optional, codes as the API takes them. */
+/** The standard form's respondent profile (docs/scoring.md, "Respondent profile"): every question optional, codes as the API takes them. */
 export const PROFILE = {
   gender: [
     { code: "L", label: { id: "Laki-laki", en: "Male" } },

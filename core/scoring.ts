@@ -194,7 +194,7 @@ export function officerIndicator(
 
 /**
  * Krejcie & Morgan (1970), Table 1: the required sample S for the populations it
- * lists. Where the table lists the population its value stands (DESIGN.md); it
+ * lists. Where the table lists the population its value stands (docs/scoring.md, "Sample size"); it
  * differs from the formula at 100,000 (384, the formula gives 383).
  */
 // biome-ignore format: the published table, ten entries a line

@@ -1,5 +1,5 @@
 /**
- * Suara's whole data model (DESIGN.md, "Data model"). Times are integer
+ * Suara's whole data model (docs/design.md, "Data model"). Times are integer
  * milliseconds since the epoch; local days are YYYY-MM-DD text in the agency's
  * timezone. Ids are opaque text so that no row count leaks through a URL.
  */

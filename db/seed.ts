@@ -1,5 +1,5 @@
 /**
- * The demo agency (DESIGN.md, "Demo data"): Disdukcapil Kota Tebing Tinggi with
+ * The demo agency (docs/design.md, "Demo data"): Disdukcapil Kota Tebing Tinggi with
  * four services, four counters, six officers, an admin, a supervisor, a
  * regional admin, and thirty weeks of plausible kiosk ratings attributed through
  * real duties, so every screen has something to show. Deterministic for a given day.

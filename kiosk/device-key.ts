@@ -1,5 +1,5 @@
 /**
- * The tablet's signing key (DESIGN.md, "Signed tablets"): an ECDSA P-256 pair
+ * The tablet's signing key (docs/design.md, "Signed tablets"): an ECDSA P-256 pair
  * made at pairing with its private half non-extractable, kept in IndexedDB
  * (structured clone keeps a CryptoKey; script can use it but never read it).
  * Every call with the device token is signed with it, so the token copied off

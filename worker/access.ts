@@ -1,5 +1,5 @@
 /**
- * The role rules (DESIGN.md, "Security and privacy"), in one place: every route
+ * The role rules (docs/design.md, "Security and privacy"), in one place: every route
  * that reads or writes anything not public calls one of these before it does.
  * Which roles may do what is the RULES table; nothing else lists roles.
  * (Ratings are the exception by design: who may send one depends on its

@@ -64,7 +64,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 /**
  * Whether a request is answered from the database: the API and /health. The kiosk,
  * dashboard, widget scripts, hosted rating page and docs page are served while the
- * database is down (DESIGN.md, "Reliability"), so an outage never breaks the agency
+ * database is down (docs/design.md, "Reliability"), so an outage never breaks the agency
  * sites that embed the widget.
  */
 export const needsDatabase = (path: string) =>

@@ -1,5 +1,5 @@
 /**
- * Signed tablets (DESIGN.md, "Signed tablets"): a device token copied off a
+ * Signed tablets (docs/design.md, "Signed tablets"): a device token copied off a
  * tablet posts nothing without the tablet's key. Every refusal is a 401 that
  * leaves the database as it was; a signed request from the tablet goes through.
  */

@@ -1,6 +1,6 @@
 /**
  * A device token alone posts nothing: every request a tablet makes with it is
- * signed by the non-extractable key the tablet made at pairing (DESIGN.md,
+ * signed by the non-extractable key the tablet made at pairing (docs/design.md,
  * "Signed tablets"; the format is in core/device-signature.ts). Checked by the
  * auth middleware before any handler reads the request, cheapest refusal first:
  * headers, then the timestamp, then (with the body read under the tablets'

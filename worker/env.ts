@@ -44,7 +44,7 @@ export type Principal =
 
 /** Settings the app reads (from the environment on Node, bindings on Workers). */
 export interface AppSettings {
-  /** Weight of the unit mean in an officer's fair score (DESIGN.md default 20). */
+  /** Weight of the unit mean in an officer's fair score (docs/scoring.md, "The officer indicator": default 20). */
   shrinkageK: number;
   /** Ratings an officer needs before a band is shown (default 30). */
   minOfficerN: number;

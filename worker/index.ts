@@ -35,7 +35,7 @@ export interface WorkerBindings {
 }
 
 /**
- * A database handle for one request or cron run: no client outlives it (DESIGN.md, "Runtimes").
+ * A database handle for one request or cron run: no client outlives it (docs/design.md, "Runtimes").
  * Every call has a deadline, so a database that hangs gives 503s, not stuck requests.
  */
 function databaseFor(env: WorkerBindings, { dbTimeoutMs }: Pick<AppSettings, "dbTimeoutMs"> = DEFAULT_SETTINGS): Db {

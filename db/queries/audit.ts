@@ -1,4 +1,4 @@
-/** The audit log: who changed what, when (DESIGN.md: every admin change). */
+/** The audit log: who changed what, when (docs/design.md, "Security and privacy": every admin change). */
 import type { InStatement, InValue } from "@libsql/client";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";

@@ -6,7 +6,7 @@ import type { Db } from "../client.ts";
 import { agencies, counters, devices } from "../schema.ts";
 import { servicesOfCounters } from "./counters.ts";
 
-/** How long a pairing code stays valid (DESIGN.md: 15 minutes). */
+/** How long a pairing code stays valid (docs/design.md, "Security and privacy": 15 minutes). */
 export const PAIRING_TTL_MS = 15 * 60_000;
 
 /** An 8-digit pairing code, typed on the tablet. */

@@ -14,7 +14,7 @@ import type { SqlRow } from "../embedded.ts";
 import type { Channel } from "../schema.ts";
 import type { IngestItem } from "./ingest.ts";
 
-/** Two kiosk ratings closer than this cannot both be real services (DESIGN.md: `rapid_repeat`). */
+/** Two kiosk ratings closer than this cannot both be real services (docs/design.md, "Channels and attribution": `rapid_repeat`). */
 export const RAPID_REPEAT_MS = 15_000;
 
 /** The distinct defined values of a list. */

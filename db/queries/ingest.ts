@@ -22,7 +22,7 @@ import { rollupAddedRating, rollupInsertedRatings, rollupRemovedRating } from ".
  * ticket rating keeps its own time only within this much of the server's.
  */
 export const CLOCK_SKEW_MS = 5 * 60_000;
-/** Oldest tap a device may still deliver: a month of being offline (DESIGN.md, "Time of a rating"). */
+/** Oldest tap a device may still deliver: a month of being offline (docs/design.md, "Time of a rating"). */
 export const MAX_DEVICE_AGE_MS = 30 * 24 * 3_600_000;
 
 /** Who sent a rating, as the HTTP layer established it. */
@@ -254,7 +254,7 @@ function toRow({ input, sender }: IngestItem, context: Context, now: number, bat
     if (device.agencyId !== agency.id) return reject("wrong_agency", "This device belongs to another agency.");
     if (input.ticket) return reject("invalid_ticket", "Kiosk ratings do not carry tickets.");
     // A device's clock is trusted within limits: offline days are normal, a tap from before
-    // the tablet was paired or older than a month is not (DESIGN.md, "Time of a rating").
+    // the tablet was paired or older than a month is not (docs/design.md, "Time of a rating").
     if (createdAt < device.pairedAt - CLOCK_SKEW_MS) {
       return reject("before_pairing", "This rating is dated before the device was paired.");
     }
@@ -268,7 +268,7 @@ function toRow({ input, sender }: IngestItem, context: Context, now: number, bat
     }
     deviceId = device.id;
     counterId = device.counterId;
-    // Attribution by the time of the tap, not of the sync (DESIGN.md, "Channels and attribution").
+    // Attribution by the time of the tap, not of the sync (docs/design.md, "Channels and attribution").
     const duty = context.duties
       .get(counterId)
       ?.find((d) => d.startedAt <= createdAt && (d.endedAt === null || d.endedAt > createdAt));
@@ -297,7 +297,7 @@ function toRow({ input, sender }: IngestItem, context: Context, now: number, bat
       ticketId = ticket.id;
       counterId = ticket.counterId;
       officerId = ticket.officerId;
-      // Nobody but the rated officer vouches that this service happened (DESIGN.md, "Who vouches"):
+      // Nobody but the rated officer vouches that this service happened (docs/design.md, "Who vouches"):
       // the unit counts it, the officer's own indicator never does (db/queries/rollups.ts).
       if (ticket.source === "self" && officerId) flags.push("self_issued");
     }

@@ -33,7 +33,7 @@ export interface ElementFigures {
 
 /** The SKM figures of one slice of ratings. */
 export interface Summary {
-  /** Ratings that answered at least one of the 9 elements: the SKM sample (DESIGN.md, "Respondents"). */
+  /** Ratings that answered at least one of the 9 elements: the SKM sample (docs/scoring.md, "Respondents and taps"). */
   respondents: number;
   /** Face-only taps, counted apart: they feed the quick index, never the IKM. */
   taps: number;
@@ -50,7 +50,7 @@ export interface OfficerRow extends OfficerIndicator {
   name: string;
 }
 
-/** An agency's SKM report for a period (DESIGN.md, "report shape"). */
+/** An agency's SKM report for a period (docs/design.md, "Report shape"). */
 export interface Report extends Summary {
   period: Period;
   /** Month by month within the period: SKM respondents, the quick index and the IKM (null without all 9 elements). */
@@ -61,7 +61,7 @@ export interface Report extends Summary {
   byOfficer: OfficerRow[];
 }
 
-/** The elements that are about the officer who served (SKM.md: kompetensi and perilaku pelaksana). */
+/** The elements that are about the officer who served (docs/scoring.md, "Elements": kompetensi and perilaku pelaksana). */
 export const OFFICER_ELEMENTS = ["kompetensi", "perilaku"] as const;
 
 /** An element's n, NRR (4 decimals) and element score (NRR × 25, 2 decimals). */
@@ -99,7 +99,7 @@ function groupSums(groups: RollupGroup[], key: (g: RollupGroup) => string): Map<
  * The mean a fair score is shrunk toward: the officer indicator over the unit's ratings that
  * count for an officer. Ratings no colleague can be credited with (widget ratings, tickets an
  * officer made for themself) stay out of it, so no one moves every officer's fair score by
- * rating themselves (DESIGN.md, "Who vouches").
+ * rating themselves (docs/design.md, "Who vouches").
  */
 const unitMean = (groups: RollupGroup[]) => {
   let n = 0;
@@ -234,7 +234,7 @@ export async function officerScore(
     unitIndex: mean === null ? null : round2(mean * 25),
     /** How many of the officer's counted ratings chose each face, 1 to 4. */
     faces: own.faces,
-    /** The two elements about the officer (SKM.md): theirs and the unit's. */
+    /** The two elements about the officer (docs/scoring.md, "Elements"): theirs and the unit's. */
     elements: figures(own),
     unitElements: figures(unit),
     trend: months

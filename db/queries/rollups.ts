@@ -26,7 +26,7 @@ const METRIC_SELECT = METRICS.flatMap((m) => {
   const v = METRIC_VALUE[m];
   return [`count(${v})`, `total(${v})`, `total((${v}) * (${v}))`];
 });
-/** An SKM respondent answered at least one of the 9 elements (DESIGN.md, "Respondents"); a face alone is a tap. */
+/** An SKM respondent answered at least one of the 9 elements (docs/scoring.md, "Respondents and taps"); a face alone is a tap. */
 const ANSWERED_ANY = `(coalesce(${ELEMENT_IDS.join(", ")}) IS NOT NULL)`;
 const FACE_COLUMNS = ["face_1", "face_2", "face_3", "face_4"];
 const COUNT_COLUMNS = ["respondents", "ratings", ...FACE_COLUMNS, ...METRIC_COLUMNS];
@@ -40,7 +40,7 @@ const SUMS = [
 /**
  * The officer a rating counts for in the rollups: none ('') when the officer made its ticket
  * for themself (`self_issued`): the unit's figures count it, the officer's n, fair score and band
- * never do (DESIGN.md, "Who vouches"). The rating itself keeps its officer, to be shown apart.
+ * never do (docs/design.md, "Who vouches"). The rating itself keeps its officer, to be shown apart.
  */
 const ROLLUP_OFFICER = `CASE WHEN instr(flags, '"self_issued"') THEN '' ELSE coalesce(officer_id, '') END`;
 /** The upsert's head; `sign` "-" takes ratings out of the rollups instead of adding them. */

@@ -1,7 +1,7 @@
 /**
  * Ratings from tickets an officer made for themself (`self_issued`): they count
  * for the unit, never for the officer's n, fair score or band, since no one else
- * vouched for the service (DESIGN.md, "Who vouches"). The officer still sees them,
+ * vouched for the service (docs/design.md, "Who vouches"). The officer still sees them,
  * apart, read straight from the ratings (the officer's days through ratings_officer_day).
  */
 import { sql } from "drizzle-orm";

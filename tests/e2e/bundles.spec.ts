@@ -1,7 +1,7 @@
 /**
  * The built front ends carry no zod: they import only types from core's API
  * contract (`import type`), and a value import would drag the validator into
- * every browser bundle (DESIGN.md, "Dependencies point one way").
+ * every browser bundle (docs/design.md, "Dependencies point one way").
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";

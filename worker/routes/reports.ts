@@ -64,7 +64,7 @@ export const reportsRoutes = router()
       tags: ["reports"],
       security: SECURITY.session,
       request: { params: z.object({ slug }), query: ReportQuery },
-      responses: okJson(ReportResponse, "The report (DESIGN.md, report shape)"),
+      responses: okJson(ReportResponse, "The report (docs/design.md, Report shape)"),
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");

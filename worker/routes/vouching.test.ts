@@ -1,5 +1,5 @@
 /**
- * Who vouches for a rating (DESIGN.md, "Who vouches"): a rating counts toward an
+ * Who vouches for a rating (docs/design.md, "Who vouches"): a rating counts toward an
  * officer's indicator only when someone other than that officer vouches for the
  * service. Tried as a dishonest officer would: tickets made for oneself count for
  * the unit, never for the officer; issuing is paced; a queue system's key vouches

@@ -2,7 +2,7 @@
  * The officer's ticket QR page (/dashboard/me/ticket): a single-use rating ticket
  * for the citizen just served, shown as a large QR code for their phone, and the
  * officer's check-in card. Tickets an officer makes for themself count for the
- * unit, never for their own indicator (DESIGN.md, "Who vouches"); the page says so.
+ * unit, never for their own indicator (docs/design.md, "Who vouches"); the page says so.
  */
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import type { Form, TicketIssued } from "../../../core/responses.ts";

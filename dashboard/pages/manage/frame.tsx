@@ -5,7 +5,7 @@ import { Layout } from "../../components/layout.tsx";
 import { Session } from "../../context.ts";
 import { useWords } from "./form.tsx";
 
-/** Whether the signed-in person may change an agency's set-up (DESIGN.md: agency and regional admins). */
+/** Whether the signed-in person may change an agency's set-up (docs/design.md, "Security and privacy": agency and regional admins). */
 export const mayManage = (role: string) => role === "agency_admin" || role === "regional_admin";
 
 /** A management page for `slug`; supervisors and officers see why it is not theirs instead. */

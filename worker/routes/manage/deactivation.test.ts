@@ -1,5 +1,5 @@
 /**
- * Deactivating an officer (DESIGN.md, issue 15): their sessions end, sign-in is refused
+ * Deactivating an officer (docs/design.md, "Duties"; issue 15): their sessions end, sign-in is refused
  * with a clear message, tickets naming them are refused, their duty ends (audited);
  * reactivating restores sign-in.
  */
