@@ -6,6 +6,7 @@
 import * as z from "zod";
 import { nipProblem } from "./nip.ts";
 import { ELEMENT_IDS, LOCALES } from "./questionnaire.ts";
+import { AGENCY_ROLES } from "./roles.ts";
 import { isSafeUrl, originProblem } from "./urls.ts";
 
 /** Most ratings one POST may carry (a kiosk sync after a long outage sends several). */
@@ -284,7 +285,7 @@ export const OfficerPatch = changes(OfficerInput.partial().extend({ active: z.bo
 export const UserInput = z.strictObject({
   email: z.email().max(200).optional(),
   name: z.string().trim().min(1).max(120),
-  role: z.enum(["agency_admin", "supervisor", "officer"]),
+  role: z.enum(AGENCY_ROLES),
   password: z.string().min(10).max(200),
   officer: id.optional(),
 });
@@ -292,7 +293,7 @@ export const UserInput = z.strictObject({
 export const UserPatch = changes(
   z.strictObject({
     name: z.string().trim().min(1).max(120).optional(),
-    role: z.enum(["agency_admin", "supervisor", "officer"]).optional(),
+    role: z.enum(AGENCY_ROLES).optional(),
     password: z.string().min(10).max(200).optional(),
   }),
 );

@@ -8,6 +8,7 @@
 import * as z from "zod";
 import type { RatingsResponse } from "./contract.ts";
 import { ELEMENT_IDS, LOCALES } from "./questionnaire.ts";
+import { ROLES } from "./roles.ts";
 
 /** Milliseconds since the epoch. */
 /** Milliseconds since the epoch. */
@@ -16,7 +17,7 @@ export const ms = z.number().int().meta({ description: "milliseconds since the e
 export const iso = z.string().meta({ description: "ISO 8601 instant", example: "2026-11-22T03:00:00.000Z" });
 /** A grade of the conversion table. */
 export const mutu = z.enum(["A", "B", "C", "D"]);
-const role = z.enum(["regional_admin", "agency_admin", "supervisor", "officer"]);
+const role = z.enum(ROLES);
 /** An agency timezone. */
 export const timezone = z.enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]);
 const localized = z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string()])) as Record<"id" | "en", z.ZodString>);

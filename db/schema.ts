@@ -8,6 +8,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { CONTEST_DECISIONS, CONTEST_REASONS } from "../core/contest-reasons.ts";
 import type { Flag } from "../core/flags.ts";
 import { ELEMENT_IDS } from "../core/questionnaire.ts";
+import { ROLES } from "../core/roles.ts";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -101,10 +102,7 @@ export const officers = sqliteTable(
   (t) => [index("officers_agency").on(t.agencyId)],
 );
 
-/** Sign-in roles, widest first. */
-export const ROLES = ["regional_admin", "agency_admin", "supervisor", "officer"] as const;
-/** A sign-in role. */
-export type Role = (typeof ROLES)[number];
+export type { Role } from "../core/roles.ts";
 
 /** Sign-in identities; officers sign in with the NIP of their linked officer. */
 export const users = sqliteTable("users", {

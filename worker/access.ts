@@ -1,7 +1,7 @@
 /**
  * The role rules (docs/design.md, "Security and privacy"), in one place: every route
  * that reads or writes anything not public calls one of these before it does.
- * Which roles may do what is the RULES table; nothing else lists roles.
+ * Which roles may do what is the RULES table of core/roles.ts; nothing else lists roles.
  * (Ratings are the exception by design: who may send one depends on its
  * channel and is decided per item in db/queries/ingest.ts: a kiosk rating needs
  * the device of that agency, a widget rating a registered Origin, a QR rating a ticket.)
@@ -9,8 +9,8 @@
 
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
+import { type Permission, RULES, roleMay } from "../core/roles.ts";
 import { counterByCode } from "../db/queries/agencies.ts";
-import type { Role } from "../db/schema.ts";
 import { agencies } from "../db/schema.ts";
 import type { AppEnv, DeviceCaller, IntegrationCaller, SessionUser } from "./env.ts";
 import { forbidden, notFound, unauthorized } from "./errors.ts";
@@ -19,28 +19,8 @@ type Ctx = Context<AppEnv>;
 
 const INTEGRATION_ONLY = "An integration key may only make rating tickets (POST /tickets).";
 
-/** Who may do what, by role. */
-export const RULES = {
-  /** Read an agency's reports, exports and set-up. */
-  readAgency: ["regional_admin", "agency_admin", "supervisor"],
-  /** Change an agency's set-up: services, counters, officers, accounts, devices, origins. */
-  manageAgency: ["regional_admin", "agency_admin"],
-  /** List and create the agencies of a region. */
-  manageRegion: ["regional_admin"],
-  /** Staff a counter: check in and out, issue rating tickets (an officer only for themself). */
-  staffCounter: ["officer", "supervisor", "agency_admin"],
-  /** See who serves where (the duty board) and end a forgotten duty, with a reason. */
-  superviseDuties: ["regional_admin", "agency_admin", "supervisor"],
-  /** Read one's own officer score and comments (an account linked to an officer). */
-  ownScore: ["officer", "supervisor", "agency_admin"],
-  /** Contest a rating attributed to oneself, once (an account linked to an officer). */
-  contestOwnRating: ["officer", "supervisor", "agency_admin"],
-  /** List an agency's contests and decide them: supervisors too, not only those who exclude; never one's own. */
-  decideContest: ["regional_admin", "agency_admin", "supervisor"],
-} as const satisfies Record<string, readonly Role[]>;
-
-/** Something the rules allow some roles to do. */
-export type Permission = keyof typeof RULES;
+/** The table itself lives in core/roles.ts, where the dashboard reads it too. */
+export { type Permission, RULES } from "../core/roles.ts";
 
 /** The signed-in person, or a 401 (nobody) or 403 (a device). */
 export function requireUser(c: Ctx): SessionUser {
@@ -59,8 +39,7 @@ export function requirePermission(c: Ctx, permission: Permission): SessionUser {
 }
 
 /** Whether a user's role may do `permission` at all. */
-export const may = (user: SessionUser, permission: Permission): boolean =>
-  (RULES[permission] as readonly Role[]).includes(user.role);
+export const may = (user: SessionUser, permission: Permission): boolean => roleMay(user.role, permission);
 
 /** Whether a user may do `permission` on an agency: their own agency, or an agency of a regional admin's region. */
 export function mayActOn(user: SessionUser, agency: { id: string; region: string }, permission: Permission): boolean {

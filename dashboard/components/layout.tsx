@@ -7,6 +7,7 @@ import type { ComponentChildren } from "preact";
 import { useContext } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import type { Contests } from "../../core/contest-contract.ts";
+import { roleMay } from "../../core/roles.ts";
 import { sayAccount } from "../account-words.ts";
 import { Session } from "../context.ts";
 import { type TextKey, text } from "../text.ts";
@@ -15,7 +16,8 @@ import { LanguageSwitch, SignOut } from "./session-buttons.tsx";
 
 /** The links of a role's pages. */
 function links(role: string, agency: string | null): [string, TextKey][] {
-  if (role === "officer")
+  // Whoever reads no agency reads their own (an officer; admins and supervisors both).
+  if (!roleMay(role, "readAgency"))
     return [
       ["/dashboard/me", "navMine"],
       ["/dashboard/me/evidence", "navEvidence"],
@@ -32,12 +34,12 @@ function links(role: string, agency: string | null): [string, TextKey][] {
         [`/dashboard/a/${agency}/duties`, "navDuties"],
       ]
     : [];
-  return role === "regional_admin" ? [["/dashboard/region", "navRegion"], ...own] : own;
+  return roleMay(role, "manageRegion") ? [["/dashboard/region", "navRegion"], ...own] : own;
 }
 
 /** The set-up pages of an agency, for those who may change it (agency and regional admins). */
 function manageLinks(role: string, agency: string | null): [string, TextKey][] {
-  if (!agency || (role !== "agency_admin" && role !== "regional_admin")) return [];
+  if (!agency || !roleMay(role, "manageAgency")) return [];
   const base = `/dashboard/a/${agency}`;
   return [
     [`${base}/setup`, "navSetup"],

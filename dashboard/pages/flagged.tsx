@@ -4,6 +4,7 @@ import { useContext, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { Flag } from "../../core/flags.ts";
 import { FACES } from "../../core/questionnaire.ts";
+import { roleMay } from "../../core/roles.ts";
 import type { Flagged } from "../../core/score-responses.ts";
 import { api } from "../api.ts";
 import { Layout } from "../components/layout.tsx";
@@ -31,7 +32,7 @@ export function FlaggedPage() {
   const locale = session.locale.value;
   const { slug } = useRoute().params;
   const loaded = useApi<Flagged>(`/agencies/${slug}/flagged?${usePeriodQuery()}`);
-  const manages = ["agency_admin", "regional_admin"].includes(session.me.value?.user.role ?? "");
+  const manages = roleMay(session.me.value?.user.role ?? "", "manageAgency");
   const [changed, setChanged] = useState<Record<string, { counted: boolean; flags: Flag[] }>>({});
   const [error, setError] = useState("");
   const toggle = async (id: string, exclude: boolean) => {

@@ -7,6 +7,7 @@
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { DutyBoard } from "../../../core/duty-responses.ts";
+import { roleMay } from "../../../core/roles.ts";
 import { Layout } from "../../components/layout.tsx";
 import { Empty, Load } from "../../components/states.tsx";
 import { Session } from "../../context.ts";
@@ -26,7 +27,7 @@ export function DutyBoardPage() {
   const me = useContext(Session).me.value!;
   const { w, locale } = useDutyWords();
   // Officers staff counters; they do not oversee them (the API answers them 403 too).
-  const allowed = me.user.role !== "officer";
+  const allowed = roleMay(me.user.role, "superviseDuties");
   const loaded = useApi<DutyBoard>(allowed ? `/agencies/${slug}/duties` : null);
   const [readAt, setReadAt] = useState(Date.now());
   const [ending, setEnding] = useState<Ending | null>(null);

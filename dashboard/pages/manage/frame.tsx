@@ -1,12 +1,13 @@
 /** The frame of a management page: the usual layout, and a refusal for those whose role may not change set-up. */
 import type { ComponentChildren } from "preact";
 import { useContext } from "preact/hooks";
+import { roleMay } from "../../../core/roles.ts";
 import { Layout } from "../../components/layout.tsx";
 import { Session } from "../../context.ts";
 import { useWords } from "./form.tsx";
 
-/** Whether the signed-in person may change an agency's set-up (docs/design.md, "Security and privacy": agency and regional admins). */
-export const mayManage = (role: string) => role === "agency_admin" || role === "regional_admin";
+/** Whether the signed-in person may change an agency's set-up (core/roles.ts: agency and regional admins). */
+export const mayManage = (role: string) => roleMay(role, "manageAgency");
 
 /** A management page for `slug`; supervisors and officers see why it is not theirs instead. */
 export function ManageFrame({ slug, title, children }: { slug: string; title: string; children: ComponentChildren }) {

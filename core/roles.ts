@@ -1,0 +1,39 @@
+/**
+ * The roles and what each may do: the one table the API enforces (worker/access.ts)
+ * and the dashboard asks what to show. Plain data, no zod, so browser bundles may
+ * import it (docs/design.md, "Security and privacy").
+ */
+
+/** Sign-in roles, widest first. */
+export const ROLES = ["regional_admin", "agency_admin", "supervisor", "officer"] as const;
+/** A sign-in role. */
+export type Role = (typeof ROLES)[number];
+/** The roles of an agency's own accounts, which its admins make (regional admins come from `npm run admin:create`). */
+export const AGENCY_ROLES = ["agency_admin", "supervisor", "officer"] as const satisfies readonly Role[];
+
+/** Who may do what, by role. */
+export const RULES = {
+  /** Read an agency's reports, exports and set-up. */
+  readAgency: ["regional_admin", "agency_admin", "supervisor"],
+  /** Change an agency's set-up: services, counters, officers, accounts, devices, origins. */
+  manageAgency: ["regional_admin", "agency_admin"],
+  /** List and create the agencies of a region. */
+  manageRegion: ["regional_admin"],
+  /** Staff a counter: check in and out, issue rating tickets (an officer only for themself). */
+  staffCounter: ["officer", "supervisor", "agency_admin"],
+  /** See who serves where (the duty board) and end a forgotten duty, with a reason. */
+  superviseDuties: ["regional_admin", "agency_admin", "supervisor"],
+  /** Read one's own officer score and comments (an account linked to an officer). */
+  ownScore: ["officer", "supervisor", "agency_admin"],
+  /** Contest a rating attributed to oneself, once (an account linked to an officer). */
+  contestOwnRating: ["officer", "supervisor", "agency_admin"],
+  /** List an agency's contests and decide them: supervisors too, not only those who exclude; never one's own. */
+  decideContest: ["regional_admin", "agency_admin", "supervisor"],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** Something the rules allow some roles to do. */
+export type Permission = keyof typeof RULES;
+
+/** Whether a role may do `permission` at all (where, the API decides: worker/access.ts's mayActOn). */
+export const roleMay = (role: string, permission: Permission): boolean =>
+  (RULES[permission] as readonly string[]).includes(role);
