@@ -92,6 +92,16 @@ export async function newSession(db: Db, userId: string, now: number) {
   return { token, expiresAt, insert };
 }
 
+/**
+ * The statements that give an account a password an admin made: stored as temporary (its owner
+ * must choose their own at the next sign-in), and every session of the old password ended.
+ */
+export const adminMadePassword = (db: Db, userId: string, passwordHash: string) =>
+  [
+    db.update(users).set({ passwordHash, passwordTemporary: true }).where(eq(users.id, userId)),
+    db.delete(sessions).where(eq(sessions.userId, userId)),
+  ] as const;
+
 /** The statement that ends every session of a user but one (the one that changed the password). */
 export const endOtherSessions = (db: Db, userId: string, keepTokenHash: string) =>
   db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)));

@@ -11,7 +11,8 @@ import { newId, randomString } from "../../../core/ids.ts";
 import { hashSecret } from "../../../core/password.ts";
 import { PasswordResetResponse, UserResponse, UsersResponse } from "../../../core/responses.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
-import { officers, publicUserColumns as publicColumns, sessions, users } from "../../../db/schema.ts";
+import { adminMadePassword } from "../../../db/queries/auth.ts";
+import { officers, publicUserColumns as publicColumns, users } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
@@ -114,10 +115,6 @@ export const usersRoutes = router()
       if (changes.role === "officer" && !existing.officerId) {
         throw new ApiError(400, "invalid_request", "role: only an account linked to an officer can be an officer.");
       }
-      const update = db
-        .update(users)
-        .set({ ...changes, ...(password ? { passwordHash: await hashSecret(password), passwordTemporary: true } : {}) })
-        .where(where);
       const audit = auditInsert(db, {
         actorUserId: user.id,
         agencyId: agency.id,
@@ -125,10 +122,12 @@ export const usersRoutes = router()
         target: id,
         details: { ...changes, passwordChanged: Boolean(password) },
       });
-      // A new password ends every session of the old one: whoever knew it is signed out too.
-      await (password
-        ? db.batch([update, db.delete(sessions).where(eq(sessions.userId, id)), audit])
-        : db.batch([update, audit]));
+      // A new password is temporary and ends every session of the old one: whoever knew it is signed out too.
+      await db.batch([
+        audit,
+        ...(Object.keys(changes).length > 0 ? [db.update(users).set(changes).where(where)] : []),
+        ...(password ? adminMadePassword(db, id, await hashSecret(password)) : []),
+      ]);
       return c.json({ user: { ...existing, ...changes, ...(password ? { passwordTemporary: true } : {}) } }, 200);
     },
   )
@@ -155,12 +154,8 @@ export const usersRoutes = router()
       // 60 random bits in three groups of four letters and digits, easy to read out and type.
       const password = randomString(12).replace(/(.{4})(?=.)/g, "$1-");
       await db.batch([
-        db
-          .update(users)
-          .set({ passwordHash: await hashSecret(password), passwordTemporary: true })
-          .where(where),
-        db.delete(sessions).where(eq(sessions.userId, id)),
         auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "user.password_reset", target: id }),
+        ...adminMadePassword(db, id, await hashSecret(password)),
       ]);
       return c.json({ password }, 200);
     },
