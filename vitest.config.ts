@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["{core,db,worker,widget,kiosk,dashboard,deploy}/**/*.test.{ts,tsx}"],
+    include: ["{core,db,worker,widget,kiosk,dashboard,deploy,docs}/**/*.test.{ts,tsx}"],
     testTimeout: 20_000,
   },
 });

@@ -1,5 +1,5 @@
 /**
- * Flags on a rating, and which figures each keeps it out of (README, "Which flags count where").
+ * Flags on a rating, and which figures each keeps it out of (docs/scoring.md, "What is left out").
  * `rapid_repeat` and `excluded` never count; `self_issued` counts for the unit, never for the
  * officer; the others are shown to admins and count.
  */

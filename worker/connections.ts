@@ -7,13 +7,13 @@
  * closed after 5 s without a request, and when the sockets near the process's
  * open-file limit the oldest one that has not yet sent a complete request is
  * closed for each new one, so a flood of idle sockets cannot shut out real
- * callers. The TLS proxy in front should have its own limits (README).
+ * callers. The TLS proxy in front should have its own limits (docs/operations.md, "Run it in an office").
  */
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { Socket } from "node:net";
 
-/** The time-outs, as README's "Run it in an office" states them. */
+/** The time-outs, as docs/operations.md, "Run it in an office" states them. */
 export const CONNECTION_TIMEOUTS = {
   /** A client must send its complete headers within this. */
   headersMs: 10_000,

@@ -66,7 +66,7 @@ describe("worker/node.ts", () => {
     expect(printed).toMatch(/kiosk +http:\/\/localhost:\d+\/kiosk\//);
     for (const url of lanUrls(0).map((u) => u.replace(/:0$/, ""))) expect(printed).toContain(url);
     expect(printed).toContain("Tablets need HTTPS (a secure context) to pair and to work offline");
-    expect(printed).toContain('README.md, "Run it in an office"');
+    expect(printed).toContain('docs/operations.md, "Run it in an office"');
   });
 
   it("logs JSON lines and serves /metrics to this machine or the token, never to a request a proxy passed on", async () => {

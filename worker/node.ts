@@ -95,7 +95,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions }, 
       settings.app.publicUrl
         ? `Tablets open ${settings.app.publicUrl}/kiosk/ (SUARA_PUBLIC_URL).`
         : "Tablets need HTTPS (a secure context) to pair and to work offline: put a TLS proxy in front and set " +
-            'SUARA_PUBLIC_URL (README.md, "Run it in an office").',
+            'SUARA_PUBLIC_URL (docs/operations.md, "Run it in an office").',
     );
   }
   void connect();
@@ -169,7 +169,7 @@ function warnNewDatabase(url: string): void {
     [
       `NOTICE: ${path ? `the database file ${path} did not exist (or was empty) and was created` : `the database at ${url} was empty and was set up`} just now, empty.`,
       "  If this server stored ratings before, they are not in it: stop the server and restore the latest backup",
-      '  (npm run restore -- <backup>; README, "Backups"), or put the right file back, then start the server again.',
+      '  (npm run restore -- <backup>; docs/operations.md, "Backups"), or put the right file back, then start the server again.',
       ...(beside.length > 0 ? [`  Earlier databases found beside it: ${beside.join(", ")}`] : []),
     ]
       .map((line) => line.trim())

@@ -19,7 +19,7 @@ export interface TicketFields {
 }
 
 /**
- * The plausible pace of service (README, "Tickets"): however a ticket is made, one officer,
+ * The plausible pace of service (README, "The officer indicator: who vouches"): however a ticket is made, one officer,
  * one counter, or one issuer of tickets that name neither, gets at most `max` tickets in any
  * `windowMs`. A counter serves a citizen in minutes, not seconds.
  */
