@@ -178,11 +178,11 @@ export const en: Record<ManageKey, string> = {
   pairingQr: "Pairing QR code: {url}",
   pairingNotHttps:
     "This address is http://, not https://: a tablet can open it but cannot pair there or work offline. Put a TLS " +
-    'proxy in front of the server and set SUARA_PUBLIC_URL to its https:// address (README, "Run it in an office").',
+    'proxy in front of the server and set SUARA_PUBLIC_URL to its https:// address (docs/operations.md, "Run it in an office").',
   pairingNoLink:
     "No QR code: this dashboard is open at the server machine's own address ({here}), which on a tablet means the " +
     "tablet itself. Type the code above into the kiosk opened at the server's https:// address, or set " +
-    'SUARA_PUBLIC_URL to that address so links and QR codes use it (README, "Run it in an office").',
+    'SUARA_PUBLIC_URL to that address so links and QR codes use it (docs/operations.md, "Run it in an office").',
   pairingLan:
     "This server is reachable on the office network at {urls}, but over plain http://; tablets need HTTPS to pair " +
     "and to work offline.",
@@ -217,7 +217,7 @@ export const en: Record<ManageKey, string> = {
   postersLoopback:
     "These posters' QR codes point at {here}, the server machine's own address: citizens' phones cannot open it. " +
     "Before printing, set SUARA_PUBLIC_URL to the server's https:// address citizens can open, or open the dashboard " +
-    'at that address (README, "Run it in an office").',
+    'at that address (docs/operations.md, "Run it in an office").',
   postersOrigin:
     "Ratings from posters are sent from Suara's page ({origin}), which is not yet a registered origin of this agency.",
   postersAllow: "Allow Suara's rating page",

@@ -190,11 +190,11 @@ const id = {
   pairingQr: "Kode QR pemasangan: {url}",
   pairingNotHttps:
     "Alamat ini http://, bukan https://: tablet dapat membukanya tetapi tidak dapat dipasangkan dan tidak bekerja luring. " +
-    'Pasang proxy TLS di depan server dan setel SUARA_PUBLIC_URL ke alamat https://-nya (README, "Run it in an office").',
+    'Pasang proxy TLS di depan server dan setel SUARA_PUBLIC_URL ke alamat https://-nya (docs/operations.md, "Run it in an office").',
   pairingNoLink:
     "Tidak ada kode QR: dasbor ini dibuka di alamat komputer server sendiri ({here}), yang di tablet berarti tablet itu " +
     "sendiri. Ketik kode di atas pada kios yang dibuka di alamat https:// server, atau setel SUARA_PUBLIC_URL ke alamat " +
-    'itu agar tautan dan kode QR memakainya (README, "Run it in an office").',
+    'itu agar tautan dan kode QR memakainya (docs/operations.md, "Run it in an office").',
   pairingLan:
     "Server ini terjangkau di jaringan kantor pada {urls}, tetapi lewat http:// biasa; tablet memerlukan HTTPS untuk " +
     "dipasangkan dan bekerja luring.",
@@ -231,7 +231,7 @@ const id = {
   postersLoopback:
     "Kode QR poster ini menunjuk ke {here}, alamat komputer server sendiri: ponsel warga tidak dapat membukanya. " +
     "Sebelum mencetak, setel SUARA_PUBLIC_URL ke alamat https:// server yang dapat dibuka warga, atau buka dasbor di " +
-    'alamat itu (README, "Run it in an office").',
+    'alamat itu (docs/operations.md, "Run it in an office").',
   postersOrigin:
     "Penilaian dari poster dikirim dari halaman Suara ({origin}), yang belum terdaftar sebagai asal widget instansi ini.",
   postersAllow: "Izinkan halaman penilaian Suara",
