@@ -6,11 +6,10 @@
 
 import { useContext, useEffect, useMemo } from "preact/hooks";
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from "preact-iso";
-import type { Me } from "../core/responses.ts";
-import { ApiFailure, api } from "./api.ts";
 import { Session } from "./context.ts";
 import { Login } from "./pages/login.tsx";
 import { ForcedPasswordPage } from "./pages/password.tsx";
+import { startSession, storedLocale } from "./runtime.ts";
 import { createSessionState, type SessionState } from "./session.ts";
 import { text } from "./text.ts";
 
@@ -39,19 +38,8 @@ const AuditPage = lazy(() => import("./pages/manage/audit.tsx").then((m) => m.Au
 
 /** The dashboard. */
 export function App() {
-  const session = useMemo(createSessionState, []);
-  useEffect(() => {
-    document.documentElement.lang = session.locale.value;
-    api<Me>("/me").then(
-      (me) => {
-        session.me.value = me;
-      },
-      (error) => {
-        session.me.value = null;
-        if (!(error instanceof ApiFailure) || error.status !== 401) console.warn("Suara:", error);
-      },
-    );
-  }, [session]);
+  const session = useMemo(() => createSessionState(storedLocale()), []);
+  useEffect(() => startSession(session), [session]);
   return (
     <Session.Provider value={session}>
       <LocationProvider>
