@@ -8,11 +8,12 @@ import type { Paired } from "../core/responses.ts";
 import { loadPairing, type Pairing, savePairing } from "./device.ts";
 import { lazy } from "./lazy.tsx";
 import { Home } from "./pages/home.tsx";
-import { Pair } from "./pages/pair.tsx";
 import { Offer, Reasons, Thanks } from "./pages/steps.tsx";
 import { rememberSetup, startKiosk } from "./runtime.ts";
 import type { KioskState } from "./state.ts";
 
+// A tablet pairs once: the pairing screen (and its key making) loads only on an unpaired one.
+const Pair = lazy(() => import("./pages/pair.tsx").then((m) => m.Pair));
 const Survey = lazy(() => import("./pages/survey.tsx").then((m) => m.Survey));
 const StaffMenu = lazy(() => import("./pages/staff.tsx").then((m) => m.StaffMenu));
 const TicketScreen = lazy(() => import("./pages/ticket.tsx").then((m) => m.TicketScreen));
