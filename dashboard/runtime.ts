@@ -3,7 +3,6 @@
  * holds state and actions only): the reader's language, kept across visits and
  * set on the page, and the first question to the server, who is signed in.
  */
-import { effect } from "@preact/signals";
 import type { Locale } from "../core/questionnaire.ts";
 import type { Me } from "../core/responses.ts";
 import { ApiFailure, api } from "./api.ts";
@@ -16,10 +15,9 @@ export const storedLocale = (): Locale => (localStorage.getItem(LOCALE_KEY) === 
 
 /** Keeps the session's language on the page and across visits, and asks the server who is signed in; returns stop. */
 export function startSession(session: SessionState): () => void {
-  const stop = effect(() => {
-    const locale = session.locale.value;
+  const stop = session.locale.subscribe((locale) => {
     document.documentElement.lang = locale;
-    if (localStorage.getItem(LOCALE_KEY) !== locale) localStorage.setItem(LOCALE_KEY, locale);
+    localStorage.setItem(LOCALE_KEY, locale);
   });
   api<Me>("/me").then(
     (me) => {
