@@ -124,6 +124,48 @@ describe("the kiosk's state", () => {
     expect(state.duty.value).toBeNull();
   });
 
+  it("sets aside what the server refuses, and puts it back in the queue when staff ask", async () => {
+    const t = await testApp();
+    const kiosk = await kioskAt(t, await t.staffAllDay("loket-1", OFFICER_NIPS[0]), "loket-1");
+    const { state, outbox } = kiosk;
+    await state.refresh();
+    await state.tapFace(4);
+    const refused = { ...state.rating.value!, service: "no-such-service" };
+    await outbox.keepRating(refused, true);
+    state.toHome();
+
+    await kiosk.sync();
+    expect(state.queue.value).toMatchObject({ waiting: 0, open: 0 });
+    expect(state.queue.value.aside.map((item) => [item.what, item.rating?.id])).toEqual([["rating", refused.id]]);
+
+    const asked = kiosk.sendRequests();
+    await state.retryAside();
+    expect(kiosk.sendRequests()).toBe(asked + 1);
+    expect(state.queue.value).toMatchObject({ waiting: 1, aside: [] });
+  });
+
+  it("queues a check-out made offline; a wrong PIN in it is set aside for staff when it arrives", async () => {
+    const t = await testApp();
+    const kiosk = await kioskAt(t, await t.staffAllDay("loket-1", OFFICER_NIPS[0]), "loket-1");
+    const { state, net } = kiosk;
+    await state.refresh();
+    net.down = true;
+    expect(await state.checkOut("000000")).toEqual({ offline: true });
+    expect(state.duty.value).toBeNull();
+    await state.refreshQueue();
+    expect(state.queue.value).toMatchObject({ duties: 1, pendingCheckIn: null });
+
+    net.down = false;
+    await kiosk.sync();
+    expect(state.queue.value.duties).toBe(0);
+    expect(state.queue.value.aside.map((item) => [item.what, item.change?.kind, item.change?.pin])).toEqual([
+      ["duty", "checkOut", undefined],
+    ]);
+    // The server still has the officer on duty: the next ask shows them again.
+    await state.refresh();
+    expect(state.duty.value?.officerId).toBe(await t.officerId(OFFICER_NIPS[0]));
+  });
+
   it("refuses a wrong PIN at once instead of queueing it", async () => {
     const t = await testApp();
     const { state } = await kioskAt(t, await t.pairDevice("loket-3"), "loket-3");
