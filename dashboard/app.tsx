@@ -6,11 +6,9 @@
 
 import { useContext, useEffect, useMemo } from "preact/hooks";
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from "preact-iso";
-import type { Me } from "../core/responses.ts";
-import { ApiFailure, api } from "./api.ts";
 import { Session } from "./context.ts";
 import { Login } from "./pages/login.tsx";
-import { ForcedPasswordPage } from "./pages/password.tsx";
+import { startSession, storedLocale } from "./runtime.ts";
 import { createSessionState, type SessionState } from "./session.ts";
 import { text } from "./text.ts";
 
@@ -35,23 +33,14 @@ const WidgetPage = lazy(() => import("./pages/manage/widget.tsx").then((m) => m.
 const PostersPage = lazy(() => import("./pages/manage/posters.tsx").then((m) => m.PostersPage));
 const IntegrationsPage = lazy(() => import("./pages/manage/integrations.tsx").then((m) => m.IntegrationsPage));
 const PasswordPage = lazy(() => import("./pages/password.tsx").then((m) => m.PasswordPage));
+// Shown only after an admin made the password: it loads then, not with every sign-in.
+const ForcedPasswordPage = lazy(() => import("./pages/password.tsx").then((m) => m.ForcedPasswordPage));
 const AuditPage = lazy(() => import("./pages/manage/audit.tsx").then((m) => m.AuditPage));
 
 /** The dashboard. */
 export function App() {
-  const session = useMemo(createSessionState, []);
-  useEffect(() => {
-    document.documentElement.lang = session.locale.value;
-    api<Me>("/me").then(
-      (me) => {
-        session.me.value = me;
-      },
-      (error) => {
-        session.me.value = null;
-        if (!(error instanceof ApiFailure) || error.status !== 401) console.warn("Suara:", error);
-      },
-    );
-  }, [session]);
+  const session = useMemo(() => createSessionState(storedLocale()), []);
+  useEffect(() => startSession(session), [session]);
   return (
     <Session.Provider value={session}>
       <LocationProvider>
@@ -72,7 +61,13 @@ function Screens({ session }: { session: SessionState }) {
   }
   if (me === null) return <Login />;
   // An admin made this password: choosing one's own comes before anything else (the API refuses the rest).
-  if (me.user.passwordChangeRequired) return <ForcedPasswordPage />;
+  if (me.user.passwordChangeRequired) {
+    return (
+      <ErrorBoundary>
+        <ForcedPasswordPage />
+      </ErrorBoundary>
+    );
+  }
   return (
     <ErrorBoundary>
       <Router>

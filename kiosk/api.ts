@@ -36,10 +36,20 @@ export class CallFailed extends Error {
 /** The server clock minus the tablet's, learnt from a stale_signature answer, so a tablet with a wrong clock still signs fresh. */
 let clockOffset = 0;
 
-/** Calls the API; resolves with the JSON of a 2xx answer, else throws CallFailed. Calls with a token are signed. */
+/** A call's method and JSON body. */
+export interface CallInit {
+  method?: string;
+  body?: unknown;
+}
+
+/**
+ * Calls the API; resolves with the JSON of a 2xx answer, else throws CallFailed. Calls with a token are signed.
+ * `send` is the network (fetch in the browser; a test hands the API's own `app.request`).
+ */
 export async function call<T>(
   path: string,
-  { token, method = "GET", body }: { token?: string; method?: string; body?: unknown } = {},
+  { token, method = "GET", body }: CallInit & { token?: string } = {},
+  send: typeof fetch = fetch,
 ): Promise<T> {
   const url = `/api/v1${path}`;
   const text = body === undefined ? undefined : JSON.stringify(body);
@@ -47,7 +57,7 @@ export async function call<T>(
     const signature = token ? await signatureHeaders(method, url, text ?? "", Date.now() + clockOffset) : {};
     let res: Response;
     try {
-      res = await fetch(url, {
+      res = await send(url, {
         method,
         headers: {
           ...(text === undefined ? {} : { "content-type": "application/json" }),
@@ -71,3 +81,12 @@ export async function call<T>(
     throw new CallFailed(res.status, code, json.error?.message ?? res.statusText);
   }
 }
+
+/** The API as one paired tablet calls it: its token (and signature) added to every call. */
+export type DeviceCall = <T>(path: string, init?: CallInit) => Promise<T>;
+
+/** The tablet's calls as `token`, over `send` (the network unless told). */
+export const deviceCall =
+  (token: string, send: typeof fetch = fetch): DeviceCall =>
+  (path, init) =>
+    call(path, { token, ...init }, send);

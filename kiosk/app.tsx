@@ -1,16 +1,19 @@
 /**
  * The counter tablet: pairing, then the citizen's screens and the staff menu.
- * This file only wires the state to the screens; each screen is in pages/.
+ * This file only wires the state (state.ts, started by runtime.ts) to the
+ * screens; each screen is in pages/.
  */
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { Paired } from "../core/responses.ts";
 import { loadPairing, type Pairing, savePairing } from "./device.ts";
 import { lazy } from "./lazy.tsx";
 import { Home } from "./pages/home.tsx";
-import { Pair } from "./pages/pair.tsx";
 import { Offer, Reasons, Thanks } from "./pages/steps.tsx";
-import { createKioskState, type KioskState, rememberSetup } from "./state.ts";
+import { rememberSetup, startKiosk } from "./runtime.ts";
+import type { KioskState } from "./state.ts";
 
+// A tablet pairs once: the pairing screen (and its key making) loads only on an unpaired one.
+const Pair = lazy(() => import("./pages/pair.tsx").then((m) => m.Pair));
 const Survey = lazy(() => import("./pages/survey.tsx").then((m) => m.Survey));
 const StaffMenu = lazy(() => import("./pages/staff.tsx").then((m) => m.StaffMenu));
 const TicketScreen = lazy(() => import("./pages/ticket.tsx").then((m) => m.TicketScreen));
@@ -34,30 +37,13 @@ export function App() {
 }
 
 function Kiosk({ pairing, onUnpaired }: { pairing: Pairing; onUnpaired: () => void }) {
-  const state = useMemo(() => createKioskState(pairing, onUnpaired), [pairing, onUnpaired]);
-  useEffect(() => () => state.dispose(), [state]);
-  useKeepAwake();
-  // Any touch or key while a rating is open keeps its 60 s timeout away; Alt+Shift+S opens the
-  // staff menu from a keyboard (the hold on the agency name is the touch path).
+  const { state, stop } = useMemo(() => startKiosk(pairing, onUnpaired), [pairing, onUnpaired]);
+  useEffect(() => stop, [stop]);
   useEffect(() => {
-    const touch = (event: Event) => {
-      if (state.rating.value) state.touch();
-      const key = event as KeyboardEvent;
-      if (key.type === "keydown" && key.altKey && key.shiftKey && key.code === "KeyS") state.staffOpen.value = true;
-    };
-    document.addEventListener("pointerdown", touch);
-    document.addEventListener("keydown", touch);
     // The survey's code is fetched while the citizen looks at the faces.
     const early = setTimeout(() => void Survey.preload(), 3_000);
-    return () => {
-      document.removeEventListener("pointerdown", touch);
-      document.removeEventListener("keydown", touch);
-      clearTimeout(early);
-    };
-  }, [state]);
-  useEffect(() => {
-    document.documentElement.lang = state.locale.value;
-  }, [state.locale.value]);
+    return () => clearTimeout(early);
+  }, []);
   return (
     <>
       <CitizenScreen state={state} />
@@ -90,27 +76,4 @@ function CitizenScreen({ state }: { state: KioskState }) {
         />
       );
   }
-}
-
-/** Keeps the tablet's screen on (Screen Wake Lock), asking again whenever the page is shown. */
-function useKeepAwake() {
-  useEffect(() => {
-    let lock: { release: () => Promise<void> } | undefined;
-    const request = () => {
-      if (document.visibilityState !== "visible") return;
-      const wakeLock = (navigator as { wakeLock?: { request: (type: "screen") => Promise<typeof lock> } }).wakeLock;
-      void wakeLock
-        ?.request("screen")
-        .then((l) => {
-          lock = l;
-        })
-        .catch(() => undefined);
-    };
-    request();
-    document.addEventListener("visibilitychange", request);
-    return () => {
-      document.removeEventListener("visibilitychange", request);
-      void lock?.release();
-    };
-  }, []);
 }

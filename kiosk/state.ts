@@ -1,18 +1,18 @@
 /**
- * The kiosk's state and what can happen to it, as signals, testable without a
- * DOM: which screen shows, the rating being made (kept in IndexedDB from the
- * tap on), who serves, the queue, and the staff actions.
+ * The kiosk's state and what can happen to it, as signals and actions, testable
+ * without a DOM: which screen shows, the rating being made (kept in the outbox
+ * from the tap on), who serves, the queue, and the staff actions. It keeps no
+ * timer and listens to no browser event: runtime.ts starts those beside it (the
+ * idle and thank-you timeouts, the poll, online/offline, the sync loop, the cache).
  */
 import { batch, computed, signal } from "@preact/signals";
 import type { RatingInput } from "../core/contract.ts";
 import type { Locale } from "../core/questionnaire.ts";
 import type { DeviceSelf } from "../core/responses.ts";
 import { uuidv7 } from "../core/uuid7.ts";
-import { CallFailed, call } from "./api.ts";
-import { type Pairing, savePairing } from "./device.ts";
-import { forgetDeviceKey } from "./device-key.ts";
-import { keepRating, queueDutyChange, queueState } from "./store.ts";
-import { SURVEY_IDLE_MS, startSync } from "./sync.ts";
+import { CallFailed, type DeviceCall } from "./api.ts";
+import type { Pairing } from "./device.ts";
+import type { Outbox, QueueState } from "./outbox.ts";
 
 /** The citizen's screens; `ticket` shows a rating ticket's QR for the citizen's own phone. */
 export type Screen = "home" | "reasons" | "offer" | "survey" | "thanks" | "ticket";
@@ -25,135 +25,114 @@ export interface ShownTicket {
   officer: string;
 }
 
-/** How long a ticket's QR stays on screen before the faces come back. */
-export const TICKET_SCREEN_MS = 3 * 60_000;
+/** What the tablet shows about the counter it is paired with (cached, so it starts without the server). */
+export type PairedSetup = Omit<DeviceSelf, "duty">;
+/** The duty open at the tablet's counter: who serves there now. */
+export type CounterDuty = NonNullable<DeviceSelf["duty"]>;
 
-/** What the tablet shows about its counter (cached, so it starts without the server). */
-export type Setup = Omit<DeviceSelf, "duty">;
-type Duty = NonNullable<DeviceSelf["duty"]>;
-
-const SETUP_KEY = "suara.setup";
-
-/** Remembers what the server said about the counter, so the tablet can start without it. */
-export const rememberSetup = (self: DeviceSelf) => localStorage.setItem(SETUP_KEY, JSON.stringify(self));
-const SYNCED_KEY = "suara.lastSync";
-/** How often the tablet asks who serves: a check-in made elsewhere shows at the next ask, 15 s at most. */
-export const POLL_MS = 15_000;
-
-function cached<T>(key: string): T | null {
-  try {
-    return JSON.parse(localStorage.getItem(key) ?? "null") as T | null;
-  } catch {
-    return null;
-  }
+/** What a sync of the outbox reports (sync.ts): whether the server answered, when a full sync ended, how many duty changes it sent. */
+export interface SyncResult {
+  reachable: boolean;
+  syncedAt: number | null;
+  duties: number;
 }
 
-/** The state of a paired kiosk; `onUnpaired` runs when the tablet is unpaired or revoked. */
-export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
-  const cachedSetup = cached<DeviceSelf>(SETUP_KEY);
-  const setup = signal<Setup>(
-    cachedSetup ?? {
-      device: { id: "", name: "" },
-      agency: pairing.agency,
-      agencyName: pairing.agencyName,
-      counter: pairing.counter,
-      counterName: pairing.counterName,
-      services: [],
-      thanksSeconds: 5,
-    },
-  );
-  const duty = signal<Duty | null>(cachedSetup?.duty ?? null);
+/** What the kiosk's state works with; runtime.ts gives the tablet's own. */
+export interface KioskDeps {
+  pairing: Pairing;
+  /** Where ratings and offline duty changes wait for the server. */
+  outbox: Outbox;
+  /** The API, as this tablet. */
+  server: DeviceCall;
+  /** What the server last said about the counter (cached on the tablet), if anything. */
+  known?: DeviceSelf | null;
+  /** When the last full sync ended (ms), as cached. */
+  lastSync?: number | null;
+  /** Whether the network seems up at start. */
+  online?: boolean;
+  /** Asks the sync loop to send the outbox now. */
+  sendNow?: () => void;
+}
+
+/** The state of a paired kiosk. */
+export function createKioskState({
+  pairing,
+  outbox,
+  server,
+  known: cached = null,
+  lastSync: cachedSync = null,
+  online: onlineAtStart = true,
+  sendNow = () => undefined,
+}: KioskDeps) {
+  /** What the server last said about the counter and who serves (runtime.ts caches it). */
+  const known = signal<DeviceSelf | null>(cached);
+  const setup = computed<PairedSetup>(() => {
+    if (!known.value) {
+      const { agency, agencyName, counter, counterName } = pairing;
+      return { device: { id: "", name: "" }, agency, agencyName, counter, counterName, services: [], thanksSeconds: 5 };
+    }
+    const { duty: _, ...rest } = known.value;
+    return rest;
+  });
+  const duty = signal<CounterDuty | null>(cached?.duty ?? null);
   /** An officer checked in while offline: shown by NIP until the server confirms. */
   const pendingOfficer = signal<string | null>(null);
   const locale = signal<Locale>("id");
   const screen = signal<Screen>("home");
   const rating = signal<RatingInput | null>(null);
-  const online = signal(navigator.onLine);
-  const lastSync = signal<number | null>(cached<number>(SYNCED_KEY));
-  const queue = signal<Awaited<ReturnType<typeof queueState>>>({
-    waiting: 0,
-    open: 0,
-    duties: 0,
-    pendingCheckIn: null,
-    aside: [],
-  });
+  /** How often the open rating was touched: each touch restarts its idle timeout (runtime.ts). */
+  const touches = signal(0);
+  const online = signal(onlineAtStart);
+  const lastSync = signal<number | null>(cachedSync);
+  const queue = signal<QueueState>({ waiting: 0, open: 0, duties: 0, pendingCheckIn: null, aside: [] });
   const staffOpen = signal(false);
   const ticket = signal<ShownTicket | null>(null);
+  /** False once the tablet is unpaired or revoked: runtime.ts then forgets the pairing and stops. */
+  const paired = signal(true);
 
-  let thanksTimer: ReturnType<typeof setTimeout> | undefined;
-  let idleTimer: ReturnType<typeof setTimeout> | undefined;
-
-  const refreshQueue = async () => {
-    queue.value = await queueState();
+  async function refreshQueue() {
+    queue.value = await outbox.queueState();
     // A check-in still queued (e.g. after a reload while offline) shows as pending.
     if (queue.value.pendingCheckIn && !duty.value) pendingOfficer.value = queue.value.pendingCheckIn;
-  };
+  }
 
-  const sync = startSync(
-    { token: pairing.token, counter: pairing.counter },
-    {
-      onResult: ({ reachable, syncedAt, duties }) => {
-        online.value = reachable;
-        if (syncedAt) {
-          lastSync.value = syncedAt;
-          localStorage.setItem(SYNCED_KEY, String(syncedAt));
-        }
-        // Queued check-ins are on the server now: show whom it says serves.
-        if (duties > 0) {
-          pendingOfficer.value = null;
-          void refresh();
-        }
-        void refreshQueue();
-      },
-      onRevoked: () => unpaired(),
-    },
-  );
-
-  function unpaired() {
-    sync.stop();
-    clearInterval(poller);
-    savePairing(null);
-    localStorage.removeItem(SETUP_KEY);
-    // The key belonged to this pairing; the next one makes its own.
-    void forgetDeviceKey();
-    onUnpaired();
+  /** A sync ended (sync.ts): how the server answered, and whom it says serves once queued check-ins reached it. */
+  function synced({ reachable, syncedAt, duties }: SyncResult) {
+    online.value = reachable;
+    if (syncedAt) lastSync.value = syncedAt;
+    // Queued check-ins are on the server now: show whom it says serves.
+    if (duties > 0) {
+      pendingOfficer.value = null;
+      void refresh();
+    }
+    void refreshQueue();
   }
 
   /** Asks the server for the counter's set-up and who serves; keeps the cached one when it cannot. */
   async function refresh() {
     try {
-      const self = await call<DeviceSelf>("/devices/self", { token: pairing.token });
-      rememberSetup(self);
-      const { duty: current, ...rest } = self;
+      const self = await server<DeviceSelf>("/devices/self");
       // The server is back after being out of reach: send what waited without waiting for the backoff.
-      if (!online.value) sync.kick();
+      if (!online.value) sendNow();
       batch(() => {
-        setup.value = rest;
-        duty.value = current;
+        known.value = self;
+        duty.value = self.duty;
         online.value = true;
       });
     } catch (error) {
-      if (error instanceof CallFailed && error.pairingLost) return unpaired();
-      online.value = false;
+      if (error instanceof CallFailed && error.pairingLost) paired.value = false;
+      else online.value = false;
     }
   }
-  const poller = setInterval(refresh, POLL_MS);
-  const goOnline = () => {
-    online.value = true;
-    void refresh();
-  };
-  const goOffline = () => {
-    online.value = false;
-  };
-  window.addEventListener("online", goOnline);
-  window.addEventListener("offline", goOffline);
-  void refresh();
-  void refreshQueue();
+
+  /** The browser says the network is back (or gone). */
+  function networkChanged(up: boolean) {
+    online.value = up;
+    if (up) void refresh();
+  }
 
   /** Back to the faces for the next citizen, in Bahasa Indonesia. */
   function toHome() {
-    clearTimeout(thanksTimer);
-    clearTimeout(idleTimer);
     batch(() => {
       rating.value = null;
       ticket.value = null;
@@ -165,28 +144,21 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
   /**
    * Staff make a rating ticket for a citizen who prefers their phone: the server binds it to
    * this counter's officer on duty (the tablet vouches) and the service; the QR then shows on
-   * the citizen's screen until "Selesai" or TICKET_SCREEN_MS. Needs the network.
+   * the citizen's screen until "Selesai" or TICKET_SCREEN_MS (runtime.ts). Needs the network.
    */
   async function showTicket(service: string) {
     const serving = duty.value;
-    const made = await call<{ url: string; expiresAt: string }>("/tickets", {
-      token: pairing.token,
-      method: "POST",
-      body: { service },
-    });
+    const made = await server<{ url: string; expiresAt: string }>("/tickets", { method: "POST", body: { service } });
     batch(() => {
       ticket.value = { url: made.url, expiresAt: made.expiresAt, officer: serving?.name ?? "" };
       staffOpen.value = false;
       screen.value = "ticket";
     });
-    clearTimeout(thanksTimer);
-    thanksTimer = setTimeout(toHome, TICKET_SCREEN_MS);
   }
 
   /** Restarts the 60 s watchdog of an open rating: untouched, it is finished as it stands. */
   function touch() {
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => void finish(false), SURVEY_IDLE_MS);
+    touches.value += 1;
   }
 
   /** Saves the open rating with more of the citizen's answers (still open). */
@@ -194,7 +166,7 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
     if (!rating.value) return;
     rating.value = { ...rating.value, ...fields };
     touch();
-    await keepRating(rating.value, false);
+    await outbox.keepRating(rating.value, false);
   }
 
   /** A face tapped: the rating exists from now on, whatever happens next. */
@@ -210,7 +182,7 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
       locale: locale.value,
       createdAt: new Date().toISOString(),
     };
-    await keepRating(made, false);
+    await outbox.keepRating(made, false);
     rating.value = made;
     screen.value = face <= 2 ? "reasons" : "offer";
     touch();
@@ -219,27 +191,24 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
 
   /**
    * The rating is complete: sent from the queue. With `thank` (the citizen said they
-   * were done) the neutral thank-you shows first; a timeout goes straight back.
+   * were done) the neutral thank-you shows first (for the counter's thanksSeconds,
+   * runtime.ts); a timeout goes straight back.
    */
   async function finish(thank = true) {
     const done = rating.value;
-    clearTimeout(idleTimer);
-    if (done) await keepRating(done, true);
-    sync.kick();
+    if (done) await outbox.keepRating(done, true);
+    sendNow();
     void refreshQueue();
     if (!thank) return toHome();
     rating.value = null;
     screen.value = "thanks";
-    clearTimeout(thanksTimer);
-    thanksTimer = setTimeout(toHome, setup.value.thanksSeconds * 1000);
   }
 
   /** Staff check an officer in: at once when online, queued (and shown as pending) when not. */
   async function checkIn(nip: string, pin: string): Promise<{ ok: true; offline: boolean; name?: string }> {
     const at = new Date().toISOString();
     try {
-      const started = await call<{ duty: { officer: { name: string } } }>(`/counters/${pairing.counter}/duty`, {
-        token: pairing.token,
+      const started = await server<{ duty: { officer: { name: string } } }>(`/counters/${pairing.counter}/duty`, {
         method: "POST",
         body: { nip, pin },
       });
@@ -248,7 +217,7 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
       return { ok: true, offline: false, name: started.duty.officer.name };
     } catch (error) {
       if (error instanceof CallFailed && !error.transient) throw error;
-      await queueDutyChange({ kind: "checkIn", nip, pin, at });
+      await outbox.queueDutyChange({ kind: "checkIn", nip, pin, at });
       batch(() => {
         pendingOfficer.value = nip;
         duty.value = null;
@@ -264,44 +233,51 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
    */
   async function checkOut(pin: string): Promise<{ offline: boolean }> {
     const at = new Date().toISOString();
+    let offline = false;
     try {
-      await call(`/counters/${pairing.counter}/duty`, { token: pairing.token, method: "DELETE", body: { pin } });
-      batch(() => {
-        duty.value = null;
-        pendingOfficer.value = null;
-      });
-      return { offline: false };
+      await server(`/counters/${pairing.counter}/duty`, { method: "DELETE", body: { pin } });
     } catch (error) {
       if (error instanceof CallFailed && !error.transient) throw error;
-      await queueDutyChange({ kind: "checkOut", pin, at });
-      batch(() => {
-        duty.value = null;
-        pendingOfficer.value = null;
-      });
-      void refreshQueue();
-      return { offline: true };
+      await outbox.queueDutyChange({ kind: "checkOut", pin, at });
+      offline = true;
     }
+    batch(() => {
+      duty.value = null;
+      pendingOfficer.value = null;
+    });
+    if (offline) void refreshQueue();
+    return { offline };
   }
 
   /** Unpairs with an officer's NIP and PIN: the server revokes the token, then the tablet forgets it. */
   async function unpair(nip: string, pin: string) {
-    await call("/devices/self/unpair", { token: pairing.token, method: "POST", body: { nip, pin } });
-    unpaired();
+    await server("/devices/self/unpair", { method: "POST", body: { nip, pin } });
+    paired.value = false;
+  }
+
+  /** Puts what the server refused back in the queue for one more try (staff asked for it), and sends it. */
+  async function retryAside() {
+    await outbox.retryAside();
+    sendNow();
+    await refreshQueue();
   }
 
   return {
     pairing,
+    known,
     setup,
     duty,
     pendingOfficer,
     locale,
     screen,
     rating,
+    touches,
     online,
     lastSync,
     queue,
     staffOpen,
     ticket,
+    paired,
     showTicket,
     /** The services given at the counter; the survey asks which only when there are several. */
     asksService: computed(() => setup.value.services.length > 1),
@@ -313,18 +289,16 @@ export function createKioskState(pairing: Pairing, onUnpaired: () => void) {
     checkIn,
     checkOut,
     unpair,
+    retryAside,
     refresh,
     refreshQueue,
-    syncNow: () => sync.kick(),
-    /** Stops timers and listeners (tests, unpairing). */
-    dispose: () => {
-      sync.stop();
-      clearInterval(poller);
-      clearTimeout(thanksTimer);
-      clearTimeout(idleTimer);
-      window.removeEventListener("online", goOnline);
-      window.removeEventListener("offline", goOffline);
+    synced,
+    networkChanged,
+    /** The tablet was revoked (the sync loop heard it): it forgets its pairing. */
+    revoked: () => {
+      paired.value = false;
     },
+    syncNow: sendNow,
   };
 }
 

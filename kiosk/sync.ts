@@ -8,16 +8,8 @@
  * A sync that sent everything ends by reporting the queue to the server.
  */
 import type { RatingsResult } from "../core/responses.ts";
-import { CallFailed, call } from "./api.ts";
-import {
-  dutyChanges,
-  finishAbandoned,
-  forgetRatings,
-  queueState,
-  readyRatings,
-  setRatingAside,
-  settleDutyChange,
-} from "./store.ts";
+import { CallFailed, type DeviceCall } from "./api.ts";
+import type { Outbox } from "./outbox.ts";
 
 /** Most ratings in one call (the API's limit). */
 const BATCH = 500;
@@ -34,9 +26,10 @@ export interface SyncEvents {
   onRevoked: () => void;
 }
 
-/** The tablet as the API knows it: its token and its counter's code. */
-export interface DeviceAuth {
-  token: string;
+/** What a sync sends, and to whom: the tablet's outbox, its calls to the API, and its counter's code. */
+export interface SyncTarget {
+  outbox: Outbox;
+  server: DeviceCall;
   counter: string;
 }
 
@@ -47,37 +40,36 @@ const revoked = (error: unknown) => error instanceof CallFailed && error.pairing
 const retryLater = (error: unknown) => !(error instanceof CallFailed) || error.transient || revoked(error);
 
 /** Sends everything queued now and says how many duty changes went; throws when it should be tried again later. */
-export async function syncOnce({ token, counter }: DeviceAuth): Promise<{ duties: number }> {
-  await finishAbandoned(SURVEY_IDLE_MS);
-  const changes = await dutyChanges();
+export async function syncOnce({ outbox, server, counter }: SyncTarget): Promise<{ duties: number }> {
+  await outbox.finishAbandoned(SURVEY_IDLE_MS);
+  const changes = await outbox.dutyChanges();
   for (const change of changes) {
     try {
       const duty = `/counters/${encodeURIComponent(counter)}/duty`;
       if (change.kind === "checkIn") {
-        await call(duty, { token, method: "POST", body: { nip: change.nip, pin: change.pin, at: change.at } });
+        await server(duty, { method: "POST", body: { nip: change.nip, pin: change.pin, at: change.at } });
       } else {
-        await call(duty, { token, method: "DELETE", body: { pin: change.pin, at: change.at } });
+        await server(duty, { method: "DELETE", body: { pin: change.pin, at: change.at } });
       }
-      await settleDutyChange(change);
+      await outbox.settleDutyChange(change);
     } catch (error) {
       if (retryLater(error)) throw error;
       // Refused (a wrong PIN, nobody left to check out): staff see it; the queue goes on.
       const refused = error as CallFailed;
-      await settleDutyChange(change, { code: refused.code, message: refused.message });
+      await outbox.settleDutyChange(change, { code: refused.code, message: refused.message });
     }
   }
   for (;;) {
-    const batch = await readyRatings(BATCH);
+    const batch = await outbox.readyRatings(BATCH);
     if (batch.length === 0) {
       // Admins see the tablet alive, and how its queue stands, on the dashboard's tablet list.
-      const { waiting, aside } = await queueState();
-      await call("/devices/self/status", { token, method: "PUT", body: { waiting, aside: aside.length } });
+      const { waiting, aside } = await outbox.queueState();
+      await server("/devices/self/status", { method: "PUT", body: { waiting, aside: aside.length } });
       return { duties: changes.length };
     }
     let answer: RatingsResult;
     try {
-      answer = await call<RatingsResult>("/ratings", {
-        token,
+      answer = await server<RatingsResult>("/ratings", {
         method: "POST",
         body: { ratings: batch.map((q) => q.rating) },
       });
@@ -85,24 +77,26 @@ export async function syncOnce({ token, counter }: DeviceAuth): Promise<{ duties
       if (retryLater(error)) throw error;
       // A whole batch refused (it should never be): keep every rating aside, none is lost.
       const refused = error as CallFailed;
-      for (const q of batch) await setRatingAside(q.rating, refused.code, refused.message);
+      for (const q of batch) await outbox.setRatingAside(q.rating, refused.code, refused.message);
       continue;
     }
     const done = answer.results.filter((r) => r.status !== "rejected").map((r) => r.id);
-    await forgetRatings(done);
+    await outbox.forgetRatings(done);
     for (const result of answer.results) {
       if (result.status !== "rejected") continue;
       const queued = batch.find((q) => q.id === result.id);
-      if (queued) await setRatingAside(queued.rating, result.error?.code ?? "rejected", result.error?.message ?? "");
+      if (queued)
+        await outbox.setRatingAside(queued.rating, result.error?.code ?? "rejected", result.error?.message ?? "");
     }
   }
 }
 
 /**
  * Runs syncOnce now and whenever kicked, retrying failures with exponential
- * backoff and jitter; returns kick and stop.
+ * backoff and jitter; returns kick and stop. Timers only: the browser's
+ * "online" event is wired to kick by runtime.ts.
  */
-export function startSync(device: DeviceAuth, events: SyncEvents) {
+export function startSync(target: SyncTarget, events: SyncEvents) {
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
@@ -122,7 +116,7 @@ export function startSync(device: DeviceAuth, events: SyncEvents) {
     }
     running = true;
     try {
-      const { duties } = await syncOnce(device);
+      const { duties } = await syncOnce(target);
       failures = 0;
       events.onResult({ reachable: true, syncedAt: Date.now(), duties });
       schedule(SURVEY_IDLE_MS);
@@ -148,14 +142,12 @@ export function startSync(device: DeviceAuth, events: SyncEvents) {
     failures = 0;
     schedule(0);
   };
-  window.addEventListener("online", kick);
   schedule(0);
   return {
     kick,
     stop: () => {
       stopped = true;
       clearTimeout(timer);
-      window.removeEventListener("online", kick);
     },
   };
 }

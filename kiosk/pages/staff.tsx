@@ -12,7 +12,6 @@ import { isSecure, SecureNotice } from "../components/secure-notice.tsx";
 import { Credentials, fieldsOf, Message, PinInput, useAction } from "../components/staff-form.tsx";
 import { clock } from "../components/status.tsx";
 import type { KioskState } from "../state.ts";
-import { retryAside } from "../store.ts";
 import { errorText, text } from "../text.ts";
 
 declare const __APP_VERSION__: string;
@@ -193,15 +192,7 @@ function Queue({ state }: { state: KioskState }) {
               </li>
             ))}
           </ul>
-          <button
-            type="button"
-            class="secondary"
-            onClick={async () => {
-              await retryAside();
-              state.syncNow();
-              await state.refreshQueue();
-            }}
-          >
+          <button type="button" class="secondary" onClick={() => state.retryAside()}>
             {text(locale, "retryAside")}
           </button>
         </>

@@ -1,0 +1,158 @@
+/**
+ * What runs beside the kiosk's state on the tablet (state.ts holds state and
+ * actions only, and is tested without a DOM): the tablet's outbox and network,
+ * the cache that lets it start without the server, the sync loop, the poll, the
+ * browser's online/offline events, the screens' timeouts, the touches that keep
+ * a rating open, and the screen wake lock.
+ */
+import { effect } from "@preact/signals";
+import type { DeviceSelf } from "../core/responses.ts";
+import { deviceCall } from "./api.ts";
+import { type Pairing, savePairing } from "./device.ts";
+import { forgetDeviceKey } from "./device-key.ts";
+import { createKioskState, type KioskState } from "./state.ts";
+import { tabletOutbox } from "./store.ts";
+import { SURVEY_IDLE_MS, startSync } from "./sync.ts";
+
+/** How long a ticket's QR stays on screen before the faces come back. */
+export const TICKET_SCREEN_MS = 3 * 60_000;
+/** How often the tablet asks who serves: a check-in made elsewhere shows at the next ask, 15 s at most. */
+export const POLL_MS = 15_000;
+
+const SETUP_KEY = "suara.setup";
+const SYNCED_KEY = "suara.lastSync";
+
+/** Remembers what the server said about the counter, so the tablet can start without it. */
+export const rememberSetup = (self: DeviceSelf) => localStorage.setItem(SETUP_KEY, JSON.stringify(self));
+
+function cached<T>(key: string): T | null {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? "null") as T | null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Times the citizen's screens: an open rating untouched for SURVEY_IDLE_MS is
+ * finished as it stands; the thank-you goes back to the faces after the counter's
+ * thanksSeconds, a ticket's QR after TICKET_SCREEN_MS. Returns stop.
+ */
+export function timeScreens(state: KioskState): () => void {
+  const idle = effect(() => {
+    if (!state.rating.value) return;
+    // Each touch (and each answer) starts the wait again.
+    void state.touches.value;
+    const timer = setTimeout(() => void state.finish(false), SURVEY_IDLE_MS);
+    return () => clearTimeout(timer);
+  });
+  const back = effect(() => {
+    const screen = state.screen.value;
+    // peek: a poll that brings the set-up again must not restart the thank-you.
+    const ms =
+      screen === "thanks" ? state.setup.peek().thanksSeconds * 1000 : screen === "ticket" ? TICKET_SCREEN_MS : 0;
+    if (!ms) return;
+    const timer = setTimeout(state.toHome, ms);
+    return () => clearTimeout(timer);
+  });
+  return () => {
+    idle();
+    back();
+  };
+}
+
+/**
+ * Starts the paired kiosk on this tablet: its state on IndexedDB and the network,
+ * and all that runs beside it until `stop`. Once the tablet is unpaired or revoked
+ * it forgets the pairing, its cache and its key, stops, and calls `onUnpaired`.
+ */
+export function startKiosk(pairing: Pairing, onUnpaired: () => void): { state: KioskState; stop: () => void } {
+  const outbox = tabletOutbox;
+  const server = deviceCall(pairing.token);
+  const state = createKioskState({
+    pairing,
+    outbox,
+    server,
+    known: cached<DeviceSelf>(SETUP_KEY),
+    lastSync: cached<number>(SYNCED_KEY),
+    online: navigator.onLine,
+    sendNow: () => sync.kick(),
+  });
+  const sync = startSync(
+    { outbox, server, counter: pairing.counter },
+    { onResult: state.synced, onRevoked: state.revoked },
+  );
+  const poller = setInterval(state.refresh, POLL_MS);
+  const online = () => {
+    sync.kick();
+    state.networkChanged(true);
+  };
+  const offline = () => state.networkChanged(false);
+  // Any touch or key while a rating is open keeps its 60 s timeout away; Alt+Shift+S opens the
+  // staff menu from a keyboard (the hold on the agency name is the touch path).
+  const touched = (event: Event) => {
+    if (state.rating.value) state.touch();
+    const key = event as KeyboardEvent;
+    if (key.type === "keydown" && key.altKey && key.shiftKey && key.code === "KeyS") state.staffOpen.value = true;
+  };
+  addEventListener("online", online);
+  addEventListener("offline", offline);
+  document.addEventListener("pointerdown", touched);
+  document.addEventListener("keydown", touched);
+  const stopAwake = keepAwake();
+  const disposers = [
+    timeScreens(state),
+    effect(() => {
+      document.documentElement.lang = state.locale.value;
+    }),
+    effect(() => {
+      if (state.known.value) rememberSetup(state.known.value);
+    }),
+    effect(() => {
+      if (state.lastSync.value) localStorage.setItem(SYNCED_KEY, String(state.lastSync.value));
+    }),
+    effect(() => {
+      if (state.paired.value) return;
+      stop();
+      savePairing(null);
+      localStorage.removeItem(SETUP_KEY);
+      // The key belonged to this pairing; the next one makes its own.
+      void forgetDeviceKey();
+      onUnpaired();
+    }),
+  ];
+  function stop() {
+    sync.stop();
+    clearInterval(poller);
+    removeEventListener("online", online);
+    removeEventListener("offline", offline);
+    document.removeEventListener("pointerdown", touched);
+    document.removeEventListener("keydown", touched);
+    stopAwake();
+    for (const dispose of disposers) dispose();
+  }
+  void state.refresh();
+  void state.refreshQueue();
+  return { state, stop };
+}
+
+/** Keeps the tablet's screen on (Screen Wake Lock), asking again whenever the page is shown; returns stop. */
+function keepAwake(): () => void {
+  let lock: { release: () => Promise<void> } | undefined;
+  const request = () => {
+    if (document.visibilityState !== "visible") return;
+    const wakeLock = (navigator as { wakeLock?: { request: (type: "screen") => Promise<typeof lock> } }).wakeLock;
+    void wakeLock
+      ?.request("screen")
+      .then((l) => {
+        lock = l;
+      })
+      .catch(() => undefined);
+  };
+  request();
+  document.addEventListener("visibilitychange", request);
+  return () => {
+    document.removeEventListener("visibilitychange", request);
+    void lock?.release();
+  };
+}

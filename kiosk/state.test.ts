@@ -1,0 +1,249 @@
+/**
+ * The kiosk's state without a DOM: its actions driven as the screens drive them,
+ * against the real API (worker/test-app.ts, a real libSQL database) over a
+ * network that can be cut, with the outbox kept in memory (memory-outbox.ts),
+ * and the screens' timeouts (runtime.ts) on a fake clock.
+ */
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { DeviceSelf } from "../core/responses.ts";
+import { ratings } from "../db/schema.ts";
+import { AGENCY, OFFICER_NIPS, PIN, testApp } from "../worker/test-app.ts";
+import { deviceCall } from "./api.ts";
+import { memoryOutbox } from "./memory-outbox.ts";
+import { timeScreens } from "./runtime.ts";
+import { createKioskState } from "./state.ts";
+import { SURVEY_IDLE_MS, syncOnce } from "./sync.ts";
+
+type TestApp = Awaited<ReturnType<typeof testApp>>;
+
+/** The network between the tablet and the test app's API; while `down`, nothing gets through (as fetch fails offline). */
+function network(t: TestApp) {
+  const net = {
+    down: false,
+    send: (async (url, init = {}) => {
+      if (net.down) throw new TypeError("Failed to fetch");
+      const bearer = (init.headers as Record<string, string>).authorization?.replace("Bearer ", "");
+      return t.call(init.method ?? "GET", String(url), { token: bearer, body: init.body ?? undefined });
+    }) as typeof fetch,
+  };
+  return net;
+}
+
+/** A kiosk paired at `counter` of the demo agency, its state on a memory outbox, and the sync that sends it. */
+async function kioskAt(t: TestApp, token: string, counter: string) {
+  const net = network(t);
+  const outbox = memoryOutbox();
+  const server = deviceCall(token, net.send);
+  let sendRequests = 0;
+  const pairing = { token, agency: AGENCY, agencyName: "", counter, counterName: "" };
+  const sendNow = () => {
+    sendRequests += 1;
+  };
+  const state = createKioskState({ pairing, outbox, server, sendNow });
+  /** One sync, as the sync loop runs it, reported to the state. */
+  const sync = async () => {
+    const { duties } = await syncOnce({ outbox, server, counter });
+    state.synced({ reachable: true, syncedAt: Date.now(), duties });
+    await state.refreshQueue();
+  };
+  return { state, net, outbox, sync, sendRequests: () => sendRequests };
+}
+
+describe("the kiosk's state", () => {
+  it("keeps a rating from the tap on, walks it through the survey to the thank-you, and the sync delivers it", async () => {
+    const t = await testApp();
+    const kiosk = await kioskAt(t, await t.staffAllDay("loket-1", OFFICER_NIPS[0]), "loket-1");
+    const { state } = kiosk;
+    await state.refresh();
+    expect(state.setup.value.services.length).toBeGreaterThan(0);
+    expect(state.duty.value?.officerId).toBe(await t.officerId(OFFICER_NIPS[0]));
+    expect(state.online.value).toBe(true);
+
+    await state.tapFace(2);
+    expect(state.screen.value).toBe("reasons");
+    const id = state.rating.value!.id;
+    await state.refreshQueue();
+    expect(state.queue.value).toMatchObject({ open: 1, waiting: 0 });
+
+    state.screen.value = "survey";
+    await state.update({ comment: "Antrean lama sekali" });
+    await state.finish();
+    expect(state.screen.value).toBe("thanks");
+    expect(state.rating.value).toBeNull();
+    expect(kiosk.sendRequests()).toBe(1);
+    await state.refreshQueue();
+    expect(state.queue.value).toMatchObject({ open: 0, waiting: 1 });
+
+    await kiosk.sync();
+    expect(state.queue.value).toMatchObject({ open: 0, waiting: 0, aside: [] });
+    expect(state.lastSync.value).not.toBeNull();
+    const [stored] = await t.db.select().from(ratings).where(eq(ratings.id, id));
+    expect(stored).toMatchObject({ overall: 2, comment: "Antrean lama sekali", channel: "kiosk" });
+    expect(stored.officerId).toBe(await t.officerId(OFFICER_NIPS[0]));
+  });
+
+  it("a happy face offers the survey instead of asking why", async () => {
+    const t = await testApp();
+    const { state } = await kioskAt(t, await t.staffAllDay("loket-1", OFFICER_NIPS[0]), "loket-1");
+    await state.refresh();
+    await state.tapFace(4);
+    expect(state.screen.value).toBe("offer");
+    state.locale.value = "en";
+    state.toHome();
+    expect([state.screen.value, state.locale.value, state.rating.value]).toEqual(["home", "id", null]);
+  });
+
+  it("queues a check-in made offline, shows it as pending, and shows the officer once the sync delivered it", async () => {
+    const t = await testApp();
+    const kiosk = await kioskAt(t, await t.pairDevice("loket-3"), "loket-3");
+    const { state, net } = kiosk;
+    await state.refresh();
+    expect(state.duty.value).toBeNull();
+
+    net.down = true;
+    await state.refresh();
+    expect(state.online.value).toBe(false);
+    expect(await state.checkIn(OFFICER_NIPS[1], PIN)).toEqual({ ok: true, offline: true });
+    expect(state.pendingOfficer.value).toBe(OFFICER_NIPS[1]);
+    await state.refreshQueue();
+    expect(state.queue.value).toMatchObject({ duties: 1, pendingCheckIn: OFFICER_NIPS[1] });
+
+    net.down = false;
+    await kiosk.sync();
+    expect(state.queue.value).toMatchObject({ duties: 0, pendingCheckIn: null });
+    const officerId = await t.officerId(OFFICER_NIPS[1]);
+    await vi.waitFor(() => expect(state.duty.value?.officerId).toBe(officerId));
+    expect(state.pendingOfficer.value).toBeNull();
+    expect(state.online.value).toBe(true);
+
+    // Checked out online: nobody serves, nothing queued.
+    expect(await state.checkOut(PIN)).toEqual({ offline: false });
+    expect(state.duty.value).toBeNull();
+    await state.refresh();
+    expect(state.duty.value).toBeNull();
+  });
+
+  it("sets aside what the server refuses, and puts it back in the queue when staff ask", async () => {
+    const t = await testApp();
+    const kiosk = await kioskAt(t, await t.staffAllDay("loket-1", OFFICER_NIPS[0]), "loket-1");
+    const { state, outbox } = kiosk;
+    await state.refresh();
+    await state.tapFace(4);
+    const refused = { ...state.rating.value!, service: "no-such-service" };
+    await outbox.keepRating(refused, true);
+    state.toHome();
+
+    await kiosk.sync();
+    expect(state.queue.value).toMatchObject({ waiting: 0, open: 0 });
+    expect(state.queue.value.aside.map((item) => [item.what, item.rating?.id])).toEqual([["rating", refused.id]]);
+
+    const asked = kiosk.sendRequests();
+    await state.retryAside();
+    expect(kiosk.sendRequests()).toBe(asked + 1);
+    expect(state.queue.value).toMatchObject({ waiting: 1, aside: [] });
+  });
+
+  it("queues a check-out made offline; a wrong PIN in it is set aside for staff when it arrives", async () => {
+    const t = await testApp();
+    const kiosk = await kioskAt(t, await t.staffAllDay("loket-1", OFFICER_NIPS[0]), "loket-1");
+    const { state, net } = kiosk;
+    await state.refresh();
+    net.down = true;
+    expect(await state.checkOut("000000")).toEqual({ offline: true });
+    expect(state.duty.value).toBeNull();
+    await state.refreshQueue();
+    expect(state.queue.value).toMatchObject({ duties: 1, pendingCheckIn: null });
+
+    net.down = false;
+    await kiosk.sync();
+    expect(state.queue.value.duties).toBe(0);
+    expect(state.queue.value.aside.map((item) => [item.what, item.change?.kind, item.change?.pin])).toEqual([
+      ["duty", "checkOut", undefined],
+    ]);
+    // The server still has the officer on duty: the next ask shows them again.
+    await state.refresh();
+    expect(state.duty.value?.officerId).toBe(await t.officerId(OFFICER_NIPS[0]));
+  });
+
+  it("refuses a wrong PIN at once instead of queueing it", async () => {
+    const t = await testApp();
+    const { state } = await kioskAt(t, await t.pairDevice("loket-3"), "loket-3");
+    await expect(state.checkIn(OFFICER_NIPS[1], "000000")).rejects.toMatchObject({ status: 401 });
+    await state.refreshQueue();
+    expect(state.queue.value.duties).toBe(0);
+    expect(state.pendingOfficer.value).toBeNull();
+  });
+
+  it("is unpaired by an officer's NIP and PIN, and a tablet still holding the token hears it is no longer paired", async () => {
+    const t = await testApp();
+    const token = await t.pairDevice("loket-3");
+    const { state } = await kioskAt(t, token, "loket-3");
+    await state.unpair(OFFICER_NIPS[0], PIN);
+    expect(state.paired.value).toBe(false);
+
+    const other = await kioskAt(t, token, "loket-3");
+    expect(other.state.paired.value).toBe(true);
+    await other.state.refresh();
+    expect(other.state.paired.value).toBe(false);
+  });
+});
+
+describe("the kiosk's screens in time", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A kiosk started from its cached set-up, with no server in reach. */
+  function offlineKiosk(thanksSeconds: number) {
+    const outbox = memoryOutbox();
+    const known: DeviceSelf = {
+      device: { id: "dev_1", name: "Tablet loket-1" },
+      agency: AGENCY,
+      agencyName: "Disdukcapil",
+      counter: "loket-1",
+      counterName: "Loket 1",
+      services: [{ slug: "ktp-el", name: "KTP Elektronik" }],
+      thanksSeconds,
+      duty: null,
+    };
+    const pairing = { token: "t", agency: AGENCY, agencyName: "", counter: "loket-1", counterName: "" };
+    const offline = (() => Promise.reject(new TypeError("Failed to fetch"))) as typeof fetch;
+    const state = createKioskState({ pairing, outbox, server: deviceCall("t", offline), known, online: false });
+    return { state, outbox, stop: timeScreens(state) };
+  }
+
+  it("stamps the tap with the tablet's clock and finishes a rating left untouched for 60 s as it stands", async () => {
+    vi.useFakeTimers({ now: new Date("2026-03-02T01:00:00Z") });
+    const { state, outbox, stop } = offlineKiosk(5);
+    await state.tapFace(3);
+    expect(state.rating.value?.createdAt).toBe("2026-03-02T01:00:00.000Z");
+    expect(state.setup.value.agencyName).toBe("Disdukcapil");
+
+    await vi.advanceTimersByTimeAsync(SURVEY_IDLE_MS - 1_000);
+    state.touch();
+    await vi.advanceTimersByTimeAsync(SURVEY_IDLE_MS - 1_000);
+    expect(state.screen.value).toBe("offer");
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(state.screen.value).toBe("home");
+    expect(await outbox.queueState()).toMatchObject({ waiting: 1, open: 0 });
+    stop();
+  });
+
+  it("shows the thank-you for the counter's thanksSeconds, then the faces again", async () => {
+    vi.useFakeTimers();
+    const { state, stop } = offlineKiosk(7);
+    await state.tapFace(1);
+    state.locale.value = "en";
+    await state.finish();
+    expect(state.screen.value).toBe("thanks");
+    await vi.advanceTimersByTimeAsync(6_999);
+    expect(state.screen.value).toBe("thanks");
+    await vi.advanceTimersByTimeAsync(1);
+    expect([state.screen.value, state.locale.value]).toEqual(["home", "id"]);
+    // The idle watchdog ended with the rating: nothing more happens.
+    await vi.advanceTimersByTimeAsync(SURVEY_IDLE_MS);
+    expect(state.screen.value).toBe("home");
+    stop();
+  });
+});
