@@ -1,9 +1,10 @@
 /**
- * Three builds: `vite build` makes the kiosk, the dashboard and the widget's
- * pages; `vite build --mode widget` makes the embeddable modules,
- * dist/widget/suara.js (its survey loaded on demand) and badge.js, with Lit
- * inside and nothing shared with the other pages; `--mode widget-classic` the
- * same as one classic script, dist/widget/suara.iife.js.
+ * Four builds: `vite build` makes the kiosk, the dashboard and the widget's
+ * pages; `vite build --mode widget` makes the embeddable module,
+ * dist/widget/suara.js (its survey loaded on demand), with Lit inside and
+ * nothing shared with the other pages; `--mode widget-badge` the badge alone,
+ * dist/widget/badge.js; `--mode widget-classic` both as one classic script,
+ * dist/widget/suara.iife.js.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -54,32 +55,42 @@ function swaggerUi(): Plugin {
   };
 }
 
-/** The embed's builds, apart from the pages: ES modules (the survey a chunk of its own) and one classic script. */
-const widgetBuild = (classic: boolean) => ({
+/**
+ * The embed's builds, apart from the pages: ES modules (the survey a chunk of its own) and one classic script.
+ * The badge is a build of its own: sharing core's words with suara.js in one build would put them in a
+ * third file that both load, which costs the widget's first paint (10 KB budget) more than the words do.
+ */
+const widgetBuild = (file: "suara" | "badge" | "classic") => ({
   // A classic script has no import.meta: the elements fall back to document.currentScript.
-  define: classic ? { "import.meta.url": "undefined" } : {},
+  define: file === "classic" ? { "import.meta.url": "undefined" } : {},
   // The site's public files belong to the pages' build, not beside the embed.
   publicDir: false as const,
   build: {
     outDir: "dist/widget",
     emptyOutDir: false,
-    lib: classic
-      ? { entry: "widget/classic.ts", name: "Suara", formats: ["iife" as const], fileName: () => "suara.iife.js" }
-      : {
-          entry: { suara: "widget/suara.ts", badge: "widget/badge.ts" },
-          formats: ["es" as const],
-          fileName: (_: string, name: string) => `${name}.js`,
-        },
+    lib:
+      file === "classic"
+        ? { entry: "widget/classic.ts", name: "Suara", formats: ["iife" as const], fileName: () => "suara.iife.js" }
+        : {
+            entry: { [file]: `widget/${file}.ts` },
+            formats: ["es" as const],
+            fileName: (_: string, name: string) => `${name}.js`,
+          },
     rolldownOptions: {
+      // What suara.js and its survey chunk share stays in suara.js (the chunk imports it from there).
+      preserveEntrySignatures: "allow-extension" as const,
       // Library builds are not minified by default (TOOLCHAIN.md); an IIFE inlines the survey chunk by itself.
       output: { minify: true, chunkFileNames: "[name]-[hash].js" },
     },
   },
 });
 
+/** The build modes of the embed, by name. */
+const WIDGET_BUILDS = { widget: "suara", "widget-badge": "badge", "widget-classic": "classic" } as const;
+
 export default defineConfig(({ mode }) =>
-  mode === "widget" || mode === "widget-classic"
-    ? widgetBuild(mode === "widget-classic")
+  mode in WIDGET_BUILDS
+    ? widgetBuild(WIDGET_BUILDS[mode as keyof typeof WIDGET_BUILDS])
     : {
         plugins: [preact(), swaggerUi(), kioskWorker()],
         define: { __APP_VERSION__: JSON.stringify(version) },

@@ -3,8 +3,8 @@
  * English second. The API's codes (sign_in_locked, password_is_nip, …) are worded here and never
  * shown themselves. Apart from text.ts, which is full.
  */
-import { fill } from "../core/fill.ts";
 import type { Locale } from "../core/questionnaire.ts";
+import { createWords } from "../core/words.ts";
 import { ApiFailure } from "./api.ts";
 
 const id = {
@@ -42,7 +42,7 @@ const id = {
 /** A key of these words. */
 export type AccountKey = keyof typeof id;
 
-const en: Record<AccountKey, string> = {
+const en = {
   sign_in_locked: "Too many failed sign-ins to this account. For its safety, try again in {wait}.",
   sign_in_address_limited: "Too many sign-in attempts from this network. Try again in {wait}.",
   sign_in_device_locked: "Wrong passwords were entered in this browser too often. Try again in {wait}.",
@@ -73,12 +73,8 @@ const en: Record<AccountKey, string> = {
   temporary: "temporary password",
 };
 
-const WORDS: Record<Locale, Record<AccountKey, string>> = { id, en };
-
 /** A message of these words in a locale, with `{name}` placeholders filled. */
-export function sayAccount(locale: Locale, key: AccountKey, values: Record<string, string | number> = {}): string {
-  return fill(WORDS[locale][key], values);
-}
+export const sayAccount = createWords({ id, en });
 
 /** How long to wait, in whole minutes (never "0 minutes"). */
 export function waitWords(locale: Locale, seconds: number): string {

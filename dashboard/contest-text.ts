@@ -4,8 +4,8 @@
  * text.ts so they load with these screens; API error codes are worded here.
  */
 import type { ContestReason } from "../core/contest-reasons.ts";
-import { fill } from "../core/fill.ts";
 import type { Locale } from "../core/questionnaire.ts";
+import { createWords } from "../core/words.ts";
 
 const id = {
   contest: "Ajukan keberatan",
@@ -68,7 +68,7 @@ const id = {
 /** A contest message key. */
 export type ContestKey = keyof typeof id;
 
-const en: Record<ContestKey, string> = {
+const en = {
   contest: "Contest",
   contestTitle: "Contest this rating",
   reasonLegend: "Why you contest it",
@@ -125,12 +125,8 @@ const en: Record<ContestKey, string> = {
   more: "Load more",
 };
 
-const WORDS: Record<Locale, Record<ContestKey, string>> = { id, en };
-
 /** A contest message in a locale, with `{name}` placeholders filled. */
-export function contestText(locale: Locale, key: ContestKey, values: Record<string, string | number> = {}): string {
-  return fill(WORDS[locale][key], values);
-}
+export const contestText = createWords({ id, en });
 
 /** A contest reason in words. */
 export const reasonText = (locale: Locale, reason: ContestReason) => contestText(locale, `reason_${reason}`);

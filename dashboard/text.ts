@@ -1,7 +1,6 @@
 /** The dashboard's words, Bahasa Indonesia first and English second; API error codes worded here. */
 
-import { fill } from "../core/fill.ts";
-import type { Locale } from "../core/questionnaire.ts";
+import { createWords } from "../core/words.ts";
 
 const id = {
   appName: "Suara",
@@ -169,7 +168,7 @@ const id = {
 /** A message key. */
 export type TextKey = keyof typeof id;
 
-const en: Record<TextKey, string> = {
+const en = {
   appName: "Suara",
   signInTitle: "Sign in to Suara",
   identity: "NIP or e-mail",
@@ -332,9 +331,5 @@ const en: Record<TextKey, string> = {
   navAudit: "Audit log",
 };
 
-const TEXT: Record<Locale, Record<TextKey, string>> = { id, en };
-
 /** A message in a locale, with `{name}` placeholders filled. */
-export function text(locale: Locale, key: TextKey, values: Record<string, string | number> = {}): string {
-  return fill(TEXT[locale][key], values);
-}
+export const text = createWords({ id, en });

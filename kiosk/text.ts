@@ -5,8 +5,8 @@
  * as the server's English message.
  */
 
-import { fill } from "../core/fill.ts";
 import type { Locale } from "../core/questionnaire.ts";
+import { createWords } from "../core/words.ts";
 
 const id = {
   invitation: "Bagaimana pelayanan kami hari ini?",
@@ -97,7 +97,7 @@ const id = {
 /** A message key. */
 export type TextKey = keyof typeof id;
 
-const en: Record<TextKey, string> = {
+const en = {
   invitation: "How was our service today?",
   tapAFace: "Touch one of the faces",
   servedBy: "You were served by",
@@ -183,15 +183,11 @@ const en: Record<TextKey, string> = {
   nameOf: "Officer",
 };
 
-const TEXT: Record<Locale, Record<TextKey, string>> = { id, en };
-
 /** A message in a locale, with `{name}` placeholders filled. */
-export function text(locale: Locale, key: TextKey, values: Record<string, string | number> = {}): string {
-  return fill(TEXT[locale][key], values);
-}
+export const text = createWords({ id, en });
 
 /** The API's error codes (and `network`) as the kiosk says them. */
-const ERRORS: Record<Locale, Record<string, string>> = {
+const sayError = createWords({
   id: {
     invalid_pairing_code: "Kode pemasangan salah, sudah dipakai, atau kedaluwarsa. Minta kode baru kepada admin.",
     invalid_request: "Isian belum benar. Periksa lagi.",
@@ -240,7 +236,8 @@ const ERRORS: Record<Locale, Record<string, string>> = {
     officer_inactive: "This officer has been deactivated.",
     unknown: "Something went wrong. Try again.",
   },
-};
+});
 
 /** An API error code worded for the kiosk's users; unknown codes get a general message. */
-export const errorText = (locale: Locale, code: string): string => ERRORS[locale][code] ?? ERRORS[locale].unknown;
+export const errorText = (locale: Locale, code: string): string =>
+  sayError(locale, code as Parameters<typeof sayError>[1]) || sayError(locale, "unknown");

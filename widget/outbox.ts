@@ -4,13 +4,12 @@
  * once, so sending one twice (two tabs, a retry) never counts twice; a later
  * version of the same rating (its completion) replaces the waiting one.
  */
+import type { RatingInput } from "../core/contract.ts";
 import type { RatingsResult } from "../core/responses.ts";
 
 const KEY = "suara.outbox.v1";
 
-/** A rating as the API takes it. */
-export type Rating = Record<string, unknown> & { id: string };
-type Kept = Record<string, { api: string; rating: Rating }>;
+type Kept = Record<string, { api: string; rating: RatingInput }>;
 
 const read = (): Kept => {
   try {
@@ -37,7 +36,7 @@ export type Outcome =
  * Sends one rating. Unreachable (offline, a 5xx or 429): kept for later and
  * null. Otherwise the API's result (a refused request becomes `refused`).
  */
-export async function send(api: string, rating: Rating, keepalive = false): Promise<Outcome | null> {
+export async function send(api: string, rating: RatingInput, keepalive = false): Promise<Outcome | null> {
   const kept = read();
   kept[rating.id] = { api, rating };
   write(kept);

@@ -7,10 +7,14 @@
  * comes from the element, so Lit stays in the first-paint file only.
  */
 import type { html as Html, nothing as Nothing, TemplateResult } from "lit";
-import { fill } from "../core/fill.ts";
-import { stepMessages } from "../core/i18n-steps.ts";
+import type { RatingInput } from "../core/contract.ts";
 import { PROFILE, REASONS } from "../core/questionnaire.ts";
 import type { Form } from "../core/responses.ts";
+import type { WordValues } from "../core/words.ts";
+import { sayStep } from "./steps-words.ts";
+
+/** A key of the steps' words. */
+type StepKey = Parameters<typeof sayStep>[1];
 
 /** What the steps read from and do to the element. */
 export interface StepsHost {
@@ -21,8 +25,8 @@ export interface StepsHost {
   text: { comment: string };
   form: Form | null;
   step: number;
-  answers: Record<string, number>;
-  respondent: Record<string, string>;
+  answers: NonNullable<RatingInput["answers"]>;
+  respondent: NonNullable<RatingInput["respondent"]>;
   pending: boolean;
   typed(event: InputEvent): void;
   finish(): void;
@@ -52,42 +56,44 @@ const toggle = (h: StepsHost, label: string, pressed: boolean, click: () => void
 /** After the tap: reasons (a low face), a comment, finish or the full survey. */
 export function followUp(h: StepsHost): TemplateResult {
   const { html, nothing } = h.lit;
-  const t = stepMessages(h.language);
+  const t = (key: StepKey, values?: WordValues) => sayStep(h.language, key, values);
   const reason = (code: string) => {
     h.reasons = h.reasons.includes(code) ? h.reasons.filter((r) => r !== code) : [...h.reasons, code];
     h.pending = true;
   };
   return html`${
     h.face <= 2
-      ? html`<fieldset><legend>${t.whatWrong}</legend><div class="chips">${REASONS.map((r) =>
+      ? html`<fieldset><legend>${t("whatWrong")}</legend><div class="chips">${REASONS.map((r) =>
           toggle(h, r.label[h.language], h.reasons.includes(r.code), () => reason(r.code)),
         )}</div></fieldset>`
       : nothing
-  }<label>${t.comment}<textarea name="comment" maxlength="1000" .value=${h.text.comment} @input=${(e: InputEvent) => h.typed(e)}></textarea></label>
+  }<label>${t("comment")}<textarea name="comment" maxlength="1000" .value=${h.text.comment} @input=${(e: InputEvent) => h.typed(e)}></textarea></label>
     <div class="hp" aria-hidden="true"><label>Website<input name="website" tabindex="-1" autocomplete="off" @input=${(e: InputEvent) => h.typed(e)}></label></div>
-    <div class="row"><button part="send" type="button" @click=${() => h.finish()}>${t.finish}</button>
-    <button type="button" @click=${() => h.openSurvey()}>${t.fullSurvey}</button></div>`;
+    <div class="row"><button part="send" type="button" @click=${() => h.finish()}>${t("finish")}</button>
+    <button type="button" @click=${() => h.openSurvey()}>${t("fullSurvey")}</button></div>`;
 }
 
 /** The current survey step: a question (steps 0–8) or, after them, the profile. */
 export function surveyStep(h: StepsHost): TemplateResult {
   const { html, nothing } = h.lit;
-  const t = stepMessages(h.language);
+  const t = (key: StepKey, values?: WordValues) => sayStep(h.language, key, values);
   const questions = h.form?.questionnaire ?? [];
   const q = questions[h.step];
-  const back = h.step > 0 ? html`<button type="button" @click=${() => h.step--}>${t.back}</button>` : nothing;
+  const back = h.step > 0 ? html`<button type="button" @click=${() => h.step--}>${t("back")}</button>` : nothing;
   if (!q) {
-    return html`<h2 tabindex="-1" data-focus>${t.profile}</h2>${Object.entries(PROFILE).map(
-      ([key, options]) =>
-        html`<fieldset><legend>${t[key as keyof typeof PROFILE]}</legend><div class="chips">${options.map((o) =>
+    return html`<h2 tabindex="-1" data-focus>${t("profile")}</h2>${(
+      Object.keys(PROFILE) as (keyof typeof PROFILE)[]
+    ).map(
+      (key) =>
+        html`<fieldset><legend>${t(key)}</legend><div class="chips">${PROFILE[key].map((o) =>
           toggle(h, o.label[h.language], h.respondent[key] === o.code, () => {
             h.respondent = { ...h.respondent, [key]: o.code };
             h.pending = true;
           }),
         )}</div></fieldset>`,
-    )}<div class="row">${back}<button part="send" type="button" @click=${() => h.finish()}>${t.finish}</button></div>`;
+    )}<div class="row">${back}<button part="send" type="button" @click=${() => h.finish()}>${t("finish")}</button></div>`;
   }
-  return html`<p>${fill(t.question, { n: h.step + 1, all: questions.length })}</p>
+  return html`<p>${t("question", { n: h.step + 1, all: questions.length })}</p>
     <progress max=${questions.length} value=${h.step} aria-hidden="true"></progress>
     <h2 tabindex="-1" data-focus id="q">${q.question[h.language]}</h2>
     <div class="answers" role="group" aria-labelledby="q">${q.answers.map((a, i) =>
@@ -97,5 +103,5 @@ export function surveyStep(h: StepsHost): TemplateResult {
         h.step++;
       }),
     )}</div>
-    <div class="row">${back}<button type="button" @click=${() => h.step++}>${t.skip}</button></div>`;
+    <div class="row">${back}<button type="button" @click=${() => h.step++}>${t("skip")}</button></div>`;
 }

@@ -6,19 +6,13 @@
  * /widget/suara.iife.js has it beside <suara-rating> (/widget/suara.js does not).
  */
 
-import { fill } from "../core/fill.ts";
-import { badgeMessages } from "../core/i18n-badge.ts";
+import type { PublicIkm } from "../core/score-responses.ts";
 import { BANDS } from "../core/scoring.ts";
+import { localeOf } from "../core/words.ts";
+import { sayBadge } from "./badge-words.ts";
 
 /** Where this module was loaded from: Suara's API is there. */
 const SCRIPT_ORIGIN = new URL(import.meta.url ?? (document.currentScript as HTMLScriptElement).src).origin;
-
-interface PublicIkm {
-  period: { label: string };
-  respondents: number;
-  ikm: { value: number; mutu: string } | null;
-  quick: { n: number; index: number | null; band: string | null };
-}
 
 /**
  * The agency's published satisfaction index.
@@ -47,8 +41,7 @@ export class SuaraIkmBadge extends HTMLElement {
     const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     const agency = this.getAttribute("agency");
     if (!agency) return console.error('Suara <suara-ikm-badge>: needs agency="…" (the agency\'s slug).');
-    const locale = (this.getAttribute("locale") || document.documentElement.lang).startsWith("en") ? "en" : "id";
-    const t = badgeMessages(locale);
+    const locale = localeOf(this.getAttribute("locale") || document.documentElement.lang);
     const period = this.getAttribute("period");
     const base = this.getAttribute("api-base") || SCRIPT_ORIGIN;
     let data: PublicIkm;
@@ -69,10 +62,10 @@ export class SuaraIkmBadge extends HTMLElement {
       });
     const value = data.ikm?.value ?? data.quick.index;
     const band = data.ikm?.mutu ?? data.quick.band;
-    const title = fill(data.ikm ? t.ikm : t.quick, { period: data.period.label });
+    const title = sayBadge(locale, data.ikm ? "ikm" : "quick", { period: data.period.label });
     const count = data.ikm
-      ? fill(t.respondents, { n: number(data.respondents, 0) })
-      : fill(t.ratings, { n: number(data.quick.n, 0) });
+      ? sayBadge(locale, "respondents", { n: number(data.respondents, 0) })
+      : sayBadge(locale, "ratings", { n: number(data.quick.n, 0) });
     // A constructed stylesheet, not a <style> element: pages with a strict CSP (style-src 'self') allow it.
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(`:host{display:inline-block;font-family:var(--suara-font,inherit)}

@@ -5,15 +5,17 @@
  * by agencies with one script tag; also the body of the hosted QR page.
  */
 import { html, LitElement, nothing, type PropertyValues } from "lit";
+import type { RatingInput } from "../core/contract.ts";
 import { FACES } from "../core/faces.ts";
-import { messages } from "../core/i18n.ts";
 import type { Form, TicketInfo } from "../core/responses.ts";
 import { uuidv7 } from "../core/uuid7.ts";
+import { localeOf } from "../core/words.ts";
 import { faceIcon } from "./faces.ts";
-import { flush, type Outcome, type Rating, send } from "./outbox.ts";
+import { flush, type Outcome, send } from "./outbox.ts";
 import { ratingStyles } from "./rating-styles.ts";
+import { say } from "./words.ts";
 
-type Phase = "loading" | "ready" | "more" | "survey" | "done" | "closed";
+type Phase = "loading" | "ready" | "more" | "survey" | "done" | "ended";
 
 /** Where this module was loaded from: Suara's API is there (read while the script runs, for the IIFE build too). */
 const SCRIPT_ORIGIN = new URL(import.meta.url ?? (document.currentScript as HTMLScriptElement).src).origin;
@@ -105,23 +107,17 @@ export class SuaraRating extends LitElement {
   /** @internal */
   step = 0;
   /** @internal */
-  answers: Record<string, number> = {};
+  answers: NonNullable<RatingInput["answers"]> = {};
   /** @internal */
-  respondent: Record<string, string> = {};
+  respondent: NonNullable<RatingInput["respondent"]> = {};
   /** The follow-up and survey, loaded just after the first paint. */
   /** @internal */
   steps: typeof import("./steps.ts") | null = null;
   /** Settles once the steps are loaded, or could not be. */
   private stepsLoaded: Promise<void> = Promise.resolve();
-  private get dialog() {
-    return this.renderRoot.querySelector("dialog");
-  }
-  private get launcher() {
-    return this.renderRoot.querySelector<HTMLElement>("[part=launcher]");
-  }
 
   /** The rating being made: sent at the tap, completed later; null when nothing is pending. */
-  private rating: Rating | null = null;
+  private rating: RatingInput | null = null;
   /** Whether what the citizen added since the tap is still to be sent. */
   /** @internal */
   pending = false;
@@ -165,13 +161,13 @@ export class SuaraRating extends LitElement {
   }
 
   /** @internal */
-  get language(): "id" | "en" {
-    const chosen = this.locale || document.documentElement.lang;
-    return chosen.startsWith("en") ? "en" : "id";
+  get language() {
+    return localeOf(this.locale || document.documentElement.lang);
   }
 
-  private get t() {
-    return messages(this.language);
+  /** A first-paint word in the element's language. */
+  private t(key: Parameters<typeof say>[1]) {
+    return say(this.language, key);
   }
 
   /** Checks the embed once, when it connects: the ticket, the agency, the service, this page's origin. */
@@ -179,10 +175,9 @@ export class SuaraRating extends LitElement {
     try {
       if (this.ticket) {
         const res = await fetch(`${this.apiBase}/api/v1/tickets/${encodeURIComponent(this.ticket)}`);
-        if (res.status === 404) return this.close(this.t.ticketUnknown);
+        if (res.status === 404) return this.end(this.t("ticket_unknown"));
         this.info = (await res.json()) as TicketInfo;
-        if (this.info.status !== "open")
-          return this.close(this.info.status === "used" ? this.t.ticketUsed : this.t.ticketExpired);
+        if (this.info.status !== "open") return this.end(this.t(`ticket_${this.info.status}`));
         this.agency = this.info.agency.slug;
         this.service = this.info.service.slug;
       }
@@ -203,8 +198,9 @@ export class SuaraRating extends LitElement {
     this.phase = "ready";
   }
 
-  private close(message: string) {
-    this.phase = "closed";
+  /** Ends the widget with a message instead of the faces (a used ticket, a refused embed): nothing more to rate. */
+  private end(message: string) {
+    this.phase = "ended";
     this.note = message;
   }
 
@@ -212,19 +208,18 @@ export class SuaraRating extends LitElement {
   private refuse(code: string, message: string) {
     console.error(`Suara <suara-rating>: ${message}; ${FIXES[code] ?? "see the widget's documentation"}.`);
     this.dispatchEvent(new CustomEvent("suara-error", { detail: { code, message }, bubbles: true, composed: true }));
-    this.close(this.t.refused);
+    this.end(this.t("refused"));
   }
 
   /** Acts on the API's answer to a send; false when the rating was refused. */
   private heard(outcome: Outcome | null): boolean {
     if (outcome === null) {
-      this.note = this.t.kept;
+      this.note = this.t("kept");
       return true;
     }
     if (outcome.status !== "rejected" && outcome.status !== "refused") return true;
     const code = outcome.error?.code ?? "rejected";
-    if (code === "ticket_used") this.close(this.t.ticketUsed);
-    else if (code === "ticket_expired") this.close(this.t.ticketExpired);
+    if (code === "ticket_used" || code === "ticket_expired") this.end(this.t(code));
     else this.refuse(code, outcome.error?.message ?? code);
     return false;
   }
@@ -263,24 +258,17 @@ export class SuaraRating extends LitElement {
     const rating = this.rating;
     if (!rating || !this.pending || this.preview) return;
     this.pending = false;
-    const comment = this.comment;
-    const full: Rating = {
+    const comment = this.text.comment.trim();
+    const honeypot = this.text.website;
+    const full: RatingInput = {
       ...rating,
       ...(Object.keys(this.answers).length ? { answers: this.answers } : {}),
       ...(this.reasons.length ? { reasons: this.reasons } : {}),
       ...(comment ? { comment } : {}),
       ...(Object.keys(this.respondent).length ? { respondent: this.respondent } : {}),
-      ...(this.honeypot ? { honeypot: this.honeypot } : {}),
+      ...(honeypot ? { honeypot } : {}),
     };
     void send(this.apiBase, full, leaving).then((outcome) => leaving || this.heard(outcome));
-  }
-
-  private get comment() {
-    return this.text.comment.trim();
-  }
-
-  private get honeypot() {
-    return this.text.website;
   }
 
   /** @internal */
@@ -315,12 +303,14 @@ export class SuaraRating extends LitElement {
     }
   }
 
+  /** Opens the floating dialog. */
   private open() {
-    this.dialog?.showModal();
+    this.renderRoot.querySelector("dialog")?.showModal();
   }
 
-  private shut() {
-    this.dialog?.close();
+  /** Closes the floating dialog (its "Tutup" button; Escape closes it too). */
+  private close() {
+    this.renderRoot.querySelector("dialog")?.close();
   }
 
   /** Keeps Tab inside the open dialog. */
@@ -340,39 +330,37 @@ export class SuaraRating extends LitElement {
   render() {
     const body = html`<div class="card" lang=${this.language}>${this.body()}</div>`;
     if (this.display !== "floating") return body;
-    const t = this.t;
     return html`
-      <button part="launcher" type="button" aria-haspopup="dialog" @click=${this.open}>${t.rate}</button>
-      <dialog part="dialog" aria-label=${t.rate} lang=${this.language} @keydown=${this.trap}
-        @close=${() => this.launcher?.focus()}>
-        <div class="top"><button type="button" @click=${this.shut}>${t.close}</button></div>
+      <button part="launcher" type="button" aria-haspopup="dialog" @click=${this.open}>${this.t("rate")}</button>
+      <dialog part="dialog" aria-label=${this.t("rate")} lang=${this.language} @keydown=${this.trap}
+        @close=${() => this.renderRoot.querySelector<HTMLElement>("[part=launcher]")?.focus()}>
+        <div class="top"><button type="button" @click=${this.close}>${this.t("close")}</button></div>
         ${this.body()}
       </dialog>
     `;
   }
 
   private body() {
-    const t = this.t;
     const lang = this.language;
     switch (this.phase) {
       case "loading":
-        return html`<p role="status">${t.loading}</p>`;
-      case "closed":
+        return html`<p role="status">${this.t("loading")}</p>`;
+      case "ended":
         return html`<p role="status">${this.note}</p>`;
       case "done":
-        return html`<p role="status" tabindex="-1" data-focus>${t.thanks}</p>
+        return html`<p role="status" tabindex="-1" data-focus>${this.t("thanks")}</p>
           ${this.note ? html`<p>${this.note}</p>` : nothing}
-          <button part="send" type="button" @click=${this.again}>${t.again}</button>`;
+          <button part="send" type="button" @click=${this.again}>${this.t("again")}</button>`;
       case "survey":
         return this.steps!.surveyStep(this);
       case "more":
-        return html`<p role="status" tabindex="-1" data-focus>${t.thanks}</p>
+        return html`<p role="status" tabindex="-1" data-focus>${this.t("thanks")}</p>
           ${this.note ? html`<p>${this.note}</p>` : nothing}${this.steps!.followUp(this)}`;
       default:
         return html`
           <fieldset>
-            <legend>${t.howWasService}</legend>
-            ${this.info ? html`<p>${this.info.agency.name} · ${this.info.service.name}${this.info.officer ? html` · ${t.servedBy} ${this.info.officer.name}` : nothing}</p>` : nothing}
+            <legend>${this.t("howWasService")}</legend>
+            ${this.info ? html`<p>${this.info.agency.name} · ${this.info.service.name}${this.info.officer ? html` · ${this.t("servedBy")} ${this.info.officer.name}` : nothing}</p>` : nothing}
             <div class="faces">
               ${FACES.map(
                 (label, i) => html`<button type="button" part="face" @click=${() => this.tap(i + 1)}>

@@ -5,8 +5,8 @@
  */
 
 import { useContext } from "preact/hooks";
-import { fill } from "../../../core/fill.ts";
 import type { Locale } from "../../../core/questionnaire.ts";
+import { createWords } from "../../../core/words.ts";
 import { Session } from "../../context.ts";
 import { en } from "./words-en.ts";
 
@@ -94,13 +94,8 @@ const id = {
 /** A message key of the duty pages. */
 export type DutyKey = keyof typeof id;
 
-const WORDS: Record<Locale, Record<DutyKey, string>> = { id, en };
-
 /** A duty-page message in a locale with its placeholders filled; "" for a key made at run time that has no words. */
-export function sayDuty(locale: Locale, key: DutyKey, values: Record<string, string | number> = {}): string {
-  const message = WORDS[locale][key] as string | undefined;
-  return message === undefined ? "" : fill(message, values);
-}
+export const sayDuty = createWords({ id, en });
 
 /** Where a duty started or ended (tablet, dasbor, API, …), in words; the code itself when it is new to these words. */
 export function viaWords(locale: Locale, source: string | null | undefined): string {

@@ -4,8 +4,7 @@
  * pages, not with sign-in.
  */
 
-import { fill } from "../../../core/fill.ts";
-import type { Locale } from "../../../core/questionnaire.ts";
+import { createWords } from "../../../core/words.ts";
 import { en } from "./words-en.ts";
 
 const id = {
@@ -340,10 +339,5 @@ const id = {
 /** A message key of the management pages. */
 export type ManageKey = keyof typeof id;
 
-const WORDS: Record<Locale, Record<ManageKey, string>> = { id, en };
-
 /** A management message in a locale with its placeholders filled; "" for a key made at run time that has no words. */
-export function say(locale: Locale, key: ManageKey, values: Record<string, string | number> = {}): string {
-  const message = WORDS[locale][key] as string | undefined;
-  return message === undefined ? "" : fill(message, values);
-}
+export const say = createWords({ id, en });

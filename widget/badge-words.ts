@@ -1,7 +1,8 @@
 /** The words of <suara-ikm-badge>, Bahasa Indonesia first. */
-import type { Locale } from "./questionnaire.ts";
+import { createWords } from "../core/words.ts";
 
-const BADGE_MESSAGES = {
+/** A badge word in a locale, with `{period}`/`{n}` filled. */
+export const sayBadge = createWords({
   id: {
     ikm: "IKM {period}",
     quick: "Indeks cepat {period}, bukan IKM resmi",
@@ -14,7 +15,4 @@ const BADGE_MESSAGES = {
     respondents: "{n} SKM respondents",
     ratings: "{n} ratings",
   },
-} satisfies Record<Locale, Record<string, string>>;
-
-/** The badge words of a locale. */
-export const badgeMessages = (locale: Locale) => BADGE_MESSAGES[locale];
+});

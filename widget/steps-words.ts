@@ -1,7 +1,8 @@
 /** The words of the embed's follow-up and SKM survey steps (loaded with them), Bahasa Indonesia first. */
-import type { Locale } from "./questionnaire.ts";
+import { createWords } from "../core/words.ts";
 
-const STEP_MESSAGES = {
+/** A follow-up or survey word in a locale, with `{n}` placeholders filled. */
+export const sayStep = createWords({
   id: {
     whatWrong: "Apa yang kurang? (opsional)",
     comment: "Saran atau komentar (opsional)",
@@ -28,7 +29,4 @@ const STEP_MESSAGES = {
     education: "Education",
     occupation: "Occupation",
   },
-} satisfies Record<Locale, Record<string, string>>;
-
-/** The step words of a locale. */
-export const stepMessages = (locale: Locale) => STEP_MESSAGES[locale];
+});
