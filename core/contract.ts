@@ -33,6 +33,8 @@ export const pin = z.string().regex(PIN, "a PIN is 6 digits");
 export const answer = z.number().int().min(1).max(4);
 const id = z.string().min(1).max(64);
 const hhmm = z.string().regex(HHMM, "HH:MM");
+/** An e-mail address, by the rule the dashboard checks too (core/patterns.ts). */
+const email = z.email({ pattern: EMAIL }).max(200);
 /** An https:// URL (http:// only for localhost), e.g. an officer's photo. */
 export const webUrl = z
   .string()
@@ -122,7 +124,7 @@ export const RatingsResponse = z.object({ results: z.array(RatingResult) });
 
 /** Sign-in by NIP (officers) or e-mail (others), never both. */
 export const LoginInput = z
-  .strictObject({ nip: nip.optional(), email: z.email({ pattern: EMAIL }).max(200).optional(), password: z.string().min(1).max(200) })
+  .strictObject({ nip: nip.optional(), email: email.optional(), password: z.string().min(1).max(200) })
   .refine((v) => (v.nip === undefined) !== (v.email === undefined), {
     message: "give either nip or email",
     path: ["nip"],
@@ -284,7 +286,7 @@ export const OfficerImportInput = z.strictObject({
 export const OfficerPatch = changes(OfficerInput.partial().extend({ active: z.boolean().optional() }));
 /** A new account of an agency (regional admins come from `npm run admin:create`). */
 export const UserInput = z.strictObject({
-  email: z.email({ pattern: EMAIL }).max(200).optional(),
+  email: email.optional(),
   name: z.string().trim().min(1).max(120),
   role: z.enum(AGENCY_ROLES),
   password: z.string().min(10).max(200),
@@ -317,7 +319,7 @@ export const AgencyInput = z.strictObject({
   admin: z
     .strictObject({
       name: z.string().trim().min(1).max(120),
-      email: z.email({ pattern: EMAIL }).max(200),
+      email,
       password: z.string().min(10).max(200),
     })
     .optional(),
