@@ -15,8 +15,8 @@ import { ContestReply } from "../components/contest-reply.tsx";
 import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
-import { ScrollBox } from "../components/scroll-box.tsx";
 import { Empty, Load } from "../components/states.tsx";
+import { Heads, num, ScrollBox } from "../components/table.tsx";
 import { Session } from "../context.ts";
 import { count, dateTime, month, periodLabel, range, score } from "../format.ts";
 import { text } from "../text.ts";
@@ -182,17 +182,7 @@ function OfficerElements({ s, locale }: { s: OfficerScore; locale: Locale }) {
       <h2 id="elements-title">{text(locale, "officerElementsTitle")}</h2>
       <ScrollBox>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{text(locale, "element")}</th>
-              <th scope="col" class="num">
-                {text(locale, "mine")}
-              </th>
-              <th scope="col" class="num">
-                {text(locale, "unit")}
-              </th>
-            </tr>
-          </thead>
+          <Heads columns={[text(locale, "element"), num(text(locale, "mine")), num(text(locale, "unit"))]} />
           <tbody>
             {(["kompetensi", "perilaku"] as const).map((e) => (
               <tr key={e}>

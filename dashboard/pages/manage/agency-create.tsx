@@ -1,9 +1,13 @@
 /** A regional admin adds an agency of their region and its first admin in one step; the password is shown once. */
 import { useContext, useState } from "preact/hooks";
+import { EMAIL, SLUG, slugify } from "../../../core/patterns.ts";
+import { madePassword } from "../../../core/secrets.ts";
 import { api } from "../../api.ts";
+import { Outcome, onValues, useAction, when } from "../../components/action.tsx";
+import { Choice, Field } from "../../components/fields.tsx";
+import { Secret } from "../../components/secret.tsx";
 import { Session } from "../../context.ts";
-import { Choice, EMAIL, Field, Outcome, randomSecret, Secret, useAction, useWords, values, when } from "./form.tsx";
-import { SLUG, slugify } from "./services.tsx";
+import { useWords } from "./use-words.ts";
 
 const ZONES = [
   ["Asia/Jakarta", "WIB"],
@@ -38,11 +42,8 @@ export function AgencyCreate({ onCreated }: { onCreated: () => void }) {
       <form
         class="stack"
         noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const form = event.currentTarget;
-          const v = values(form);
-          const password = randomSecret("password");
+        onSubmit={onValues(async (v, form) => {
+          const password = madePassword();
           const done = await act.run(
             () =>
               api("/agencies", {
@@ -70,7 +71,7 @@ export function AgencyCreate({ onCreated }: { onCreated: () => void }) {
           form.reset();
           setSlug("");
           onCreated();
-        }}
+        })}
       >
         <div class="row">
           <Field
@@ -93,13 +94,13 @@ export function AgencyCreate({ onCreated }: { onCreated: () => void }) {
         </div>
         <div class="row">
           <Field form="agency" name="region" label={w("region")} value={region} readOnly />
-          <Choice form="agency" name="timezone" label={w("timezone")} error={act.errors.timezone}>
-            {ZONES.map(([zone, short]) => (
-              <option key={zone} value={zone}>
-                {short} ({zone})
-              </option>
-            ))}
-          </Choice>
+          <Choice
+            form="agency"
+            name="timezone"
+            label={w("timezone")}
+            error={act.errors.timezone}
+            options={ZONES.map(([zone, short]) => [zone, `${short} (${zone})`])}
+          />
         </div>
         <fieldset class="group">
           <legend>{w("firstAdmin")}</legend>

@@ -1,27 +1,16 @@
 /** Services (jenis layanan): add, rename, archive. Archived ones leave the kiosk and the widget; their ratings stay. */
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
+import { SLUG, slugify } from "../../../core/patterns.ts";
 import type { ServiceRow } from "../../../core/responses.ts";
 import { api } from "../../api.ts";
-import { ScrollBox } from "../../components/scroll-box.tsx";
+import { Outcome, onValues, RowButton, useAction, when } from "../../components/action.tsx";
+import { Field } from "../../components/fields.tsx";
 import { Empty, Load } from "../../components/states.tsx";
+import { Table } from "../../components/table.tsx";
 import { useApi } from "../../use-api.ts";
-import { Field, Heads, Outcome, RowButton, useAction, useWords, values, when } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
-
-/** Lower-case letters, digits and dashes, as the API takes slugs and codes. */
-export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-
-/** A slug made from a name: "KTP Elektronik" → "ktp-elektronik". */
-export const slugify = (name: string) =>
-  name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 64)
-    .replace(/-+$/, "");
+import { useWords } from "./use-words.ts";
 
 /** The services page. */
 export function ServicesPage() {
@@ -40,16 +29,11 @@ export function ServicesPage() {
             services.length === 0 ? (
               <Empty>{w("servicesEmpty")}</Empty>
             ) : (
-              <ScrollBox>
-                <table>
-                  <Heads columns={[w("name"), w("slug"), w("status"), w("actions")]} />
-                  <tbody>
-                    {services.map((s) => (
-                      <ServiceRowView key={s.id} slug={slug} service={s} onChange={loaded.retry} />
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollBox>
+              <Table columns={[w("name"), w("slug"), w("status"), w("actions")]}>
+                {services.map((s) => (
+                  <ServiceRowView key={s.id} slug={slug} service={s} onChange={loaded.retry} />
+                ))}
+              </Table>
             )
           }
         </Load>
@@ -60,10 +44,7 @@ export function ServicesPage() {
         <form
           class="stack"
           noValidate
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const form = event.currentTarget;
-            const v = values(form);
+          onSubmit={onValues(async (v, form) => {
             const made = await add.run(
               () => api(`/agencies/${slug}/services`, { method: "POST", body: { name: v.name, slug: v.slug } }),
               {
@@ -77,7 +58,7 @@ export function ServicesPage() {
               setSuggested("");
               loaded.retry();
             }
-          }}
+          })}
         >
           <Field
             form="service"
@@ -121,9 +102,7 @@ function ServiceRowView({ slug, service, onChange }: { slug: string; service: Se
           <form
             class="inline-form"
             noValidate
-            onSubmit={async (event) => {
-              event.preventDefault();
-              const { name } = values(event.currentTarget);
+            onSubmit={onValues(async ({ name }) => {
               const done = await act.run(
                 () => api(`/agencies/${slug}/services/${service.id}`, { method: "PATCH", body: { name } }),
                 { check: { name: when(!name, w("required")) } },
@@ -132,7 +111,7 @@ function ServiceRowView({ slug, service, onChange }: { slug: string; service: Se
                 setEditing(false);
                 onChange();
               }
-            }}
+            })}
           >
             <Field
               form={`rename-${service.id}`}
