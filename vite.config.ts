@@ -95,6 +95,19 @@ export default defineConfig(({ mode }) =>
               rate: "widget/rate.html",
               docs: "api-docs/index.html",
             },
+            output: {
+              codeSplitting: {
+                includeDependenciesRecursively: false,
+                // The management forms' shared pieces load as one chunk, not one per small module: each
+                // chunk more is another name in the dashboard's preload map, which is in its initial bundle.
+                groups: [
+                  {
+                    name: "form",
+                    test: /dashboard[\\/](components[\\/](action|fields|secret)\.tsx|pages[\\/]manage[\\/](words|words-en|use-words)\.ts)|core[\\/](patterns|secrets|ids)\.ts/,
+                  },
+                ],
+              },
+            },
           },
         },
       },
