@@ -18,7 +18,6 @@ export function ServicesPage() {
   const { w } = useWords();
   const loaded = useApi<{ services: ServiceRow[] }>(`/agencies/${slug}/services`);
   const add = useAction();
-  const [suggested, setSuggested] = useState("");
   return (
     <ManageFrame slug={slug} title={w("servicesTitle")}>
       <section class="card" aria-labelledby="services-title">
@@ -55,29 +54,11 @@ export function ServicesPage() {
             );
             if (made) {
               form.reset();
-              setSuggested("");
               loaded.retry();
             }
           })}
         >
-          <Field
-            form="service"
-            name="name"
-            label={w("serviceName")}
-            error={add.errors.name}
-            maxLength={120}
-            onInput={(e) => setSuggested(slugify(e.currentTarget.value))}
-          />
-          <Field
-            form="service"
-            name="slug"
-            label={w("slug")}
-            hint={w("slugHint")}
-            error={add.errors.slug}
-            value={suggested}
-            onInput={(e) => setSuggested(e.currentTarget.value)}
-            maxLength={64}
-          />
+          <NameAndSlug form="service" nameLabel={w("serviceName")} nameMax={120} errors={add.errors} />
           <div>
             <button type="submit" class="primary" disabled={add.busy}>
               {w("serviceAdd")}
@@ -86,6 +67,40 @@ export function ServicesPage() {
         </form>
       </section>
     </ManageFrame>
+  );
+}
+
+/**
+ * A name and its slug, which is made from the name as it is typed ("KTP Elektronik" → "ktp-elektronik")
+ * and may then be changed; the slug field keeps no state of its own, so `form.reset()` clears both.
+ */
+export function NameAndSlug({
+  form,
+  nameLabel,
+  nameMax,
+  errors,
+}: {
+  form: string;
+  nameLabel: string;
+  nameMax: number;
+  errors: Record<string, string>;
+}) {
+  const { w } = useWords();
+  return (
+    <>
+      <Field
+        form={form}
+        name="name"
+        label={nameLabel}
+        error={errors.name}
+        maxLength={nameMax}
+        onInput={(e) => {
+          const slug = e.currentTarget.form?.elements.namedItem("slug") as HTMLInputElement;
+          slug.value = slugify(e.currentTarget.value);
+        }}
+      />
+      <Field form={form} name="slug" label={w("slug")} hint={w("slugHint")} error={errors.slug} maxLength={64} />
+    </>
   );
 }
 
