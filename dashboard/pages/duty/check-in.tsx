@@ -7,7 +7,7 @@
 import { useRef, useState } from "preact/hooks";
 import type { Duty, Form } from "../../../core/responses.ts";
 import { ApiFailure, api } from "../../api.ts";
-import { Outcome, useAction } from "../../components/action.tsx";
+import { Outcome, onValues, useAction } from "../../components/action.tsx";
 import { Choice } from "../../components/fields.tsx";
 import { Empty } from "../../components/states.tsx";
 import { clock } from "./time.ts";
@@ -81,15 +81,14 @@ export function CheckInCard({
           <form
             class="row"
             noValidate
-            onSubmit={async (event) => {
-              event.preventDefault();
+            onSubmit={onValues(async () => {
               await act.run(() => checkIn(picked), {
                 done: w("started", { counter: nameOf(picked) }),
                 refusal: refusals,
               });
               // A refusal may come from a duty this card had not seen: read them again either way.
               onChange();
-            }}
+            })}
           >
             <Choice
               form="duty"

@@ -7,7 +7,7 @@
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import type { Form, TicketIssued } from "../../../core/responses.ts";
 import { api } from "../../api.ts";
-import { Outcome, useAction } from "../../components/action.tsx";
+import { Outcome, onValues, useAction } from "../../components/action.tsx";
 import { Choice } from "../../components/fields.tsx";
 import { Layout } from "../../components/layout.tsx";
 import { Qr } from "../../components/qr.tsx";
@@ -119,8 +119,7 @@ function TicketCard({
           <form
             class="row"
             noValidate
-            onSubmit={async (event) => {
-              event.preventDefault();
+            onSubmit={onValues(async () => {
               const made = await act.run(
                 () =>
                   api<TicketIssued>("/tickets", {
@@ -135,7 +134,7 @@ function TicketCard({
                 },
               );
               if (made) setTicket(made);
-            }}
+            })}
           >
             <Choice
               form="ticket"
