@@ -106,6 +106,21 @@ export default defineConfig(({ mode }) =>
               rate: "widget/rate.html",
               docs: "api-docs/index.html",
             },
+            output: {
+              codeSplitting: {
+                includeDependenciesRecursively: false,
+                // The management forms' shared pieces load as one chunk, not one per small module: each
+                // chunk more is another name in the dashboard's preload map, which is in its initial bundle.
+                // Only the dashboard imports these core modules today; were the kiosk to import one, it
+                // would load this whole chunk (npm run bench's kiosk budget would say so).
+                groups: [
+                  {
+                    name: "form",
+                    test: /dashboard[\\/](components[\\/](action|fields|secret)\.tsx|pages[\\/]manage[\\/](words|words-en|use-words)\.ts)|core[\\/](patterns|secrets|ids)\.ts/,
+                  },
+                ],
+              },
+            },
           },
         },
       },

@@ -5,6 +5,7 @@
  */
 import * as z from "zod";
 import { nipProblem } from "./nip.ts";
+import { COUNTER_CODE, EMAIL, HHMM, PIN, SLUG } from "./patterns.ts";
 import { ELEMENT_IDS, LOCALES } from "./questionnaire.ts";
 import { AGENCY_ROLES } from "./roles.ts";
 import { isSafeUrl, originProblem } from "./urls.ts";
@@ -17,21 +18,23 @@ export const MAX_COMMENT = 1000;
 /** A slug naming an agency or service in URLs and ratings. */
 export const slug = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, "lower-case letters, digits and dashes")
+  .regex(SLUG, "lower-case letters, digits and dashes")
   .meta({ example: "disdukcapil-tebingtinggi" });
 /** A counter's code, unique within its agency. */
 export const counterCode = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/, "lower-case letters, digits and dashes")
+  .regex(COUNTER_CODE, "lower-case letters, digits and dashes")
   .meta({ example: "loket-1" });
 /** Nomor Induk Pegawai: the 18-digit civil-servant number. */
 export const nip = z.string().regex(/^\d{18}$/, "an NIP is 18 digits");
 /** An officer's 6-digit kiosk PIN. */
-export const pin = z.string().regex(/^\d{6}$/, "a PIN is 6 digits");
+export const pin = z.string().regex(PIN, "a PIN is 6 digits");
 /** One answer or face on the 1–4 scale. */
 export const answer = z.number().int().min(1).max(4);
 const id = z.string().min(1).max(64);
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
+const hhmm = z.string().regex(HHMM, "HH:MM");
+/** An e-mail address, by the rule the dashboard checks too (core/patterns.ts). */
+const email = z.email({ pattern: EMAIL }).max(200);
 /** An https:// URL (http:// only for localhost), e.g. an officer's photo. */
 export const webUrl = z
   .string()
@@ -121,7 +124,7 @@ export const RatingsResponse = z.object({ results: z.array(RatingResult) });
 
 /** Sign-in by NIP (officers) or e-mail (others), never both. */
 export const LoginInput = z
-  .strictObject({ nip: nip.optional(), email: z.email().max(200).optional(), password: z.string().min(1).max(200) })
+  .strictObject({ nip: nip.optional(), email: email.optional(), password: z.string().min(1).max(200) })
   .refine((v) => (v.nip === undefined) !== (v.email === undefined), {
     message: "give either nip or email",
     path: ["nip"],
@@ -283,7 +286,7 @@ export const OfficerImportInput = z.strictObject({
 export const OfficerPatch = changes(OfficerInput.partial().extend({ active: z.boolean().optional() }));
 /** A new account of an agency (regional admins come from `npm run admin:create`). */
 export const UserInput = z.strictObject({
-  email: z.email().max(200).optional(),
+  email: email.optional(),
   name: z.string().trim().min(1).max(120),
   role: z.enum(AGENCY_ROLES),
   password: z.string().min(10).max(200),
@@ -316,7 +319,7 @@ export const AgencyInput = z.strictObject({
   admin: z
     .strictObject({
       name: z.string().trim().min(1).max(120),
-      email: z.email().max(200),
+      email,
       password: z.string().min(10).max(200),
     })
     .optional(),

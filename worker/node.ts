@@ -13,7 +13,7 @@ import { basename, dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { randomString } from "../core/ids.ts";
+import { madePassword, madePin } from "../core/secrets.ts";
 import type { Db } from "../db/client.ts";
 import { type EmbeddedFile, embeddedPath, openEmbedded } from "../db/embedded.ts";
 import type { FileChange } from "../db/file-identity.ts";
@@ -238,8 +238,8 @@ function fileLost(change: FileChange, file: EmbeddedFile): void {
 async function seedIfEmpty(db: Db): Promise<void> {
   const empty = await isEmpty(db);
   if (empty && settings.demo) {
-    const password = settings.demoPassword ?? randomString(12);
-    const pin = settings.demoPin ?? String(crypto.getRandomValues(new Uint32Array(1))[0] % 1_000_000).padStart(6, "0");
+    const password = settings.demoPassword ?? madePassword();
+    const pin = settings.demoPin ?? madePin();
     // The agency's own site, and this server's widget demo page (registered like any other origin).
     const origins = ["https://disdukcapil.tebingtinggikota.go.id", baseUrl, `http://localhost:${port}`];
     if (settings.app.publicUrl) origins.push(new URL(settings.app.publicUrl).origin);

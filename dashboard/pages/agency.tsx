@@ -15,8 +15,8 @@ import { LineChart } from "../components/chart.tsx";
 import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
-import { ScrollBox } from "../components/scroll-box.tsx";
 import { Empty, Load } from "../components/states.tsx";
+import { num, Table } from "../components/table.tsx";
 import { Session } from "../context.ts";
 import { count, month, nrr, periodLabel, score } from "../format.ts";
 import { text } from "../text.ts";
@@ -143,36 +143,25 @@ export function Elements({ r, locale, chart = true }: { r: Report; locale: Local
     <section class="card" aria-labelledby="elements-title">
       <h2 id="elements-title">{text(locale, "elementsTitle")}</h2>
       {chart ? <LineChart labels={labels} lines={lines} bars min={0} max={100} /> : null}
-      <ScrollBox>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{text(locale, "element")}</th>
-              <th scope="col" class="num">
-                {text(locale, "answered")}
-              </th>
-              <th scope="col" class="num">
-                {text(locale, "nrrHead")}
-              </th>
-              <th scope="col" class="num">
-                {text(locale, "elementScore")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {ELEMENTS.map((e, i) => (
-              <tr key={e.id}>
-                <th scope="row">
-                  U{i + 1}. {e.name[locale]}
-                </th>
-                <td class="num">{count(r.elements[e.id].n, locale)}</td>
-                <td class="num">{nrr(r.elements[e.id].nrr, locale)}</td>
-                <td class="num">{score(r.elements[e.id].score, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <Table
+        columns={[
+          text(locale, "element"),
+          num(text(locale, "answered")),
+          num(text(locale, "nrrHead")),
+          num(text(locale, "elementScore")),
+        ]}
+      >
+        {ELEMENTS.map((e, i) => (
+          <tr key={e.id}>
+            <th scope="row">
+              U{i + 1}. {e.name[locale]}
+            </th>
+            <td class="num">{count(r.elements[e.id].n, locale)}</td>
+            <td class="num">{nrr(r.elements[e.id].nrr, locale)}</td>
+            <td class="num">{score(r.elements[e.id].score, locale)}</td>
+          </tr>
+        ))}
+      </Table>
     </section>
   );
 }
@@ -190,44 +179,33 @@ export function Breakdown({ r, locale, kind }: { r: Report; locale: Locale; kind
       {rows.length === 0 ? (
         <Empty>{text(locale, "emptyAgency")}</Empty>
       ) : (
-        <ScrollBox>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{text(locale, kind)}</th>
-                <th scope="col" class="num">
-                  {text(locale, "respondents")}
-                </th>
-                <th scope="col" class="num">
-                  {text(locale, "ikm")}
-                </th>
-                <th scope="col" class="num">
-                  {text(locale, "quickIndex")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{row.name}</th>
-                  <td class="num">{count(row.respondents, locale)}</td>
-                  <td class="num">
-                    {row.ikm ? (
-                      <>
-                        {score(row.ikm.value, locale)} ({row.ikm.mutu})
-                      </>
-                    ) : (
-                      "–"
-                    )}
-                  </td>
-                  <td class="num">
-                    {score(row.quick.index, locale)} <span class="muted">(n {row.quick.n})</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <Table
+          columns={[
+            text(locale, kind),
+            num(text(locale, "respondents")),
+            num(text(locale, "ikm")),
+            num(text(locale, "quickIndex")),
+          ]}
+        >
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              <td class="num">{count(row.respondents, locale)}</td>
+              <td class="num">
+                {row.ikm ? (
+                  <>
+                    {score(row.ikm.value, locale)} ({row.ikm.mutu})
+                  </>
+                ) : (
+                  "–"
+                )}
+              </td>
+              <td class="num">
+                {score(row.quick.index, locale)} <span class="muted">(n {row.quick.n})</span>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </section>
   );

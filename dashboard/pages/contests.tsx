@@ -13,6 +13,7 @@ import { ApiFailure, api } from "../api.ts";
 import { ContestOutcome } from "../components/contest-reply.tsx";
 import { describedBy, Labelled } from "../components/labelled.tsx";
 import { Layout } from "../components/layout.tsx";
+import { useMore } from "../components/more.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { contestRefusal, contestText, reasonText } from "../contest-text.ts";
 import { Session } from "../context.ts";
@@ -214,21 +215,16 @@ function Decide({
 
 /** The decided contests, newest first, with their decision; more a page at a time. */
 function DecidedList({ slug, first, locale }: { slug: string; first: Contests; locale: Locale }) {
-  const [more, setMore] = useState<AgencyContest[]>([]);
-  const [page, setPage] = useState(1);
-  const [hasMore, setHasMore] = useState(first.more);
-  // A refetched first page (after a decision) starts the list over.
-  useEffect(() => {
-    setMore([]);
-    setPage(1);
-    setHasMore(first.more);
-  }, [first]);
-  const all = [...first.contests, ...more];
-  if (all.length === 0) return <Empty>{contestText(locale, "noDecided")}</Empty>;
+  const list = useMore(
+    first,
+    (page) => page.contests,
+    (n) => api<Contests>(`/agencies/${slug}/contests?status=decided&page=${n}`),
+  );
+  if (list.all.length === 0) return <Empty>{contestText(locale, "noDecided")}</Empty>;
   return (
     <>
       <ul class="contest-list">
-        {all.map((c) => (
+        {list.all.map((c) => (
           <li key={c.id}>
             <ContestFacts c={c} locale={locale} />
             <ContestOutcome contest={c} locale={locale} />
@@ -241,17 +237,8 @@ function DecidedList({ slug, first, locale }: { slug: string; first: Contests; l
           </li>
         ))}
       </ul>
-      {hasMore ? (
-        <button
-          type="button"
-          class="secondary"
-          onClick={async () => {
-            const next = await api<Contests>(`/agencies/${slug}/contests?status=decided&page=${page + 1}`);
-            setMore((m) => [...m, ...next.contests]);
-            setPage(page + 1);
-            setHasMore(next.more);
-          }}
-        >
+      {list.more ? (
+        <button type="button" class="secondary" onClick={list.next}>
           {contestText(locale, "more")}
         </button>
       ) : null}

@@ -10,8 +10,8 @@ import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
 import { usePeriodQuery } from "../components/period.tsx";
 import { PrintToolbar } from "../components/print-toolbar.tsx";
-import { ScrollBox } from "../components/scroll-box.tsx";
 import { Load } from "../components/states.tsx";
+import { num, Table } from "../components/table.tsx";
 import { Session } from "../context.ts";
 import { count, month, periodLabel, range, score } from "../format.ts";
 import { text } from "../text.ts";
@@ -55,34 +55,18 @@ export function EvidencePage() {
               </Fact>
             </dl>
             <h2>{text(locale, "trendTitle")}</h2>
-            <ScrollBox>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{text(locale, "period")}</th>
-                    <th scope="col" class="num">
-                      n
-                    </th>
-                    <th scope="col" class="num">
-                      {text(locale, "index")}
-                    </th>
-                    <th scope="col" class="num">
-                      {text(locale, "fairScore")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.trend.map((m) => (
-                    <tr key={m.month}>
-                      <th scope="row">{month(m.month, locale)}</th>
-                      <td class="num">{m.n}</td>
-                      <td class="num">{score(m.index, locale)}</td>
-                      <td class="num">{score(m.fair, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollBox>
+            <Table
+              columns={[text(locale, "period"), num("n"), num(text(locale, "index")), num(text(locale, "fairScore"))]}
+            >
+              {s.trend.map((m) => (
+                <tr key={m.month}>
+                  <th scope="row">{month(m.month, locale)}</th>
+                  <td class="num">{m.n}</td>
+                  <td class="num">{score(m.index, locale)}</td>
+                  <td class="num">{score(m.fair, locale)}</td>
+                </tr>
+              ))}
+            </Table>
             <CommentsList period={period} locale={locale} limit={5} />
             <p class="method">
               <strong>{text(locale, "method")}:</strong>{" "}

@@ -9,8 +9,8 @@ import type { Flagged } from "../../core/score-responses.ts";
 import { api } from "../api.ts";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
-import { ScrollBox } from "../components/scroll-box.tsx";
 import { Empty, Load } from "../components/states.tsx";
+import { Table } from "../components/table.tsx";
 import { Session } from "../context.ts";
 import { dateTime } from "../format.ts";
 import { type TextKey, text } from "../text.ts";
@@ -61,47 +61,42 @@ export function FlaggedPage() {
             data.ratings.length === 0 ? (
               <Empty>{text(locale, "noFlagged")}</Empty>
             ) : (
-              <ScrollBox>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{text(locale, "when")}</th>
-                      <th scope="col">{text(locale, "counter")}</th>
-                      <th scope="col">{text(locale, "officer")}</th>
-                      <th scope="col">{text(locale, "face")}</th>
-                      <th scope="col">{text(locale, "why")}</th>
-                      <th scope="col">{text(locale, "counted")}</th>
-                      {manages ? <th scope="col">{text(locale, "exclude")}</th> : null}
+              <Table
+                columns={[
+                  text(locale, "when"),
+                  text(locale, "counter"),
+                  text(locale, "officer"),
+                  text(locale, "face"),
+                  text(locale, "why"),
+                  text(locale, "counted"),
+                  ...(manages ? [text(locale, "exclude")] : []),
+                ]}
+              >
+                {data.ratings.map((row) => {
+                  const now = changed[row.id] ?? row;
+                  return (
+                    <tr key={row.id}>
+                      <th scope="row">{dateTime(row.createdAt, locale)}</th>
+                      <td>{row.counter ?? row.channel}</td>
+                      <td>{row.officer ?? "–"}</td>
+                      <td>{row.overall ? FACES[row.overall - 1][locale] : "–"}</td>
+                      <td>{now.flags.map((f) => text(locale, FLAG_WORDS[f])).join(", ")}</td>
+                      <td>{text(locale, now.counted ? "yes" : "no")}</td>
+                      {manages ? (
+                        <td>
+                          <button
+                            type="button"
+                            class="secondary small"
+                            onClick={() => void toggle(row.id, now.counted)}
+                          >
+                            {text(locale, now.counted ? "exclude" : "include")}
+                          </button>
+                        </td>
+                      ) : null}
                     </tr>
-                  </thead>
-                  <tbody>
-                    {data.ratings.map((row) => {
-                      const now = changed[row.id] ?? row;
-                      return (
-                        <tr key={row.id}>
-                          <th scope="row">{dateTime(row.createdAt, locale)}</th>
-                          <td>{row.counter ?? row.channel}</td>
-                          <td>{row.officer ?? "–"}</td>
-                          <td>{row.overall ? FACES[row.overall - 1][locale] : "–"}</td>
-                          <td>{now.flags.map((f) => text(locale, FLAG_WORDS[f])).join(", ")}</td>
-                          <td>{text(locale, now.counted ? "yes" : "no")}</td>
-                          {manages ? (
-                            <td>
-                              <button
-                                type="button"
-                                class="secondary small"
-                                onClick={() => void toggle(row.id, now.counted)}
-                              >
-                                {text(locale, now.counted ? "exclude" : "include")}
-                              </button>
-                            </td>
-                          ) : null}
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </ScrollBox>
+                  );
+                })}
+              </Table>
             )
           }
         </Load>

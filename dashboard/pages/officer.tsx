@@ -5,7 +5,7 @@
  * officer beside the unit's, the ratings from their own tickets apart, and the
  * comments about them, each of which they may contest.
  */
-import { useContext, useMemo, useState } from "preact/hooks";
+import { useContext, useMemo } from "preact/hooks";
 import { FACES, type Locale } from "../../core/questionnaire.ts";
 import type { Comments, OfficerScore } from "../../core/score-responses.ts";
 import { api } from "../api.ts";
@@ -14,9 +14,10 @@ import { LineChart } from "../components/chart.tsx";
 import { ContestReply } from "../components/contest-reply.tsx";
 import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
+import { useMore } from "../components/more.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
-import { ScrollBox } from "../components/scroll-box.tsx";
 import { Empty, Load } from "../components/states.tsx";
+import { Heads, num, ScrollBox } from "../components/table.tsx";
 import { Session } from "../context.ts";
 import { count, dateTime, month, periodLabel, range, score } from "../format.ts";
 import { text } from "../text.ts";
@@ -182,17 +183,7 @@ function OfficerElements({ s, locale }: { s: OfficerScore; locale: Locale }) {
       <h2 id="elements-title">{text(locale, "officerElementsTitle")}</h2>
       <ScrollBox>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{text(locale, "element")}</th>
-              <th scope="col" class="num">
-                {text(locale, "mine")}
-              </th>
-              <th scope="col" class="num">
-                {text(locale, "unit")}
-              </th>
-            </tr>
-          </thead>
+          <Heads columns={[text(locale, "element"), num(text(locale, "mine")), num(text(locale, "unit"))]} />
           <tbody>
             {(["kompetensi", "perilaku"] as const).map((e) => (
               <tr key={e}>
@@ -213,58 +204,57 @@ function OfficerElements({ s, locale }: { s: OfficerScore; locale: Locale }) {
 /** The comments about the officer, newest first, a page at a time; on their own page (no `limit`) each may be contested. */
 export function CommentsList({ period, locale, limit }: { period: string; locale: Locale; limit?: number }) {
   const first = useApi<Comments>(`/me/comments?${period}`);
-  const [more, setMore] = useState<Comments["comments"]>([]);
-  const [page, setPage] = useState(1);
-  const [hasMore, setHasMore] = useState<boolean | null>(null);
   return (
     <section class="card" aria-labelledby="comments-title">
       <h2 id="comments-title">{limit ? text(locale, "recentComments") : text(locale, "commentsTitle")}</h2>
       <Load loaded={first}>
-        {(data) => {
-          const all = [...data.comments, ...more].slice(0, limit);
-          if (all.length === 0) return <Empty>{text(locale, "noComments")}</Empty>;
-          const canLoad = !limit && (hasMore ?? data.more);
-          return (
-            <>
-              <ul class="comments">
-                {all.map((c) => (
-                  <li key={c.id}>
-                    <p class="comment-text" id={`comment-${c.id}`}>
-                      {c.comment}
-                    </p>
-                    <p class="muted">
-                      {dateTime(c.createdAt, locale)} · {c.service}
-                      {c.overall ? ` · ${FACES[c.overall - 1][locale]}` : ""}
-                    </p>
-                    {limit ? null : (
-                      <ContestReply
-                        ratingId={c.id}
-                        contest={c.contest}
-                        describedBy={`comment-${c.id}`}
-                        locale={locale}
-                      />
-                    )}
-                  </li>
-                ))}
-              </ul>
-              {canLoad ? (
-                <button
-                  type="button"
-                  class="secondary no-print"
-                  onClick={async () => {
-                    const next = await api<Comments>(`/me/comments?${period}&page=${page + 1}`);
-                    setMore((m) => [...m, ...next.comments]);
-                    setPage(page + 1);
-                    setHasMore(next.more);
-                  }}
-                >
-                  {text(locale, "more")}
-                </button>
-              ) : null}
-            </>
-          );
-        }}
+        {(data) => <CommentItems first={data} period={period} locale={locale} limit={limit} />}
       </Load>
     </section>
+  );
+}
+
+function CommentItems({
+  first,
+  period,
+  locale,
+  limit,
+}: {
+  first: Comments;
+  period: string;
+  locale: Locale;
+  limit?: number;
+}) {
+  const list = useMore(
+    first,
+    (page) => page.comments,
+    (n) => api<Comments>(`/me/comments?${period}&page=${n}`),
+  );
+  const all = list.all.slice(0, limit);
+  if (all.length === 0) return <Empty>{text(locale, "noComments")}</Empty>;
+  return (
+    <>
+      <ul class="comments">
+        {all.map((c) => (
+          <li key={c.id}>
+            <p class="comment-text" id={`comment-${c.id}`}>
+              {c.comment}
+            </p>
+            <p class="muted">
+              {dateTime(c.createdAt, locale)} · {c.service}
+              {c.overall ? ` · ${FACES[c.overall - 1][locale]}` : ""}
+            </p>
+            {limit ? null : (
+              <ContestReply ratingId={c.id} contest={c.contest} describedBy={`comment-${c.id}`} locale={locale} />
+            )}
+          </li>
+        ))}
+      </ul>
+      {!limit && list.more ? (
+        <button type="button" class="secondary no-print" onClick={list.next}>
+          {text(locale, "more")}
+        </button>
+      ) : null}
+    </>
   );
 }

@@ -6,8 +6,8 @@ import type { Agencies } from "../../core/score-responses.ts";
 import { Band } from "../components/band.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
-import { ScrollBox } from "../components/scroll-box.tsx";
 import { Empty, Load } from "../components/states.tsx";
+import { num, Table } from "../components/table.tsx";
 import { Session } from "../context.ts";
 import { count, score } from "../format.ts";
 import { text } from "../text.ts";
@@ -31,40 +31,29 @@ export function RegionPage() {
             data.agencies.length === 0 ? (
               <Empty>{text(locale, "noAgencies")}</Empty>
             ) : (
-              <ScrollBox>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{text(locale, "agency")}</th>
-                      <th scope="col" class="num">
-                        {text(locale, "ikm")}
-                      </th>
-                      <th scope="col">{text(locale, "mutu")}</th>
-                      <th scope="col" class="num">
-                        {text(locale, "respondents")}
-                      </th>
-                      <th scope="col" class="num">
-                        {text(locale, "quickIndex")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.agencies.map((a) => (
-                      <tr key={a.slug}>
-                        <th scope="row">
-                          <a href={`/dashboard/a/${a.slug}${keep ? `?${keep}` : ""}`}>{a.name}</a>
-                        </th>
-                        <td class="num">{score(a.figures.ikm?.value, locale)}</td>
-                        <td>
-                          <Band mutu={a.figures.ikm?.mutu} locale={locale} />
-                        </td>
-                        <td class="num">{count(a.figures.respondents, locale)}</td>
-                        <td class="num">{score(a.figures.quick.index, locale)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollBox>
+              <Table
+                columns={[
+                  text(locale, "agency"),
+                  num(text(locale, "ikm")),
+                  text(locale, "mutu"),
+                  num(text(locale, "respondents")),
+                  num(text(locale, "quickIndex")),
+                ]}
+              >
+                {data.agencies.map((a) => (
+                  <tr key={a.slug}>
+                    <th scope="row">
+                      <a href={`/dashboard/a/${a.slug}${keep ? `?${keep}` : ""}`}>{a.name}</a>
+                    </th>
+                    <td class="num">{score(a.figures.ikm?.value, locale)}</td>
+                    <td>
+                      <Band mutu={a.figures.ikm?.mutu} locale={locale} />
+                    </td>
+                    <td class="num">{count(a.figures.respondents, locale)}</td>
+                    <td class="num">{score(a.figures.quick.index, locale)}</td>
+                  </tr>
+                ))}
+              </Table>
             )
           }
         </Load>

@@ -7,8 +7,9 @@
 import { useRef, useState } from "preact/hooks";
 import type { Duty, Form } from "../../../core/responses.ts";
 import { ApiFailure, api } from "../../api.ts";
+import { Outcome, onValues, useAction } from "../../components/action.tsx";
+import { Choice } from "../../components/fields.tsx";
 import { Empty } from "../../components/states.tsx";
-import { Choice, Outcome, useAction } from "../manage/form.tsx";
 import { clock } from "./time.ts";
 import { useDutyWords } from "./words.ts";
 
@@ -80,15 +81,14 @@ export function CheckInCard({
           <form
             class="row"
             noValidate
-            onSubmit={async (event) => {
-              event.preventDefault();
+            onSubmit={onValues(async () => {
               await act.run(() => checkIn(picked), {
                 done: w("started", { counter: nameOf(picked) }),
                 refusal: refusals,
               });
               // A refusal may come from a duty this card had not seen: read them again either way.
               onChange();
-            }}
+            })}
           >
             <Choice
               form="duty"
@@ -96,18 +96,14 @@ export function CheckInCard({
               label={w("counter")}
               value={picked}
               onChange={(e) => setPicked(e.currentTarget.value)}
-            >
-              {counters.map((c) => {
+              options={counters.map((c) => {
                 const serving = duties[c.code]?.duty;
-                return (
-                  <option key={c.code} value={c.code}>
-                    {serving
-                      ? w("counterWho", { counter: c.name, name: serving.name })
-                      : w("counterFree", { counter: c.name })}
-                  </option>
-                );
+                const words = serving
+                  ? w("counterWho", { counter: c.name, name: serving.name })
+                  : w("counterFree", { counter: c.name });
+                return [c.code, words] as const;
               })}
-            </Choice>
+            />
             <div class="field buttons">
               {/* Starting again where one already serves would only restart the duty. */}
               <button type="submit" class="primary" disabled={act.busy || mine?.counter.code === picked}>

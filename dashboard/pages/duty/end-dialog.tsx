@@ -7,7 +7,8 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { DutyBoard } from "../../../core/duty-responses.ts";
 import { ApiFailure, api } from "../../api.ts";
-import { Field, Outcome, useAction, values, when } from "../manage/form.tsx";
+import { Outcome, onValues, useAction, when } from "../../components/action.tsx";
+import { Buttons, Field } from "../../components/fields.tsx";
 import { useDutyWords } from "./words.ts";
 
 /** The open duty being ended, and the counter it is at. */
@@ -57,9 +58,7 @@ export function EndDutyDialog({
       <form
         class="stack"
         noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const { reason } = values(event.currentTarget);
+        onSubmit={onValues(async ({ reason }) => {
           const outcome = await act.run(
             () =>
               api(`/agencies/${slug}/duties/${ending.id}/end`, { method: "POST", body: { reason } }).then(
@@ -75,7 +74,7 @@ export function EndDutyDialog({
             },
           );
           if (outcome) onClose(outcome);
-        }}
+        })}
       >
         <Field
           form="end"
@@ -85,14 +84,7 @@ export function EndDutyDialog({
           error={act.errors.reason}
           maxLength={300}
         />
-        <div class="buttons">
-          <button type="submit" class="primary" disabled={act.busy}>
-            {w("end")}
-          </button>
-          <button type="button" class="secondary" onClick={() => onClose("cancelled")}>
-            {w("cancel")}
-          </button>
-        </div>
+        <Buttons submit={w("end")} busy={act.busy} cancel={w("cancel")} onCancel={() => onClose("cancelled")} />
       </form>
     </dialog>
   );

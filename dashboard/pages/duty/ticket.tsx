@@ -7,13 +7,14 @@
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import type { Form, TicketIssued } from "../../../core/responses.ts";
 import { api } from "../../api.ts";
+import { Outcome, onValues, useAction } from "../../components/action.tsx";
+import { Choice } from "../../components/fields.tsx";
 import { Layout } from "../../components/layout.tsx";
 import { Qr } from "../../components/qr.tsx";
 import { Empty, Load } from "../../components/states.tsx";
 import { Session } from "../../context.ts";
 import { dateTime } from "../../format.ts";
 import { useAll, useApi } from "../../use-api.ts";
-import { Choice, Outcome, useAction } from "../manage/form.tsx";
 import { CheckInCard, type Duties, type FormCounter, ownDuty } from "./check-in.tsx";
 import { waitFor } from "./time.ts";
 import { useDutyWords } from "./words.ts";
@@ -118,8 +119,7 @@ function TicketCard({
           <form
             class="row"
             noValidate
-            onSubmit={async (event) => {
-              event.preventDefault();
+            onSubmit={onValues(async () => {
               const made = await act.run(
                 () =>
                   api<TicketIssued>("/tickets", {
@@ -134,7 +134,7 @@ function TicketCard({
                 },
               );
               if (made) setTicket(made);
-            }}
+            })}
           >
             <Choice
               form="ticket"
@@ -142,13 +142,8 @@ function TicketCard({
               label={w("service")}
               value={pick.service}
               onChange={(e) => setPick({ ...pick, service: e.currentTarget.value })}
-            >
-              {services.map((s) => (
-                <option key={s.slug} value={s.slug}>
-                  {s.name}
-                </option>
-              ))}
-            </Choice>
+              options={services.map((s) => [s.slug, s.name])}
+            />
             <Choice
               form="ticket"
               name="counter"
@@ -158,14 +153,8 @@ function TicketCard({
                 chose.current = true;
                 setPick({ ...pick, counter: e.currentTarget.value });
               }}
-            >
-              <option value="">{w("counterNone")}</option>
-              {counters.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </Choice>
+              options={[["", w("counterNone")], ...counters.map((c) => [c.code, c.name] as const)]}
+            />
             <div class="field">
               <button type="submit" class="primary" disabled={act.busy}>
                 {w("makeTicket")}

@@ -5,30 +5,21 @@
  */
 import { useContext, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
+import { EMAIL } from "../../../core/patterns.ts";
 import type { OfficerRow, UserRow } from "../../../core/responses.ts";
+import { madePassword } from "../../../core/secrets.ts";
 import { sayAccount } from "../../account-words.ts";
 import { api } from "../../api.ts";
-import { ScrollBox } from "../../components/scroll-box.tsx";
+import { Outcome, onValues, RowButton, useAction, when } from "../../components/action.tsx";
+import { Choice, Field } from "../../components/fields.tsx";
+import { Secret, type Shown } from "../../components/secret.tsx";
 import { Load } from "../../components/states.tsx";
+import { Table } from "../../components/table.tsx";
 import { Session } from "../../context.ts";
 import { type TextKey, text } from "../../text.ts";
 import { useAll } from "../../use-api.ts";
-import {
-  Choice,
-  EMAIL,
-  Field,
-  Heads,
-  Outcome,
-  RowButton,
-  randomSecret,
-  Secret,
-  type Shown,
-  useAction,
-  useWords,
-  values,
-  when,
-} from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
+import { useWords } from "./use-words.ts";
 
 /** The accounts page. */
 export function AccountsPage() {
@@ -48,23 +39,18 @@ export function AccountsPage() {
         {shown ? <Secret {...shown} /> : null}
         <Load loaded={loaded}>
           {({ users: { users }, officers: { officers } }) => (
-            <ScrollBox>
-              <table>
-                <Heads columns={[w("name"), w("signsInWith"), w("role"), w("actions")]} />
-                <tbody>
-                  {users.map((u) => (
-                    <AccountLine
-                      key={u.id}
-                      slug={slug}
-                      user={u}
-                      nip={officers.find((o) => o.id === u.officerId)?.nip}
-                      onShow={setShown}
-                      onChange={loaded.retry}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </ScrollBox>
+            <Table columns={[w("name"), w("signsInWith"), w("role"), w("actions")]}>
+              {users.map((u) => (
+                <AccountLine
+                  key={u.id}
+                  slug={slug}
+                  user={u}
+                  nip={officers.find((o) => o.id === u.officerId)?.nip}
+                  onShow={setShown}
+                  onChange={loaded.retry}
+                />
+              ))}
+            </Table>
           )}
         </Load>
       </section>
@@ -75,11 +61,8 @@ export function AccountsPage() {
         <form
           class="stack"
           noValidate
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const form = event.currentTarget;
-            const v = values(form);
-            const password = randomSecret("password");
+          onSubmit={onValues(async (v, form) => {
+            const password = madePassword();
             const made = await add.run(
               () =>
                 api(`/agencies/${slug}/users`, {
@@ -101,7 +84,7 @@ export function AccountsPage() {
               form.reset();
               loaded.retry();
             }
-          }}
+          })}
         >
           <div class="row">
             <Field form="account" name="name" label={w("name")} error={add.errors.name} maxLength={120} />
@@ -150,13 +133,8 @@ function RoleChoice({
       value={value}
       disabled={disabled}
       onChange={onChange && ((e) => onChange(e.currentTarget.value))}
-    >
-      {roles.map((r) => (
-        <option key={r} value={r}>
-          {text(locale, `roles_${r}` as TextKey)}
-        </option>
-      ))}
-    </Choice>
+      options={roles.map((r) => [r, text(locale, `roles_${r}` as TextKey)])}
+    />
   );
 }
 

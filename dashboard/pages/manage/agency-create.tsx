@@ -1,9 +1,14 @@
 /** A regional admin adds an agency of their region and its first admin in one step; the password is shown once. */
 import { useContext, useState } from "preact/hooks";
+import { EMAIL, SLUG } from "../../../core/patterns.ts";
+import { madePassword } from "../../../core/secrets.ts";
 import { api } from "../../api.ts";
+import { Outcome, onValues, useAction, when } from "../../components/action.tsx";
+import { Choice, Field } from "../../components/fields.tsx";
+import { Secret } from "../../components/secret.tsx";
 import { Session } from "../../context.ts";
-import { Choice, EMAIL, Field, Outcome, randomSecret, Secret, useAction, useWords, values, when } from "./form.tsx";
-import { SLUG, slugify } from "./services.tsx";
+import { NameAndSlug } from "./services.tsx";
+import { useWords } from "./use-words.ts";
 
 const ZONES = [
   ["Asia/Jakarta", "WIB"],
@@ -16,7 +21,6 @@ export function AgencyCreate({ onCreated }: { onCreated: () => void }) {
   const { w } = useWords();
   const region = useContext(Session).me.value?.user.region ?? "";
   const act = useAction();
-  const [slug, setSlug] = useState("");
   const [made, setMade] = useState<{ slug: string; name: string; email: string; password: string } | null>(null);
   return (
     <section class="card" aria-labelledby="agency-add">
@@ -38,11 +42,8 @@ export function AgencyCreate({ onCreated }: { onCreated: () => void }) {
       <form
         class="stack"
         noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const form = event.currentTarget;
-          const v = values(form);
-          const password = randomSecret("password");
+        onSubmit={onValues(async (v, form) => {
+          const password = madePassword();
           const done = await act.run(
             () =>
               api("/agencies", {
@@ -68,38 +69,21 @@ export function AgencyCreate({ onCreated }: { onCreated: () => void }) {
           if (!done) return;
           setMade({ slug: v.slug, name: v.adminName, email: v.adminEmail.toLowerCase(), password });
           form.reset();
-          setSlug("");
           onCreated();
-        }}
+        })}
       >
         <div class="row">
-          <Field
-            form="agency"
-            name="name"
-            label={w("agencyName")}
-            error={act.errors.name}
-            maxLength={200}
-            onInput={(e) => setSlug(slugify(e.currentTarget.value))}
-          />
-          <Field
-            form="agency"
-            name="slug"
-            label={w("slug")}
-            hint={w("slugHint")}
-            error={act.errors.slug}
-            value={slug}
-            onInput={(e) => setSlug(e.currentTarget.value)}
-          />
+          <NameAndSlug form="agency" nameLabel={w("agencyName")} nameMax={200} errors={act.errors} />
         </div>
         <div class="row">
           <Field form="agency" name="region" label={w("region")} value={region} readOnly />
-          <Choice form="agency" name="timezone" label={w("timezone")} error={act.errors.timezone}>
-            {ZONES.map(([zone, short]) => (
-              <option key={zone} value={zone}>
-                {short} ({zone})
-              </option>
-            ))}
-          </Choice>
+          <Choice
+            form="agency"
+            name="timezone"
+            label={w("timezone")}
+            error={act.errors.timezone}
+            options={ZONES.map(([zone, short]) => [zone, `${short} (${zone})`])}
+          />
         </div>
         <fieldset class="group">
           <legend>{w("firstAdmin")}</legend>

@@ -2,13 +2,14 @@
 import { useLocation, useRoute } from "preact-iso";
 import type { IntegrationKeys } from "../../../core/duty-responses.ts";
 import type { Audit, CounterRow, OfficerRow } from "../../../core/responses.ts";
-import { ScrollBox } from "../../components/scroll-box.tsx";
+import { Choice } from "../../components/fields.tsx";
 import { Empty, Load } from "../../components/states.tsx";
+import { Table } from "../../components/table.tsx";
 import { dateTime } from "../../format.ts";
 import { useAll, useApi } from "../../use-api.ts";
 import { auditDetails, type Names } from "./audit-details.ts";
-import { Choice, Heads, useWords } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
+import { useWords } from "./use-words.ts";
 import type { ManageKey } from "./words.ts";
 
 /** The kinds of change one can filter by. */
@@ -75,14 +76,8 @@ export function AuditPage() {
             label={w("auditKind")}
             value={kind}
             onChange={(e) => go({ action: e.currentTarget.value })}
-          >
-            <option value="">{w("auditAll")}</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {w(`kind_${k}`)}
-              </option>
-            ))}
-          </Choice>
+            options={[["", w("auditAll")], ...KINDS.map((k) => [k, w(`kind_${k}`)] as const)]}
+          />
         </div>
         <Load loaded={loaded}>
           {(audit) =>
@@ -90,21 +85,16 @@ export function AuditPage() {
               <Empty>{w("auditEmpty")}</Empty>
             ) : (
               <>
-                <ScrollBox>
-                  <table>
-                    <Heads columns={[w("when"), w("who"), w("change"), w("details")]} />
-                    <tbody>
-                      {audit.entries.map((e, i) => (
-                        <tr key={`${e.at}-${i}`}>
-                          <td>{dateTime(e.at, locale)}</td>
-                          <td>{e.actor ?? w("tabletOrRemoved")}</td>
-                          <th scope="row">{label(e.action)}</th>
-                          <td class="details">{auditDetails(e, names, locale)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </ScrollBox>
+                <Table columns={[w("when"), w("who"), w("change"), w("details")]}>
+                  {audit.entries.map((e, i) => (
+                    <tr key={`${e.at}-${i}`}>
+                      <td>{dateTime(e.at, locale)}</td>
+                      <td>{e.actor ?? w("tabletOrRemoved")}</td>
+                      <th scope="row">{label(e.action)}</th>
+                      <td class="details">{auditDetails(e, names, locale)}</td>
+                    </tr>
+                  ))}
+                </Table>
                 <nav class="pager" aria-label={w("pages")}>
                   <button type="button" class="secondary" disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
                     {w("newer")}

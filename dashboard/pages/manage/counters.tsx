@@ -5,16 +5,16 @@
  */
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
+import { COUNTER_CODE, HHMM } from "../../../core/patterns.ts";
 import type { CounterRow, ServiceRow } from "../../../core/responses.ts";
 import { api } from "../../api.ts";
-import { ScrollBox } from "../../components/scroll-box.tsx";
+import { Outcome, onValues, RowButton, useAction, when } from "../../components/action.tsx";
+import { Buttons, Choice, Field } from "../../components/fields.tsx";
 import { Empty, Load } from "../../components/states.tsx";
+import { Table } from "../../components/table.tsx";
 import { useAll } from "../../use-api.ts";
-import { Choice, Field, Heads, Outcome, RowButton, useAction, useWords, values, when } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
-
-const CODE = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+import { useWords } from "./use-words.ts";
 
 /** The counters page. */
 export function CountersPage() {
@@ -39,25 +39,18 @@ export function CountersPage() {
                 {counters.length === 0 ? (
                   <Empty>{w("countersEmpty")}</Empty>
                 ) : (
-                  <ScrollBox>
-                    <table>
-                      <Heads
-                        columns={[w("code"), w("name"), w("servicesGiven"), w("hours"), w("status"), w("actions")]}
+                  <Table columns={[w("code"), w("name"), w("servicesGiven"), w("hours"), w("status"), w("actions")]}>
+                    {counters.map((c) => (
+                      <CounterLine
+                        key={c.id}
+                        slug={slug}
+                        counter={c}
+                        names={names}
+                        onEdit={() => setEditing(c.id)}
+                        onChange={loaded.retry}
                       />
-                      <tbody>
-                        {counters.map((c) => (
-                          <CounterLine
-                            key={c.id}
-                            slug={slug}
-                            counter={c}
-                            names={names}
-                            onEdit={() => setEditing(c.id)}
-                            onChange={loaded.retry}
-                          />
-                        ))}
-                      </tbody>
-                    </table>
-                  </ScrollBox>
+                    ))}
+                  </Table>
                 )}
               </section>
               <CounterForm
@@ -164,10 +157,7 @@ function CounterForm({
       <form
         class="stack"
         noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const form = event.currentTarget;
-          const v = values(form);
+        onSubmit={onValues(async (v, form) => {
           const picked = new FormData(form).getAll("services").map(String);
           // The main service first: a face-only tap at this counter rates it.
           const list = v.main ? [v.main, ...picked.filter((s) => s !== v.main)] : picked;
@@ -188,7 +178,7 @@ function CounterForm({
               }),
             {
               check: {
-                code: when(!CODE.test(v.code), w("codeRule")),
+                code: when(!COUNTER_CODE.test(v.code), w("codeRule")),
                 name: when(!v.name, w("required")),
                 opensAt: when(!HHMM.test(v.opensAt), w("timeRule")),
                 closesAt: when(!HHMM.test(v.closesAt) || v.closesAt <= v.opensAt, w("closesRule")),
@@ -202,7 +192,7 @@ function CounterForm({
             if (!counter) form.reset();
             onDone();
           }
-        }}
+        })}
       >
         <div class="row">
           <Field
@@ -259,13 +249,8 @@ function CounterForm({
               label={w("mainService")}
               error={act.errors.services}
               defaultValue={counter?.services[0] ?? services[0]?.slug}
-            >
-              {services.map((s) => (
-                <option key={s.id} value={s.slug}>
-                  {s.name}
-                </option>
-              ))}
-            </Choice>
+              options={services.map((s) => [s.slug, s.name])}
+            />
             <fieldset class="checks">
               <legend>{w("otherServices")}</legend>
               {services.map((s) => (
@@ -276,16 +261,12 @@ function CounterForm({
             </fieldset>
           </>
         ) : null}
-        <div class="buttons">
-          <button type="submit" class="primary" disabled={act.busy}>
-            {counter ? w("save") : w("counterAdd")}
-          </button>
-          {counter ? (
-            <button type="button" class="secondary" onClick={onCancel}>
-              {w("cancel")}
-            </button>
-          ) : null}
-        </div>
+        <Buttons
+          submit={counter ? w("save") : w("counterAdd")}
+          busy={act.busy}
+          cancel={w("cancel")}
+          onCancel={counter ? onCancel : undefined}
+        />
       </form>
     </section>
   );

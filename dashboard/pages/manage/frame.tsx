@@ -4,7 +4,7 @@ import { useContext } from "preact/hooks";
 import { roleMay } from "../../../core/roles.ts";
 import { Layout } from "../../components/layout.tsx";
 import { Session } from "../../context.ts";
-import { useWords } from "./form.tsx";
+import { useWords } from "./use-words.ts";
 
 /** Whether the signed-in person may change an agency's set-up (core/roles.ts: agency and regional admins). */
 export const mayManage = (role: string) => roleMay(role, "manageAgency");

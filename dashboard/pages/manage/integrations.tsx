@@ -9,13 +9,15 @@ import { useRoute } from "preact-iso";
 import type { IntegrationKeyCreated, IntegrationKeys } from "../../../core/duty-responses.ts";
 import type { Form, Setup } from "../../../core/responses.ts";
 import { api } from "../../api.ts";
-import { ScrollBox } from "../../components/scroll-box.tsx";
+import { Outcome, onValues, RowButton, useAction, when } from "../../components/action.tsx";
+import { Field } from "../../components/fields.tsx";
 import { Empty, Load } from "../../components/states.tsx";
+import { Table } from "../../components/table.tsx";
 import { dateTime } from "../../format.ts";
 import { useAll } from "../../use-api.ts";
-import { Field, Heads, Outcome, RowButton, useAction, useWords, values, when } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
 import { QueueExample } from "./queue-example.tsx";
+import { useWords } from "./use-words.ts";
 
 type Key = IntegrationKeys["keys"][number];
 
@@ -39,10 +41,7 @@ export function IntegrationsPage() {
         <form
           class="row"
           noValidate
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const form = event.currentTarget;
-            const { name } = values(form);
+          onSubmit={onValues(async ({ name }, form) => {
             const key = await add.run(
               () =>
                 api<IntegrationKeyCreated>(`/agencies/${slug}/integration-keys`, { method: "POST", body: { name } }),
@@ -53,7 +52,7 @@ export function IntegrationsPage() {
               form.reset();
               loaded.retry();
             }
-          }}
+          })}
         >
           <Field
             form="key"
@@ -88,16 +87,11 @@ export function IntegrationsPage() {
               {keys.length === 0 ? (
                 <Empty>{w("keysEmpty")}</Empty>
               ) : (
-                <ScrollBox>
-                  <table>
-                    <Heads columns={[w("name"), w("made"), w("lastUsed"), w("status"), w("actions")]} />
-                    <tbody>
-                      {keys.map((k) => (
-                        <KeyLine key={k.id} slug={slug} item={k} onChange={loaded.retry} />
-                      ))}
-                    </tbody>
-                  </table>
-                </ScrollBox>
+                <Table columns={[w("name"), w("made"), w("lastUsed"), w("status"), w("actions")]}>
+                  {keys.map((k) => (
+                    <KeyLine key={k.id} slug={slug} item={k} onChange={loaded.retry} />
+                  ))}
+                </Table>
               )}
             </section>
             <QueueExample form={form} publicUrl={setup.publicUrl} />

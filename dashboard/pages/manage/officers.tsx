@@ -7,27 +7,18 @@
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { NIP_PROBLEMS, nipCheck } from "../../../core/nip.ts";
+import { PIN } from "../../../core/patterns.ts";
 import type { OfficerImport, OfficerRow, UserRow } from "../../../core/responses.ts";
+import { madePassword, madePin } from "../../../core/secrets.ts";
 import { api } from "../../api.ts";
-import { ScrollBox } from "../../components/scroll-box.tsx";
+import { Outcome, onValues, RowButton, useAction, when } from "../../components/action.tsx";
+import { Buttons, Field, TextArea } from "../../components/fields.tsx";
+import { Secret, type Shown } from "../../components/secret.tsx";
 import { Empty, Load } from "../../components/states.tsx";
+import { Table } from "../../components/table.tsx";
 import { useAll } from "../../use-api.ts";
-import {
-  describedBy,
-  Field,
-  Heads,
-  Labelled,
-  Outcome,
-  RowButton,
-  randomSecret,
-  Secret,
-  type Shown,
-  useAction,
-  useWords,
-  values,
-  when,
-} from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
+import { useWords } from "./use-words.ts";
 import type { ManageKey } from "./words.ts";
 
 /** The officers page. */
@@ -51,24 +42,19 @@ export function ManageOfficersPage() {
             officers.length === 0 ? (
               <Empty>{w("officersEmpty")}</Empty>
             ) : (
-              <ScrollBox>
-                <table>
-                  <Heads columns={[w("nip"), w("name"), w("position"), w("status"), w("account"), w("actions")]} />
-                  <tbody>
-                    {officers.map((o) => (
-                      <OfficerLine
-                        key={o.id}
-                        slug={slug}
-                        officer={o}
-                        account={users.find((u) => u.officerId === o.id)}
-                        onEdit={() => setEditing(o)}
-                        onShow={setShown}
-                        onChange={loaded.retry}
-                      />
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollBox>
+              <Table columns={[w("nip"), w("name"), w("position"), w("status"), w("account"), w("actions")]}>
+                {officers.map((o) => (
+                  <OfficerLine
+                    key={o.id}
+                    slug={slug}
+                    officer={o}
+                    account={users.find((u) => u.officerId === o.id)}
+                    onEdit={() => setEditing(o)}
+                    onShow={setShown}
+                    onChange={loaded.retry}
+                  />
+                ))}
+              </Table>
             )
           }
         </Load>
@@ -133,7 +119,7 @@ function OfficerLine({
           aria-label={w("newPinOf", { name: o.name })}
           disabled={act.busy || !o.active}
           onClick={async () => {
-            const pin = randomSecret("pin");
+            const pin = madePin();
             if (await act.run(() => patch({ pin })))
               onShow({ label: w("pinFor", { name: o.name }), value: pin, note: w("shownOnce") });
           }}
@@ -147,7 +133,7 @@ function OfficerLine({
           disabled={act.busy || !o.active}
           onClick={async () => {
             // A new account gets a password made here; an existing one is reset by the server. Both are temporary.
-            const made = randomSecret("password");
+            const made = madePassword();
             const done = await act.run(() =>
               account
                 ? api<{ password: string }>(`/agencies/${slug}/users/${account.id}/password-reset`, { method: "POST" })
@@ -195,10 +181,7 @@ function OfficerForm({
       <form
         class="stack"
         noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const form = event.currentTarget;
-          const v = values(form);
+        onSubmit={onValues(async (v, form) => {
           const problem = officer ? null : nipCheck(v.nip.replace(/\s/g, ""));
           const body = officer
             ? { name: v.name, position: v.position }
@@ -213,7 +196,7 @@ function OfficerForm({
               check: {
                 nip: problem ? NIP_PROBLEMS[problem][locale] : "",
                 name: when(!v.name, w("required")),
-                pin: when(Boolean(v.pin) && !/^\d{6}$/.test(v.pin ?? ""), w("pinRule")),
+                pin: when(Boolean(v.pin) && !PIN.test(v.pin ?? ""), w("pinRule")),
               },
               clash: "nip",
               done: w(officer ? "saved" : "officerAdded", { name: v.name }),
@@ -223,7 +206,7 @@ function OfficerForm({
             form.reset();
             onDone();
           }
-        }}
+        })}
       >
         {officer ? null : (
           <Field form={id} name="nip" label={w("nip")} hint={w("nipHint")} inputMode="numeric" error={act.errors.nip} />
@@ -257,16 +240,12 @@ function OfficerForm({
             error={act.errors.pin}
           />
         )}
-        <div class="buttons">
-          <button type="submit" class="primary" disabled={act.busy}>
-            {officer ? w("save") : w("officerAdd")}
-          </button>
-          {officer ? (
-            <button type="button" class="secondary" onClick={onCancel}>
-              {w("cancel")}
-            </button>
-          ) : null}
-        </div>
+        <Buttons
+          submit={officer ? w("save") : w("officerAdd")}
+          busy={act.busy}
+          cancel={w("cancel")}
+          onCancel={officer ? onCancel : undefined}
+        />
       </form>
     </section>
   );
@@ -320,20 +299,18 @@ function Import({ slug, onImported }: { slug: string; onImported: () => void }) 
             }}
           />
         </div>
-        <Labelled id="import-csv" label={w("importText")} error={act.errors.csv}>
-          <textarea
-            id="import-csv"
-            rows={6}
-            value={csv}
-            aria-invalid={act.errors.csv ? "true" : undefined}
-            aria-describedby={describedBy("import-csv", undefined, act.errors.csv)}
-            placeholder={"nip,nama,jabatan\n198803122010012004,Siti Rahma,Pengelola Data"}
-            onInput={(event) => {
-              setCsv(event.currentTarget.value);
-              setPreview(null);
-            }}
-          />
-        </Labelled>
+        <TextArea
+          id="import-csv"
+          label={w("importText")}
+          error={act.errors.csv}
+          rows={6}
+          value={csv}
+          placeholder={"nip,nama,jabatan\n198803122010012004,Siti Rahma,Pengelola Data"}
+          onInput={(event) => {
+            setCsv(event.currentTarget.value);
+            setPreview(null);
+          }}
+        />
         <div>
           <button type="submit" class="secondary" disabled={act.busy}>
             {w("importCheck")}
@@ -345,24 +322,19 @@ function Import({ slug, onImported }: { slug: string; onImported: () => void }) 
           <p role="status">
             {bad ? w("importBad", { bad, all: preview.rows.length }) : w("importGood", { all: preview.rows.length })}
           </p>
-          <ScrollBox>
-            <table>
-              <Heads columns={[w("line"), w("nip"), w("name"), w("position"), w("check")]} />
-              <tbody>
-                {preview.rows.map((r) => (
-                  <tr key={r.line} class={r.code ? "row-bad" : undefined}>
-                    <td>{r.line}</td>
-                    <td>
-                      <code>{r.nip}</code>
-                    </td>
-                    <th scope="row">{r.name}</th>
-                    <td>{r.position}</td>
-                    <td>{r.code ? `✗ ${rowProblem(r.code, r.error, w, locale)}` : `✓ ${w("rowOk")}`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
+          <Table columns={[w("line"), w("nip"), w("name"), w("position"), w("check")]}>
+            {preview.rows.map((r) => (
+              <tr key={r.line} class={r.code ? "row-bad" : undefined}>
+                <td>{r.line}</td>
+                <td>
+                  <code>{r.nip}</code>
+                </td>
+                <th scope="row">{r.name}</th>
+                <td>{r.position}</td>
+                <td>{r.code ? `✗ ${rowProblem(r.code, r.error, w, locale)}` : `✓ ${w("rowOk")}`}</td>
+              </tr>
+            ))}
+          </Table>
           <button
             type="button"
             class="primary"

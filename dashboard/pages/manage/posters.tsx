@@ -8,11 +8,13 @@ import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { CounterRow, ServiceRow, Setup } from "../../../core/responses.ts";
 import { api } from "../../api.ts";
+import { Outcome, useAction } from "../../components/action.tsx";
+import { Choice } from "../../components/fields.tsx";
 import { Qr } from "../../components/qr.tsx";
 import { Empty, Load } from "../../components/states.tsx";
 import { useAll } from "../../use-api.ts";
-import { Choice, Outcome, useAction, useWords } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
+import { useWords } from "./use-words.ts";
 
 /** The posters page. */
 export function PostersPage() {
@@ -81,14 +83,8 @@ export function PostersPage() {
                       label={w("postersWhich")}
                       value={only}
                       onChange={(e) => setOnly(e.currentTarget.value)}
-                    >
-                      <option value="">{w("postersAll")}</option>
-                      {open.map((c) => (
-                        <option key={c.id} value={c.code}>
-                          {c.name}
-                        </option>
-                      ))}
-                    </Choice>
+                      options={[["", w("postersAll")], ...open.map((c) => [c.code, c.name] as const)]}
+                    />
                     <button type="button" class="primary" onClick={() => window.print()}>
                       {w("print")}
                     </button>

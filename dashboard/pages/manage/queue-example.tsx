@@ -4,7 +4,7 @@
  * should expect (worker/routes/tickets.ts).
  */
 import type { Form } from "../../../core/responses.ts";
-import { useWords } from "./form.tsx";
+import { useWords } from "./use-words.ts";
 
 /** The example call for the first counter and its main service. */
 export function QueueExample({ form, publicUrl }: { form: Form; publicUrl: string }) {

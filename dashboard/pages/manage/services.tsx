@@ -1,27 +1,16 @@
 /** Services (jenis layanan): add, rename, archive. Archived ones leave the kiosk and the widget; their ratings stay. */
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
+import { SLUG, slugify } from "../../../core/patterns.ts";
 import type { ServiceRow } from "../../../core/responses.ts";
 import { api } from "../../api.ts";
-import { ScrollBox } from "../../components/scroll-box.tsx";
+import { Outcome, onValues, RowButton, useAction, when } from "../../components/action.tsx";
+import { Field } from "../../components/fields.tsx";
 import { Empty, Load } from "../../components/states.tsx";
+import { Table } from "../../components/table.tsx";
 import { useApi } from "../../use-api.ts";
-import { Field, Heads, Outcome, RowButton, useAction, useWords, values, when } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
-
-/** Lower-case letters, digits and dashes, as the API takes slugs and codes. */
-export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-
-/** A slug made from a name: "KTP Elektronik" → "ktp-elektronik". */
-export const slugify = (name: string) =>
-  name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 64)
-    .replace(/-+$/, "");
+import { useWords } from "./use-words.ts";
 
 /** The services page. */
 export function ServicesPage() {
@@ -29,7 +18,6 @@ export function ServicesPage() {
   const { w } = useWords();
   const loaded = useApi<{ services: ServiceRow[] }>(`/agencies/${slug}/services`);
   const add = useAction();
-  const [suggested, setSuggested] = useState("");
   return (
     <ManageFrame slug={slug} title={w("servicesTitle")}>
       <section class="card" aria-labelledby="services-title">
@@ -40,16 +28,11 @@ export function ServicesPage() {
             services.length === 0 ? (
               <Empty>{w("servicesEmpty")}</Empty>
             ) : (
-              <ScrollBox>
-                <table>
-                  <Heads columns={[w("name"), w("slug"), w("status"), w("actions")]} />
-                  <tbody>
-                    {services.map((s) => (
-                      <ServiceRowView key={s.id} slug={slug} service={s} onChange={loaded.retry} />
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollBox>
+              <Table columns={[w("name"), w("slug"), w("status"), w("actions")]}>
+                {services.map((s) => (
+                  <ServiceRowView key={s.id} slug={slug} service={s} onChange={loaded.retry} />
+                ))}
+              </Table>
             )
           }
         </Load>
@@ -60,10 +43,7 @@ export function ServicesPage() {
         <form
           class="stack"
           noValidate
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const form = event.currentTarget;
-            const v = values(form);
+          onSubmit={onValues(async (v, form) => {
             const made = await add.run(
               () => api(`/agencies/${slug}/services`, { method: "POST", body: { name: v.name, slug: v.slug } }),
               {
@@ -74,29 +54,11 @@ export function ServicesPage() {
             );
             if (made) {
               form.reset();
-              setSuggested("");
               loaded.retry();
             }
-          }}
+          })}
         >
-          <Field
-            form="service"
-            name="name"
-            label={w("serviceName")}
-            error={add.errors.name}
-            maxLength={120}
-            onInput={(e) => setSuggested(slugify(e.currentTarget.value))}
-          />
-          <Field
-            form="service"
-            name="slug"
-            label={w("slug")}
-            hint={w("slugHint")}
-            error={add.errors.slug}
-            value={suggested}
-            onInput={(e) => setSuggested(e.currentTarget.value)}
-            maxLength={64}
-          />
+          <NameAndSlug form="service" nameLabel={w("serviceName")} nameMax={120} errors={add.errors} />
           <div>
             <button type="submit" class="primary" disabled={add.busy}>
               {w("serviceAdd")}
@@ -105,6 +67,40 @@ export function ServicesPage() {
         </form>
       </section>
     </ManageFrame>
+  );
+}
+
+/**
+ * A name and its slug, which is made from the name as it is typed ("KTP Elektronik" → "ktp-elektronik")
+ * and may then be changed; the slug field keeps no state of its own, so `form.reset()` clears both.
+ */
+export function NameAndSlug({
+  form,
+  nameLabel,
+  nameMax,
+  errors,
+}: {
+  form: string;
+  nameLabel: string;
+  nameMax: number;
+  errors: Record<string, string>;
+}) {
+  const { w } = useWords();
+  return (
+    <>
+      <Field
+        form={form}
+        name="name"
+        label={nameLabel}
+        error={errors.name}
+        maxLength={nameMax}
+        onInput={(e) => {
+          const slug = e.currentTarget.form?.elements.namedItem("slug") as HTMLInputElement;
+          slug.value = slugify(e.currentTarget.value);
+        }}
+      />
+      <Field form={form} name="slug" label={w("slug")} hint={w("slugHint")} error={errors.slug} maxLength={64} />
+    </>
   );
 }
 
@@ -121,9 +117,7 @@ function ServiceRowView({ slug, service, onChange }: { slug: string; service: Se
           <form
             class="inline-form"
             noValidate
-            onSubmit={async (event) => {
-              event.preventDefault();
-              const { name } = values(event.currentTarget);
+            onSubmit={onValues(async ({ name }) => {
               const done = await act.run(
                 () => api(`/agencies/${slug}/services/${service.id}`, { method: "PATCH", body: { name } }),
                 { check: { name: when(!name, w("required")) } },
@@ -132,7 +126,7 @@ function ServiceRowView({ slug, service, onChange }: { slug: string; service: Se
                 setEditing(false);
                 onChange();
               }
-            }}
+            })}
           >
             <Field
               form={`rename-${service.id}`}

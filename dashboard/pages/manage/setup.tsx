@@ -8,8 +8,8 @@ import type { Setup } from "../../../core/responses.ts";
 import { Load } from "../../components/states.tsx";
 import { count } from "../../format.ts";
 import { useApi } from "../../use-api.ts";
-import { useWords } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
+import { useWords } from "./use-words.ts";
 import type { ManageKey } from "./words.ts";
 
 /** The steps in order: what counts, where it is done, and its words. */

@@ -8,13 +8,15 @@ import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { CounterRow, DeviceCreated, DeviceRow, Setup } from "../../../core/responses.ts";
 import { api } from "../../api.ts";
+import { Outcome, onValues, RowButton, useAction, when } from "../../components/action.tsx";
+import { Choice, Field } from "../../components/fields.tsx";
 import { Qr } from "../../components/qr.tsx";
-import { ScrollBox } from "../../components/scroll-box.tsx";
 import { Empty, Load } from "../../components/states.tsx";
+import { Table } from "../../components/table.tsx";
 import { count, dateTime } from "../../format.ts";
 import { useAll } from "../../use-api.ts";
-import { Choice, Field, Heads, Outcome, RowButton, useAction, useWords, values, when } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
+import { useWords } from "./use-words.ts";
 
 /** How often the list is asked again while a pairing code waits to be used. */
 const WATCH_MS = 3_000;
@@ -56,10 +58,7 @@ export function TabletsPage() {
                   <form
                     class="row"
                     noValidate
-                    onSubmit={async (event) => {
-                      event.preventDefault();
-                      const form = event.currentTarget;
-                      const v = values(form);
+                    onSubmit={onValues(async (v, form) => {
                       const made = await add.run(
                         () =>
                           api<DeviceCreated>(`/agencies/${slug}/devices`, {
@@ -73,15 +72,15 @@ export function TabletsPage() {
                         form.reset();
                         loaded.retry();
                       }
-                    }}
+                    })}
                   >
-                    <Choice form="tablet" name="counter" label={w("counter")} error={add.errors.counter}>
-                      {open.map((c) => (
-                        <option key={c.id} value={c.code}>
-                          {c.name} ({c.code})
-                        </option>
-                      ))}
-                    </Choice>
+                    <Choice
+                      form="tablet"
+                      name="counter"
+                      label={w("counter")}
+                      error={add.errors.counter}
+                      options={open.map((c) => [c.code, `${c.name} (${c.code})`])}
+                    />
                     <Field
                       form="tablet"
                       name="name"
@@ -112,18 +111,13 @@ export function TabletsPage() {
                 {devices.length === 0 ? (
                   <Empty>{w("tabletsEmpty")}</Empty>
                 ) : (
-                  <ScrollBox>
-                    <table>
-                      <Heads
-                        columns={[w("tabletName"), w("counter"), w("status"), w("lastSeen"), w("queue"), w("actions")]}
-                      />
-                      <tbody>
-                        {devices.map((d) => (
-                          <TabletLine key={d.id} slug={slug} device={d} onChange={loaded.retry} />
-                        ))}
-                      </tbody>
-                    </table>
-                  </ScrollBox>
+                  <Table
+                    columns={[w("tabletName"), w("counter"), w("status"), w("lastSeen"), w("queue"), w("actions")]}
+                  >
+                    {devices.map((d) => (
+                      <TabletLine key={d.id} slug={slug} device={d} onChange={loaded.retry} />
+                    ))}
+                  </Table>
                 )}
               </section>
             </>

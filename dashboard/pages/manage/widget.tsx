@@ -7,10 +7,12 @@ import { useRoute } from "preact-iso";
 import type { ServiceRow, Setup } from "../../../core/responses.ts";
 import { originProblem } from "../../../core/urls.ts";
 import { api } from "../../api.ts";
+import { Outcome, onValues, RowButton, useAction } from "../../components/action.tsx";
+import { Choice, Field } from "../../components/fields.tsx";
 import { Empty, Load } from "../../components/states.tsx";
 import { useAll } from "../../use-api.ts";
-import { Choice, Field, Outcome, RowButton, useAction, useWords, values } from "./form.tsx";
 import { ManageFrame } from "./frame.tsx";
+import { useWords } from "./use-words.ts";
 
 declare module "preact" {
   namespace JSX {
@@ -81,10 +83,8 @@ export function Origins({ slug, origins, onChange }: { slug: string; origins: st
       <form
         class="row"
         noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const form = event.currentTarget;
-          const origin = values(form).origin.replace(/\/+$/, "");
+        onSubmit={onValues(async (v, form) => {
+          const origin = v.origin.replace(/\/+$/, "");
           const problem = originProblem(origin);
           const done = await act.run(() => save([...origins, origin]), {
             check: {
@@ -96,7 +96,7 @@ export function Origins({ slug, origins, onChange }: { slug: string; origins: st
             form.reset();
             onChange();
           }
-        }}
+        })}
       >
         <Field
           form="origin"
@@ -171,13 +171,8 @@ function Snippets({ slug, services, publicUrl }: { slug: string; services: Servi
         label={w("previewService")}
         value={picked}
         onChange={(e) => setPicked(e.currentTarget.value)}
-      >
-        {services.map((s) => (
-          <option key={s.id} value={s.slug}>
-            {s.name}
-          </option>
-        ))}
-      </Choice>
+        options={services.map((s) => [s.slug, s.name])}
+      />
       <p class="muted">{w("previewAbout")}</p>
       <div class="preview" key={picked}>
         <suara-rating agency={slug} service={picked} locale={locale} preview />

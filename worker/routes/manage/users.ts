@@ -7,9 +7,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import { UserInput, UserPatch } from "../../../core/contract.ts";
-import { newId, randomString } from "../../../core/ids.ts";
+import { newId } from "../../../core/ids.ts";
 import { hashSecret } from "../../../core/password.ts";
 import { PasswordResetResponse, UserResponse, UsersResponse } from "../../../core/responses.ts";
+import { madePassword } from "../../../core/secrets.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
 import { adminMadePassword } from "../../../db/queries/auth.ts";
 import { officers, publicUserColumns as publicColumns, users } from "../../../db/schema.ts";
@@ -151,8 +152,7 @@ export const usersRoutes = router()
       const where = and(eq(users.id, id), eq(users.agencyId, agency.id));
       const [existing] = await db.select({ id: users.id }).from(users).where(where);
       if (!existing) throw notFound("Account");
-      // 60 random bits in three groups of four letters and digits, easy to read out and type.
-      const password = randomString(12).replace(/(.{4})(?=.)/g, "$1-");
+      const password = madePassword();
       await db.batch([
         auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "user.password_reset", target: id }),
         ...adminMadePassword(db, id, await hashSecret(password)),
