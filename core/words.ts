@@ -26,3 +26,6 @@ export function createWords<Key extends string>(dictionaries: {
 
 /** The locale of a language tag (an attribute, a page's `lang`): English for `en…`, Bahasa Indonesia for anything else. */
 export const localeOf = (tag: string): Locale => (tag.startsWith("en") ? "en" : "id");
+
+/** The language tag Intl formats a locale's numbers and dates with (88,45 and "08.05" in Indonesian; 88.45 in English). */
+export const intlTag = (locale: Locale) => (locale === "en" ? "en-GB" : "id-ID");

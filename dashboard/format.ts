@@ -3,14 +3,13 @@
  * (88,45; "Semester II 2026"), English when chosen.
  */
 import type { Locale } from "../core/questionnaire.ts";
-
-const tag = (locale: Locale) => (locale === "en" ? "en-GB" : "id-ID");
+import { intlTag } from "../core/words.ts";
 
 /** A score or index with two decimals (88,45), or a dash when there is none. */
 export const score = (value: number | null | undefined, locale: Locale) =>
   value === null || value === undefined
     ? "–"
-    : new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+    : new Intl.NumberFormat(intlTag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 
 /** A 95% interval (87,93 – 91,10), or a dash without one. */
 export const range = (ci: readonly [number, number] | null | undefined, locale: Locale) =>
@@ -20,26 +19,28 @@ export const range = (ci: readonly [number, number] | null | undefined, locale: 
 export const nrr = (value: number | null | undefined, locale: Locale) =>
   value === null || value === undefined
     ? "–"
-    : new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(value);
+    : new Intl.NumberFormat(intlTag(locale), { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(value);
 
 /** A whole number with thousands grouped (1.589). */
-export const count = (value: number, locale: Locale) => new Intl.NumberFormat(tag(locale)).format(value);
+export const count = (value: number, locale: Locale) => new Intl.NumberFormat(intlTag(locale)).format(value);
 
 /** A date and time, written out. */
 export const dateTime = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 
 /** A local day (YYYY-MM-DD), written out. */
 export const day = (value: string, locale: Locale) =>
-  new Intl.DateTimeFormat(tag(locale), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+  new Intl.DateTimeFormat(intlTag(locale), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
     new Date(`${value}T00:00:00Z`),
   );
 
 /** A month (YYYY-MM), written out: "November 2026", or "Nov 2026" when short. */
 export const month = (value: string, locale: Locale, short = false) =>
-  new Intl.DateTimeFormat(tag(locale), { month: short ? "short" : "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${value}-01T00:00:00Z`),
-  );
+  new Intl.DateTimeFormat(intlTag(locale), {
+    month: short ? "short" : "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${value}-01T00:00:00Z`));
 
 const ROMAN = ["I", "II", "III", "IV"];
 

@@ -8,7 +8,7 @@
 
 import type { PublicIkm } from "../core/score-responses.ts";
 import { BANDS } from "../core/scoring.ts";
-import { localeOf } from "../core/words.ts";
+import { intlTag, localeOf } from "../core/words.ts";
 import { sayBadge } from "./badge-words.ts";
 
 /** Where this module was loaded from: Suara's API is there. */
@@ -56,7 +56,7 @@ export class SuaraIkmBadge extends HTMLElement {
       return;
     }
     const number = (n: number, digits = 2) =>
-      n.toLocaleString(locale === "en" ? "en-GB" : "id-ID", {
+      n.toLocaleString(intlTag(locale), {
         minimumFractionDigits: digits,
         maximumFractionDigits: digits,
       });

@@ -82,7 +82,7 @@ export function OfficersPage() {
                           {o.enough ? (
                             <Band mutu={o.band} locale={locale} />
                           ) : (
-                            <span class="muted">{locale === "en" ? "not enough data" : "data belum cukup"}</span>
+                            <span class="muted">{text(locale, "notEnoughShort")}</span>
                           )}
                         </td>
                       </tr>

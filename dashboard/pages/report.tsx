@@ -48,11 +48,7 @@ export function ReportPage() {
             </dl>
             <h2>{text(locale, "method")}</h2>
             <p class="method">{text(locale, "methodLine")}</p>
-            <p>
-              {locale === "en"
-                ? "NRR per element = the sum of its answers ÷ the respondents who answered it; element score = NRR × 25; IKM = Σ NRR × 1/9 × 25 over the 9 elements, graded on the value rounded to 2 decimals (A 88.31–100, B 76.61–88.30, C 65.00–76.60, D 25.00–64.99)."
-                : "NRR per unsur = jumlah nilai jawaban ÷ jumlah responden yang menjawabnya; nilai unsur = NRR × 25; IKM = Σ NRR × 1/9 × 25 atas 9 unsur, mutu dari nilai yang dibulatkan 2 desimal (A 88,31–100, B 76,61–88,30, C 65,00–76,60, D 25,00–64,99)."}
-            </p>
+            <p>{text(locale, "methodFormula")}</p>
             {r.ikm ? <p class="muted">{text(locale, "comparison", { value: score(r.ikm.value011, locale) })}</p> : null}
             <Elements r={r} locale={locale} chart={false} />
             <Breakdown r={r} locale={locale} kind="service" />
@@ -102,9 +98,9 @@ export function ReportPage() {
 function ProfileTables({ p, locale }: { p: Profile; locale: "id" | "en" }) {
   const groups: [string, Record<string, number>, { code: string; label: { id: string; en: string } }[] | null][] = [
     [text(locale, "gender"), p.gender, [...PROFILE.gender]],
-    [locale === "en" ? "Age" : "Usia", p.age, null],
-    [locale === "en" ? "Education" : "Pendidikan", p.education, [...PROFILE.education]],
-    [locale === "en" ? "Occupation" : "Pekerjaan", p.occupation, [...PROFILE.occupation]],
+    [text(locale, "age"), p.age, null],
+    [text(locale, "education"), p.education, [...PROFILE.education]],
+    [text(locale, "occupation"), p.occupation, [...PROFILE.occupation]],
   ];
   return (
     <div class="profile-tables">
@@ -116,9 +112,7 @@ function ProfileTables({ p, locale }: { p: Profile; locale: "id" | "en" }) {
               <tr key={code}>
                 <th scope="row">
                   {code === "-"
-                    ? locale === "en"
-                      ? "Not given"
-                      : "Tidak diisi"
+                    ? text(locale, "notGiven")
                     : (options?.find((o) => o.code === code)?.label[locale] ?? code)}
                 </th>
                 <td class="num">{count(n, locale)}</td>

@@ -1,10 +1,13 @@
 /** The discreet status corner: online or not, ratings waiting, the last successful sync. */
+
+import type { Locale } from "../../core/questionnaire.ts";
+import { intlTag } from "../../core/words.ts";
 import type { KioskState } from "../state.ts";
 import { text } from "../text.ts";
 
 /** Time of day as the tablet's locale writes it. */
-export const clock = (ms: number, locale: string) =>
-  new Date(ms).toLocaleTimeString(locale === "en" ? "en-GB" : "id-ID", { hour: "2-digit", minute: "2-digit" });
+export const clock = (ms: number, locale: Locale) =>
+  new Date(ms).toLocaleTimeString(intlTag(locale), { hour: "2-digit", minute: "2-digit" });
 
 /** The status corner (text for screen readers, a dot and counts for the eye). */
 export function StatusCorner({ state }: { state: KioskState }) {

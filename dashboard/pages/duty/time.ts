@@ -3,14 +3,13 @@
  * is not today), how long something has lasted, and how long to wait.
  */
 import type { Locale } from "../../../core/questionnaire.ts";
+import { intlTag } from "../../../core/words.ts";
 import { sayDuty } from "./words.ts";
-
-const tag = (locale: Locale) => (locale === "en" ? "en-GB" : "id-ID");
 
 /** A moment in the browser's time zone: "08.05" today, "29 Nov 08.05" on another day. */
 export function clock(ms: number, locale: Locale, now = Date.now()): string {
   const sameDay = new Date(ms).toDateString() === new Date(now).toDateString();
-  return new Intl.DateTimeFormat(tag(locale), {
+  return new Intl.DateTimeFormat(intlTag(locale), {
     ...(sameDay ? {} : { day: "numeric", month: "short" }),
     hour: "2-digit",
     minute: "2-digit",
