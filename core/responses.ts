@@ -7,19 +7,20 @@
  */
 import * as z from "zod";
 import type { RatingsResponse } from "./contract.ts";
+import { TIMEZONES, type Timezone } from "./period.ts";
 import { ELEMENT_IDS, LOCALES } from "./questionnaire.ts";
 import { ROLES } from "./roles.ts";
+import { MUTU } from "./scoring.ts";
 
-/** Milliseconds since the epoch. */
 /** Milliseconds since the epoch. */
 export const ms = z.number().int().meta({ description: "milliseconds since the epoch" });
 /** An ISO 8601 instant. */
 export const iso = z.string().meta({ description: "ISO 8601 instant", example: "2026-11-22T03:00:00.000Z" });
 /** A grade of the conversion table. */
-export const mutu = z.enum(["A", "B", "C", "D"]);
+export const mutu = z.enum(MUTU);
 const role = z.enum(ROLES);
-/** An agency timezone. */
-export const timezone = z.enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]);
+/** An agency timezone (core/period.ts has their offsets). */
+export const timezone = z.enum(Object.keys(TIMEZONES) as [Timezone, ...Timezone[]]);
 const localized = z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string()])) as Record<"id" | "en", z.ZodString>);
 /** A reporting period as an inclusive range of local days. */
 export const Period = z.object({

@@ -10,12 +10,10 @@
 import type { InStatement } from "@libsql/client";
 import type { Timezone } from "../../core/period.ts";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
+import { RAPID_REPEAT_MS } from "../../core/rating-time.ts";
 import type { SqlRow } from "../embedded.ts";
 import type { Channel } from "../schema.ts";
 import type { IngestItem } from "./ingest.ts";
-
-/** Two kiosk ratings closer than this cannot both be real services (docs/design.md, "Channels and attribution": `rapid_repeat`). */
-export const RAPID_REPEAT_MS = 15_000;
 
 /** The distinct defined values of a list. */
 export const unique = <T>(values: (T | undefined | null)[]) => [

@@ -5,19 +5,22 @@
 import type { InStatement } from "@libsql/client";
 import { and, between, eq, type SQL, sql } from "drizzle-orm";
 import { ELEMENT_IDS, type ElementId } from "../../core/questionnaire.ts";
-import { addStat, emptyStat, type Stat } from "../../core/scoring.ts";
+import { addStat, emptyStat, OFFICER_ELEMENTS, type Stat } from "../../core/scoring.ts";
 import type { Db } from "../client.ts";
 import { METRICS, type Metric, ratingRollups } from "../schema.ts";
 
 /**
- * The value a rating gives each metric. The officer indicator counts the face,
- * or where only the questionnaire was answered, the mean of kompetensi and
- * perilaku (either alone when only one was answered).
+ * core/scoring.ts's officerValue in SQL: the face, or the mean of the officer
+ * elements answered (NULL when none was, as x / NULL is). rollups.test.ts holds
+ * the two equal.
  */
+export const OFFICER_VALUE_SQL = `coalesce(overall, (${OFFICER_ELEMENTS.map((e) => `coalesce(${e}, 0)`).join(" + ")}) * 1.0 / nullif(${OFFICER_ELEMENTS.map((e) => `(${e} IS NOT NULL)`).join(" + ")}, 0))`;
+
+/** The value a rating gives each metric: an element's answer, the face, the officer's value. */
 const METRIC_VALUE: Record<Metric, string> = {
   ...(Object.fromEntries(ELEMENT_IDS.map((e) => [e, e])) as Record<ElementId, string>),
   overall: "overall",
-  officer: "coalesce(overall, (coalesce(kompetensi, perilaku) + coalesce(perilaku, kompetensi)) / 2.0)",
+  officer: OFFICER_VALUE_SQL,
 };
 
 const KEY = "agency_id, day, service_id, counter_id, officer_id";
