@@ -309,8 +309,8 @@ export type Me = z.infer<typeof MeResponse>;
 export type Paired = z.infer<typeof PairResponse>;
 /** A tablet's own set-up and who serves now. */
 export type DeviceSelf = z.infer<typeof DeviceSelfResponse>;
-/** Who serves at a counter now. */
-export type Duty = z.infer<typeof DutyResponse>;
+/** A counter and who serves there now (GET /counters/{counter}/duty). */
+export type CounterDuty = z.infer<typeof DutyResponse>;
 /** A ticket just issued: its id, rating URL and expiry. */
 export type TicketIssued = z.infer<typeof TicketIssuedResponse>;
 /** What a ticket rates. */
@@ -321,11 +321,21 @@ export type Form = z.infer<typeof FormResponse>;
 export type Setup = z.infer<typeof SetupResponse>;
 /** The audit log, a page of it. */
 export type Audit = z.infer<typeof AuditResponse>;
-/** Set-up entities as the management screens list them. */
+/*
+ * Set-up records as the API gives them and the management screens list them, one
+ * table row each (hence the names; the database's own rows are drizzle's types).
+ */
+/** A service record. */
 export type ServiceRow = z.infer<typeof Service>;
+/** A counter record. */
 export type CounterRow = z.infer<typeof Counter>;
+/** An officer record. */
 export type OfficerRow = z.infer<typeof Officer>;
+/** A user account record. */
 export type UserRow = z.infer<typeof User>;
+/** A paired tablet's record. */
 export type DeviceRow = z.infer<typeof Device>;
+/** A tablet just added, with its pairing code. */
 export type DeviceCreated = z.infer<typeof DeviceCreatedResponse>;
+/** What an officer import did. */
 export type OfficerImport = z.infer<typeof OfficerImportResponse>;

@@ -20,7 +20,14 @@ import {
 import type { Db } from "../client.ts";
 import type { EmbeddedFile, SqlRow } from "../embedded.ts";
 import type { Flag, ratings } from "../schema.ts";
-import { type Context, type Counter, contextQuery, type Stored, unique } from "./ingest-context.ts";
+import {
+  type CounterHoursRow,
+  contextQuery,
+  type IngestContext,
+  MORE_THAN_A_FACE,
+  type StoredRating,
+  unique,
+} from "./ingest-context.ts";
 import { rollupAddedRating, rollupInsertedRatings, rollupRemovedRating } from "./rollups.ts";
 
 /** Who sent a rating, as the HTTP layer established it. */
@@ -79,7 +86,7 @@ interface Decision {
 }
 
 /** Decides each item's fate from what was read, and the statements that store the accepted ones. */
-function decide(items: IngestItem[], context: Context, now: number, batch: string): Decision {
+function decide(items: IngestItem[], context: IngestContext, now: number, batch: string): Decision {
   const results: RatingResult[] = new Array(items.length);
   const seen = new Set(context.stored.keys());
   const fresh: { item: IngestItem; index: number }[] = [];
@@ -141,7 +148,7 @@ function decide(items: IngestItem[], context: Context, now: number, batch: strin
 }
 
 /** The condition a completion's update checks again inside the transaction. */
-const STILL_FACE_ONLY = ["comment", "reasons", "respondent", ...ELEMENT_IDS].map((c) => `${c} IS NULL`).join(" AND ");
+const STILL_FACE_ONLY = `NOT ${MORE_THAN_A_FACE}`;
 
 /** Whether a submitted rating carries more than a face: answers, reasons, a comment or the profile. */
 const adds = (input: RatingInput) =>
@@ -159,7 +166,12 @@ const adds = (input: RatingInput) =>
  * the same transaction: out as it was, in as it is (a no-op pair when a concurrent
  * completion got there first, since the update then matches nothing).
  */
-function completion({ input, sender }: IngestItem, row: Stored, context: Context, now: number): InStatement[] | null {
+function completion(
+  { input, sender }: IngestItem,
+  row: StoredRating,
+  context: IngestContext,
+  now: number,
+): InStatement[] | null {
   const agency = context.agencies.get(input.agency);
   const service = agency && context.services.get(`${agency.id}/${input.service}`);
   if (!agency || !service || agency.id !== row.agencyId || service.id !== row.serviceId) return null;
@@ -231,7 +243,7 @@ function insertStatement(rows: Row[]): InStatement {
 }
 
 /** Builds the row for one new rating, or says why it is refused. */
-function toRow({ input, sender }: IngestItem, context: Context, now: number, batch: string): Row | Rejection {
+function toRow({ input, sender }: IngestItem, context: IngestContext, now: number, batch: string): Row | Rejection {
   const agency = context.agencies.get(input.agency);
   if (!agency) return reject("unknown_agency", `No agency has the slug "${input.agency}".`);
   const service = context.services.get(`${agency.id}/${input.service}`);
@@ -323,7 +335,7 @@ function toRow({ input, sender }: IngestItem, context: Context, now: number, bat
 }
 
 /** Whether an instant falls outside a counter's local service hours. */
-function outsideHours(instant: number, timezone: Timezone, counter: Counter): boolean {
+function outsideHours(instant: number, timezone: Timezone, counter: CounterHoursRow): boolean {
   const local = new Date(instant + TIMEZONES[timezone] * 3_600_000).toISOString().slice(11, 16);
   return local < counter.opensAt || local >= counter.closesAt;
 }

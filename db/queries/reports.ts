@@ -21,7 +21,7 @@ import {
 } from "../../core/scoring.ts";
 import type { Db } from "../client.ts";
 import { counters, officers, services } from "../schema.ts";
-import { addSums, emptySums, type RollupGroup, type RollupSums, readRollups } from "./rollups.ts";
+import { ANSWERED_ANY, addSums, emptySums, type RollupGroup, type RollupSums, readRollups } from "./rollups.ts";
 
 /** The SKM figures of summed rollups, by the rules of core/scoring. */
 function summarize(sums: RollupSums): Summary {
@@ -218,7 +218,7 @@ export async function respondentProfile(db: Db, agencyId: string, period: Period
                json_extract(respondent, '$.education') AS education, json_extract(respondent, '$.occupation') AS occupation
         FROM ratings
         WHERE agency_id = ${agencyId} AND day BETWEEN ${period.from} AND ${period.to} AND counted = 1
-          AND coalesce(${sql.raw(ELEMENT_IDS.join(", "))}) IS NOT NULL`,
+          AND ${sql.raw(ANSWERED_ANY)}`,
   );
   const tally = (values: (string | null)[]) => {
     const out: Record<string, number> = {};

@@ -30,7 +30,7 @@ const METRIC_SELECT = METRICS.flatMap((m) => {
   return [`count(${v})`, `total(${v})`, `total((${v}) * (${v}))`];
 });
 /** An SKM respondent answered at least one of the 9 elements (docs/scoring.md, "Respondents and taps"); a face alone is a tap. */
-const ANSWERED_ANY = `(coalesce(${ELEMENT_IDS.join(", ")}) IS NOT NULL)`;
+export const ANSWERED_ANY = `(coalesce(${ELEMENT_IDS.join(", ")}) IS NOT NULL)`;
 const FACE_COLUMNS = ["face_1", "face_2", "face_3", "face_4"];
 const COUNT_COLUMNS = ["respondents", "ratings", ...FACE_COLUMNS, ...METRIC_COLUMNS];
 /** What a group of ratings adds to each of COUNT_COLUMNS. */
