@@ -94,10 +94,10 @@ export const Device = z.object({
   pairingExpiresAt: ms.nullable(),
   createdAt: ms,
 });
-/** An agency as a regional admin lists it. */
-export const AgencySummary = z.object({ slug: z.string(), name: z.string(), timezone, region: z.string() });
+/** An agency as a regional admin lists it (its SKM figures are a Summary, core/score-responses.ts). */
+export const AgencyListing = z.object({ slug: z.string(), name: z.string(), timezone, region: z.string() });
 /** A new agency. */
-export const Agency = AgencySummary.extend({ id: z.string(), commentRetentionDays: z.number().int().optional() });
+export const Agency = AgencyListing.extend({ id: z.string(), commentRetentionDays: z.number().int().optional() });
 export const ServicesResponse = z.object({ services: z.array(Service) }).meta({ id: "Services" });
 export const ServiceResponse = z.object({ service: Service }).meta({ id: "ServiceResponse" });
 export const CountersResponse = z.object({ counters: z.array(Counter) }).meta({ id: "Counters" });

@@ -8,7 +8,7 @@ import * as z from "zod";
 import { ContestState } from "./contest-contract.ts";
 import { FLAGS } from "./flags.ts";
 import { ELEMENT_IDS } from "./questionnaire.ts";
-import { AgencySummary, iso, mutu, Period } from "./responses.ts";
+import { AgencyListing, iso, mutu, Period } from "./responses.ts";
 import { OFFICER_ELEMENTS, type OfficerElementId } from "./scoring.ts";
 
 /** An element's figures: n, NRR (4 decimals) and element score (2 decimals). */
@@ -50,7 +50,7 @@ const AgencyFigures = z.object({
   quick,
 });
 export const AgenciesResponse = z
-  .object({ agencies: z.array(AgencySummary.extend({ figures: AgencyFigures })) })
+  .object({ agencies: z.array(AgencyListing.extend({ figures: AgencyFigures })) })
   .meta({ id: "Agencies" });
 /** One officer's indicator on the 25–100 scale. */
 export const OfficerIndicator = z.object({
