@@ -10,11 +10,11 @@ import type { Db } from "../client.ts";
 import { METRICS, type Metric, ratingRollups } from "../schema.ts";
 
 /**
- * core/scoring.ts's officerValue in SQL: the face, or the mean of the officer
- * elements answered (NULL when none was, as x / NULL is). rollups.test.ts holds
- * the two equal.
+ * core/scoring.ts's officerValue in SQL: the face, or the answers to the officer
+ * elements summed ÷ how many were answered (NULL when none was: SQLite's x / 0 is
+ * NULL). rollups.test.ts holds the two equal.
  */
-export const OFFICER_VALUE_SQL = `coalesce(overall, (${OFFICER_ELEMENTS.map((e) => `coalesce(${e}, 0)`).join(" + ")}) * 1.0 / nullif(${OFFICER_ELEMENTS.map((e) => `(${e} IS NOT NULL)`).join(" + ")}, 0))`;
+export const OFFICER_VALUE_SQL = `coalesce(overall, (${OFFICER_ELEMENTS.map((e) => `coalesce(${e}, 0)`).join(" + ")}) / (0.0 + ${OFFICER_ELEMENTS.map((e) => `(${e} IS NOT NULL)`).join(" + ")}))`;
 
 /** The value a rating gives each metric: an element's answer, the face, the officer's value. */
 const METRIC_VALUE: Record<Metric, string> = {
