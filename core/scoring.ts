@@ -153,6 +153,9 @@ export interface OfficerIndicatorOptions {
   minN?: number;
 }
 
+/** The officer indicator's settings when none are given (SUARA_SHRINKAGE_K and SUARA_MIN_OFFICER_N default to them). */
+export const OFFICER_INDICATOR_DEFAULTS = { k: 20, minN: 30 } as const satisfies Required<OfficerIndicatorOptions>;
+
 /** z for a two-sided 95% interval. */
 const Z95 = 1.959964;
 
@@ -184,7 +187,7 @@ export const OFFICER_INTERVAL_METHOD = "95% Wilson score interval on (mean − 1
 export function officerIndicator(
   values: Stat,
   unitMean: number | null,
-  { k = 20, minN = 30 }: OfficerIndicatorOptions = {},
+  { k = OFFICER_INDICATOR_DEFAULTS.k, minN = OFFICER_INDICATOR_DEFAULTS.minN }: OfficerIndicatorOptions = {},
 ): OfficerIndicator {
   const enough = values.n >= minN;
   if (values.n === 0) return { n: 0, index: null, ci95: null, fair: null, band: null, enough };
