@@ -14,7 +14,7 @@ import { METRICS, type Metric, ratingRollups } from "../schema.ts";
  * elements summed ÷ how many were answered (NULL when none was: SQLite's x / 0 is
  * NULL). rollups.test.ts holds the two equal.
  */
-export const OFFICER_VALUE_SQL = `coalesce(overall, (${OFFICER_ELEMENTS.map((e) => `coalesce(${e}, 0)`).join(" + ")}) / (0.0 + ${OFFICER_ELEMENTS.map((e) => `(${e} IS NOT NULL)`).join(" + ")}))`;
+const OFFICER_VALUE_SQL = `coalesce(overall, (${OFFICER_ELEMENTS.map((e) => `coalesce(${e}, 0)`).join(" + ")}) / (0.0 + ${OFFICER_ELEMENTS.map((e) => `(${e} IS NOT NULL)`).join(" + ")}))`;
 
 /** The value a rating gives each metric: an element's answer, the face, the officer's value. */
 const METRIC_VALUE: Record<Metric, string> = {
