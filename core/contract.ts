@@ -7,6 +7,7 @@ import * as z from "zod";
 import { nipProblem } from "./nip.ts";
 import { COUNTER_CODE, EMAIL, HHMM, PIN, SLUG } from "./patterns.ts";
 import { ELEMENT_IDS, LOCALES } from "./questionnaire.ts";
+import { timezone } from "./responses.ts";
 import { AGENCY_ROLES } from "./roles.ts";
 import { isSafeUrl, originProblem } from "./urls.ts";
 
@@ -314,7 +315,7 @@ export const OriginsInput = z.strictObject({ origins: z.array(origin).max(50) })
 export const AgencyInput = z.strictObject({
   slug,
   name: z.string().trim().min(1).max(200),
-  timezone: z.enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]),
+  timezone,
   commentRetentionDays: z.number().int().min(30).max(3650).optional(),
   admin: z
     .strictObject({

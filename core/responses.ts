@@ -7,19 +7,20 @@
  */
 import * as z from "zod";
 import type { RatingsResponse } from "./contract.ts";
+import { TIMEZONES, type Timezone } from "./period.ts";
 import { ELEMENT_IDS, LOCALES } from "./questionnaire.ts";
 import { ROLES } from "./roles.ts";
+import { MUTU } from "./scoring.ts";
 
-/** Milliseconds since the epoch. */
 /** Milliseconds since the epoch. */
 export const ms = z.number().int().meta({ description: "milliseconds since the epoch" });
 /** An ISO 8601 instant. */
 export const iso = z.string().meta({ description: "ISO 8601 instant", example: "2026-11-22T03:00:00.000Z" });
 /** A grade of the conversion table. */
-export const mutu = z.enum(["A", "B", "C", "D"]);
+export const mutu = z.enum(MUTU);
 const role = z.enum(ROLES);
-/** An agency timezone. */
-export const timezone = z.enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]);
+/** An agency timezone (core/period.ts has their offsets). */
+export const timezone = z.enum(Object.keys(TIMEZONES) as [Timezone, ...Timezone[]]);
 const localized = z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string()])) as Record<"id" | "en", z.ZodString>);
 /** A reporting period as an inclusive range of local days. */
 export const Period = z.object({
@@ -93,10 +94,10 @@ export const Device = z.object({
   pairingExpiresAt: ms.nullable(),
   createdAt: ms,
 });
-/** An agency as a regional admin lists it. */
-export const AgencySummary = z.object({ slug: z.string(), name: z.string(), timezone, region: z.string() });
+/** An agency as a regional admin lists it (its SKM figures are a Summary, core/score-responses.ts). */
+export const AgencyListing = z.object({ slug: z.string(), name: z.string(), timezone, region: z.string() });
 /** A new agency. */
-export const Agency = AgencySummary.extend({ id: z.string(), commentRetentionDays: z.number().int().optional() });
+export const Agency = AgencyListing.extend({ id: z.string(), commentRetentionDays: z.number().int().optional() });
 export const ServicesResponse = z.object({ services: z.array(Service) }).meta({ id: "Services" });
 export const ServiceResponse = z.object({ service: Service }).meta({ id: "ServiceResponse" });
 export const CountersResponse = z.object({ counters: z.array(Counter) }).meta({ id: "Counters" });
@@ -308,8 +309,8 @@ export type Me = z.infer<typeof MeResponse>;
 export type Paired = z.infer<typeof PairResponse>;
 /** A tablet's own set-up and who serves now. */
 export type DeviceSelf = z.infer<typeof DeviceSelfResponse>;
-/** Who serves at a counter now. */
-export type Duty = z.infer<typeof DutyResponse>;
+/** A counter and who serves there now (GET /counters/{counter}/duty). */
+export type CounterDuty = z.infer<typeof DutyResponse>;
 /** A ticket just issued: its id, rating URL and expiry. */
 export type TicketIssued = z.infer<typeof TicketIssuedResponse>;
 /** What a ticket rates. */
@@ -320,11 +321,21 @@ export type Form = z.infer<typeof FormResponse>;
 export type Setup = z.infer<typeof SetupResponse>;
 /** The audit log, a page of it. */
 export type Audit = z.infer<typeof AuditResponse>;
-/** Set-up entities as the management screens list them. */
+/*
+ * Set-up records as the API gives them and the management screens list them, one
+ * table row each (hence the names; the database's own rows are drizzle's types).
+ */
+/** A service record. */
 export type ServiceRow = z.infer<typeof Service>;
+/** A counter record. */
 export type CounterRow = z.infer<typeof Counter>;
+/** An officer record. */
 export type OfficerRow = z.infer<typeof Officer>;
+/** A user account record. */
 export type UserRow = z.infer<typeof User>;
+/** A paired tablet's record. */
 export type DeviceRow = z.infer<typeof Device>;
+/** A tablet just added, with its pairing code. */
 export type DeviceCreated = z.infer<typeof DeviceCreatedResponse>;
+/** What an officer import did. */
 export type OfficerImport = z.infer<typeof OfficerImportResponse>;

@@ -8,24 +8,25 @@ import * as z from "zod";
 import { ContestState } from "./contest-contract.ts";
 import { FLAGS } from "./flags.ts";
 import { ELEMENT_IDS } from "./questionnaire.ts";
-import { AgencySummary, iso, mutu, Period } from "./responses.ts";
+import { AgencyListing, iso, mutu, Period } from "./responses.ts";
+import { OFFICER_ELEMENTS, type OfficerElementId } from "./scoring.ts";
 
+/** An element's figures: n, NRR (4 decimals) and element score (2 decimals). */
 const element = z.object({
   n: z.number().int(),
   nrr: z.number().nullable().meta({ description: "NRR: the element's answers summed ÷ its respondents" }),
   score: z.number().nullable().meta({ description: "Element score: NRR × 25" }),
 });
-const ikm = z
-  .object({
-    value: z.number().meta({ description: "IKM converted to 25–100 with the exact 1/9 weight" }),
-    mutu,
-    kinerja: z.string().meta({ example: "Sangat Baik" }),
-    method: z.string().meta({ description: "The formula and regulation, in words" }),
-    value011: z.number().meta({ description: "The same with the 0.11 weight many spreadsheets use: a comparison" }),
-    value011Method: z.string(),
-  })
-  .nullable()
-  .meta({ description: "Null until all 9 elements have answers in the period" });
+/** The unit's IKM: the converted value, its grade and performance label. */
+const Ikm = z.object({
+  value: z.number().meta({ description: "IKM converted to 25–100 with the exact 1/9 weight" }),
+  mutu,
+  kinerja: z.string().meta({ example: "Sangat Baik" }),
+  method: z.string().meta({ description: "The formula and regulation, in words" }),
+  value011: z.number().meta({ description: "The same with the 0.11 weight many spreadsheets use: a comparison" }),
+  value011Method: z.string(),
+});
+const ikm = Ikm.nullable().meta({ description: "Null until all 9 elements have answers in the period" });
 const quick = z
   .object({ n: z.number().int(), index: z.number().nullable(), band: mutu.nullable() })
   .meta({ description: "The quick index of the one-tap faces (mean × 25), never the official IKM" });
@@ -49,7 +50,7 @@ const AgencyFigures = z.object({
   quick,
 });
 export const AgenciesResponse = z
-  .object({ agencies: z.array(AgencySummary.extend({ figures: AgencyFigures })) })
+  .object({ agencies: z.array(AgencyListing.extend({ figures: AgencyFigures })) })
   .meta({ id: "Agencies" });
 /** One officer's indicator on the 25–100 scale. */
 export const OfficerIndicator = z.object({
@@ -63,6 +64,10 @@ export const OfficerIndicator = z.object({
   band: mutu.nullable().meta({ description: "The fair score's band; null below the minimum n" }),
   enough: z.boolean().meta({ description: "Whether n reaches the minimum for a band" }),
 });
+/** The figures of the elements about the officer (OFFICER_ELEMENTS). */
+const officerElements = z.object(
+  Object.fromEntries(OFFICER_ELEMENTS.map((e) => [e, element])) as Record<OfficerElementId, typeof element>,
+);
 export const ReportResponse = Summary.extend({
   agency: z.object({ slug: z.string(), name: z.string() }),
   period: Period,
@@ -105,10 +110,8 @@ export const OfficerScoreResponse = OfficerIndicator.extend({
   faces: z
     .tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int()])
     .meta({ description: "How many of the officer's counted ratings chose each face, 1 to 4" }),
-  elements: z
-    .object({ kompetensi: element, perilaku: element })
-    .meta({ description: "The two elements about the officer: theirs" }),
-  unitElements: z.object({ kompetensi: element, perilaku: element }).meta({ description: "The same, the unit's" }),
+  elements: officerElements.meta({ description: "The two elements about the officer: theirs" }),
+  unitElements: officerElements.meta({ description: "The same, the unit's" }),
   minN: z.number().int(),
   k: z.number(),
   intervalMethod: z.string(),
@@ -186,6 +189,16 @@ export const FlaggedResponse = z.object({ period: Period, ratings: z.array(Flagg
 export const ModeratedResponse = z
   .object({ rating: FlaggedRating.pick({ id: true, flags: true, counted: true }) })
   .meta({ id: "Moderated" });
+/** The SKM figures of a slice of ratings (core/scoring.ts computes them, db/queries/reports.ts gathers them). */
+export type Summary = z.infer<typeof Summary>;
+/** An element's n, NRR and element score. */
+export type ElementFigures = z.infer<typeof element>;
+/** The unit's IKM: the converted value, its grade and performance label. */
+export type Ikm = z.infer<typeof Ikm>;
+/** The quick index of the one-tap faces. */
+export type QuickIndex = z.infer<typeof quick>;
+/** One officer's indicator on the 25–100 scale. */
+export type OfficerIndicator = z.infer<typeof OfficerIndicator>;
 /** The agencies of a region with their figures. */
 export type Agencies = z.infer<typeof AgenciesResponse>;
 /** The respondent profile summary. */

@@ -3,12 +3,16 @@ import { ELEMENT_IDS, type ElementId } from "./questionnaire.ts";
 import {
   bandOf,
   computeIkm,
+  elementFigures,
+  emptyStat,
   KREJCIE_MORGAN_TABLE,
   krejcieMorganFormula,
   officerIndicator,
   quickIndex,
+  roundNrr,
   type Stat,
   sampleSize,
+  toScale,
   wilsonInterval,
 } from "./scoring.ts";
 
@@ -46,6 +50,21 @@ describe("computeIkm", () => {
     const elements = worked();
     elements.pengaduan = { n: 0, sum: 0, sumSq: 0 };
     expect(computeIkm(elements)).toBeNull();
+  });
+});
+
+describe("rounding", () => {
+  it("puts a 1–4 mean on the 25–100 scale at 2 decimals, a half up (75.005 is 75.01)", () => {
+    expect(toScale(3.0002)).toBe(75.01);
+    expect(toScale(105 / 29)).toBe(90.52);
+  });
+
+  it("gives an element's NRR at 4 decimals and its score from the unrounded NRR at 2", () => {
+    expect(roundNrr(105 / 29)).toBe(3.6207);
+    expect(elementFigures(statOf(101, 29))).toEqual({ n: 29, nrr: 3.4828, score: 87.07 });
+    // 16669 / 5556 = 3.00018: NRR 3.0002, but its score is 75.0045 → 75.00, not 3.0002 × 25 = 75.005 → 75.01.
+    expect(elementFigures({ n: 5556, sum: 16669, sumSq: 0 })).toEqual({ n: 5556, nrr: 3.0002, score: 75 });
+    expect(elementFigures(emptyStat())).toEqual({ n: 0, nrr: null, score: null });
   });
 });
 

@@ -1,9 +1,13 @@
 /**
  * SKM scoring as PermenPANRB 14/2017 defines it, plus Suara's per-officer
- * indicator. Pure functions over running sums, so a score for any period can
- * be computed from daily rollups instead of individual ratings.
+ * indicator: the one home of these rules (rounding, the officer's elements and
+ * value) for the API, the database queries and the front ends. Pure functions
+ * over running sums, so a score for any period can be computed from daily
+ * rollups instead of individual ratings.
  */
 import { ELEMENT_IDS, type ElementId, type Localized } from "./questionnaire.ts";
+// The figures' types are the API contract's (z.infer), imported as types only: no zod here.
+import type { ElementFigures, Ikm, OfficerIndicator, QuickIndex } from "./score-responses.ts";
 
 /** Running sums of 1–4 answers: how many, their sum, and the sum of their squares. */
 export interface Stat {
@@ -23,8 +27,10 @@ export function addStat(a: Stat, b: Stat): Stat {
   return a;
 }
 
-/** The service quality grade (mutu pelayanan) of the regulation's conversion table. */
-export type Mutu = "A" | "B" | "C" | "D";
+/** The service quality grades (mutu pelayanan) of the regulation's conversion table, best first. */
+export const MUTU = ["A", "B", "C", "D"] as const;
+/** A service quality grade. */
+export type Mutu = (typeof MUTU)[number];
 
 /** A band of the conversion table: the grade, its unit performance label and its range. */
 export interface Band {
@@ -48,6 +54,15 @@ export const BANDS: readonly Band[] = [
 export const round2 = (x: number): number => Math.round(x * 100 + Number.EPSILON * 100) / 100;
 
 /**
+ * A 1–4 mean on the 25–100 scale (× 25), rounded to 2 decimals: how every score
+ * Suara shows is rounded (the IKM, element scores, the quick and officer indices).
+ */
+export const toScale = (mean: number): number => round2(mean * 25);
+
+/** Rounds an NRR to 4 decimals, as a report lists it beside its element score. */
+export const roundNrr = (nrr: number): number => Math.round(nrr * 10_000) / 10_000;
+
+/**
  * The band of a converted value (25–100). The table's raw NI column has gaps
  * (3.064–3.0644), so the regulation's practice is to classify the converted
  * value rounded to 2 decimals; comparing whole hundredths avoids float drift.
@@ -61,27 +76,18 @@ export function bandOf(converted: number): Band {
 /** Nilai rata-rata (NRR) of one element: the mean answer, or null without answers. */
 export const nrr = (stat: Stat): number | null => (stat.n > 0 ? stat.sum / stat.n : null);
 
+/** An element's figures as reports show them: its n, NRR (roundNrr) and element score (NRR × 25, toScale). */
+export function elementFigures(stat: Stat): ElementFigures {
+  const value = nrr(stat);
+  return { n: stat.n, nrr: value === null ? null : roundNrr(value), score: value === null ? null : toScale(value) };
+}
+
 /** How the IKM is computed, in words, as a report states it. */
 export const IKM_METHOD =
   "IKM = Σ NRR × 1/9 × 25 over the 9 elements (PermenPANRB 14/2017); NRR = an element's answers summed ÷ its respondents";
 /** How the comparison figure is computed: the weight many agency spreadsheets use. */
 export const IKM_METHOD_011 =
   "Σ NRR × 0.11 × 25: the weight many agency spreadsheets use (it caps the score at 99), for comparison only";
-
-/** The unit's IKM: the converted value, its grade and performance label. */
-export interface Ikm {
-  /** Converted IKM (25–100), rounded to 2 decimals, with the exact 1/9 weight. */
-  value: number;
-  mutu: Mutu;
-  /** The unit's performance in the regulation's words ("Sangat Baik"); BANDS has the English. */
-  kinerja: string;
-  /** The formula and regulation, in words (IKM_METHOD). */
-  method: string;
-  /** The same data with the 0.11 weight, for comparison only (not the official figure). */
-  value011: number;
-  /** How value011 is computed and why it is shown (IKM_METHOD_011). */
-  value011Method: string;
-}
 
 /**
  * IKM = Σ NRR_i × 1/9 × 25 over the nine elements (PermenPANRB 14/2017, Lampiran).
@@ -95,11 +101,12 @@ export function computeIkm(elements: Record<ElementId, Stat>): Ikm | null {
     if (value === null) return null;
     total += value;
   }
-  const converted = (total / ELEMENT_IDS.length) * 25;
-  const band = bandOf(converted);
+  const mean = total / ELEMENT_IDS.length;
+  const band = bandOf(mean * 25);
   return {
-    value: round2(converted),
+    value: toScale(mean),
     mutu: band.mutu,
+    // The regulation's words ("Sangat Baik"); BANDS has the English.
     kinerja: band.kinerja.id,
     method: IKM_METHOD,
     value011: round2(total * 0.11 * 25),
@@ -111,18 +118,31 @@ export function computeIkm(elements: Record<ElementId, Stat>): Ikm | null {
 export const missingElements = (elements: Record<ElementId, Stat>): ElementId[] =>
   ELEMENT_IDS.filter((id) => elements[id].n === 0);
 
-/** The quick index of the kiosk's one-tap faces: mean × 25, never the official IKM. */
-export interface QuickIndex {
-  n: number;
-  index: number | null;
-  band: Mutu | null;
-}
-
-/** Mean face (1–4) × 25 with the same bands, or nulls without faces. */
+/** The quick index of the kiosk's one-tap faces: mean face (1–4) × 25 with the same bands, never the official IKM; nulls without faces. */
 export function quickIndex(faces: Stat): QuickIndex {
   if (faces.n === 0) return { n: 0, index: null, band: null };
-  const index = (faces.sum / faces.n) * 25;
-  return { n: faces.n, index: round2(index), band: bandOf(index).mutu };
+  const mean = faces.sum / faces.n;
+  return { n: faces.n, index: toScale(mean), band: bandOf(mean * 25).mutu };
+}
+
+/** The elements about the officer who served (docs/scoring.md, "Elements": kompetensi and perilaku pelaksana). */
+export const OFFICER_ELEMENTS = ["kompetensi", "perilaku"] as const satisfies readonly ElementId[];
+/** An element about the officer. */
+export type OfficerElementId = (typeof OFFICER_ELEMENTS)[number];
+
+/** What of a rating the officer's value reads: its face and its answers to the officer elements. */
+export type OfficerValueInput = { overall: number | null } & Record<OfficerElementId, number | null>;
+
+/**
+ * The value one rating gives the officer who served (1–4): its face, or where only
+ * the questionnaire was answered, the mean of the officer elements answered (one
+ * alone when only one was); null with neither. The rollups sum it in SQL built from
+ * OFFICER_ELEMENTS (db/queries/rollups.ts), and a test holds the two equal.
+ */
+export function officerValue(rating: OfficerValueInput): number | null {
+  if (rating.overall !== null) return rating.overall;
+  const answered = OFFICER_ELEMENTS.map((e) => rating[e]).filter((v) => v !== null);
+  return answered.length ? answered.reduce((a, b) => a + b, 0) / answered.length : null;
 }
 
 /** Settings of the officer indicator. */
@@ -133,15 +153,8 @@ export interface OfficerIndicatorOptions {
   minN?: number;
 }
 
-/** One officer's indicator; index, ci95 and fair are on the 25–100 scale. */
-export interface OfficerIndicator {
-  n: number;
-  index: number | null;
-  ci95: [number, number] | null;
-  fair: number | null;
-  band: Mutu | null;
-  enough: boolean;
-}
+/** The officer indicator's settings when none are given (SUARA_SHRINKAGE_K and SUARA_MIN_OFFICER_N default to them). */
+export const OFFICER_INDICATOR_DEFAULTS = { k: 20, minN: 30 } as const satisfies Required<OfficerIndicatorOptions>;
 
 /** z for a two-sided 95% interval. */
 const Z95 = 1.959964;
@@ -165,7 +178,7 @@ export const OFFICER_INTERVAL_METHOD = "95% Wilson score interval on (mean − 1
 
 /**
  * The per-officer indicator from the values of the ratings attributed to the
- * officer (a face, or the mean of kompetensi and perilaku). The fair score
+ * officer (officerValue: a face, or the mean of the officer elements). The fair score
  * shrinks the officer's mean toward the unit mean, (n·mean + k·unitMean)/(n + k),
  * so that a few unlucky ratings do not brand anyone; the band is the fair
  * score's. Below minN no band is shown ("data belum cukup"). The interval is
@@ -174,20 +187,20 @@ export const OFFICER_INTERVAL_METHOD = "95% Wilson score interval on (mean − 1
 export function officerIndicator(
   values: Stat,
   unitMean: number | null,
-  { k = 20, minN = 30 }: OfficerIndicatorOptions = {},
+  { k = OFFICER_INDICATOR_DEFAULTS.k, minN = OFFICER_INDICATOR_DEFAULTS.minN }: OfficerIndicatorOptions = {},
 ): OfficerIndicator {
   const enough = values.n >= minN;
   if (values.n === 0) return { n: 0, index: null, ci95: null, fair: null, band: null, enough };
   const mean = values.sum / values.n;
   const [low, high] = wilsonInterval(mean, values.n);
   const prior = unitMean ?? mean;
-  const fair = ((values.n * mean + k * prior) / (values.n + k)) * 25;
+  const fair = (values.n * mean + k * prior) / (values.n + k);
   return {
     n: values.n,
-    index: round2(mean * 25),
-    ci95: [round2(low * 25), round2(high * 25)],
-    fair: round2(fair),
-    band: enough ? bandOf(fair).mutu : null,
+    index: toScale(mean),
+    ci95: [toScale(low), toScale(high)],
+    fair: toScale(fair),
+    band: enough ? bandOf(fair * 25).mutu : null,
     enough,
   };
 }

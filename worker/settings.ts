@@ -6,6 +6,7 @@
 import type { Context } from "hono";
 import * as z from "zod";
 import { webUrl } from "../core/contract.ts";
+import { OFFICER_INDICATOR_DEFAULTS } from "../core/scoring.ts";
 import { isLoopback } from "../core/urls.ts";
 import { parseTrustProxy, type TrustProxy } from "./client-ip.ts";
 import type { AppEnv, AppSettings } from "./env.ts";
@@ -13,8 +14,8 @@ import { LOG_LEVELS, type LogLevel } from "./log.ts";
 
 /** What the app uses when a setting is not given. */
 export const DEFAULT_SETTINGS: AppSettings = {
-  shrinkageK: 20,
-  minOfficerN: 30,
+  shrinkageK: OFFICER_INDICATOR_DEFAULTS.k,
+  minOfficerN: OFFICER_INDICATOR_DEFAULTS.minN,
   secureCookies: true,
   widgetQuota: 30,
   publicUrl: null,

@@ -6,8 +6,9 @@
  * comments about them, each of which they may contest.
  */
 import { useContext, useMemo } from "preact/hooks";
-import { FACES, type Locale } from "../../core/questionnaire.ts";
+import { FACES, type Locale, type Localized } from "../../core/questionnaire.ts";
 import type { Comments, OfficerScore } from "../../core/score-responses.ts";
+import { OFFICER_ELEMENTS, type OfficerElementId } from "../../core/scoring.ts";
 import { api } from "../api.ts";
 import { Band } from "../components/band.tsx";
 import { LineChart } from "../components/chart.tsx";
@@ -174,7 +175,7 @@ function FacesSpread({ s, locale }: { s: OfficerScore; locale: Locale }) {
 }
 
 function OfficerElements({ s, locale }: { s: OfficerScore; locale: Locale }) {
-  const names = {
+  const names: Record<OfficerElementId, Localized> = {
     kompetensi: { id: "Kompetensi pelaksana", en: "Competence" },
     perilaku: { id: "Perilaku pelaksana", en: "Conduct" },
   };
@@ -185,7 +186,7 @@ function OfficerElements({ s, locale }: { s: OfficerScore; locale: Locale }) {
         <table>
           <Heads columns={[text(locale, "element"), num(text(locale, "mine")), num(text(locale, "unit"))]} />
           <tbody>
-            {(["kompetensi", "perilaku"] as const).map((e) => (
+            {OFFICER_ELEMENTS.map((e) => (
               <tr key={e}>
                 <th scope="row">{names[e][locale]}</th>
                 <td class="num">

@@ -10,12 +10,10 @@
 import type { InStatement } from "@libsql/client";
 import type { Timezone } from "../../core/period.ts";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
+import { RAPID_REPEAT_MS } from "../../core/rating-time.ts";
 import type { SqlRow } from "../embedded.ts";
 import type { Channel } from "../schema.ts";
 import type { IngestItem } from "./ingest.ts";
-
-/** Two kiosk ratings closer than this cannot both be real services (docs/design.md, "Channels and attribution": `rapid_repeat`). */
-export const RAPID_REPEAT_MS = 15_000;
 
 /** The distinct defined values of a list. */
 export const unique = <T>(values: (T | undefined | null)[]) => [
@@ -23,19 +21,20 @@ export const unique = <T>(values: (T | undefined | null)[]) => [
 ];
 
 /** An agency as ingest needs it. */
-export interface Agency {
+export interface AgencyRow {
   id: string;
   slug: string;
   timezone: Timezone;
   embedOrigins: string[];
 }
-/** A counter's service hours. */
-export interface Counter {
+/** A counter's service hours (for `outside_hours`). */
+export interface CounterHoursRow {
   id: string;
   opensAt: string;
   closesAt: string;
 }
-interface Ticket {
+/** A ticket a rating names. */
+interface TicketRow {
   id: string;
   agencyId: string;
   serviceId: string;
@@ -46,14 +45,15 @@ interface Ticket {
   /** Who made it: `self` (the rated officer) vouches for nothing. */
   source: string;
 }
-interface Duty {
+/** A duty at a sender's counter that may cover a tap (for attribution). */
+interface DutyRow {
   counterId: string;
   officerId: string;
   startedAt: number;
   endedAt: number | null;
 }
 /** A rating already stored under an id the call sends again. */
-export interface Stored {
+export interface StoredRating {
   id: string;
   agencyId: string;
   serviceId: string;
@@ -67,15 +67,15 @@ export interface Stored {
 }
 
 /** Everything the rows of one call need to know. */
-export interface Context {
-  stored: Map<string, Stored>;
-  agencies: Map<string, Agency>;
+export interface IngestContext {
+  stored: Map<string, StoredRating>;
+  agencies: Map<string, AgencyRow>;
   /** By `${agencyId}/${slug}`. */
   services: Map<string, { id: string }>;
-  tickets: Map<string, Ticket>;
-  counters: Map<string, Counter>;
+  tickets: Map<string, TicketRow>;
+  counters: Map<string, CounterHoursRow>;
   /** Duties of the senders' counters that overlap the taps, by counter id. */
-  duties: Map<string, Duty[]>;
+  duties: Map<string, DutyRow[]>;
   /** Kiosk taps stored before or sent now, per device, oldest first. */
   taps: Map<string, { id: string; createdAt: number }[]>;
 }
@@ -86,23 +86,24 @@ const over = (sql: string, values: unknown[], ...args: (string | number)[]): InS
   args: [...args, JSON.stringify(values)],
 });
 const IN = "IN (SELECT value FROM json_each(?))";
-const MORE = `(${["comment", "reasons", "respondent", ...ELEMENT_IDS].map((c) => `${c} IS NOT NULL`).join(" OR ")})`;
+/** Whether a stored rating carries more than a face: answers, reasons, a comment or the profile (SQL). */
+export const MORE_THAN_A_FACE = `(${["comment", "reasons", "respondent", ...ELEMENT_IDS].map((c) => `${c} IS NOT NULL`).join(" OR ")})`;
 
 const text = (row: SqlRow, column: string) => row[column] as string;
 const maybe = (row: SqlRow, column: string) => (row[column] ?? null) as string | null;
 const num = (row: SqlRow, column: string) => Number(row[column]);
 const maybeNum = (row: SqlRow, column: string) => (row[column] === null ? null : Number(row[column]));
 
-/** The reads one call needs, and how their rows become its Context. */
+/** The reads one call needs, and how their rows become its IngestContext. */
 export interface ContextQuery {
   statements: InStatement[];
-  /** The Context from each statement's rows, in order. */
-  parse: (answers: SqlRow[][]) => Context;
+  /** The IngestContext from each statement's rows, in order. */
+  parse: (answers: SqlRow[][]) => IngestContext;
 }
 
 /** What to read, in one transaction for the whole call, for everything the rows need. */
 export function contextQuery(items: IngestItem[]): ContextQuery {
-  const context: Context = {
+  const context: IngestContext = {
     stored: new Map(),
     agencies: new Map(),
     services: new Map(),
@@ -122,7 +123,7 @@ export function contextQuery(items: IngestItem[]): ContextQuery {
   const ticketIds = unique(items.map((i) => i.input.ticket));
   const statements = [
     over(
-      `SELECT id, agency_id, service_id, ticket_id, channel, overall, received_at, counted, ${MORE} AS more FROM ratings WHERE id ${IN}`,
+      `SELECT id, agency_id, service_id, ticket_id, channel, overall, received_at, counted, ${MORE_THAN_A_FACE} AS more FROM ratings WHERE id ${IN}`,
       unique(items.map((i) => i.input.id)),
     ),
     over(
@@ -162,7 +163,12 @@ export function contextQuery(items: IngestItem[]): ContextQuery {
 }
 
 /** Fills `context` from the rows of contextQuery's statements. */
-function parseContext(context: Context, answers: SqlRow[][], kiosk: IngestItem[], withTickets: boolean): Context {
+function parseContext(
+  context: IngestContext,
+  answers: SqlRow[][],
+  kiosk: IngestItem[],
+  withTickets: boolean,
+): IngestContext {
   const [stored, agencies] = answers;
   const [counters, duties, taps] = kiosk.length ? answers.slice(2, 5) : [];
   const tickets = withTickets ? answers[answers.length - 1] : undefined;

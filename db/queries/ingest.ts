@@ -10,20 +10,25 @@ import type { RatingInput, RatingResult } from "../../core/contract.ts";
 import { localDay, TIMEZONES, type Timezone } from "../../core/period.ts";
 import { maskComment } from "../../core/privacy.ts";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
+import {
+  aheadOfServer,
+  deviceTimeRefusal,
+  mayComplete,
+  rapidRepeat,
+  serverCheckedTime,
+} from "../../core/rating-time.ts";
 import type { Db } from "../client.ts";
 import type { EmbeddedFile, SqlRow } from "../embedded.ts";
 import type { Flag, ratings } from "../schema.ts";
-import { type Context, type Counter, contextQuery, RAPID_REPEAT_MS, type Stored, unique } from "./ingest-context.ts";
+import {
+  type CounterHoursRow,
+  contextQuery,
+  type IngestContext,
+  MORE_THAN_A_FACE,
+  type StoredRating,
+  unique,
+} from "./ingest-context.ts";
 import { rollupAddedRating, rollupInsertedRatings, rollupRemovedRating } from "./rollups.ts";
-
-/**
- * How far a client clock may differ from the server's: a device's tap this far
- * ahead is re-timed to the server clock and flagged `clock_skew`; a widget or
- * ticket rating keeps its own time only within this much of the server's.
- */
-export const CLOCK_SKEW_MS = 5 * 60_000;
-/** Oldest tap a device may still deliver: a month of being offline (docs/design.md, "Time of a rating"). */
-export const MAX_DEVICE_AGE_MS = 30 * 24 * 3_600_000;
 
 /** Who sent a rating, as the HTTP layer established it. */
 export interface Sender {
@@ -81,7 +86,7 @@ interface Decision {
 }
 
 /** Decides each item's fate from what was read, and the statements that store the accepted ones. */
-function decide(items: IngestItem[], context: Context, now: number, batch: string): Decision {
+function decide(items: IngestItem[], context: IngestContext, now: number, batch: string): Decision {
   const results: RatingResult[] = new Array(items.length);
   const seen = new Set(context.stored.keys());
   const fresh: { item: IngestItem; index: number }[] = [];
@@ -143,10 +148,7 @@ function decide(items: IngestItem[], context: Context, now: number, batch: strin
 }
 
 /** The condition a completion's update checks again inside the transaction. */
-const STILL_FACE_ONLY = ["comment", "reasons", "respondent", ...ELEMENT_IDS].map((c) => `${c} IS NULL`).join(" AND ");
-
-/** How long after it arrived a face-only widget or QR rating may still be completed by its id. */
-export const COMPLETE_WITHIN_MS = 2 * 3_600_000;
+const STILL_FACE_ONLY = `NOT ${MORE_THAN_A_FACE}`;
 
 /** Whether a submitted rating carries more than a face: answers, reasons, a comment or the profile. */
 const adds = (input: RatingInput) =>
@@ -159,17 +161,22 @@ const adds = (input: RatingInput) =>
  * The statements that complete a face-only widget or QR rating with what its
  * citizen added afterwards (the survey, reasons, a comment, the profile), or null
  * when this resend is only a duplicate. The same id, agency, service, channel and
- * face, from the same registered origin or ticket, within COMPLETE_WITHIN_MS, once:
+ * face, from the same registered origin or ticket, within COMPLETE_WITHIN_MS (core/rating-time.ts), once:
  * a rating that already has more than a face is never changed. Its rollups move in
  * the same transaction: out as it was, in as it is (a no-op pair when a concurrent
  * completion got there first, since the update then matches nothing).
  */
-function completion({ input, sender }: IngestItem, row: Stored, context: Context, now: number): InStatement[] | null {
+function completion(
+  { input, sender }: IngestItem,
+  row: StoredRating,
+  context: IngestContext,
+  now: number,
+): InStatement[] | null {
   const agency = context.agencies.get(input.agency);
   const service = agency && context.services.get(`${agency.id}/${input.service}`);
   if (!agency || !service || agency.id !== row.agencyId || service.id !== row.serviceId) return null;
   if (row.channel === "kiosk" || row.channel !== input.channel || row.overall !== (input.overall ?? null)) return null;
-  if (now - row.receivedAt > COMPLETE_WITHIN_MS || row.more) return null;
+  if (!mayComplete(row.receivedAt, now) || row.more) return null;
   if (row.channel === "widget" && !agency.embedOrigins.includes(sender.origin ?? "")) return null;
   if (row.channel === "qr" && input.ticket !== row.ticketId) return null;
   const answers = ELEMENT_IDS.map((e) => input.answers?.[e] ?? null);
@@ -236,7 +243,7 @@ function insertStatement(rows: Row[]): InStatement {
 }
 
 /** Builds the row for one new rating, or says why it is refused. */
-function toRow({ input, sender }: IngestItem, context: Context, now: number, batch: string): Row | Rejection {
+function toRow({ input, sender }: IngestItem, context: IngestContext, now: number, batch: string): Row | Rejection {
   const agency = context.agencies.get(input.agency);
   if (!agency) return reject("unknown_agency", `No agency has the slug "${input.agency}".`);
   const service = context.services.get(`${agency.id}/${input.service}`);
@@ -253,15 +260,15 @@ function toRow({ input, sender }: IngestItem, context: Context, now: number, bat
     if (!device) return reject("device_required", "Kiosk ratings must be sent with a paired device's token.");
     if (device.agencyId !== agency.id) return reject("wrong_agency", "This device belongs to another agency.");
     if (input.ticket) return reject("invalid_ticket", "Kiosk ratings do not carry tickets.");
-    // A device's clock is trusted within limits: offline days are normal, a tap from before
-    // the tablet was paired or older than a month is not (docs/design.md, "Time of a rating").
-    if (createdAt < device.pairedAt - CLOCK_SKEW_MS) {
+    // A device's clock is trusted within limits (core/rating-time.ts).
+    const refusal = deviceTimeRefusal(createdAt, device.pairedAt, now);
+    if (refusal === "before_pairing") {
       return reject("before_pairing", "This rating is dated before the device was paired.");
     }
-    if (createdAt < now - MAX_DEVICE_AGE_MS) {
+    if (refusal === "too_old") {
       return reject("too_old", "This rating is more than 30 days old; devices deliver ratings within 30 days.");
     }
-    if (createdAt - now > CLOCK_SKEW_MS) {
+    if (aheadOfServer(createdAt, now)) {
       // A tablet whose clock runs ahead: keep the citizen's tap, timed by the server.
       flags.push("clock_skew");
       createdAt = now;
@@ -275,12 +282,12 @@ function toRow({ input, sender }: IngestItem, context: Context, now: number, bat
     officerId = duty?.officerId ?? null;
     const taps = context.taps.get(device.id) ?? [];
     const previous = taps[taps.findIndex((t) => t.id === input.id) - 1];
-    if (previous && createdAt - previous.createdAt < RAPID_REPEAT_MS) flags.push("rapid_repeat");
+    if (previous && rapidRepeat(previous.createdAt, createdAt)) flags.push("rapid_repeat");
     const counter = context.counters.get(counterId);
     if (counter && outsideHours(createdAt, agency.timezone, counter)) flags.push("outside_hours");
   } else {
     // Widget and ticket ratings are timed by the server: a client clock can not move them into another period.
-    if (Math.abs(createdAt - now) > CLOCK_SKEW_MS) createdAt = now;
+    createdAt = serverCheckedTime(createdAt, now);
     if (input.channel === "widget" && !agency.embedOrigins.includes(sender.origin ?? "")) {
       return reject(
         "origin_not_allowed",
@@ -328,7 +335,7 @@ function toRow({ input, sender }: IngestItem, context: Context, now: number, bat
 }
 
 /** Whether an instant falls outside a counter's local service hours. */
-function outsideHours(instant: number, timezone: Timezone, counter: Counter): boolean {
+function outsideHours(instant: number, timezone: Timezone, counter: CounterHoursRow): boolean {
   const local = new Date(instant + TIMEZONES[timezone] * 3_600_000).toISOString().slice(11, 16);
   return local < counter.opensAt || local >= counter.closesAt;
 }

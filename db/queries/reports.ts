@@ -5,75 +5,25 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Period } from "../../core/period.ts";
 import { ELEMENT_IDS, type ElementId } from "../../core/questionnaire.ts";
+import type { OfficerScore, Report, Summary } from "../../core/score-responses.ts";
 import {
   computeIkm,
+  elementFigures,
   emptyStat,
-  type Ikm,
   missingElements,
-  nrr,
-  type OfficerIndicator,
+  OFFICER_ELEMENTS,
   type OfficerIndicatorOptions,
   officerIndicator,
-  type QuickIndex,
   quickIndex,
-  round2,
   type Stat,
   sampleSize,
+  toScale,
 } from "../../core/scoring.ts";
 import type { Db } from "../client.ts";
 import { counters, officers, services } from "../schema.ts";
-import { addSums, emptySums, type RollupGroup, type RollupSums, readRollups } from "./rollups.ts";
+import { ANSWERED_ANY, addSums, emptySums, type RollupGroup, type RollupSums, readRollups } from "./rollups.ts";
 
-/** The SKM figures of one element: its respondents, NRR and element score (NRR × 25). */
-export interface ElementFigures {
-  n: number;
-  nrr: number | null;
-  score: number | null;
-}
-
-/** The SKM figures of one slice of ratings. */
-export interface Summary {
-  /** Ratings that answered at least one of the 9 elements: the SKM sample (docs/scoring.md, "Respondents and taps"). */
-  respondents: number;
-  /** Face-only taps, counted apart: they feed the quick index, never the IKM. */
-  taps: number;
-  elements: Record<ElementId, ElementFigures>;
-  ikm: Ikm | null;
-  /** Elements without answers, which keep the IKM from being computed. */
-  missingElements: ElementId[];
-  quick: QuickIndex;
-}
-
-/** One officer's row of a report. */
-export interface OfficerRow extends OfficerIndicator {
-  officer: string;
-  name: string;
-}
-
-/** An agency's SKM report for a period (docs/design.md, "Report shape"). */
-export interface Report extends Summary {
-  period: Period;
-  /** Month by month within the period: SKM respondents, the quick index and the IKM (null without all 9 elements). */
-  trend: { month: string; respondents: number; taps: number; quick: QuickIndex; ikm: Ikm | null }[];
-  sampleSize: { population: number | null; required: number; respondents: number; shortfall: number };
-  byService: ({ service: string; name: string } & Summary)[];
-  byCounter: ({ counter: string; name: string } & Summary)[];
-  byOfficer: OfficerRow[];
-}
-
-/** The elements that are about the officer who served (docs/scoring.md, "Elements": kompetensi and perilaku pelaksana). */
-export const OFFICER_ELEMENTS = ["kompetensi", "perilaku"] as const;
-
-/** An element's n, NRR (4 decimals) and element score (NRR × 25, 2 decimals). */
-function elementFigures(stat: Stat): ElementFigures {
-  const value = nrr(stat);
-  return {
-    n: stat.n,
-    nrr: value === null ? null : Math.round(value * 10_000) / 10_000,
-    score: value === null ? null : round2(value * 25),
-  };
-}
-
+/** The SKM figures of summed rollups, by the rules of core/scoring. */
 function summarize(sums: RollupSums): Summary {
   const elementStats = Object.fromEntries(ELEMENT_IDS.map((e) => [e, sums.stats[e]])) as Record<ElementId, Stat>;
   return {
@@ -118,13 +68,13 @@ export interface ReportOptions extends OfficerIndicatorOptions {
   population?: number;
 }
 
-/** The SKM report of an agency for a period: overall, per service, per counter and per officer. */
+/** The SKM report of an agency for a period: overall, per service, per counter and per officer (the route names the agency). */
 export async function agencyReport(
   db: Db,
   agencyId: string,
   period: Period,
   options: ReportOptions = {},
-): Promise<Report> {
+): Promise<Omit<Report, "agency">> {
   const [groups, months] = await Promise.all([
     readRollups(db, { agencyId, from: period.from, to: period.to }, ["service", "counter", "officer"]),
     readRollups(db, { agencyId, from: period.from, to: period.to }, ["month"]),
@@ -223,15 +173,14 @@ export async function officerScore(
   const mean = unitMean(byOfficer);
   const own = months.reduce((acc, g) => addSums(acc, g), emptySums());
   const figures = (sums: RollupSums | undefined) =>
-    Object.fromEntries(OFFICER_ELEMENTS.map((e) => [e, elementFigures(sums?.stats[e] ?? emptyStat())])) as Record<
-      (typeof OFFICER_ELEMENTS)[number],
-      ElementFigures
-    >;
+    Object.fromEntries(
+      OFFICER_ELEMENTS.map((e) => [e, elementFigures(sums?.stats[e] ?? emptyStat())]),
+    ) as OfficerScore["elements"];
   return {
     period,
     officer: officer.id,
     ...officerIndicator(own.stats.officer, mean, options),
-    unitIndex: mean === null ? null : round2(mean * 25),
+    unitIndex: mean === null ? null : toScale(mean),
     /** How many of the officer's counted ratings chose each face, 1 to 4. */
     faces: own.faces,
     /** The two elements about the officer (docs/scoring.md, "Elements"): theirs and the unit's. */
@@ -269,7 +218,7 @@ export async function respondentProfile(db: Db, agencyId: string, period: Period
                json_extract(respondent, '$.education') AS education, json_extract(respondent, '$.occupation') AS occupation
         FROM ratings
         WHERE agency_id = ${agencyId} AND day BETWEEN ${period.from} AND ${period.to} AND counted = 1
-          AND coalesce(${sql.raw(ELEMENT_IDS.join(", "))}) IS NOT NULL`,
+          AND ${sql.raw(ANSWERED_ANY)}`,
   );
   const tally = (values: (string | null)[]) => {
     const out: Record<string, number> = {};

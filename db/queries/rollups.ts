@@ -5,19 +5,22 @@
 import type { InStatement } from "@libsql/client";
 import { and, between, eq, type SQL, sql } from "drizzle-orm";
 import { ELEMENT_IDS, type ElementId } from "../../core/questionnaire.ts";
-import { addStat, emptyStat, type Stat } from "../../core/scoring.ts";
+import { addStat, emptyStat, OFFICER_ELEMENTS, type Stat } from "../../core/scoring.ts";
 import type { Db } from "../client.ts";
 import { METRICS, type Metric, ratingRollups } from "../schema.ts";
 
 /**
- * The value a rating gives each metric. The officer indicator counts the face,
- * or where only the questionnaire was answered, the mean of kompetensi and
- * perilaku (either alone when only one was answered).
+ * core/scoring.ts's officerValue in SQL: the face, or the answers to the officer
+ * elements summed ÷ how many were answered (NULL when none was: SQLite's x / 0 is
+ * NULL). rollups.test.ts holds the two equal.
  */
+const OFFICER_VALUE_SQL = `coalesce(overall, (${OFFICER_ELEMENTS.map((e) => `coalesce(${e}, 0)`).join(" + ")}) / (0.0 + ${OFFICER_ELEMENTS.map((e) => `(${e} IS NOT NULL)`).join(" + ")}))`;
+
+/** The value a rating gives each metric: an element's answer, the face, the officer's value. */
 const METRIC_VALUE: Record<Metric, string> = {
   ...(Object.fromEntries(ELEMENT_IDS.map((e) => [e, e])) as Record<ElementId, string>),
   overall: "overall",
-  officer: "coalesce(overall, (coalesce(kompetensi, perilaku) + coalesce(perilaku, kompetensi)) / 2.0)",
+  officer: OFFICER_VALUE_SQL,
 };
 
 const KEY = "agency_id, day, service_id, counter_id, officer_id";
@@ -27,7 +30,7 @@ const METRIC_SELECT = METRICS.flatMap((m) => {
   return [`count(${v})`, `total(${v})`, `total((${v}) * (${v}))`];
 });
 /** An SKM respondent answered at least one of the 9 elements (docs/scoring.md, "Respondents and taps"); a face alone is a tap. */
-const ANSWERED_ANY = `(coalesce(${ELEMENT_IDS.join(", ")}) IS NOT NULL)`;
+export const ANSWERED_ANY = `(coalesce(${ELEMENT_IDS.join(", ")}) IS NOT NULL)`;
 const FACE_COLUMNS = ["face_1", "face_2", "face_3", "face_4"];
 const COUNT_COLUMNS = ["respondents", "ratings", ...FACE_COLUMNS, ...METRIC_COLUMNS];
 /** What a group of ratings adds to each of COUNT_COLUMNS. */

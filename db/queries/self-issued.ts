@@ -6,7 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Period } from "../../core/period.ts";
-import { round2 } from "../../core/scoring.ts";
+import { toScale } from "../../core/scoring.ts";
 import type { Db } from "../client.ts";
 
 /** How many self-issued, non-excluded ratings with a face an officer had in a period, and their quick index (mean face × 25). */
@@ -18,5 +18,5 @@ export async function selfIssuedFigures(db: Db, officerId: string, period: Perio
           AND NOT EXISTS (SELECT 1 FROM json_each(ratings.flags) WHERE value = 'excluded')`,
   );
   const n = Number(row?.n ?? 0);
-  return { n, index: n === 0 ? null : round2((Number(row.sum) / n) * 25) };
+  return { n, index: n === 0 ? null : toScale(Number(row.sum) / n) };
 }

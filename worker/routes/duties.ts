@@ -15,9 +15,9 @@ import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import * as z from "zod";
 import { counterCode, DutyEndInput, DutyInput } from "../../core/contract.ts";
+import { deviceTimeRefusal } from "../../core/rating-time.ts";
 import { DutyEndedResponse, DutyResponse, DutyStartedResponse } from "../../core/responses.ts";
 import { currentDuty, type DutyActor, endDuty, startDuty } from "../../db/queries/duties.ts";
-import { CLOCK_SKEW_MS, MAX_DEVICE_AGE_MS } from "../../db/queries/ingest.ts";
 import { type DutySource, officers } from "../../db/schema.ts";
 import { assertActsFor, type CounterCaller, counterFor } from "../access.ts";
 import type { AppEnv } from "../env.ts";
@@ -74,7 +74,7 @@ function changeTime(caller: CounterCaller, at: string | undefined): number {
   if (caller.kind !== "device")
     throw new ApiError(400, "invalid_request", "at: only a kiosk sends the time of a change.");
   const time = Date.parse(at);
-  if (time < caller.device.pairedAt - CLOCK_SKEW_MS || time < now - MAX_DEVICE_AGE_MS) {
+  if (deviceTimeRefusal(time, caller.device.pairedAt, now)) {
     throw new ApiError(400, "too_old", "at: before the tablet was paired or more than 30 days ago.");
   }
   return Math.min(time, now);

@@ -5,7 +5,7 @@
  * (409 counter_busy, worded with that officer's name).
  */
 import { useRef, useState } from "preact/hooks";
-import type { Duty, Form } from "../../../core/responses.ts";
+import type { CounterDuty, Form } from "../../../core/responses.ts";
 import { ApiFailure, api } from "../../api.ts";
 import { Outcome, onValues, useAction } from "../../components/action.tsx";
 import { Choice } from "../../components/fields.tsx";
@@ -17,7 +17,7 @@ import { useDutyWords } from "./words.ts";
 export type FormCounter = Form["counters"][number];
 
 /** Who serves at each counter now, by counter code. */
-export type Duties = Record<string, Duty>;
+export type Duties = Record<string, CounterDuty>;
 
 /** The counter the officer serves at now, with their duty, or null. */
 export function ownDuty(duties: Duties | undefined, officerId: string | null) {
@@ -31,7 +31,7 @@ async function checkIn(code: string) {
     return await api(`/counters/${code}/duty`, { method: "POST", body: {} });
   } catch (error) {
     if (error instanceof ApiFailure && error.code === "counter_busy") {
-      const serving = await api<Duty>(`/counters/${code}/duty`).catch(() => null);
+      const serving = await api<CounterDuty>(`/counters/${code}/duty`).catch(() => null);
       throw new ApiFailure(error.status, error.code, error.message, { name: serving?.duty?.name });
     }
     throw error;
