@@ -6,9 +6,9 @@
  * comments about them, each of which they may contest.
  */
 import { useContext, useMemo } from "preact/hooks";
-import { FACES, type Locale, type Localized } from "../../core/questionnaire.ts";
+import { ELEMENTS, FACES, type Locale } from "../../core/questionnaire.ts";
 import type { Comments, OfficerScore } from "../../core/score-responses.ts";
-import { OFFICER_ELEMENTS, type OfficerElementId } from "../../core/scoring.ts";
+import { OFFICER_ELEMENTS } from "../../core/scoring.ts";
 import { api } from "../api.ts";
 import { Band } from "../components/band.tsx";
 import { LineChart } from "../components/chart.tsx";
@@ -175,10 +175,6 @@ function FacesSpread({ s, locale }: { s: OfficerScore; locale: Locale }) {
 }
 
 function OfficerElements({ s, locale }: { s: OfficerScore; locale: Locale }) {
-  const names: Record<OfficerElementId, Localized> = {
-    kompetensi: { id: "Kompetensi pelaksana", en: "Competence" },
-    perilaku: { id: "Perilaku pelaksana", en: "Conduct" },
-  };
   return (
     <section class="card" aria-labelledby="elements-title">
       <h2 id="elements-title">{text(locale, "officerElementsTitle")}</h2>
@@ -188,7 +184,7 @@ function OfficerElements({ s, locale }: { s: OfficerScore; locale: Locale }) {
           <tbody>
             {OFFICER_ELEMENTS.map((e) => (
               <tr key={e}>
-                <th scope="row">{names[e][locale]}</th>
+                <th scope="row">{ELEMENTS.find((element) => element.id === e)?.name[locale]}</th>
                 <td class="num">
                   {score(s.elements[e].score, locale)} <span class="muted">(n {s.elements[e].n})</span>
                 </td>
