@@ -1,4 +1,8 @@
-/** Agencies of a region: regional admins list and create them (the region is theirs). */
+/**
+ * /agencies: regional admins list and create the agencies of their region (the region is
+ * theirs); everything under /agencies/{slug}/… is one router per path in routes/agencies/,
+ * mounted here.
+ */
 
 import { createRoute } from "@hono/zod-openapi";
 import { asc, eq } from "drizzle-orm";
@@ -13,13 +17,30 @@ import { agencies, publicUserColumns, users } from "../../db/schema.ts";
 import { requirePermission } from "../access.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 import { periodFromQuery } from "../period.ts";
+import { auditRoutes } from "./agencies/audit.ts";
+import { commentsRoutes } from "./agencies/comments.ts";
+import { contestsRoutes } from "./agencies/contests.ts";
+import { countersRoutes } from "./agencies/counters.ts";
+import { agencyDevicesRoutes } from "./agencies/devices.ts";
+import { dutyBoardRoutes } from "./agencies/duties.ts";
+import { flaggedRoutes } from "./agencies/flagged.ts";
+import { formRoutes } from "./agencies/form.ts";
+import { integrationKeysRoutes } from "./agencies/integration-keys.ts";
+import { officersRoutes } from "./agencies/officers.ts";
+import { originsRoutes } from "./agencies/origins.ts";
+import { ratingsRoutes } from "./agencies/ratings.ts";
+import { ratingsCsvRoutes } from "./agencies/ratings-csv.ts";
+import { reportRoutes } from "./agencies/report.ts";
+import { servicesRoutes } from "./agencies/services.ts";
+import { setupRoutes } from "./agencies/setup.ts";
+import { usersRoutes } from "./agencies/users.ts";
 
-/** GET and POST /agencies. */
+/** GET and POST /agencies, and every router under /agencies/{slug}/…. */
 export const agenciesRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/agencies",
+      path: "/",
       summary: "The agencies of the caller's region with their IKM for the period, side by side (regional admins)",
       tags: ["management"],
       security: SECURITY.session,
@@ -54,7 +75,7 @@ export const agenciesRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/agencies",
+      path: "/",
       summary: "Create an agency in the caller's region, and optionally its first agency admin (regional admins)",
       tags: ["management"],
       security: SECURITY.session,
@@ -106,4 +127,21 @@ export const agenciesRoutes = router()
       ]);
       return c.json({ agency: row, admin: created }, 200);
     },
-  );
+  )
+  .route("/:slug/form", formRoutes)
+  .route("/:slug/setup", setupRoutes)
+  .route("/:slug/services", servicesRoutes)
+  .route("/:slug/counters", countersRoutes)
+  .route("/:slug/officers", officersRoutes)
+  .route("/:slug/users", usersRoutes)
+  .route("/:slug/devices", agencyDevicesRoutes)
+  .route("/:slug/origins", originsRoutes)
+  .route("/:slug/integration-keys", integrationKeysRoutes)
+  .route("/:slug/duties", dutyBoardRoutes)
+  .route("/:slug/report", reportRoutes)
+  .route("/:slug/ratings.csv", ratingsCsvRoutes)
+  .route("/:slug/ratings", ratingsRoutes)
+  .route("/:slug/flagged", flaggedRoutes)
+  .route("/:slug/comments", commentsRoutes)
+  .route("/:slug/contests", contestsRoutes)
+  .route("/:slug/audit", auditRoutes);

@@ -36,12 +36,12 @@ const PASSWORD_PROBLEMS = {
  */
 export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number } = {}) {
   const routes = router();
-  routes.use("/auth/login", rateLimit({ limit: signInsPerIp, windowMs: 15 * 60_000 }));
+  routes.use("/login", rateLimit({ limit: signInsPerIp, windowMs: 15 * 60_000 }));
   return routes
     .openapi(
       createRoute({
         method: "post",
-        path: "/auth/login",
+        path: "/login",
         summary:
           "Sign in with NIP or e-mail and password (public); sets an HttpOnly session cookie and a device cookie, and returns a bearer token. " +
           "Refusals for too many attempts are 429 with Retry-After and the code sign_in_locked (this account), " +
@@ -96,7 +96,7 @@ export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number 
     .openapi(
       createRoute({
         method: "post",
-        path: "/auth/logout",
+        path: "/logout",
         summary: "Sign out (signed-in users)",
         tags: ["auth"],
         security: SECURITY.session,
@@ -113,7 +113,7 @@ export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number 
     .openapi(
       createRoute({
         method: "post",
-        path: "/auth/password",
+        path: "/password",
         summary:
           "Change one's own password (signed-in users): the current one and a new one of 10+ characters that is not the NIP, " +
           "the e-mail or the current one (400 password_too_short, password_is_nip, password_is_email, password_unchanged; " +

@@ -47,7 +47,7 @@ export function createHealthRoutes() {
   return router().openapi(
     createRoute({
       method: "get",
-      path: "/health",
+      path: "/",
       summary: "Liveness, and a database that answers and takes writes (public)",
       tags: ["system"],
       responses: {

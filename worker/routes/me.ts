@@ -46,7 +46,7 @@ export const meRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/me",
+      path: "/",
       summary: "Who is signed in (signed-in users)",
       tags: ["me"],
       security: SECURITY.session,
@@ -67,7 +67,7 @@ export const meRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/me/score",
+      path: "/score",
       summary: "The signed-in officer's own indicator and monthly trend (users linked to an officer)",
       tags: ["me"],
       security: SECURITY.session,
@@ -109,7 +109,7 @@ export const meRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/me/comments",
+      path: "/comments",
       summary: "Comments citizens left about the signed-in officer (users linked to an officer)",
       tags: ["me"],
       security: SECURITY.session,

@@ -112,7 +112,7 @@ export const ticketsRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/tickets",
+      path: "/",
       summary:
         "Issue a single-use rating ticket and its URL: a device (its counter's officer on duty), an integration key (the officer on duty at a counter it names), an officer (themself: the ratings are self_issued), supervisors and agency admins (an officer by id or NIP, with a reason; audited). Paced per officer, counter and issuer (429 ticket_pace)",
       tags: ["tickets"],
@@ -161,7 +161,7 @@ export const ticketsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/tickets/{ticket}",
+      path: "/{ticket}",
       summary: "What a ticket rates and whether it can still be used (public)",
       tags: ["tickets"],
       security: SECURITY.public,

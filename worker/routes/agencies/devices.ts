@@ -11,16 +11,16 @@ import { devices } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
-import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
+import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./params.ts";
 
 const tags = ["management"];
 
 /** GET, POST, DELETE of kiosk devices. */
-export const devicesManageRoutes = router()
+export const agencyDevicesRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/agencies/{slug}/devices",
+      path: "/",
       summary: `List kiosk devices ${WHO_READS}`,
       tags,
       security: SECURITY.session,
@@ -35,7 +35,7 @@ export const devicesManageRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/agencies/{slug}/devices",
+      path: "/",
       summary: `Create a kiosk device for a counter; returns a single-use pairing code valid 15 minutes ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
@@ -72,7 +72,7 @@ export const devicesManageRoutes = router()
   .openapi(
     createRoute({
       method: "delete",
-      path: "/agencies/{slug}/devices/{id}",
+      path: "/{id}",
       summary: `Revoke a device: its token stops working at once ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEMO_SUPERVISOR_EMAIL } from "../../db/seed.ts";
-import { AGENCY, OFFICER_NIPS, PIN, rating, testApp } from "../test-app.ts";
+import { DEMO_SUPERVISOR_EMAIL } from "../../../db/seed.ts";
+import { AGENCY, OFFICER_NIPS, PIN, rating, testApp } from "../../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {

@@ -1,13 +1,13 @@
 /** GET /agencies/{slug}/comments: the agency's comments (masked at storage), filtered and paged. */
 import { createRoute } from "@hono/zod-openapi";
 import * as z from "zod";
-import { CommentsQuery, slug } from "../../core/contract.ts";
-import { AgencyCommentsResponse } from "../../core/score-responses.ts";
-import { commentsForAgency } from "../../db/queries/comments.ts";
-import { agencyFor } from "../access.ts";
-import { okJson, router, SECURITY } from "../openapi.ts";
-import { periodFromQuery } from "../period.ts";
-import { WHO_READS } from "./manage/common.ts";
+import { CommentsQuery, slug } from "../../../core/contract.ts";
+import { AgencyCommentsResponse } from "../../../core/score-responses.ts";
+import { commentsForAgency } from "../../../db/queries/comments.ts";
+import { agencyFor } from "../../access.ts";
+import { okJson, router, SECURITY } from "../../openapi.ts";
+import { periodFromQuery } from "../../period.ts";
+import { WHO_READS } from "./params.ts";
 
 /** Comments one page holds. */
 const PAGE = 50;
@@ -16,7 +16,7 @@ const PAGE = 50;
 export const commentsRoutes = router().openapi(
   createRoute({
     method: "get",
-    path: "/agencies/{slug}/comments",
+    path: "/",
     summary: `Comments citizens left, newest first, by service, counter and face ${WHO_READS}`,
     tags: ["reports"],
     security: SECURITY.session,

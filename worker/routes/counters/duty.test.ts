@@ -1,10 +1,10 @@
 import { and, eq, like } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auditLog, duties } from "../../db/schema.ts";
-import { DEMO_SUPERVISOR_EMAIL } from "../../db/seed.ts";
-import { createDeviceSigner } from "../../tests/device-signer.ts";
-import { SESSION_COOKIE } from "../middleware/auth.ts";
-import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, OTHER_AGENCY, PIN, testApp } from "../test-app.ts";
+import { auditLog, duties } from "../../../db/schema.ts";
+import { DEMO_SUPERVISOR_EMAIL } from "../../../db/seed.ts";
+import { createDeviceSigner } from "../../../tests/device-signer.ts";
+import { SESSION_COOKIE } from "../../middleware/auth.ts";
+import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, OTHER_AGENCY, PIN, testApp } from "../../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {

@@ -7,12 +7,12 @@
 
 import { createRoute } from "@hono/zod-openapi";
 import * as z from "zod";
-import { DutyBoardEndInput, slug } from "../../core/contract.ts";
-import { DutyBoardEndedResponse, DutyBoardResponse } from "../../core/duty-responses.ts";
-import { dutyBoard, endDuty, endOverdueDuties, openDutyOf } from "../../db/queries/duties.ts";
-import { agencyFor } from "../access.ts";
-import { notFound } from "../errors.ts";
-import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
+import { DutyBoardEndInput, slug } from "../../../core/contract.ts";
+import { DutyBoardEndedResponse, DutyBoardResponse } from "../../../core/duty-responses.ts";
+import { dutyBoard, endDuty, endOverdueDuties, openDutyOf } from "../../../db/queries/duties.ts";
+import { agencyFor } from "../../access.ts";
+import { notFound } from "../../errors.ts";
+import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 
 const WHO = "(supervisors and agency admins of the agency; regional admins of its region)";
 
@@ -21,7 +21,7 @@ export const dutyBoardRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/agencies/{slug}/duties",
+      path: "/",
       summary: `The duty board: every counter and who serves there now, since when and started from where ${WHO}`,
       tags: ["duties"],
       security: SECURITY.session,
@@ -55,7 +55,7 @@ export const dutyBoardRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/agencies/{slug}/duties/{id}/end",
+      path: "/{id}/end",
       summary: `End a forgotten duty, with a reason (audited) ${WHO}`,
       tags: ["duties"],
       security: SECURITY.session,

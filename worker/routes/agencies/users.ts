@@ -16,7 +16,7 @@ import { officers, publicUserColumns as publicColumns, users } from "../../../db
 import { agencyFor } from "../../access.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
-import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
+import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./params.ts";
 
 const tags = ["management"];
 
@@ -25,7 +25,7 @@ export const usersRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/agencies/{slug}/users",
+      path: "/",
       summary: `List the agency's accounts ${WHO_READS}`,
       tags,
       security: SECURITY.session,
@@ -46,7 +46,7 @@ export const usersRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/agencies/{slug}/users",
+      path: "/",
       summary: `Create an account; officers sign in with their NIP, others with e-mail ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
@@ -97,7 +97,7 @@ export const usersRoutes = router()
   .openapi(
     createRoute({
       method: "patch",
-      path: "/agencies/{slug}/users/{id}",
+      path: "/{id}",
       summary: `Change an account's name, role or password ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
@@ -134,7 +134,7 @@ export const usersRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/agencies/{slug}/users/{id}/password-reset",
+      path: "/{id}/password-reset",
       summary: `Reset an account's password to a new temporary one, shown once; ends the account's sessions ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
@@ -163,7 +163,7 @@ export const usersRoutes = router()
   .openapi(
     createRoute({
       method: "delete",
-      path: "/agencies/{slug}/users/{id}",
+      path: "/{id}",
       summary: `Delete an account and end its sessions ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,

@@ -7,7 +7,7 @@ import { auditInsert } from "../../../db/queries/audit.ts";
 import { agencies } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
-import { agencyParams, WHO_MANAGES, WHO_READS } from "./common.ts";
+import { agencyParams, WHO_MANAGES, WHO_READS } from "./params.ts";
 
 const tags = ["management"];
 const Origins = z.object({ origins: z.array(z.string()) });
@@ -17,7 +17,7 @@ export const originsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/agencies/{slug}/origins",
+      path: "/",
       summary: `The widget's allowed embed origins ${WHO_READS}`,
       tags,
       security: SECURITY.session,
@@ -32,7 +32,7 @@ export const originsRoutes = router()
   .openapi(
     createRoute({
       method: "put",
-      path: "/agencies/{slug}/origins",
+      path: "/",
       summary: `Replace the widget's allowed embed origins ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,

@@ -22,16 +22,16 @@ import { integrationKeys } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
-import { agencyParams, itemParams, WHO_MANAGES } from "./common.ts";
+import { agencyParams, itemParams, WHO_MANAGES } from "./params.ts";
 
 const tags = ["management"];
 
 /** GET, POST, DELETE of integration keys. */
-export const integrationsRoutes = router()
+export const integrationKeysRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/agencies/{slug}/integration-keys",
+      path: "/",
       summary: `List the agency's integration keys, with when each was last used ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
@@ -46,7 +46,7 @@ export const integrationsRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/agencies/{slug}/integration-keys",
+      path: "/",
       summary: `Make a named integration key for a queue system; the key is in this answer only ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
@@ -78,7 +78,7 @@ export const integrationsRoutes = router()
   .openapi(
     createRoute({
       method: "delete",
-      path: "/agencies/{slug}/integration-keys/{id}",
+      path: "/{id}",
       summary: `Revoke an integration key: it stops working at once ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,

@@ -1,10 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { newId } from "../../core/ids.ts";
-import { rebuildRollups } from "../../db/queries/rollups.ts";
-import { agencies, auditLog, officers, ratings, services, users } from "../../db/schema.ts";
-import { DEMO_SUPERVISOR_EMAIL } from "../../db/seed.ts";
-import { AGENCY, OFFICER_NIPS, OTHER_AGENCY, rating, STORES, testApp } from "../test-app.ts";
+import { newId } from "../../../core/ids.ts";
+import { rebuildRollups } from "../../../db/queries/rollups.ts";
+import { agencies, auditLog, officers, ratings, services, users } from "../../../db/schema.ts";
+import { DEMO_SUPERVISOR_EMAIL } from "../../../db/seed.ts";
+import { AGENCY, OFFICER_NIPS, OTHER_AGENCY, rating, STORES, testApp } from "../../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let admin: string;

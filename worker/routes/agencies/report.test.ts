@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { ELEMENT_IDS } from "../../core/questionnaire.ts";
-import { DEMO_REGIONAL_EMAIL } from "../../db/seed.ts";
-import { AGENCY, OFFICER_NIPS, PIN, rating, testApp } from "../test-app.ts";
+import { ELEMENT_IDS } from "../../../core/questionnaire.ts";
+import { DEMO_REGIONAL_EMAIL } from "../../../db/seed.ts";
+import { AGENCY, OFFICER_NIPS, PIN, rating, testApp } from "../../test-app.ts";
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
 let t: TestApp;

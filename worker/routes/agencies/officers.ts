@@ -15,7 +15,7 @@ import { officers } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
-import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
+import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./params.ts";
 
 const tags = ["management"];
 
@@ -35,7 +35,7 @@ export const officersRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/agencies/{slug}/officers",
+      path: "/",
       summary: `List officers ${WHO_READS}`,
       tags,
       security: SECURITY.session,
@@ -56,7 +56,7 @@ export const officersRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/agencies/{slug}/officers",
+      path: "/",
       summary: `Add an officer ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
@@ -87,7 +87,7 @@ export const officersRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/agencies/{slug}/officers/import",
+      path: "/import",
       summary: `Import officers from a CSV of NIP, name, position: a preview with per-row errors, or (commit) add them all ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
@@ -109,7 +109,7 @@ export const officersRoutes = router()
   .openapi(
     createRoute({
       method: "patch",
-      path: "/agencies/{slug}/officers/{id}",
+      path: "/{id}",
       summary: `Change an officer's details, PIN or active state ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
@@ -146,7 +146,7 @@ export const officersRoutes = router()
   .openapi(
     createRoute({
       method: "delete",
-      path: "/agencies/{slug}/officers/{id}",
+      path: "/{id}",
       summary: `Deactivate an officer: no new duties, their history stays ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,

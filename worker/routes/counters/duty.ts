@@ -14,16 +14,16 @@ import { createRoute } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import * as z from "zod";
-import { counterCode, DutyEndInput, DutyInput } from "../../core/contract.ts";
-import { DutyEndedResponse, DutyResponse, DutyStartedResponse } from "../../core/responses.ts";
-import { currentDuty, type DutyActor, endDuty, startDuty } from "../../db/queries/duties.ts";
-import { CLOCK_SKEW_MS, MAX_DEVICE_AGE_MS } from "../../db/queries/ingest.ts";
-import { type DutySource, officers } from "../../db/schema.ts";
-import { assertActsFor, type CounterCaller, counterFor } from "../access.ts";
-import type { AppEnv } from "../env.ts";
-import { ApiError, conflict, forbidden, notFound } from "../errors.ts";
-import { officerByPin } from "../officer-pin.ts";
-import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
+import { counterCode, DutyEndInput, DutyInput } from "../../../core/contract.ts";
+import { DutyEndedResponse, DutyResponse, DutyStartedResponse } from "../../../core/responses.ts";
+import { currentDuty, type DutyActor, endDuty, startDuty } from "../../../db/queries/duties.ts";
+import { CLOCK_SKEW_MS, MAX_DEVICE_AGE_MS } from "../../../db/queries/ingest.ts";
+import { type DutySource, officers } from "../../../db/schema.ts";
+import { assertActsFor, type CounterCaller, counterFor } from "../../access.ts";
+import type { AppEnv } from "../../env.ts";
+import { ApiError, conflict, forbidden, notFound } from "../../errors.ts";
+import { officerByPin } from "../../officer-pin.ts";
+import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -81,12 +81,12 @@ function changeTime(caller: CounterCaller, at: string | undefined): number {
 }
 
 /** The duty routes. */
-export function createDutiesRoutes() {
+export function createCounterDutyRoutes() {
   return router()
     .openapi(
       createRoute({
         method: "get",
-        path: "/counters/{counter}/duty",
+        path: "/",
         summary: "Who serves at the counter now (its device; officers, supervisors, agency admins of the agency)",
         tags: ["duties"],
         security: SECURITY.sessionOrDevice,
@@ -102,7 +102,7 @@ export function createDutiesRoutes() {
     .openapi(
       createRoute({
         method: "post",
-        path: "/counters/{counter}/duty",
+        path: "/",
         summary:
           "Check an officer in at the counter (its device with NIP+PIN; the officer; supervisors, agency admins)",
         tags: ["duties"],
@@ -143,7 +143,7 @@ export function createDutiesRoutes() {
     .openapi(
       createRoute({
         method: "delete",
-        path: "/counters/{counter}/duty",
+        path: "/",
         summary:
           "End the duty at the counter (its device with the on-duty officer's PIN; the officer on duty; supervisors, agency admins with a reason)",
         tags: ["duties"],

@@ -10,7 +10,7 @@ import { services } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
-import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
+import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./params.ts";
 
 const tags = ["management"];
 
@@ -19,7 +19,7 @@ export const servicesRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/agencies/{slug}/services",
+      path: "/",
       summary: `List services ${WHO_READS}`,
       tags,
       security: SECURITY.session,
@@ -40,7 +40,7 @@ export const servicesRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/agencies/{slug}/services",
+      path: "/",
       summary: `Create a service ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
@@ -67,7 +67,7 @@ export const servicesRoutes = router()
   .openapi(
     createRoute({
       method: "patch",
-      path: "/agencies/{slug}/services/{id}",
+      path: "/{id}",
       summary: `Rename a service or change its slug ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
@@ -98,7 +98,7 @@ export const servicesRoutes = router()
   .openapi(
     createRoute({
       method: "delete",
-      path: "/agencies/{slug}/services/{id}",
+      path: "/{id}",
       summary: `Archive a service: it leaves the forms, its ratings stay ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,

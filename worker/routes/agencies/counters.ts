@@ -13,7 +13,7 @@ import { counters, devices, duties } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
-import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./common.ts";
+import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./params.ts";
 
 const tags = ["management"];
 
@@ -47,7 +47,7 @@ export const countersRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/agencies/{slug}/counters",
+      path: "/",
       summary: `List counters ${WHO_READS}`,
       tags,
       security: SECURITY.session,
@@ -73,7 +73,7 @@ export const countersRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/agencies/{slug}/counters",
+      path: "/",
       summary: `Create a counter ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
@@ -103,7 +103,7 @@ export const countersRoutes = router()
   .openapi(
     createRoute({
       method: "patch",
-      path: "/agencies/{slug}/counters/{id}",
+      path: "/{id}",
       summary: `Rename a counter, change its code or hours ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
@@ -136,7 +136,7 @@ export const countersRoutes = router()
   .openapi(
     createRoute({
       method: "delete",
-      path: "/agencies/{slug}/counters/{id}",
+      path: "/{id}",
       summary: `Archive a counter: it leaves the forms, its devices are revoked and its duty ends; its ratings stay ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,

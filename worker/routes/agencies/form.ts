@@ -2,18 +2,18 @@
 
 import { createRoute } from "@hono/zod-openapi";
 import * as z from "zod";
-import { slug } from "../../core/contract.ts";
-import { ELEMENTS, FACES, LOCALES } from "../../core/questionnaire.ts";
-import { FormResponse } from "../../core/responses.ts";
-import { agencyBySlug, formParts } from "../../db/queries/agencies.ts";
-import { notFound } from "../errors.ts";
-import { okJson, router, SECURITY } from "../openapi.ts";
+import { slug } from "../../../core/contract.ts";
+import { ELEMENTS, FACES, LOCALES } from "../../../core/questionnaire.ts";
+import { FormResponse } from "../../../core/responses.ts";
+import { agencyBySlug, formParts } from "../../../db/queries/agencies.ts";
+import { notFound } from "../../errors.ts";
+import { okJson, router, SECURITY } from "../../openapi.ts";
 
 /** GET /agencies/{slug}/form. */
-export const forms = router().openapi(
+export const formRoutes = router().openapi(
   createRoute({
     method: "get",
-    path: "/agencies/{slug}/form",
+    path: "/",
     summary: "The agency, its services and counters, and the SKM questionnaire (public)",
     tags: ["ratings"],
     security: SECURITY.public,

@@ -1,10 +1,10 @@
 import { eq, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { localDay, startOfLocalDay } from "../../core/period.ts";
-import { autoEndOf, endDuty, endOverdueDuties } from "../../db/queries/duties.ts";
-import { auditLog, counters, duties } from "../../db/schema.ts";
-import { DEMO_SUPERVISOR_EMAIL } from "../../db/seed.ts";
-import { AGENCY, OFFICER_NIPS, PIN, testApp } from "../test-app.ts";
+import { localDay, startOfLocalDay } from "../../../core/period.ts";
+import { autoEndOf, endDuty, endOverdueDuties } from "../../../db/queries/duties.ts";
+import { auditLog, counters, duties } from "../../../db/schema.ts";
+import { DEMO_SUPERVISOR_EMAIL } from "../../../db/seed.ts";
+import { AGENCY, OFFICER_NIPS, PIN, testApp } from "../../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {

@@ -1,29 +1,16 @@
 /**
- * Contests (keberatan): an officer contests a rating attributed to them, once
- * (POST /me/ratings/{id}/contest); the agency's supervisors and admins list the
- * contests and decide each once, keeping the rating or excluding it
- * (GET /agencies/{slug}/contests, POST /agencies/{slug}/contests/{id}/decide).
+ * Contests (keberatan) of an agency: its supervisors and admins list the contests its
+ * officers made (routes/me/ratings.ts) and decide each once, keeping the rating or
+ * excluding it (GET /agencies/{slug}/contests, POST /agencies/{slug}/contests/{id}/decide).
  */
 import { createRoute } from "@hono/zod-openapi";
 import * as z from "zod";
-import {
-  ContestedResponse,
-  ContestInput,
-  ContestsQuery,
-  ContestsResponse,
-  DecideInput,
-} from "../../core/contest-contract.ts";
-import { ErrorBody, slug } from "../../core/contract.ts";
-import {
-  agencyContests,
-  contestOfAgency,
-  contestRating,
-  contestWithRating,
-  decideContest,
-} from "../../db/queries/contests.ts";
-import { agencyFor, assertNotOwnContest, requirePermission } from "../access.ts";
-import { ApiError, forbidden, notFound } from "../errors.ts";
-import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
+import { ContestedResponse, ContestsQuery, ContestsResponse, DecideInput } from "../../../core/contest-contract.ts";
+import { slug } from "../../../core/contract.ts";
+import { agencyContests, contestOfAgency, contestWithRating, decideContest } from "../../../db/queries/contests.ts";
+import { agencyFor, assertNotOwnContest } from "../../access.ts";
+import { ApiError, notFound } from "../../errors.ts";
+import { conflictResponse, jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 
 const tags = ["contests"];
 /** Who may list an agency's contests, as stated in route summaries (RULES.decideContest). */
@@ -34,42 +21,12 @@ const WHO_DECIDES =
 /** Contests a page of the list holds. */
 const PAGE = 50;
 
-/** A 409 answer, named by its error code. */
-const conflict = (code: string) => ({
-  409: { description: `\`${code}\`: done once already`, content: { "application/json": { schema: ErrorBody } } },
-});
-
-/** POST /me/ratings/{id}/contest, GET /agencies/{slug}/contests, POST /agencies/{slug}/contests/{id}/decide. */
+/** GET /agencies/{slug}/contests, POST /agencies/{slug}/contests/{id}/decide. */
 export const contestsRoutes = router()
   .openapi(
     createRoute({
-      method: "post",
-      path: "/me/ratings/{id}/contest",
-      summary:
-        "Contest a rating attributed to the signed-in officer, once; it keeps counting until decided; audited " +
-        "(users linked to an officer, their own ratings only: another's rating is 404)",
-      tags,
-      security: SECURITY.session,
-      request: { params: z.object({ id: z.uuid() }), body: jsonBody(ContestInput) },
-      responses: {
-        ...okJson(ContestedResponse, "The contest and the rating's flags"),
-        ...conflict("already_contested"),
-      },
-    }),
-    async (c) => {
-      const user = requirePermission(c, "contestOwnRating");
-      if (!user.officerId) throw forbidden("This account is not linked to an officer.");
-      const { id } = c.req.valid("param");
-      const outcome = await contestRating(c.get("db"), user.officerId, id, c.req.valid("json"), user.id);
-      if (!outcome.ok && outcome.code === "not_found") throw notFound("Rating");
-      if (!outcome.ok) throw new ApiError(409, "already_contested", "This rating was contested already.");
-      return c.json(await contestWithRating(c.get("db"), outcome.value.contest.id), 200);
-    },
-  )
-  .openapi(
-    createRoute({
       method: "get",
-      path: "/agencies/{slug}/contests",
+      path: "/",
       summary: `Officers' contests: open ones oldest first, or decided ones newest first; 50 a page ${WHO_LISTS}`,
       tags,
       security: SECURITY.session,
@@ -87,7 +44,7 @@ export const contestsRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/agencies/{slug}/contests/{id}/decide",
+      path: "/{id}/decide",
       summary:
         "Decide a contest once: keep the rating counted, or exclude it from every score (the rollups move in the " +
         `same transaction); a note says why; audited ${WHO_DECIDES}`,
@@ -96,7 +53,7 @@ export const contestsRoutes = router()
       request: { params: z.object({ slug, id: z.string().min(1).max(64) }), body: jsonBody(DecideInput) },
       responses: {
         ...okJson(ContestedResponse, "The decided contest and the rating's flags"),
-        ...conflict("already_decided"),
+        ...conflictResponse("already_decided"),
       },
     }),
     async (c) => {

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { rebuildRollups } from "../../db/queries/rollups.ts";
-import { agencies, auditLog } from "../../db/schema.ts";
-import { DEMO_SUPERVISOR_EMAIL } from "../../db/seed.ts";
-import { AGENCY, OFFICER_NIPS, rating, testApp } from "../test-app.ts";
+import { rebuildRollups } from "../../../db/queries/rollups.ts";
+import { agencies, auditLog } from "../../../db/schema.ts";
+import { DEMO_SUPERVISOR_EMAIL } from "../../../db/seed.ts";
+import { AGENCY, OFFICER_NIPS, rating, testApp } from "../../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let admin: string;
