@@ -5,15 +5,15 @@
  */
 
 import { createRoute } from "@hono/zod-openapi";
-import { asc, eq } from "drizzle-orm";
 import { AgencyInput, PeriodQuery } from "../../core/contract.ts";
 import { newId } from "../../core/ids.ts";
 import { hashSecret } from "../../core/password.ts";
 import { AgencyResponse } from "../../core/responses.ts";
 import { AgenciesResponse } from "../../core/score-responses.ts";
+import { agenciesOfRegion, insertAgency } from "../../db/queries/agencies.ts";
 import { auditInsert } from "../../db/queries/audit.ts";
 import { agencySummary } from "../../db/queries/reports.ts";
-import { agencies, publicUserColumns, users } from "../../db/schema.ts";
+import { insertUser } from "../../db/queries/users.ts";
 import { requirePermission } from "../access.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 import { periodFromQuery } from "../period.ts";
@@ -49,18 +49,7 @@ export const agenciesRoutes = router()
     }),
     async (c) => {
       const user = requirePermission(c, "manageRegion");
-      const rows = await c
-        .get("db")
-        .select({
-          id: agencies.id,
-          slug: agencies.slug,
-          name: agencies.name,
-          timezone: agencies.timezone,
-          region: agencies.region,
-        })
-        .from(agencies)
-        .where(eq(agencies.region, user.region ?? ""))
-        .orderBy(asc(agencies.name));
+      const rows = await agenciesOfRegion(c.get("db"), user.region ?? "");
       const query = c.req.valid("query");
       const listed = await Promise.all(
         rows.map(async ({ id, ...agency }) => {
@@ -95,7 +84,7 @@ export const agenciesRoutes = router()
         details: row,
       });
       if (!admin) {
-        await db.batch([db.insert(agencies).values(row), audit]);
+        await db.batch([insertAgency(db, row), audit]);
         return c.json({ agency: row }, 200);
       }
       // The agency and its first admin in one transaction: a clash on either leaves neither behind.
@@ -110,12 +99,9 @@ export const agenciesRoutes = router()
         region: null,
       };
       const [, [created]] = await db.batch([
-        db.insert(agencies).values(row),
-        db
-          .insert(users)
-          // The regional admin saw this password: its owner chooses their own at the first sign-in.
-          .values({ ...account, passwordHash: await hashSecret(password), passwordTemporary: true })
-          .returning(publicUserColumns),
+        insertAgency(db, row),
+        // The regional admin saw this password: its owner chooses their own at the first sign-in.
+        insertUser(db, { ...account, passwordHash: await hashSecret(password), passwordTemporary: true }),
         audit,
         auditInsert(db, {
           actorUserId: user.id,

@@ -6,13 +6,11 @@
  */
 
 import { createRoute } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
 import { DeviceStatusInput, PairInput, UnpairInput } from "../../core/contract.ts";
 import { DeviceSelfResponse, OkResponse, PairResponse } from "../../core/responses.ts";
 import { auditInsert } from "../../db/queries/audit.ts";
-import { deviceSetup, pairDevice, reportDeviceStatus, revokeDevices } from "../../db/queries/devices.ts";
+import { deviceSetup, pairDevice, reportDeviceStatus, revokeDeviceOfAgency } from "../../db/queries/devices.ts";
 import { currentDuty } from "../../db/queries/duties.ts";
-import { devices } from "../../db/schema.ts";
 import { requireDevice } from "../access.ts";
 import { parsePublicKey } from "../device-keys.ts";
 import { ApiError } from "../errors.ts";
@@ -131,7 +129,7 @@ export function createDevicesRoutes() {
       const officer = await officerByPin(c, device, nip, pin);
       const db = c.get("db");
       await db.batch([
-        revokeDevices(db, eq(devices.id, device.id), Date.now()),
+        revokeDeviceOfAgency(db, device.agencyId, device.id, Date.now()),
         auditInsert(db, {
           actorUserId: null,
           agencyId: device.agencyId,

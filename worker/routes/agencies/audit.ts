@@ -1,9 +1,8 @@
 /** An agency's audit log: who changed what and when. */
 import { createRoute } from "@hono/zod-openapi";
-import { and, desc, eq, like, type SQL } from "drizzle-orm";
 import * as z from "zod";
 import { AuditResponse } from "../../../core/responses.ts";
-import { auditLog, users } from "../../../db/schema.ts";
+import { auditEntries } from "../../../db/queries/audit.ts";
 import { agencyFor } from "../../access.ts";
 import { okJson, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, WHO_MANAGES } from "./params.ts";
@@ -39,23 +38,7 @@ export const auditRoutes = router().openapi(
     const { agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
     const { action, page: pageText } = c.req.valid("query");
     const page = Number(pageText ?? 1);
-    const where: SQL[] = [eq(auditLog.agencyId, agency.id)];
-    if (action) where.push(action.includes(".") ? eq(auditLog.action, action) : like(auditLog.action, `${action}.%`));
-    const rows = await c
-      .get("db")
-      .select({
-        at: auditLog.at,
-        action: auditLog.action,
-        target: auditLog.target,
-        details: auditLog.details,
-        actor: users.name,
-      })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorUserId))
-      .where(and(...where))
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(PAGE + 1)
-      .offset((page - 1) * PAGE);
+    const rows = await auditEntries(c.get("db"), agency.id, action, PAGE + 1, (page - 1) * PAGE);
     const entries = rows.slice(0, PAGE).map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
     return c.json({ page, more: rows.length > PAGE, entries }, 200);
   },

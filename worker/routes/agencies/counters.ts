@@ -1,15 +1,21 @@
 /** Counters of an agency (loket), named by code, with their service hours. */
 
 import { createRoute } from "@hono/zod-openapi";
-import { and, asc, eq, isNull } from "drizzle-orm";
 import { CounterInput, CounterPatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
 import { CounterResponse, CountersResponse } from "../../../core/responses.ts";
 import type { Db } from "../../../db/client.ts";
-import { auditInsert } from "../../../db/queries/audit.ts";
-import { type CounterService, servicesOfCounters, setCounterServices } from "../../../db/queries/counters.ts";
-import { revokeDevices } from "../../../db/queries/devices.ts";
-import { counters, devices, duties } from "../../../db/schema.ts";
+import {
+  archiveCounter,
+  type CounterRecord,
+  type CounterService,
+  counterOfAgency,
+  createCounter,
+  listCounters,
+  servicesOfCounters,
+  setCounterServices,
+  updateCounter,
+} from "../../../db/queries/counters.ts";
 import { agencyFor } from "../../access.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
@@ -17,17 +23,15 @@ import { agencyParams, itemParams, WHO_MANAGES, WHO_READS } from "./params.ts";
 
 const tags = ["management"];
 
-type CounterRow = typeof counters.$inferSelect;
-
 /** A counter with the slugs of its services. */
-const withServices = (row: CounterRow, given: Map<string, CounterService[]>) => ({
+const withServices = (row: CounterRecord, given: Map<string, CounterService[]>) => ({
   ...row,
   services: (given.get(row.id) ?? []).map((s) => s.slug),
 });
 
 /** A counter as stored now, with its services. */
 async function counterWithServices(db: Db, agencyId: string, id: string) {
-  const [row] = await db.select().from(counters).where(eq(counters.id, id));
+  const row = (await counterOfAgency(db, agencyId, id))!;
   return withServices(row, await servicesOfCounters(db, agencyId, [id]));
 }
 
@@ -56,12 +60,7 @@ export const countersRoutes = router()
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
-      const rows = await c
-        .get("db")
-        .select()
-        .from(counters)
-        .where(eq(counters.agencyId, agency.id))
-        .orderBy(asc(counters.code));
+      const rows = await listCounters(c.get("db"), agency.id);
       const given = await servicesOfCounters(
         c.get("db"),
         agency.id,
@@ -86,17 +85,7 @@ export const countersRoutes = router()
       const { services: slugs = [], ...fields } = c.req.valid("json");
       const row = { id: newId("ctr"), agencyId: agency.id, ...fields };
       const given = await serviceStatements(db, agency.id, row.id, slugs);
-      await db.batch([
-        db.insert(counters).values(row),
-        ...given,
-        auditInsert(db, {
-          actorUserId: user.id,
-          agencyId: agency.id,
-          action: "counter.create",
-          target: row.id,
-          details: { ...row, services: slugs },
-        }),
-      ]);
+      await createCounter(db, row, given, { actorUserId: user.id, agencyId: agency.id }, { ...row, services: slugs });
       return c.json({ counter: await counterWithServices(db, agency.id, row.id) }, 200);
     },
   )
@@ -115,21 +104,10 @@ export const countersRoutes = router()
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.get("db");
       const { services: slugs, ...changes } = c.req.valid("json");
-      const where = and(eq(counters.id, id), eq(counters.agencyId, agency.id));
-      const [existing] = await db.select().from(counters).where(where);
-      if (!existing) throw notFound("Counter");
+      if (!(await counterOfAgency(db, agency.id, id))) throw notFound("Counter");
       const given = slugs ? await serviceStatements(db, agency.id, id, slugs) : [];
-      await db.batch([
-        db.update(counters).set(changes).where(where),
-        ...given,
-        auditInsert(db, {
-          actorUserId: user.id,
-          agencyId: agency.id,
-          action: "counter.update",
-          target: id,
-          details: slugs ? { ...changes, services: slugs } : changes,
-        }),
-      ]);
+      const details = slugs ? { ...changes, services: slugs } : changes;
+      await updateCounter(db, id, changes, given, { actorUserId: user.id, agencyId: agency.id }, details);
       return c.json({ counter: await counterWithServices(db, agency.id, id) }, 200);
     },
   )
@@ -147,33 +125,13 @@ export const countersRoutes = router()
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.get("db");
-      const where = and(eq(counters.id, id), eq(counters.agencyId, agency.id));
-      const [existing] = await db.select().from(counters).where(where);
+      const existing = await counterOfAgency(db, agency.id, id);
       if (!existing) throw notFound("Counter");
       const now = Date.now();
       const archivedAt = existing.archivedAt ?? now;
-      const revoked = await db
-        .select({ id: devices.id })
-        .from(devices)
-        .where(and(eq(devices.counterId, id), isNull(devices.revokedAt)));
-      await db.batch([
-        db.update(counters).set({ archivedAt }).where(where),
-        // A counter that no longer exists has no tablet to rate at and nobody serving.
-        revokeDevices(db, eq(devices.counterId, id), now),
-        db
-          .update(duties)
-          .set({ endedAt: now })
-          .where(and(eq(duties.counterId, id), isNull(duties.endedAt))),
-        auditInsert(db, {
-          actorUserId: user.id,
-          agencyId: agency.id,
-          action: "counter.archive",
-          target: id,
-          details: { revokedDevices: revoked.map((d) => d.id) },
-        }),
-      ]);
+      const revoked = await archiveCounter(db, id, archivedAt, now, { actorUserId: user.id, agencyId: agency.id });
       // Only after the commit: forgetting earlier lets a request in between cache the tokens again.
-      for (const device of revoked) c.get("deviceCache").forget(device.id);
+      for (const device of revoked) c.get("deviceCache").forget(device);
       return c.json({ counter: await counterWithServices(db, agency.id, id) }, 200);
     },
   );

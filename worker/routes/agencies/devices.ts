@@ -1,13 +1,11 @@
 /** Kiosk devices of an agency: create (with a pairing code), list, revoke. */
 
 import { createRoute } from "@hono/zod-openapi";
-import { and, eq } from "drizzle-orm";
 import { DeviceInput } from "../../../core/contract.ts";
 import { DeviceCreatedResponse, DeviceRevokedResponse, DevicesResponse } from "../../../core/responses.ts";
 import { counterByCode } from "../../../db/queries/agencies.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
-import { createDevice, listDevices, revokeDevices } from "../../../db/queries/devices.ts";
-import { devices } from "../../../db/schema.ts";
+import { createDevice, deviceOfAgency, listDevices, revokeDeviceOfAgency } from "../../../db/queries/devices.ts";
 import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
@@ -83,15 +81,11 @@ export const agencyDevicesRoutes = router()
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.get("db");
-      const where = and(eq(devices.id, id), eq(devices.agencyId, agency.id));
-      const [existing] = await db
-        .select({ id: devices.id, name: devices.name, revokedAt: devices.revokedAt })
-        .from(devices)
-        .where(where);
+      const existing = await deviceOfAgency(db, agency.id, id);
       if (!existing) throw notFound("Device");
       const revokedAt = existing.revokedAt ?? Date.now();
       await db.batch([
-        revokeDevices(db, where, revokedAt),
+        revokeDeviceOfAgency(db, agency.id, id, revokedAt),
         auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "device.revoke", target: id }),
       ]);
       // Only after the commit: forgetting earlier lets a request in between cache the token again.

@@ -5,7 +5,6 @@
  */
 
 import { createRoute } from "@hono/zod-openapi";
-import { and, eq } from "drizzle-orm";
 import { IntegrationKeyInput } from "../../../core/contract.ts";
 import {
   IntegrationKeyCreatedResponse,
@@ -15,10 +14,10 @@ import {
 import { auditInsert } from "../../../db/queries/audit.ts";
 import {
   createIntegrationKey,
+  integrationKeyOfAgency,
   listIntegrationKeys,
   revokeIntegrationKey,
 } from "../../../db/queries/integration-keys.ts";
-import { integrationKeys } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
@@ -89,8 +88,7 @@ export const integrationKeysRoutes = router()
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.get("db");
-      const mine = and(eq(integrationKeys.id, id), eq(integrationKeys.agencyId, agency.id));
-      const [existing] = await db.select().from(integrationKeys).where(mine);
+      const existing = await integrationKeyOfAgency(db, agency.id, id);
       if (!existing) throw notFound("Integration key");
       const revokedAt = existing.revokedAt ?? Date.now();
       if (existing.revokedAt === null) {

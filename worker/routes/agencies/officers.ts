@@ -1,7 +1,6 @@
 /** Officers (ASN) of an agency, by opaque id; a kiosk PIN is set here and stored hashed. */
 
 import { createRoute } from "@hono/zod-openapi";
-import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import { OfficerImportInput, OfficerInput, OfficerPatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
 import { hashSecret } from "../../../core/password.ts";
@@ -11,7 +10,7 @@ import { auditInsert } from "../../../db/queries/audit.ts";
 import { endOfficerSessions } from "../../../db/queries/auth.ts";
 import { type DutyActor, endOfficerDuty } from "../../../db/queries/duties.ts";
 import { checkOfficerImport, importOfficers } from "../../../db/queries/officer-import.ts";
-import { officers } from "../../../db/schema.ts";
+import { insertOfficer, listOfficers, officerOfAgency, updateOfficer } from "../../../db/queries/officers.ts";
 import { agencyFor } from "../../access.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
@@ -28,7 +27,6 @@ const deactivation = async (db: Db, officerId: string, actor: DutyActor) => [
   ...(await endOfficerDuty(db, officerId, Date.now(), actor)),
   endOfficerSessions(db, officerId),
 ];
-const { pinHash: _, ...publicColumns } = getTableColumns(officers);
 
 /** GET, POST, PATCH, DELETE of officers, and their import from a CSV. */
 export const officersRoutes = router()
@@ -44,13 +42,7 @@ export const officersRoutes = router()
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
-      const rows = await c
-        .get("db")
-        .select(publicColumns)
-        .from(officers)
-        .where(eq(officers.agencyId, agency.id))
-        .orderBy(asc(officers.name));
-      return c.json({ officers: rows }, 200);
+      return c.json({ officers: await listOfficers(c.get("db"), agency.id) }, 200);
     },
   )
   .openapi(
@@ -69,10 +61,7 @@ export const officersRoutes = router()
       const { pin, ...fields } = c.req.valid("json");
       const row = { id: newId("off"), agencyId: agency.id, ...fields };
       const [[created]] = await db.batch([
-        db
-          .insert(officers)
-          .values({ ...row, pinHash: pin ? await hashSecret(pin) : null })
-          .returning(publicColumns),
+        insertOfficer(db, { ...row, pinHash: pin ? await hashSecret(pin) : null }),
         auditInsert(db, {
           actorUserId: user.id,
           agencyId: agency.id,
@@ -121,14 +110,10 @@ export const officersRoutes = router()
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.get("db");
       const { pin, ...changes } = c.req.valid("json");
-      const where = and(eq(officers.id, id), eq(officers.agencyId, agency.id));
-      const [existing] = await db.select(publicColumns).from(officers).where(where);
+      const existing = await officerOfAgency(db, agency.id, id);
       if (!existing) throw notFound("Officer");
       await db.batch([
-        db
-          .update(officers)
-          .set({ ...changes, ...(pin ? { pinHash: await hashSecret(pin) } : {}) })
-          .where(where),
+        updateOfficer(db, agency.id, id, { ...changes, ...(pin ? { pinHash: await hashSecret(pin) } : {}) }),
         ...(changes.active === false && existing.active
           ? await deactivation(db, id, { agencyId: agency.id, userId: user.id })
           : []),
@@ -157,11 +142,10 @@ export const officersRoutes = router()
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.get("db");
-      const where = and(eq(officers.id, id), eq(officers.agencyId, agency.id));
-      const [existing] = await db.select(publicColumns).from(officers).where(where);
+      const existing = await officerOfAgency(db, agency.id, id);
       if (!existing) throw notFound("Officer");
       await db.batch([
-        db.update(officers).set({ active: false }).where(where),
+        updateOfficer(db, agency.id, id, { active: false }),
         ...(await deactivation(db, id, { agencyId: agency.id, userId: user.id })),
         auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "officer.deactivate", target: id }),
       ]);

@@ -1,10 +1,9 @@
 /** The origins whose pages may embed the agency's widget. */
 import { createRoute } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
 import * as z from "zod";
 import { OriginsInput } from "../../../core/contract.ts";
+import { setEmbedOrigins } from "../../../db/queries/agencies.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
-import { agencies } from "../../../db/schema.ts";
 import { agencyFor } from "../../access.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, WHO_MANAGES, WHO_READS } from "./params.ts";
@@ -44,7 +43,7 @@ export const originsRoutes = router()
       const db = c.get("db");
       const origins = [...new Set(c.req.valid("json").origins)];
       await db.batch([
-        db.update(agencies).set({ embedOrigins: origins }).where(eq(agencies.id, agency.id)),
+        setEmbedOrigins(db, agency.id, origins),
         auditInsert(db, {
           actorUserId: user.id,
           agencyId: agency.id,

@@ -1,12 +1,16 @@
 /** Services of an agency (jenis layanan), named by slug. */
 
 import { createRoute } from "@hono/zod-openapi";
-import { and, asc, eq } from "drizzle-orm";
 import { ServiceInput, ServicePatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
 import { ServiceResponse, ServicesResponse } from "../../../core/responses.ts";
-import { auditInsert } from "../../../db/queries/audit.ts";
-import { services } from "../../../db/schema.ts";
+import {
+  archiveService,
+  createService,
+  listServices,
+  serviceOfAgency,
+  updateService,
+} from "../../../db/queries/services.ts";
 import { agencyFor } from "../../access.ts";
 import { notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
@@ -28,13 +32,7 @@ export const servicesRoutes = router()
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
-      const rows = await c
-        .get("db")
-        .select()
-        .from(services)
-        .where(eq(services.agencyId, agency.id))
-        .orderBy(asc(services.name));
-      return c.json({ services: rows }, 200);
+      return c.json({ services: await listServices(c.get("db"), agency.id) }, 200);
     },
   )
   .openapi(
@@ -49,19 +47,8 @@ export const servicesRoutes = router()
     }),
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
-      const db = c.get("db");
       const row = { id: newId("svc"), agencyId: agency.id, ...c.req.valid("json") };
-      const [[created]] = await db.batch([
-        db.insert(services).values(row).returning(),
-        auditInsert(db, {
-          actorUserId: user.id,
-          agencyId: agency.id,
-          action: "service.create",
-          target: row.id,
-          details: row,
-        }),
-      ]);
-      return c.json({ service: created }, 200);
+      return c.json({ service: await createService(c.get("db"), row, user.id) }, 200);
     },
   )
   .openapi(
@@ -77,21 +64,10 @@ export const servicesRoutes = router()
     async (c) => {
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
-      const db = c.get("db");
       const changes = c.req.valid("json");
-      const where = and(eq(services.id, id), eq(services.agencyId, agency.id));
-      const [existing] = await db.select().from(services).where(where);
+      const existing = await serviceOfAgency(c.get("db"), agency.id, id);
       if (!existing) throw notFound("Service");
-      await db.batch([
-        db.update(services).set(changes).where(where),
-        auditInsert(db, {
-          actorUserId: user.id,
-          agencyId: agency.id,
-          action: "service.update",
-          target: id,
-          details: changes,
-        }),
-      ]);
+      await updateService(c.get("db"), agency.id, id, changes, user.id);
       return c.json({ service: { ...existing, ...changes } }, 200);
     },
   )
@@ -108,15 +84,10 @@ export const servicesRoutes = router()
     async (c) => {
       const { slug, id } = c.req.valid("param");
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
-      const db = c.get("db");
-      const where = and(eq(services.id, id), eq(services.agencyId, agency.id));
-      const [existing] = await db.select().from(services).where(where);
+      const existing = await serviceOfAgency(c.get("db"), agency.id, id);
       if (!existing) throw notFound("Service");
       const archivedAt = existing.archivedAt ?? Date.now();
-      await db.batch([
-        db.update(services).set({ archivedAt }).where(where),
-        auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "service.archive", target: id }),
-      ]);
+      await archiveService(c.get("db"), agency.id, id, archivedAt, user.id);
       return c.json({ service: { ...existing, archivedAt } }, 200);
     },
   );

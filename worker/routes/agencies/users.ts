@@ -5,14 +5,14 @@
  */
 
 import { createRoute } from "@hono/zod-openapi";
-import { and, asc, eq } from "drizzle-orm";
 import { UserInput, UserPatch } from "../../../core/contract.ts";
 import { newId, randomString } from "../../../core/ids.ts";
 import { hashSecret } from "../../../core/password.ts";
 import { PasswordResetResponse, UserResponse, UsersResponse } from "../../../core/responses.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
 import { adminMadePassword } from "../../../db/queries/auth.ts";
-import { officers, publicUserColumns as publicColumns, users } from "../../../db/schema.ts";
+import { officerOfAgency } from "../../../db/queries/officers.ts";
+import { deleteUser, insertUser, listUsers, updateUser, userOfAgency } from "../../../db/queries/users.ts";
 import { agencyFor } from "../../access.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
@@ -34,13 +34,7 @@ export const usersRoutes = router()
     }),
     async (c) => {
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
-      const rows = await c
-        .get("db")
-        .select(publicColumns)
-        .from(users)
-        .where(eq(users.agencyId, agency.id))
-        .orderBy(asc(users.name));
-      return c.json({ users: rows }, 200);
+      return c.json({ users: await listUsers(c.get("db"), agency.id) }, 200);
     },
   )
   .openapi(
@@ -63,13 +57,7 @@ export const usersRoutes = router()
       if (fields.role !== "officer" && !email) {
         throw new ApiError(400, "invalid_request", "email: admins and supervisors sign in with an e-mail.");
       }
-      if (officer) {
-        const [found] = await db
-          .select({ id: officers.id })
-          .from(officers)
-          .where(and(eq(officers.id, officer), eq(officers.agencyId, agency.id)));
-        if (!found) throw notFound("Officer");
-      }
+      if (officer && !(await officerOfAgency(db, agency.id, officer))) throw notFound("Officer");
       const row = {
         id: newId("usr"),
         agencyId: agency.id,
@@ -79,10 +67,7 @@ export const usersRoutes = router()
         ...fields,
       };
       const [[created]] = await db.batch([
-        db
-          .insert(users)
-          .values({ ...row, passwordHash: await hashSecret(password), passwordTemporary: true })
-          .returning(publicColumns),
+        insertUser(db, { ...row, passwordHash: await hashSecret(password), passwordTemporary: true }),
         auditInsert(db, {
           actorUserId: user.id,
           agencyId: agency.id,
@@ -109,8 +94,7 @@ export const usersRoutes = router()
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
       const db = c.get("db");
       const { password, ...changes } = c.req.valid("json");
-      const where = and(eq(users.id, id), eq(users.agencyId, agency.id));
-      const [existing] = await db.select(publicColumns).from(users).where(where);
+      const existing = await userOfAgency(db, agency.id, id);
       if (!existing) throw notFound("Account");
       if (changes.role === "officer" && !existing.officerId) {
         throw new ApiError(400, "invalid_request", "role: only an account linked to an officer can be an officer.");
@@ -125,7 +109,7 @@ export const usersRoutes = router()
       // A new password is temporary and ends every session of the old one: whoever knew it is signed out too.
       await db.batch([
         audit,
-        ...(Object.keys(changes).length > 0 ? [db.update(users).set(changes).where(where)] : []),
+        ...(Object.keys(changes).length > 0 ? [updateUser(db, agency.id, id, changes)] : []),
         ...(password ? adminMadePassword(db, id, await hashSecret(password)) : []),
       ]);
       return c.json({ user: { ...existing, ...changes, ...(password ? { passwordTemporary: true } : {}) } }, 200);
@@ -148,9 +132,7 @@ export const usersRoutes = router()
         throw new ApiError(400, "invalid_request", "Change your own password yourself (POST /auth/password).");
       }
       const db = c.get("db");
-      const where = and(eq(users.id, id), eq(users.agencyId, agency.id));
-      const [existing] = await db.select({ id: users.id }).from(users).where(where);
-      if (!existing) throw notFound("Account");
+      if (!(await userOfAgency(db, agency.id, id))) throw notFound("Account");
       // 60 random bits in three groups of four letters and digits, easy to read out and type.
       const password = randomString(12).replace(/(.{4})(?=.)/g, "$1-");
       await db.batch([
@@ -175,11 +157,10 @@ export const usersRoutes = router()
       const { user, agency } = await agencyFor(c, slug, "manageAgency");
       if (id === user.id) throw new ApiError(400, "invalid_request", "You cannot delete your own account.");
       const db = c.get("db");
-      const where = and(eq(users.id, id), eq(users.agencyId, agency.id));
-      const [existing] = await db.select(publicColumns).from(users).where(where);
+      const existing = await userOfAgency(db, agency.id, id);
       if (!existing) throw notFound("Account");
       await db.batch([
-        db.delete(users).where(where),
+        deleteUser(db, agency.id, id),
         auditInsert(db, { actorUserId: user.id, agencyId: agency.id, action: "user.delete", target: id }),
       ]);
       return c.json({ user: existing }, 200);

@@ -11,14 +11,14 @@
  */
 
 import { createRoute } from "@hono/zod-openapi";
-import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import * as z from "zod";
 import { counterCode, DutyEndInput, DutyInput } from "../../../core/contract.ts";
 import { DutyEndedResponse, DutyResponse, DutyStartedResponse } from "../../../core/responses.ts";
 import { currentDuty, type DutyActor, endDuty, startDuty } from "../../../db/queries/duties.ts";
 import { CLOCK_SKEW_MS, MAX_DEVICE_AGE_MS } from "../../../db/queries/ingest.ts";
-import { type DutySource, officers } from "../../../db/schema.ts";
+import { activeOfficerOfAgency, officerNip } from "../../../db/queries/officers.ts";
+import type { DutySource } from "../../../db/schema.ts";
 import { assertActsFor, type CounterCaller, counterFor } from "../../access.ts";
 import type { AppEnv } from "../../env.ts";
 import { ApiError, conflict, forbidden, notFound } from "../../errors.ts";
@@ -41,10 +41,7 @@ async function officerToCheckIn(c: Ctx, caller: CounterCaller, agencyId: string,
     input = { officer: user.officerId };
   }
   if (!input.officer) throw new ApiError(400, "invalid_request", "Name the officer to check in.");
-  const [officer] = await db
-    .select()
-    .from(officers)
-    .where(and(eq(officers.id, input.officer), eq(officers.agencyId, agencyId), eq(officers.active, true)));
+  const officer = await activeOfficerOfAgency(db, agencyId, input.officer);
   if (!officer) throw notFound("Officer");
   return officer;
 }
@@ -168,12 +165,8 @@ export function createCounterDutyRoutes() {
               "pin_required",
               "Ending a duty at the tablet needs the PIN of the officer on duty.",
             );
-          const [serving] = await c
-            .get("db")
-            .select({ nip: officers.nip })
-            .from(officers)
-            .where(eq(officers.id, open.officerId));
-          await officerByPin(c, caller.device, serving.nip, input.pin);
+          const servingNip = (await officerNip(c.get("db"), open.officerId))!;
+          await officerByPin(c, caller.device, servingNip, input.pin);
         } else if (caller.user.officerId !== open.officerId && !input.reason) {
           throw new ApiError(
             400,
