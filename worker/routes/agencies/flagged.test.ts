@@ -3,16 +3,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { rebuildRollups } from "../../../db/queries/rollups.ts";
 import { agencies, auditLog } from "../../../db/schema.ts";
 import { DEMO_SUPERVISOR_EMAIL } from "../../../db/seed.ts";
-import { AGENCY, OFFICER_NIPS, rating, testApp } from "../../test-app.ts";
+import { AGENCY, AGENCY_PATH, appWithAdmin, OFFICER_NIPS, rating, type TestApp } from "../../test-app.ts";
 
-let t: Awaited<ReturnType<typeof testApp>>;
+let t: TestApp;
 let admin: string;
 beforeEach(async () => {
-  t = await testApp();
-  admin = await t.login();
+  ({ t, admin } = await appWithAdmin());
 });
 
-const path = `/api/v1/agencies/${AGENCY}`;
+const path = AGENCY_PATH;
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 const report = async () =>
   (await t.call("GET", `${path}/report?from=${today()}&to=${today()}`, { token: admin })).json();

@@ -1,16 +1,15 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, duties } from "../../../db/schema.ts";
-import { AGENCY, PIN, testApp } from "../../test-app.ts";
+import { AGENCY_PATH, appWithAdmin, PIN, type TestApp } from "../../test-app.ts";
 
-let t: Awaited<ReturnType<typeof testApp>>;
+let t: TestApp;
 let admin: string;
 beforeEach(async () => {
-  t = await testApp();
-  admin = await t.login();
+  ({ t, admin } = await appWithAdmin());
 });
 
-const path = `/api/v1/agencies/${AGENCY}`;
+const path = AGENCY_PATH;
 
 describe("management", () => {
   it("creates, renames and archives a service, and the form follows; each change is audited", async () => {
