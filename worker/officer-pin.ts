@@ -9,7 +9,7 @@
  */
 import type { Context } from "hono";
 import { decoyHash, verifySecret } from "../core/password.ts";
-import { activeOfficerByNip } from "../db/queries/officers.ts";
+import { activeOfficer } from "../db/queries/officers.ts";
 import type { AppEnv, DeviceCaller } from "./env.ts";
 import { ApiError } from "./errors.ts";
 import { Lockout } from "./middleware/rate-limit.ts";
@@ -22,7 +22,7 @@ export async function officerByPin(c: Context<AppEnv>, device: DeviceCaller, nip
   const lockout = c.get("pinLockout");
   const identity = `${device.agencyId}:${nip}`;
   lockout.attempt(identity, device.id);
-  const officer = await activeOfficerByNip(c.get("db"), device.agencyId, nip);
+  const officer = await activeOfficer(c.get("db"), device.agencyId, { nip });
   const ok = await verifySecret(pin, officer?.pinHash ?? (await decoyHash()));
   if (!officer?.pinHash || !ok) throw new ApiError(401, "invalid_credentials", "The NIP or PIN is wrong.");
   lockout.succeeded(identity, device.id);

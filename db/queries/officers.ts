@@ -30,21 +30,21 @@ export const updateOfficer = (
   changes: Partial<Omit<typeof officers.$inferInsert, "id" | "agencyId">>,
 ) => db.update(officers).set(changes).where(ofAgency(agencyId, id));
 
-/** The active officer of an agency with this NIP (PIN hash included, for the kiosk's check), or undefined. */
-export async function activeOfficerByNip(db: Db, agencyId: string, nip: string) {
+/**
+ * The active officer of an agency with this id or NIP (PIN hash included, for the kiosk's check),
+ * or undefined: who may check in, be checked in, or end a duty with their PIN.
+ */
+export async function activeOfficer(db: Db, agencyId: string, by: { id: string } | { nip: string }) {
   const [row] = await db
     .select()
     .from(officers)
-    .where(and(eq(officers.nip, nip), eq(officers.agencyId, agencyId), eq(officers.active, true)));
-  return row;
-}
-
-/** The active officer of an agency with this id (PIN hash included), or undefined. */
-export async function activeOfficerOfAgency(db: Db, agencyId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(officers)
-    .where(and(eq(officers.id, id), eq(officers.agencyId, agencyId), eq(officers.active, true)));
+    .where(
+      and(
+        "id" in by ? eq(officers.id, by.id) : eq(officers.nip, by.nip),
+        eq(officers.agencyId, agencyId),
+        eq(officers.active, true),
+      ),
+    );
   return row;
 }
 

@@ -17,7 +17,7 @@ import { counterCode, DutyEndInput, DutyInput } from "../../../core/contract.ts"
 import { DutyEndedResponse, DutyResponse, DutyStartedResponse } from "../../../core/responses.ts";
 import { currentDuty, type DutyActor, endDuty, startDuty } from "../../../db/queries/duties.ts";
 import { CLOCK_SKEW_MS, MAX_DEVICE_AGE_MS } from "../../../db/queries/ingest.ts";
-import { activeOfficerOfAgency, officerNip } from "../../../db/queries/officers.ts";
+import { activeOfficer, officerNip } from "../../../db/queries/officers.ts";
 import type { DutySource } from "../../../db/schema.ts";
 import { assertActsFor, type CounterCaller, counterFor } from "../../access.ts";
 import type { AppEnv } from "../../env.ts";
@@ -41,7 +41,7 @@ async function officerToCheckIn(c: Ctx, caller: CounterCaller, agencyId: string,
     input = { officer: user.officerId };
   }
   if (!input.officer) throw new ApiError(400, "invalid_request", "Name the officer to check in.");
-  const officer = await activeOfficerOfAgency(db, agencyId, input.officer);
+  const officer = await activeOfficer(db, agencyId, { id: input.officer });
   if (!officer) throw notFound("Officer");
   return officer;
 }
