@@ -4,6 +4,7 @@
  * so this module loads anywhere and holds no connection of its own.
  */
 import type { Client } from "@libsql/client";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { LibSQLDatabase } from "drizzle-orm/libsql/driver-core";
 import * as schema from "./schema.ts";
 
@@ -12,3 +13,6 @@ export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 
 /** The drizzle settings both runtimes use. */
 export const DRIZZLE_CONFIG = { schema };
+
+/** One statement of a `db.batch` (built by a query function, run with others in one transaction). */
+export type Statement = BatchItem<"sqlite">;

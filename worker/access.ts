@@ -7,11 +7,9 @@
  * the device of that agency, a widget rating a registered Origin, a QR rating a ticket.)
  */
 
-import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { type Permission, RULES, roleMay } from "../core/roles.ts";
-import { counterByCode } from "../db/queries/agencies.ts";
-import { agencies } from "../db/schema.ts";
+import { agencyBySlug, counterByCode } from "../db/queries/agencies.ts";
 import type { AppEnv, DeviceCaller, IntegrationCaller, SessionUser } from "./env.ts";
 import { forbidden, notFound, unauthorized } from "./errors.ts";
 
@@ -55,7 +53,7 @@ export function mayActOn(user: SessionUser, agency: { id: string; region: string
  */
 export async function agencyFor(c: Ctx, slug: string, permission: Permission) {
   const user = requirePermission(c, permission);
-  const [agency] = await c.get("db").select().from(agencies).where(eq(agencies.slug, slug));
+  const agency = await agencyBySlug(c.get("db"), slug);
   if (!agency) throw notFound(`Agency "${slug}"`);
   if (!mayActOn(user, agency, permission)) throw forbidden("You may not act on this agency.");
   return { user, agency };

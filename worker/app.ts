@@ -24,18 +24,13 @@ import { createPinLockout } from "./officer-pin.ts";
 import { BEARER_DESCRIPTION, router } from "./openapi.ts";
 import { agenciesRoutes } from "./routes/agencies.ts";
 import { createAuthRoutes } from "./routes/auth.ts";
-import { commentsRoutes } from "./routes/comments.ts";
-import { contestsRoutes } from "./routes/contests.ts";
+import { createCounterDutyRoutes } from "./routes/counters/duty.ts";
 import { createDevicesRoutes } from "./routes/devices.ts";
-import { createDutiesRoutes } from "./routes/duties.ts";
-import { dutyBoardRoutes } from "./routes/duty-board.ts";
-import { forms } from "./routes/forms.ts";
 import { createHealthRoutes } from "./routes/health.ts";
-import { manageRoutes } from "./routes/manage.ts";
+import { myRatingsRoutes } from "./routes/me/ratings.ts";
 import { meRoutes } from "./routes/me.ts";
-import { moderationRoutes } from "./routes/moderation.ts";
+import { publicRoutes } from "./routes/public.ts";
 import { createRatingsRoutes } from "./routes/ratings.ts";
-import { reportsRoutes } from "./routes/reports.ts";
 import { ticketsRoutes } from "./routes/tickets.ts";
 import { DEFAULT_SETTINGS } from "./settings.ts";
 
@@ -85,27 +80,23 @@ export function createApp({
   const deviceCache = new DeviceCache();
   const signatures = new DeviceSignatures({ keys: deviceKeys });
   const pinLockout = createPinLockout();
+  // Each router serves the paths under its mount point; the folders of routes/ follow these paths.
   const api = router()
-    .route("/", forms)
-    .route("/", agenciesRoutes)
+    .route("/agencies", agenciesRoutes)
+    .route("/public", publicRoutes)
     .route(
-      "/",
+      "/ratings",
       createRatingsRoutes({
         widgetQuota: resolved.widgetQuota,
         onResults: metrics && ((results) => metrics.ratings(results)),
       }),
     )
-    .route("/", createDevicesRoutes())
-    .route("/", createDutiesRoutes())
-    .route("/", dutyBoardRoutes)
-    .route("/", ticketsRoutes)
-    .route("/", createAuthRoutes({ signInsPerIp: resolved.signInsPerIp }))
-    .route("/", meRoutes)
-    .route("/", reportsRoutes)
-    .route("/", moderationRoutes)
-    .route("/", commentsRoutes)
-    .route("/", contestsRoutes)
-    .route("/", manageRoutes);
+    .route("/devices", createDevicesRoutes())
+    .route("/counters/:counter/duty", createCounterDutyRoutes())
+    .route("/tickets", ticketsRoutes)
+    .route("/auth", createAuthRoutes({ signInsPerIp: resolved.signInsPerIp }))
+    .route("/me", meRoutes)
+    .route("/me/ratings", myRatingsRoutes);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -189,7 +180,7 @@ export function createApp({
   app.use("/api/*", auth({ signatures }));
   // CSRF: changes made with the session cookie must come from our own pages.
   app.use("/api/*", sameOrigin());
-  app.route("/", createHealthRoutes());
+  app.route("/health", createHealthRoutes());
   app.route("/api/v1", api);
   return app;
 }

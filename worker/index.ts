@@ -4,12 +4,10 @@
  * Assets, and the comment retention purge on a Cron Trigger. Migrations are
  * applied before deploy (`npm run deploy`), since a Worker cannot read them.
  */
-import { createClient } from "@libsql/client/web";
-import { drizzle } from "drizzle-orm/libsql/web";
-import { type Db, DRIZZLE_CONFIG } from "../db/client.ts";
-import { fetchWithTimeout, guardClient } from "../db/guard.ts";
+import type { Db } from "../db/client.ts";
 import { endOverdueDuties } from "../db/queries/duties.ts";
 import { purgeExpiredComments } from "../db/queries/retention.ts";
+import { openWebDatabase } from "../db/web.ts";
 
 /** The daily Cron Trigger (wrangler.toml) that also purges comments past their retention. */
 const PURGE_CRON = "17 19 * * *";
@@ -47,12 +45,7 @@ function databaseFor(env: WorkerBindings, { dbTimeoutMs }: Pick<AppSettings, "db
     throw databaseUnavailable("The database is not configured; the API is unavailable until it is.");
   }
   try {
-    return drizzle(
-      guardClient(() => createClient({ url, authToken: env.LIBSQL_AUTH_TOKEN, fetch: fetchWithTimeout(dbTimeoutMs) }), {
-        timeoutMs: dbTimeoutMs,
-      }),
-      DRIZZLE_CONFIG,
-    ) as unknown as Db;
+    return openWebDatabase({ url, authToken: env.LIBSQL_AUTH_TOKEN, timeoutMs: dbTimeoutMs });
   } catch (error) {
     // An invalid URL fails when the client is made: the pages are still served, the API says why it cannot answer.
     console.error(`LIBSQL_URL cannot be used (${(error as Error).message}): set it to a libsql:// or https:// URL.`);

@@ -7,10 +7,9 @@
  * lock an officer out; an NIP that is not in the agency is hashed against a decoy,
  * so the answer takes as long as for a wrong PIN and tells nobody which NIPs exist.
  */
-import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { decoyHash, verifySecret } from "../core/password.ts";
-import { officers } from "../db/schema.ts";
+import { activeOfficer } from "../db/queries/officers.ts";
 import type { AppEnv, DeviceCaller } from "./env.ts";
 import { ApiError } from "./errors.ts";
 import { Lockout } from "./middleware/rate-limit.ts";
@@ -23,11 +22,7 @@ export async function officerByPin(c: Context<AppEnv>, device: DeviceCaller, nip
   const lockout = c.get("pinLockout");
   const identity = `${device.agencyId}:${nip}`;
   lockout.attempt(identity, device.id);
-  const [officer] = await c
-    .get("db")
-    .select()
-    .from(officers)
-    .where(and(eq(officers.nip, nip), eq(officers.agencyId, device.agencyId), eq(officers.active, true)));
+  const officer = await activeOfficer(c.get("db"), device.agencyId, { nip });
   const ok = await verifySecret(pin, officer?.pinHash ?? (await decoyHash()));
   if (!officer?.pinHash || !ok) throw new ApiError(401, "invalid_credentials", "The NIP or PIN is wrong.");
   lockout.succeeded(identity, device.id);

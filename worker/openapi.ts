@@ -40,6 +40,11 @@ export const ERRORS = {
   429: errorResponse("Too many requests"),
 } as const;
 
+/** A 409 answer for something done once already, named by its error code. */
+export const conflictResponse = (code: string) => ({
+  409: { description: `\`${code}\`: done once already`, content: { "application/json": { schema: ErrorBody } } },
+});
+
 /** A JSON request body. */
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,

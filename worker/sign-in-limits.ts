@@ -13,11 +13,11 @@
  * **240 passwords a day at one account** (they cannot get its device cookie without it), and one
  * address at most **720 a day** over all accounts. A right password gives its attempt back.
  */
-import type { BatchItem } from "drizzle-orm/batch";
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { newToken } from "../core/ids.ts";
 import { hashToken } from "../core/password.ts";
+import type { Statement } from "../db/client.ts";
 import {
   countAttempts,
   deviceCookieOwner,
@@ -136,7 +136,7 @@ export async function signInSucceeded(c: Context<AppEnv>, attempt: SignInAttempt
   const db = c.get("db");
   const now = Date.now();
   const [first, ...others] = attempt.keys;
-  const statements: BatchItem<"sqlite">[] = [
+  const statements: Statement[] = [
     forgetCounts(db, [first]),
     pruneCounts(db, now),
     pruneDevices(db, now - DEVICE_COOKIE_MS),

@@ -37,6 +37,9 @@ export const OTHER_ADMIN_EMAIL = "admin@jayapura.test";
 export const ORIGIN = "https://disdukcapil.tebingtinggikota.go.id";
 export const OFFICER_NIPS = DEMO_OFFICERS.map((o) => o.nip);
 
+/** The demo agency's API path, where most API tests call. */
+export const AGENCY_PATH = `/api/v1/agencies/${AGENCY}`;
+
 /** How the app's group commit stores ratings: the file's own connection (as Node does) or the libSQL client (as Workers do). */
 export type Store = "file" | "client";
 /** Both ways of storing ratings, for tests that must hold for each. */
@@ -273,3 +276,12 @@ export const rating = (fields: Record<string, unknown> = {}) => ({
   createdAt: new Date().toISOString(),
   ...fields,
 });
+
+/** An app as `testApp` opens it. */
+export type TestApp = Awaited<ReturnType<typeof testApp>>;
+
+/** A fresh app with the demo agency's admin signed in: the set-up of most API test files (run it in `beforeEach`). */
+export async function appWithAdmin(options?: Parameters<typeof testApp>[0]) {
+  const t = await testApp(options);
+  return { t, admin: await t.login() };
+}

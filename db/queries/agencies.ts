@@ -67,3 +67,30 @@ export async function serviceBySlug(db: Db, agencyId: string, slug: string) {
     .where(and(eq(services.agencyId, agencyId), eq(services.slug, slug), isNull(services.archivedAt)));
   return service;
 }
+
+/** The update that makes `origins` the only ones whose pages may embed the agency's widget. */
+export const setEmbedOrigins = (db: Db, agencyId: string, origins: string[]) =>
+  db.update(agencies).set({ embedOrigins: origins }).where(eq(agencies.id, agencyId));
+
+/** An agency's slug and name by id, or undefined. */
+export async function agencyName(db: Db, id: string) {
+  const [row] = await db.select({ slug: agencies.slug, name: agencies.name }).from(agencies).where(eq(agencies.id, id));
+  return row;
+}
+
+/** The agencies of a region by name. */
+export const agenciesOfRegion = (db: Db, region: string) =>
+  db
+    .select({
+      id: agencies.id,
+      slug: agencies.slug,
+      name: agencies.name,
+      timezone: agencies.timezone,
+      region: agencies.region,
+    })
+    .from(agencies)
+    .where(eq(agencies.region, region))
+    .orderBy(asc(agencies.name));
+
+/** The insert of a new agency. */
+export const insertAgency = (db: Db, row: typeof agencies.$inferInsert) => db.insert(agencies).values(row);

@@ -1,8 +1,8 @@
 /** The audit log: who changed what, when (docs/design.md, "Security and privacy": every admin change). */
 import type { InStatement, InValue } from "@libsql/client";
-import { type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, like, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { auditLog } from "../schema.ts";
+import { auditLog, users } from "../schema.ts";
 
 /** One admin change. */
 export interface AuditEntry {
@@ -34,4 +34,27 @@ export function auditInsertWhen(db: Db, entry: AuditEntry, condition: SQL): InSt
   // db.run builds the statement without running it (drizzle's queries run when awaited).
   const { sql: text, params } = db.run(auditWhen(entry, condition)).getQuery();
   return { sql: text, args: params as InValue[] };
+}
+
+/**
+ * An agency's audit entries, newest first, with the actor's name: all, one kind of change
+ * (`officer`: every `officer.…`) or one action (`officer.create`).
+ */
+export function auditEntries(db: Db, agencyId: string, action: string | undefined, limit: number, offset: number) {
+  const where: SQL[] = [eq(auditLog.agencyId, agencyId)];
+  if (action) where.push(action.includes(".") ? eq(auditLog.action, action) : like(auditLog.action, `${action}.%`));
+  return db
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      target: auditLog.target,
+      details: auditLog.details,
+      actor: users.name,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(...where))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit)
+    .offset(offset);
 }

@@ -110,3 +110,17 @@ export const endOtherSessions = (db: Db, userId: string, keepTokenHash: string) 
 export async function deleteSession(db: Db, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
+
+/** An account's password hash and its officer's NIP (a password must not be the NIP), or undefined. */
+export async function passwordOf(db: Db, userId: string) {
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash, nip: officers.nip })
+    .from(users)
+    .leftJoin(officers, eq(officers.id, users.officerId))
+    .where(eq(users.id, userId));
+  return row;
+}
+
+/** The update that stores a password its owner chose (no longer temporary). */
+export const ownPassword = (db: Db, userId: string, passwordHash: string) =>
+  db.update(users).set({ passwordHash, passwordTemporary: false }).where(eq(users.id, userId));

@@ -4,6 +4,19 @@ import type { Period } from "../../core/period.ts";
 import type { Db } from "../client.ts";
 import { contests, counters, officers, ratings, services } from "../schema.ts";
 
+/** What every list of comments shows of a commented rating. */
+const commentColumns = {
+  id: ratings.id,
+  comment: ratings.comment,
+  overall: ratings.overall,
+  service: services.name,
+  createdAt: ratings.createdAt,
+  channel: ratings.channel,
+};
+
+/** The ratings that are comments of a period: those of its days that carry a comment. */
+const commentedIn = (period: Period) => [between(ratings.day, period.from, period.to), isNotNull(ratings.comment)];
+
 /**
  * The latest comments about an officer in a period (already masked at storage), newest first,
  * each with its rating's id and the officer's contest of it, if any (null otherwise).
@@ -11,12 +24,7 @@ import { contests, counters, officers, ratings, services } from "../schema.ts";
 export async function commentsForOfficer(db: Db, officerId: string, period: Period, limit = 100, offset = 0) {
   return db
     .select({
-      id: ratings.id,
-      comment: ratings.comment,
-      overall: ratings.overall,
-      service: services.name,
-      createdAt: ratings.createdAt,
-      channel: ratings.channel,
+      ...commentColumns,
       contest: {
         id: contests.id,
         reason: contests.reason,
@@ -30,9 +38,7 @@ export async function commentsForOfficer(db: Db, officerId: string, period: Peri
     .from(ratings)
     .innerJoin(services, eq(services.id, ratings.serviceId))
     .leftJoin(contests, eq(contests.ratingId, ratings.id))
-    .where(
-      and(eq(ratings.officerId, officerId), between(ratings.day, period.from, period.to), isNotNull(ratings.comment)),
-    )
+    .where(and(eq(ratings.officerId, officerId), ...commentedIn(period)))
     .orderBy(desc(ratings.createdAt))
     .limit(limit)
     .offset(offset);
@@ -54,25 +60,12 @@ export async function commentsForAgency(
   limit = 50,
   offset = 0,
 ) {
-  const where: SQL[] = [
-    eq(ratings.agencyId, agencyId),
-    between(ratings.day, period.from, period.to),
-    isNotNull(ratings.comment),
-  ];
+  const where: SQL[] = [eq(ratings.agencyId, agencyId), ...commentedIn(period)];
   if (serviceSlug) where.push(eq(services.slug, serviceSlug));
   if (counterCode) where.push(eq(counters.code, counterCode));
   if (face) where.push(eq(ratings.overall, face));
   return db
-    .select({
-      id: ratings.id,
-      comment: ratings.comment,
-      overall: ratings.overall,
-      service: services.name,
-      counter: counters.code,
-      officer: officers.name,
-      createdAt: ratings.createdAt,
-      channel: ratings.channel,
-    })
+    .select({ ...commentColumns, counter: counters.code, officer: officers.name })
     .from(ratings)
     .innerJoin(services, eq(services.id, ratings.serviceId))
     .leftJoin(counters, eq(counters.id, ratings.counterId))

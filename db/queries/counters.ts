@@ -1,8 +1,12 @@
-/** The services given at counters: what a kiosk asks about and which service a face-only tap records. */
+/**
+ * Counters of an agency (loket) and the services given at each: what a kiosk asks about and
+ * which service a face-only tap records. Every change is audited.
+ */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
-import type { Db } from "../client.ts";
-import { counterServices, services } from "../schema.ts";
+import type { Db, Statement } from "../client.ts";
+import { counterServices, counters, devices, duties, services } from "../schema.ts";
+import { type AuditEntry, auditInsert } from "./audit.ts";
+import { revokeDevices } from "./devices.ts";
 
 /** A service as a kiosk shows it. */
 export interface CounterService {
@@ -51,7 +55,7 @@ export async function setCounterServices(
   agencyId: string,
   counterId: string,
   slugs: string[],
-): Promise<{ statements: BatchItem<"sqlite">[] } | { unknown: string[] }> {
+): Promise<{ statements: Statement[] } | { unknown: string[] }> {
   const rows = slugs.length
     ? await db
         .select({ id: services.id, slug: services.slug })
@@ -71,4 +75,86 @@ export async function setCounterServices(
       ...(ordered.length ? [db.insert(counterServices).values(ordered)] : []),
     ],
   };
+}
+
+/** A counter as stored. */
+export type CounterRecord = typeof counters.$inferSelect;
+
+/** An agency's counters by code, archived ones included. */
+export const listCounters = (db: Db, agencyId: string) =>
+  db.select().from(counters).where(eq(counters.agencyId, agencyId)).orderBy(asc(counters.code));
+
+const ofAgency = (agencyId: string, id: string) => and(eq(counters.id, id), eq(counters.agencyId, agencyId));
+
+/** One counter of an agency, or undefined. */
+export async function counterOfAgency(db: Db, agencyId: string, id: string): Promise<CounterRecord | undefined> {
+  const [row] = await db.select().from(counters).where(ofAgency(agencyId, id));
+  return row;
+}
+
+/** Who makes a change to a counter, for the audit log. */
+type Actor = Pick<AuditEntry, "actorUserId" | "agencyId">;
+
+/** Creates a counter with the statements that set its services, audited with `details`. */
+export async function createCounter(
+  db: Db,
+  row: typeof counters.$inferInsert & { id: string },
+  given: Statement[],
+  actor: Actor,
+  details: unknown,
+) {
+  await db.batch([
+    db.insert(counters).values(row),
+    ...given,
+    auditInsert(db, { ...actor, action: "counter.create", target: row.id, details }),
+  ]);
+}
+
+/** Changes a counter (and, with `given`, its services), audited with `details`. */
+export async function updateCounter(
+  db: Db,
+  id: string,
+  changes: Partial<typeof counters.$inferInsert>,
+  given: Statement[],
+  actor: Actor & { agencyId: string },
+  details: unknown,
+) {
+  await db.batch([
+    db.update(counters).set(changes).where(ofAgency(actor.agencyId, id)),
+    ...given,
+    auditInsert(db, { ...actor, action: "counter.update", target: id, details }),
+  ]);
+}
+
+/**
+ * Archives a counter: a counter that no longer exists has no tablet to rate at and nobody
+ * serving, so its devices are revoked and its open duty ends in the same batch, audited.
+ * Returns the ids of the devices it revoked.
+ */
+export async function archiveCounter(
+  db: Db,
+  id: string,
+  archivedAt: number,
+  now: number,
+  actor: Actor & { agencyId: string },
+): Promise<string[]> {
+  const revoked = await db
+    .select({ id: devices.id })
+    .from(devices)
+    .where(and(eq(devices.counterId, id), isNull(devices.revokedAt)));
+  await db.batch([
+    db.update(counters).set({ archivedAt }).where(ofAgency(actor.agencyId, id)),
+    revokeDevices(db, eq(devices.counterId, id), now),
+    db
+      .update(duties)
+      .set({ endedAt: now })
+      .where(and(eq(duties.counterId, id), isNull(duties.endedAt))),
+    auditInsert(db, {
+      ...actor,
+      action: "counter.archive",
+      target: id,
+      details: { revokedDevices: revoked.map((d) => d.id) },
+    }),
+  ]);
+  return revoked.map((d) => d.id);
 }

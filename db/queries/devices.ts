@@ -113,3 +113,16 @@ export const revokeDevices = (db: Db, where: SQL | undefined, now: number) =>
     .update(devices)
     .set({ revokedAt: now, tokenHash: null, pairingCodeHash: null })
     .where(and(where, isNull(devices.revokedAt)));
+
+/** One device of an agency (its name and whether it is revoked), or undefined. */
+export async function deviceOfAgency(db: Db, agencyId: string, id: string) {
+  const [row] = await db
+    .select({ id: devices.id, name: devices.name, revokedAt: devices.revokedAt })
+    .from(devices)
+    .where(and(eq(devices.id, id), eq(devices.agencyId, agencyId)));
+  return row;
+}
+
+/** The update that revokes one device of an agency (see `revokeDevices`). */
+export const revokeDeviceOfAgency = (db: Db, agencyId: string, id: string, now: number) =>
+  revokeDevices(db, and(eq(devices.id, id), eq(devices.agencyId, agencyId)), now);

@@ -2,7 +2,7 @@
  * Integration keys: what a queue system of one agency calls with to make rating
  * tickets for the officer on duty. Shown once, stored as a SHA-256 hash, revocable.
  */
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { newId, newToken } from "../../core/ids.ts";
 import { hashToken } from "../../core/password.ts";
 import type { Db } from "../client.ts";
@@ -59,3 +59,16 @@ export const revokeIntegrationKey = (db: Db, agencyId: string, id: string, now: 
     .update(integrationKeys)
     .set({ revokedAt: now })
     .where(and(eq(integrationKeys.id, id), eq(integrationKeys.agencyId, agencyId), isNull(integrationKeys.revokedAt)));
+
+/** One key of an agency as stored, or undefined. */
+export async function integrationKeyOfAgency(db: Db, agencyId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(integrationKeys)
+    .where(and(eq(integrationKeys.id, id), eq(integrationKeys.agencyId, agencyId)));
+  return row;
+}
+
+/** The update that records a key's use only when `condition` holds as it runs (e.g. its ticket was issued), as SQL for a batch. */
+export const touchIntegrationKeyWhen = (id: string, now: number, condition: SQL): SQL =>
+  sql`UPDATE integration_keys SET last_used_at = ${now} WHERE id = ${id} AND ${condition}`;

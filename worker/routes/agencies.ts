@@ -1,25 +1,46 @@
-/** Agencies of a region: regional admins list and create them (the region is theirs). */
+/**
+ * /agencies: regional admins list and create the agencies of their region (the region is
+ * theirs); everything under /agencies/{slug}/… is one router per path in routes/agencies/,
+ * mounted here.
+ */
 
 import { createRoute } from "@hono/zod-openapi";
-import { asc, eq } from "drizzle-orm";
 import { AgencyInput, PeriodQuery } from "../../core/contract.ts";
 import { newId } from "../../core/ids.ts";
 import { hashSecret } from "../../core/password.ts";
 import { AgencyResponse } from "../../core/responses.ts";
 import { AgenciesResponse } from "../../core/score-responses.ts";
+import { agenciesOfRegion, insertAgency } from "../../db/queries/agencies.ts";
 import { auditInsert } from "../../db/queries/audit.ts";
 import { agencySummary } from "../../db/queries/reports.ts";
-import { agencies, publicUserColumns, users } from "../../db/schema.ts";
+import { insertUser } from "../../db/queries/users.ts";
 import { requirePermission } from "../access.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 import { periodFromQuery } from "../period.ts";
+import { auditRoutes } from "./agencies/audit.ts";
+import { commentsRoutes } from "./agencies/comments.ts";
+import { contestsRoutes } from "./agencies/contests.ts";
+import { countersRoutes } from "./agencies/counters.ts";
+import { agencyDevicesRoutes } from "./agencies/devices.ts";
+import { dutyBoardRoutes } from "./agencies/duties.ts";
+import { flaggedRoutes } from "./agencies/flagged.ts";
+import { formRoutes } from "./agencies/form.ts";
+import { integrationKeysRoutes } from "./agencies/integration-keys.ts";
+import { officersRoutes } from "./agencies/officers.ts";
+import { originsRoutes } from "./agencies/origins.ts";
+import { ratingsRoutes } from "./agencies/ratings.ts";
+import { ratingsCsvRoutes } from "./agencies/ratings-csv.ts";
+import { reportRoutes } from "./agencies/report.ts";
+import { servicesRoutes } from "./agencies/services.ts";
+import { setupRoutes } from "./agencies/setup.ts";
+import { usersRoutes } from "./agencies/users.ts";
 
-/** GET and POST /agencies. */
+/** GET and POST /agencies, and every router under /agencies/{slug}/…. */
 export const agenciesRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/agencies",
+      path: "/",
       summary: "The agencies of the caller's region with their IKM for the period, side by side (regional admins)",
       tags: ["management"],
       security: SECURITY.session,
@@ -28,18 +49,7 @@ export const agenciesRoutes = router()
     }),
     async (c) => {
       const user = requirePermission(c, "manageRegion");
-      const rows = await c
-        .get("db")
-        .select({
-          id: agencies.id,
-          slug: agencies.slug,
-          name: agencies.name,
-          timezone: agencies.timezone,
-          region: agencies.region,
-        })
-        .from(agencies)
-        .where(eq(agencies.region, user.region ?? ""))
-        .orderBy(asc(agencies.name));
+      const rows = await agenciesOfRegion(c.get("db"), user.region ?? "");
       const query = c.req.valid("query");
       const listed = await Promise.all(
         rows.map(async ({ id, ...agency }) => {
@@ -54,7 +64,7 @@ export const agenciesRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/agencies",
+      path: "/",
       summary: "Create an agency in the caller's region, and optionally its first agency admin (regional admins)",
       tags: ["management"],
       security: SECURITY.session,
@@ -74,7 +84,7 @@ export const agenciesRoutes = router()
         details: row,
       });
       if (!admin) {
-        await db.batch([db.insert(agencies).values(row), audit]);
+        await db.batch([insertAgency(db, row), audit]);
         return c.json({ agency: row }, 200);
       }
       // The agency and its first admin in one transaction: a clash on either leaves neither behind.
@@ -89,12 +99,9 @@ export const agenciesRoutes = router()
         region: null,
       };
       const [, [created]] = await db.batch([
-        db.insert(agencies).values(row),
-        db
-          .insert(users)
-          // The regional admin saw this password: its owner chooses their own at the first sign-in.
-          .values({ ...account, passwordHash: await hashSecret(password), passwordTemporary: true })
-          .returning(publicUserColumns),
+        insertAgency(db, row),
+        // The regional admin saw this password: its owner chooses their own at the first sign-in.
+        insertUser(db, { ...account, passwordHash: await hashSecret(password), passwordTemporary: true }),
         audit,
         auditInsert(db, {
           actorUserId: user.id,
@@ -106,4 +113,21 @@ export const agenciesRoutes = router()
       ]);
       return c.json({ agency: row, admin: created }, 200);
     },
-  );
+  )
+  .route("/:slug/form", formRoutes)
+  .route("/:slug/setup", setupRoutes)
+  .route("/:slug/services", servicesRoutes)
+  .route("/:slug/counters", countersRoutes)
+  .route("/:slug/officers", officersRoutes)
+  .route("/:slug/users", usersRoutes)
+  .route("/:slug/devices", agencyDevicesRoutes)
+  .route("/:slug/origins", originsRoutes)
+  .route("/:slug/integration-keys", integrationKeysRoutes)
+  .route("/:slug/duties", dutyBoardRoutes)
+  .route("/:slug/report", reportRoutes)
+  .route("/:slug/ratings.csv", ratingsCsvRoutes)
+  .route("/:slug/ratings", ratingsRoutes)
+  .route("/:slug/flagged", flaggedRoutes)
+  .route("/:slug/comments", commentsRoutes)
+  .route("/:slug/contests", contestsRoutes)
+  .route("/:slug/audit", auditRoutes);

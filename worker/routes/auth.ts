@@ -4,7 +4,6 @@
  */
 
 import { createRoute } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
 import { deleteCookie, setCookie } from "hono/cookie";
 import * as z from "zod";
 import { LoginInput, PasswordChangeInput } from "../../core/contract.ts";
@@ -12,9 +11,8 @@ import { decoyHash, hashSecret, verifySecret } from "../../core/password.ts";
 import { newPasswordProblem } from "../../core/password-rules.ts";
 import { LoginResponse } from "../../core/responses.ts";
 import { auditInsert } from "../../db/queries/audit.ts";
-import { deleteSession, endOtherSessions, newSession } from "../../db/queries/auth.ts";
+import { deleteSession, endOtherSessions, newSession, ownPassword, passwordOf } from "../../db/queries/auth.ts";
 import { userForLogin } from "../../db/queries/users.ts";
-import { officers, users } from "../../db/schema.ts";
 import { requireUser } from "../access.ts";
 import { ApiError, unauthorized } from "../errors.ts";
 import { SESSION_COOKIE } from "../middleware/auth.ts";
@@ -36,12 +34,12 @@ const PASSWORD_PROBLEMS = {
  */
 export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number } = {}) {
   const routes = router();
-  routes.use("/auth/login", rateLimit({ limit: signInsPerIp, windowMs: 15 * 60_000 }));
+  routes.use("/login", rateLimit({ limit: signInsPerIp, windowMs: 15 * 60_000 }));
   return routes
     .openapi(
       createRoute({
         method: "post",
-        path: "/auth/login",
+        path: "/login",
         summary:
           "Sign in with NIP or e-mail and password (public); sets an HttpOnly session cookie and a device cookie, and returns a bearer token. " +
           "Refusals for too many attempts are 429 with Retry-After and the code sign_in_locked (this account), " +
@@ -96,7 +94,7 @@ export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number 
     .openapi(
       createRoute({
         method: "post",
-        path: "/auth/logout",
+        path: "/logout",
         summary: "Sign out (signed-in users)",
         tags: ["auth"],
         security: SECURITY.session,
@@ -113,7 +111,7 @@ export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number 
     .openapi(
       createRoute({
         method: "post",
-        path: "/auth/password",
+        path: "/password",
         summary:
           "Change one's own password (signed-in users): the current one and a new one of 10+ characters that is not the NIP, " +
           "the e-mail or the current one (400 password_too_short, password_is_nip, password_is_email, password_unchanged; " +
@@ -128,11 +126,7 @@ export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number 
         const { tokenHash } = c.get("principal") as { tokenHash: string };
         const { currentPassword, newPassword } = c.req.valid("json");
         const db = c.get("db");
-        const [account] = await db
-          .select({ passwordHash: users.passwordHash, nip: officers.nip })
-          .from(users)
-          .leftJoin(officers, eq(officers.id, users.officerId))
-          .where(eq(users.id, me.id));
+        const account = await passwordOf(db, me.id);
         if (!account) throw unauthorized();
         const problem = newPasswordProblem(newPassword, {
           current: currentPassword,
@@ -146,10 +140,7 @@ export function createAuthRoutes({ signInsPerIp = 60 }: { signInsPerIp?: number 
           throw new ApiError(400, "wrong_password", "The current password is wrong.");
         }
         await db.batch([
-          db
-            .update(users)
-            .set({ passwordHash: await hashSecret(newPassword), passwordTemporary: false })
-            .where(eq(users.id, me.id)),
+          ownPassword(db, me.id, await hashSecret(newPassword)),
           // Whoever else knew the old password (or held a session from it) is signed out.
           endOtherSessions(db, me.id, tokenHash),
           auditInsert(db, {

@@ -3,16 +3,15 @@ import { eq, isNotNull, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, devices, duties, ratings } from "../../db/schema.ts";
 import { createDeviceSigner } from "../../tests/device-signer.ts";
-import { AGENCY, OFFICER_NIPS, PIN, rating, testApp } from "../test-app.ts";
+import { AGENCY_PATH, appWithAdmin, OFFICER_NIPS, PIN, rating, type TestApp } from "../test-app.ts";
 
-let t: Awaited<ReturnType<typeof testApp>>;
+let t: TestApp;
 let admin: string;
 beforeEach(async () => {
-  t = await testApp();
-  admin = await t.login();
+  ({ t, admin } = await appWithAdmin());
 });
 
-const path = `/api/v1/agencies/${AGENCY}`;
+const path = AGENCY_PATH;
 
 describe("the services a counter gives", () => {
   it("are set with the counter, shown in its list, the form and the tablet's pairing, default first", async () => {

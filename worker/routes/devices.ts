@@ -6,13 +6,11 @@
  */
 
 import { createRoute } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
 import { DeviceStatusInput, PairInput, UnpairInput } from "../../core/contract.ts";
 import { DeviceSelfResponse, OkResponse, PairResponse } from "../../core/responses.ts";
 import { auditInsert } from "../../db/queries/audit.ts";
-import { deviceSetup, pairDevice, reportDeviceStatus, revokeDevices } from "../../db/queries/devices.ts";
+import { deviceSetup, pairDevice, reportDeviceStatus, revokeDeviceOfAgency } from "../../db/queries/devices.ts";
 import { currentDuty } from "../../db/queries/duties.ts";
-import { devices } from "../../db/schema.ts";
 import { requireDevice } from "../access.ts";
 import { parsePublicKey } from "../device-keys.ts";
 import { ApiError } from "../errors.ts";
@@ -30,7 +28,7 @@ export function createDevicesRoutes() {
   // Counted before the body is read (a flood costs no parsing), and given back when a tablet paired:
   // only wrong codes, the guesses, use the allowance up, so an office pairing many tablets is never stopped.
   const pairings = new RateLimiter(PAIRINGS_PER_IP, 15 * 60_000);
-  routes.use("/devices/pair", async function pairingLimit(c, next) {
+  routes.use("/pair", async function pairingLimit(c, next) {
     const ip = c.get("clientIp");
     const wait = pairings.hit(ip);
     if (wait > 0) throw tooManyRequests(wait);
@@ -41,7 +39,7 @@ export function createDevicesRoutes() {
   routes.openapi(
     createRoute({
       method: "post",
-      path: "/devices/pair",
+      path: "/pair",
       summary: "Pair a kiosk with the 8-digit code an admin made and its public key; returns the device token (public)",
       description:
         "The tablet makes a non-extractable ECDSA P-256 key pair first and sends the public half; every later " +
@@ -85,7 +83,7 @@ export function createDevicesRoutes() {
   routes.openapi(
     createRoute({
       method: "get",
-      path: "/devices/self",
+      path: "/self",
       summary: "The calling tablet's agency, counter, services, thank-you time and who serves now (the device)",
       tags: ["devices"],
       security: SECURITY.device,
@@ -101,7 +99,7 @@ export function createDevicesRoutes() {
   routes.openapi(
     createRoute({
       method: "put",
-      path: "/devices/self/status",
+      path: "/self/status",
       summary: "Report the tablet's queue after a sync, so admins see it alive and its queue healthy (the device)",
       tags: ["devices"],
       security: SECURITY.device,
@@ -118,7 +116,7 @@ export function createDevicesRoutes() {
   routes.openapi(
     createRoute({
       method: "post",
-      path: "/devices/self/unpair",
+      path: "/self/unpair",
       summary: "Unpair the calling tablet: its token stops working (the device, with an officer's NIP and PIN)",
       tags: ["devices"],
       security: SECURITY.device,
@@ -131,7 +129,7 @@ export function createDevicesRoutes() {
       const officer = await officerByPin(c, device, nip, pin);
       const db = c.get("db");
       await db.batch([
-        revokeDevices(db, eq(devices.id, device.id), Date.now()),
+        revokeDeviceOfAgency(db, device.agencyId, device.id, Date.now()),
         auditInsert(db, {
           actorUserId: null,
           agencyId: device.agencyId,

@@ -3,10 +3,10 @@
  * takes writes (a full disk or a read-only file means ratings would be refused).
  */
 import { createRoute } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
 import * as z from "zod";
 import { ErrorBody } from "../../core/contract.ts";
 import type { Db } from "../../db/client.ts";
+import { pingDatabase, probeWrite } from "../../db/queries/health.ts";
 import { ApiError } from "../errors.ts";
 import { router } from "../openapi.ts";
 
@@ -26,28 +26,24 @@ export function createHealthRoutes() {
   let checking: Promise<void> | undefined;
 
   const checkWrite = (db: Db) =>
-    db
-      .run(
-        sql`INSERT INTO health_probe (id, checked_at) VALUES (1, ${Date.now()}) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at`,
-      )
-      .then(
-        () => {
-          cannotWrite = false;
-          checkedUntil = Date.now() + WRITE_CHECK_MS;
-        },
-        (error) => {
-          const text = `${(error as Error).message} ${(error as { cause?: Error }).cause?.message ?? ""}`;
-          // A lock held by another writer or a slow answer says nothing yet: check again next time.
-          if (!CANNOT_WRITE.test(text)) return;
-          cannotWrite = true;
-          checkedUntil = Date.now() + WRITE_CHECK_MS;
-        },
-      );
+    probeWrite(db, Date.now()).then(
+      () => {
+        cannotWrite = false;
+        checkedUntil = Date.now() + WRITE_CHECK_MS;
+      },
+      (error) => {
+        const text = `${(error as Error).message} ${(error as { cause?: Error }).cause?.message ?? ""}`;
+        // A lock held by another writer or a slow answer says nothing yet: check again next time.
+        if (!CANNOT_WRITE.test(text)) return;
+        cannotWrite = true;
+        checkedUntil = Date.now() + WRITE_CHECK_MS;
+      },
+    );
 
   return router().openapi(
     createRoute({
       method: "get",
-      path: "/health",
+      path: "/",
       summary: "Liveness, and a database that answers and takes writes (public)",
       tags: ["system"],
       responses: {
@@ -61,7 +57,7 @@ export function createHealthRoutes() {
     }),
     async (c) => {
       const db = c.get("db");
-      await db.run(sql`select 1`);
+      await pingDatabase(db);
       if (Date.now() >= checkedUntil) {
         checking ??= checkWrite(db).finally(() => {
           checking = undefined;

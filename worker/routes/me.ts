@@ -5,19 +5,19 @@
  */
 
 import { createRoute } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { PagedPeriodQuery, PeriodQuery } from "../../core/contract.ts";
 import { startOfLocalDay } from "../../core/period.ts";
 import { MeResponse } from "../../core/responses.ts";
 import { CommentsResponse, OfficerScoreResponse } from "../../core/score-responses.ts";
 import { OFFICER_INTERVAL_METHOD } from "../../core/scoring.ts";
+import { agencyName } from "../../db/queries/agencies.ts";
 import { commentsForOfficer } from "../../db/queries/comments.ts";
 import { contestState } from "../../db/queries/contests.ts";
 import { dutyHours } from "../../db/queries/duties.ts";
+import { officerWithAgency } from "../../db/queries/officers.ts";
 import { officerScore } from "../../db/queries/reports.ts";
 import { selfIssuedFigures } from "../../db/queries/self-issued.ts";
-import { agencies, officers } from "../../db/schema.ts";
 import { requirePermission, requireUser } from "../access.ts";
 import type { AppEnv } from "../env.ts";
 import { forbidden } from "../errors.ts";
@@ -31,12 +31,7 @@ const COMMENTS_PAGE = 20;
 async function ownOfficer(c: Context<AppEnv>) {
   const user = requirePermission(c, "ownScore");
   if (!user.officerId) throw forbidden("This account is not linked to an officer.");
-  const [row] = await c
-    .get("db")
-    .select({ officer: officers, agency: agencies })
-    .from(officers)
-    .innerJoin(agencies, eq(agencies.id, officers.agencyId))
-    .where(eq(officers.id, user.officerId));
+  const row = await officerWithAgency(c.get("db"), user.officerId);
   if (!row) throw forbidden("This account is not linked to an officer.");
   return row;
 }
@@ -46,7 +41,7 @@ export const meRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/me",
+      path: "/",
       summary: "Who is signed in (signed-in users)",
       tags: ["me"],
       security: SECURITY.session,
@@ -54,20 +49,14 @@ export const meRoutes = router()
     }),
     async (c) => {
       const user = requireUser(c);
-      const [agency] = user.agencyId
-        ? await c
-            .get("db")
-            .select({ slug: agencies.slug, name: agencies.name })
-            .from(agencies)
-            .where(eq(agencies.id, user.agencyId))
-        : [];
+      const agency = user.agencyId ? await agencyName(c.get("db"), user.agencyId) : undefined;
       return c.json({ user, agency: agency ?? null }, 200);
     },
   )
   .openapi(
     createRoute({
       method: "get",
-      path: "/me/score",
+      path: "/score",
       summary: "The signed-in officer's own indicator and monthly trend (users linked to an officer)",
       tags: ["me"],
       security: SECURITY.session,
@@ -109,7 +98,7 @@ export const meRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/me/comments",
+      path: "/comments",
       summary: "Comments citizens left about the signed-in officer (users linked to an officer)",
       tags: ["me"],
       security: SECURITY.session,

@@ -39,7 +39,7 @@ export function createRatingsRoutes({ widgetQuota = 30, onResults }: RatingsRout
   // Both limits act before the body is parsed. A tablet's body was already read, for its signature,
   // under the same DEVICE_MAX_BODY_BYTES (worker/device-signature.ts): its limit here measures that text.
   routes.use(
-    "/ratings",
+    "/",
     rateLimit({ limit: 30, key: (c) => (c.get("principal")?.kind === "device" ? null : c.get("clientIp")) }),
     sizeLimit,
   );
@@ -47,7 +47,7 @@ export function createRatingsRoutes({ widgetQuota = 30, onResults }: RatingsRout
   routes.openapi(
     createRoute({
       method: "post",
-      path: "/ratings",
+      path: "/",
       summary:
         "Submit ratings, idempotent by id (kiosk: device token, 1–500 per call; widget: registered Origin, " +
         `at most ${BROWSER_MAX_RATINGS} per call and ${widgetQuota} per IP and agency an hour; QR: ticket)`,

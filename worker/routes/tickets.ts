@@ -8,7 +8,6 @@
  */
 
 import { createRoute } from "@hono/zod-openapi";
-import { and, eq, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import * as z from "zod";
 import type { TicketInput as TicketInputType } from "../../core/contract.ts";
@@ -17,8 +16,9 @@ import { type TicketInfo, TicketIssuedResponse, TicketResponse } from "../../cor
 import { counterByCode, serviceBySlug } from "../../db/queries/agencies.ts";
 import { auditWhen } from "../../db/queries/audit.ts";
 import { currentDuty } from "../../db/queries/duties.ts";
+import { touchIntegrationKeyWhen } from "../../db/queries/integration-keys.ts";
+import { namedOfficerOfAgency } from "../../db/queries/officers.ts";
 import { describeTicket, issueTicket, TICKET_PACE, type TicketFields } from "../../db/queries/tickets.ts";
-import { officers } from "../../db/schema.ts";
 import { assertActsFor, type TicketIssuer, ticketIssuer } from "../access.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError, conflict, notFound } from "../errors.ts";
@@ -92,16 +92,7 @@ async function ticketFields(c: Ctx, issuer: TicketIssuer, input: TicketInputType
 
 /** The active officer of the agency named by id or NIP: 404 when not there, 409 when deactivated. */
 async function namedOfficer(c: Ctx, agencyId: string, input: TicketInputType) {
-  const [officer] = await c
-    .get("db")
-    .select({ id: officers.id, name: officers.name, active: officers.active })
-    .from(officers)
-    .where(
-      and(
-        input.officer ? eq(officers.id, input.officer) : eq(officers.nip, input.nip!),
-        eq(officers.agencyId, agencyId),
-      ),
-    );
+  const officer = await namedOfficerOfAgency(c.get("db"), agencyId, input);
   if (!officer) throw notFound("Officer");
   if (!officer.active) throw conflict("officer_inactive", "This officer is deactivated; no ticket can name them.");
   return officer;
@@ -112,7 +103,7 @@ export const ticketsRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/tickets",
+      path: "/",
       summary:
         "Issue a single-use rating ticket and its URL: a device (its counter's officer on duty), an integration key (the officer on duty at a counter it names), an officer (themself: the ratings are self_issued), supervisors and agency admins (an officer by id or NIP, with a reason; audited). Paced per officer, counter and issuer (429 ticket_pace)",
       tags: ["tickets"],
@@ -141,9 +132,7 @@ export const ticketsRoutes = router()
               ),
             ]
           : []),
-        ...(issuer.kind === "integration"
-          ? [sql`UPDATE integration_keys SET last_used_at = ${now} WHERE id = ${issuer.key.id} AND ${issued}`]
-          : []),
+        ...(issuer.kind === "integration" ? [touchIntegrationKeyWhen(issuer.key.id, now, issued)] : []),
       ]);
       if ("wait" in ticket) {
         throw new ApiError(
@@ -161,7 +150,7 @@ export const ticketsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/tickets/{ticket}",
+      path: "/{ticket}",
       summary: "What a ticket rates and whether it can still be used (public)",
       tags: ["tickets"],
       security: SECURITY.public,

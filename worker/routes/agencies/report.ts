@@ -1,0 +1,57 @@
+/** The agency's SKM report and its respondent profile (its admins and supervisors, and the regional admin of its region). */
+
+import { createRoute } from "@hono/zod-openapi";
+import * as z from "zod";
+import { PeriodQuery, slug } from "../../../core/contract.ts";
+import { ProfileResponse, ReportResponse } from "../../../core/score-responses.ts";
+import { agencyReport, respondentProfile } from "../../../db/queries/reports.ts";
+import { agencyFor } from "../../access.ts";
+import { okJson, router, SECURITY } from "../../openapi.ts";
+import { periodFromQuery } from "../../period.ts";
+
+const ReportQuery = PeriodQuery.extend({
+  population: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .optional()
+    .meta({ description: "Service users in the period, for the Krejcie–Morgan sample size" }),
+});
+
+/** GET /agencies/{slug}/report and …/report/profile. */
+export const reportRoutes = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      summary: "SKM report: IKM per element, service, counter and officer (agency admins and supervisors)",
+      tags: ["reports"],
+      security: SECURITY.session,
+      request: { params: z.object({ slug }), query: ReportQuery },
+      responses: okJson(ReportResponse, "The report (docs/design.md, Report shape)"),
+    }),
+    async (c) => {
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
+      const query = c.req.valid("query");
+      const period = periodFromQuery(query, agency.timezone);
+      const { shrinkageK: k, minOfficerN: minN } = c.get("settings");
+      const population = query.population ? Number(query.population) : undefined;
+      const report = await agencyReport(c.get("db"), agency.id, period, { k, minN, population });
+      return c.json({ agency: { slug: agency.slug, name: agency.name }, ...report }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/profile",
+      summary: "The respondent profile of the period's SKM respondents (agency admins and supervisors)",
+      tags: ["reports"],
+      security: SECURITY.session,
+      request: { params: z.object({ slug }), query: PeriodQuery },
+      responses: okJson(ProfileResponse, "Counts per gender, age group, education and occupation"),
+    }),
+    async (c) => {
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
+      const period = periodFromQuery(c.req.valid("query"), agency.timezone);
+      return c.json(await respondentProfile(c.get("db"), agency.id, period), 200);
+    },
+  );
