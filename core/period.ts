@@ -8,6 +8,8 @@
 export const TIMEZONES = { "Asia/Jakarta": 7, "Asia/Makassar": 8, "Asia/Jayapura": 9 } as const;
 /** An agency timezone. */
 export type Timezone = keyof typeof TIMEZONES;
+/** The agency timezones by name, for the schema and the contract. */
+export const TIMEZONE_NAMES = Object.keys(TIMEZONES) as [Timezone, ...Timezone[]];
 
 /** A period as an inclusive range of local days (YYYY-MM-DD). */
 export interface Period {

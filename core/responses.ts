@@ -7,7 +7,7 @@
  */
 import * as z from "zod";
 import type { RatingsResponse } from "./contract.ts";
-import { TIMEZONES, type Timezone } from "./period.ts";
+import { TIMEZONE_NAMES } from "./period.ts";
 import { ELEMENT_IDS, LOCALES } from "./questionnaire.ts";
 import { ROLES } from "./roles.ts";
 import { MUTU } from "./scoring.ts";
@@ -20,7 +20,7 @@ export const iso = z.string().meta({ description: "ISO 8601 instant", example: "
 export const mutu = z.enum(MUTU);
 const role = z.enum(ROLES);
 /** An agency timezone (core/period.ts has their offsets). */
-export const timezone = z.enum(Object.keys(TIMEZONES) as [Timezone, ...Timezone[]]);
+export const timezone = z.enum(TIMEZONE_NAMES);
 const localized = z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string()])) as Record<"id" | "en", z.ZodString>);
 /** A reporting period as an inclusive range of local days. */
 export const Period = z.object({

@@ -1,6 +1,7 @@
 /** Agencies and what each sets up: services, counters (and the services given there), officers. */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { TIMEZONE_NAMES } from "../../core/period.ts";
 import { createdNow } from "./columns.ts";
 
 /** Agencies (instansi/OPD) with their timezone, embed origins and retention. */
@@ -9,7 +10,7 @@ export const agencies = sqliteTable("agencies", {
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   region: text("region").notNull(),
-  timezone: text("timezone", { enum: ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] }).notNull(),
+  timezone: text("timezone", { enum: TIMEZONE_NAMES }).notNull(),
   /** Origins (scheme://host[:port]) whose pages may embed the widget. */
   embedOrigins: text("embed_origins", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
   /** Comments older than this are purged (UU 27/2022: keep personal data no longer than needed). */
