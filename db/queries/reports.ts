@@ -165,12 +165,16 @@ export async function officerScore(
   period: Period,
   options: OfficerIndicatorOptions = {},
 ) {
-  const byOfficer = await readRollups(db, { agencyId: officer.agencyId, from: period.from, to: period.to }, [
+  const unitMonths = await readRollups(db, { agencyId: officer.agencyId, from: period.from, to: period.to }, [
     "officer",
+    "month",
   ]);
-  const unit = byOfficer.length ? byOfficer.reduce((acc, g) => addSums(acc, g), emptySums()) : undefined;
+  const unit = unitMonths.length ? unitMonths.reduce((acc, g) => addSums(acc, g), emptySums()) : undefined;
   const months = await readRollups(db, { officerId: officer.id, from: period.from, to: period.to }, ["month"]);
-  const mean = unitMean(byOfficer);
+  const mean = unitMean(unitMonths);
+  // Each month of the trend is shrunk toward its own month's unit mean, so a month reads the same
+  // in the trend of a semester or a year as in that month's own view (docs/scoring.md, "The officer indicator").
+  const meanOf = (month: string) => unitMean(unitMonths.filter((g) => g.month === month));
   const own = months.reduce((acc, g) => addSums(acc, g), emptySums());
   const figures = (sums: RollupSums | undefined) =>
     Object.fromEntries(
@@ -188,7 +192,7 @@ export async function officerScore(
     unitElements: figures(unit),
     trend: months
       .sort((a, b) => a.month.localeCompare(b.month))
-      .map((g) => ({ month: g.month, ...officerIndicator(g.stats.officer, mean, options) })),
+      .map((g) => ({ month: g.month, ...officerIndicator(g.stats.officer, meanOf(g.month), options) })),
   };
 }
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ELEMENT_IDS } from "../../../core/questionnaire.ts";
 import { DEMO_REGIONAL_EMAIL } from "../../../db/seed.ts";
 import { AGENCY, OFFICER_NIPS, PIN, rating, testApp } from "../../test-app.ts";
@@ -126,6 +126,40 @@ describe("GET /api/v1/agencies/:slug/report", () => {
     expect(mine.elements.kompetensi).toEqual({ n: 0, nrr: null, score: null });
     expect(mine.intervalMethod).toMatch(/Wilson/);
     expect(mine.trend.map((m: { month: string }) => m.month)).toContain(month);
+  });
+
+  it("shrinks each month of an officer's trend toward that month's unit mean, so a month reads the same in every view", async () => {
+    // October: the unit's officers average 3 (4 and 2); November: 2 (3 and 1). A month shrunk toward the
+    // semester's mean (2.5) would read differently in the semester's trend than in its own month's view.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const serve = async (counter: string, nip: string, face: number) => {
+        const device = await t.pairDevice(counter);
+        await t.call("POST", `/api/v1/counters/${counter}/duty`, { token: device, body: { nip, pin: PIN } });
+        const taps = Array.from({ length: 4 }, (_, i) =>
+          rating({ channel: "kiosk", overall: face, createdAt: new Date(Date.now() + (i + 1) * 60_000).toISOString() }),
+        );
+        vi.setSystemTime(Date.now() + 10 * 60_000);
+        await t.call("POST", "/api/v1/ratings", { token: device, body: { ratings: taps } });
+      };
+      vi.setSystemTime(new Date("2026-10-14T02:00:00Z"));
+      await serve("loket-1", OFFICER_NIPS[0], 4);
+      await serve("loket-2", OFFICER_NIPS[1], 2);
+      vi.setSystemTime(new Date("2026-11-16T02:00:00Z"));
+      await serve("loket-3", OFFICER_NIPS[0], 3);
+      await serve("loket-4", OFFICER_NIPS[1], 1);
+      const officer = await t.login({ nip: OFFICER_NIPS[0] });
+      const score = async (period: string) =>
+        (await t.call("GET", `/api/v1/me/score?period=${period}`, { token: officer })).json();
+      const [semester, november, october] = [await score("2026-S2"), await score("2026-11"), await score("2026-10")];
+      expect(semester.trend.map((m: { month: string }) => m.month)).toEqual(["2026-10", "2026-11"]);
+      expect(semester.trend[1].fair).toBe(november.fair);
+      expect(semester.trend[0].fair).toBe(october.fair);
+      // November: (4·3 + 20·2) / 24 × 25 = 54.17; toward the semester's 2.5 it would be 56.25.
+      expect(november.fair).toBe(54.17);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("counts as respondents only those who answered an element, and face-only taps apart", async () => {
