@@ -4,6 +4,7 @@
  * answers. Front ends import only the types.
  */
 import * as z from "zod";
+import { CHANNELS } from "./channels.ts";
 import { CONTEST_DECISIONS, CONTEST_REASONS, MAX_CONTEST_NOTE } from "./contest-reasons.ts";
 import { FLAGS } from "./flags.ts";
 import { iso } from "./responses.ts";
@@ -66,7 +67,7 @@ export const AgencyContest = ContestState.extend({
   rating: z.object({
     id: z.string(),
     createdAt: iso,
-    channel: z.enum(["kiosk", "widget", "qr"]),
+    channel: z.enum(CHANNELS),
     overall: z.number().int().nullable(),
     comment: z.string().nullable(),
     service: z.string(),

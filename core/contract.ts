@@ -4,6 +4,7 @@
  * import only the types (`import type`), so zod never reaches a browser bundle.
  */
 import * as z from "zod";
+import { CHANNELS } from "./channels.ts";
 import { nipProblem } from "./nip.ts";
 import { MIN_PASSWORD_LENGTH } from "./password-rules.ts";
 import { COUNTER_CODE, EMAIL, HHMM, PIN, SLUG } from "./patterns.ts";
@@ -74,7 +75,7 @@ export const RatingInput = z
     id: z.uuid().meta({ description: "Made by the client; resending it is harmless (idempotency key)." }),
     agency: slug,
     service: slug,
-    channel: z.enum(["kiosk", "widget", "qr"]),
+    channel: z.enum(CHANNELS),
     overall: answer.optional().meta({ description: "The one-tap face, 1 (worst) to 4 (best)." }),
     answers: Answers.optional(),
     reasons: z
@@ -219,6 +220,12 @@ export const PeriodQuery = z.strictObject({
   period: z.string().max(32).optional(),
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
+});
+
+/** A period, and which CSV: for people in a language (default Bahasa Indonesia), or `raw` for machines. */
+export const CsvQuery = PeriodQuery.extend({
+  format: z.enum(["raw"]).optional(),
+  lang: z.enum(LOCALES).optional(),
 });
 
 /** A period and a page of a list (from 1). */

@@ -3,6 +3,8 @@
  * `rapid_repeat` and `excluded` never count; `self_issued` counts for the unit, never for the
  * officer; the others are shown to admins and count.
  */
+import { createWords } from "./words.ts";
+
 export const FLAGS = [
   /** Two kiosk taps closer than a real service allows. */
   "rapid_repeat",
@@ -19,3 +21,23 @@ export const FLAGS = [
 ] as const;
 /** A flag on a rating. */
 export type Flag = (typeof FLAGS)[number];
+
+/** Every flag in words (a flag added above without words is a type error): no code is shown to a person. */
+export const sayFlag = createWords<Flag>({
+  id: {
+    rapid_repeat: "terlalu rapat",
+    outside_hours: "di luar jam layanan",
+    clock_skew: "jam tablet salah",
+    excluded: "dikecualikan dari nilai",
+    self_issued: "tiket dibuat sendiri oleh petugas",
+    contested: "diajukan keberatan",
+  },
+  en: {
+    rapid_repeat: "too close together",
+    outside_hours: "outside service hours",
+    clock_skew: "tablet clock wrong",
+    excluded: "excluded from the scores",
+    self_issued: "self-issued ticket",
+    contested: "contested",
+  },
+});

@@ -29,6 +29,18 @@ export function localDay(instant: number, timezone: Timezone): string {
   return new Date(instant + TIMEZONES[timezone] * HOUR).toISOString().slice(0, 10);
 }
 
+/** The local date and time (YYYY-MM-DD HH:MM:SS) of an instant in a timezone, as a spreadsheet reads it. */
+export function localDateTime(instant: number, timezone: Timezone): string {
+  return new Date(instant + TIMEZONES[timezone] * HOUR).toISOString().slice(0, 19).replace("T", " ");
+}
+
+/** What Indonesians call each zone: WIB, WITA, WIT. */
+export const ZONE_NAMES: Record<Timezone, string> = {
+  "Asia/Jakarta": "WIB",
+  "Asia/Makassar": "WITA",
+  "Asia/Jayapura": "WIT",
+};
+
 /** The instant (ms) at which a local day starts in a timezone. */
 export function startOfLocalDay(day: string, timezone: Timezone): number {
   return Date.parse(`${day}T00:00:00Z`) - TIMEZONES[timezone] * HOUR;

@@ -5,6 +5,7 @@
  * only the types.
  */
 import * as z from "zod";
+import { CHANNELS } from "./channels.ts";
 import { ContestState } from "./contest-contract.ts";
 import { FLAGS } from "./flags.ts";
 import { ELEMENT_IDS } from "./questionnaire.ts";
@@ -133,7 +134,7 @@ export const CommentsResponse = z
         overall: z.number().int().nullable(),
         service: z.string(),
         createdAt: iso,
-        channel: z.enum(["kiosk", "widget", "qr"]),
+        channel: z.enum(CHANNELS),
         contest: ContestState.nullable().meta({ description: "The officer's contest of this rating and its decision" }),
       }),
     ),
@@ -154,7 +155,7 @@ export const AgencyCommentsResponse = z
         counter: z.string().nullable(),
         officer: z.string().nullable(),
         createdAt: iso,
-        channel: z.enum(["kiosk", "widget", "qr"]),
+        channel: z.enum(CHANNELS),
       }),
     ),
   })
@@ -175,7 +176,7 @@ export const ProfileResponse = z
 export const FlaggedRating = z.object({
   id: z.string(),
   createdAt: iso,
-  channel: z.enum(["kiosk", "widget", "qr"]),
+  channel: z.enum(CHANNELS),
   service: z.string(),
   counter: z.string().nullable(),
   officer: z.string().nullable(),

@@ -50,7 +50,7 @@ export function AgencyPage() {
       {mayManage(role) ? <UnfinishedSetup slug={slug} /> : null}
       <div class="toolbar no-print">
         <PeriodPicker />
-        <a class="button secondary" href={`/api/v1/agencies/${slug}/ratings.csv?${period}`} download>
+        <a class="button secondary" href={`/api/v1/agencies/${slug}/ratings.csv?${period}&lang=${locale}`} download>
           {text(locale, "csv")}
         </a>
       </div>

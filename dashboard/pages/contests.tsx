@@ -6,6 +6,7 @@
 import type { TargetedEvent } from "preact";
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
+import { sayChannel } from "../../core/channels.ts";
 import type { AgencyContest, Contests } from "../../core/contest-contract.ts";
 import { MAX_CONTEST_NOTE } from "../../core/contest-reasons.ts";
 import { FACES, type Locale } from "../../core/questionnaire.ts";
@@ -77,7 +78,7 @@ export function ContestsPage() {
 
 /** What a contest is about: who, which rating (when, face, service, counter, comment), why, and the officer's note. */
 function ContestFacts({ c, locale }: { c: AgencyContest; locale: Locale }) {
-  const where = c.rating.counter ?? c.rating.channel;
+  const where = c.rating.counter ?? sayChannel(locale, c.rating.channel);
   return (
     <>
       <h3 id={`contest-${c.id}`}>

@@ -2,7 +2,8 @@
 
 import { useContext, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import type { Flag } from "../../core/flags.ts";
+import { sayChannel } from "../../core/channels.ts";
+import { type Flag, sayFlag } from "../../core/flags.ts";
 import { FACES } from "../../core/questionnaire.ts";
 import { roleMay } from "../../core/roles.ts";
 import type { Flagged } from "../../core/score-responses.ts";
@@ -13,18 +14,8 @@ import { Empty, Load } from "../components/states.tsx";
 import { Table } from "../components/table.tsx";
 import { Session } from "../context.ts";
 import { dateTime } from "../format.ts";
-import { type TextKey, text } from "../text.ts";
+import { text } from "../text.ts";
 import { describe, useApi } from "../use-api.ts";
-
-/** Every flag's words (a flag added to core/flags.ts without words here fails the type check): no codes on screen. */
-export const FLAG_WORDS: Record<Flag, TextKey> = {
-  rapid_repeat: "flag_rapid_repeat",
-  outside_hours: "flag_outside_hours",
-  clock_skew: "flag_clock_skew",
-  excluded: "flag_excluded",
-  self_issued: "flag_self_issued",
-  contested: "flag_contested",
-};
 
 /** The flagged ratings page. */
 export function FlaggedPage() {
@@ -77,10 +68,10 @@ export function FlaggedPage() {
                   return (
                     <tr key={row.id}>
                       <th scope="row">{dateTime(row.createdAt, locale)}</th>
-                      <td>{row.counter ?? row.channel}</td>
+                      <td>{row.counter ?? sayChannel(locale, row.channel)}</td>
                       <td>{row.officer ?? "–"}</td>
                       <td>{row.overall ? FACES[row.overall - 1][locale] : "–"}</td>
-                      <td>{now.flags.map((f) => text(locale, FLAG_WORDS[f])).join(", ")}</td>
+                      <td>{now.flags.map((f) => sayFlag(locale, f)).join(", ")}</td>
                       <td>{text(locale, now.counted ? "yes" : "no")}</td>
                       {manages ? (
                         <td>

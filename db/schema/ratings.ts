@@ -1,16 +1,15 @@
 /** Citizens' ratings and officers' contests of them. */
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CHANNELS } from "../../core/channels.ts";
 import { CONTEST_DECISIONS, CONTEST_REASONS } from "../../core/contest-reasons.ts";
 import type { Flag } from "../../core/flags.ts";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
 import { agencyRef, officers, servedAt } from "./agencies.ts";
 import { devices, tickets } from "./duties.ts";
 
-/** Where a rating came from. */
-export const CHANNELS = ["kiosk", "widget", "qr"] as const;
-/** Where a rating came from. */
-export type Channel = (typeof CHANNELS)[number];
+/** Where a rating came from (core/channels.ts). */
+export { CHANNELS, type Channel } from "../../core/channels.ts";
 
 /** Flags on a rating (core/flags.ts says which figures each keeps it out of). */
 export { FLAGS, type Flag } from "../../core/flags.ts";

@@ -114,7 +114,8 @@ test.describe("an admin at a desk", { tag: "@once" }, () => {
       page.getByRole("link", { name: "Unduh CSV" }).click(),
     ]);
     const csv = readFileSync((await download.path())!, "utf8");
-    expect(csv.replace(/^\uFEFF/, "").split("\n")[0]).toMatch(/^id,created_at,/);
+    // For people: Indonesian headers, the agency's zone, `;` as an Indonesian-locale Excel expects.
+    expect(csv.replace(/^\uFEFF/, "").split("\n")[0]).toMatch(/^ID penilaian;Waktu \(WIB\);/);
     expect(csv.trim().split("\n").length).toBeGreaterThan(report.respondents);
 
     for (const tab of ["Petugas", "Penilaian bertanda", "Komentar"]) {

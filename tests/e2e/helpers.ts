@@ -44,7 +44,7 @@ export async function adminApi(request: APIRequestContext, base = "") {
     /** Every rating of a counter stored since `since` (ms), from the CSV export: its id and officer. */
     ratings: async (counter: string, since: number) => {
       const day = new Date(since).toISOString().slice(0, 10);
-      const csv = await (await get(`/agencies/${AGENCY}/ratings.csv?from=${day}&to=2099-12-31`)).text();
+      const csv = await (await get(`/agencies/${AGENCY}/ratings.csv?from=${day}&to=2099-12-31&format=raw`)).text();
       const [head, ...rows] = csv.trim().split("\n");
       const columns = head.split(",");
       const cell = (cells: string[], name: string) => cells[columns.indexOf(name)];

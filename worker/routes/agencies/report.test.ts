@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ELEMENT_IDS } from "../../../core/questionnaire.ts";
 import { DEMO_REGIONAL_EMAIL } from "../../../db/seed.ts";
@@ -242,7 +243,7 @@ describe("GET /api/v1/agencies/:slug/ratings.csv", () => {
       rating({ createdAt: "2026-02-02T02:00:00Z", comment: '=HYPERLINK("x")' }),
       rating({ createdAt: "2026-02-03T02:00:00Z" }),
     ]);
-    const res = await t.call("GET", `/api/v1/agencies/${AGENCY}/ratings.csv?from=2026-02-01&to=2026-02-28`, {
+    const res = await t.call("GET", `/api/v1/agencies/${AGENCY}/ratings.csv?from=2026-02-01&to=2026-02-28&format=raw`, {
       token: await t.login(),
     });
     expect(res.status).toBe(200);
@@ -253,6 +254,61 @@ describe("GET /api/v1/agencies/:slug/ratings.csv", () => {
     expect(lines[0]).toMatch(/^id,created_at,/);
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
+
+describe("GET /api/v1/agencies/:slug/ratings.csv for people", () => {
+  const read = async (query: string, delimiter: string) => {
+    const res = await t.call("GET", `/api/v1/agencies/${AGENCY}/ratings.csv?from=2026-02-01&to=2026-02-28${query}`, {
+      token: await t.login(),
+    });
+    expect(res.status).toBe(200);
+    return parse(await res.text(), { delimiter }) as string[][];
+  };
+
+  it("speaks Bahasa Indonesia by default: words for codes, WIB times, the profile in columns, `;` for Excel", async () => {
+    await store([
+      rating({
+        createdAt: "2026-02-02T01:06:11Z",
+        overall: 2,
+        reasons: ["biaya", "antrian"],
+        respondent: { gender: "P", age: 34, education: "D4/S1", occupation: "Wirausaha" },
+      }),
+    ]);
+    const [columns, cells] = await read("", ";");
+    const at = (name: string) => cells[columns.indexOf(name)];
+    expect(columns.slice(0, 3)).toEqual(["ID penilaian", "Waktu (WIB)", "Diterima (WIB)"]);
+    expect(columns).toContain("U1 Persyaratan");
+    // 01:06 UTC is 08:06 in Tebing Tinggi (WIB).
+    expect(at("Waktu (WIB)")).toBe("2026-02-02 08:06:11");
+    expect(at("Saluran")).toBe("Situs web");
+    expect(at("Wajah (1–4)")).toBe("2");
+    expect(at("Kepuasan")).toBe("Kurang puas");
+    expect(at("Alasan")).toBe("Diminta biaya, Antrean terlalu lama");
+    expect([at("Jenis kelamin"), at("Usia"), at("Pendidikan"), at("Pekerjaan")]).toEqual([
+      "Perempuan",
+      "34",
+      "D4/S1",
+      "Wirausaha",
+    ]);
+    expect(at("Dihitung")).toBe("Ya");
+    expect(cells.join(" ")).not.toMatch(/\bwidget\b|"gender"|T01:06|biaya,antrian/);
+  });
+
+  it("speaks English with lang=en, comma-separated", async () => {
+    await store([rating({ createdAt: "2026-02-02T01:06:11Z", overall: 4 })]);
+    const [columns, cells] = await read("&lang=en", ",");
+    expect(columns.slice(0, 2)).toEqual(["Rating ID", "Time (WIB)"]);
+    expect(cells[columns.indexOf("Satisfaction")]).toBe("Very satisfied");
+    expect(cells[columns.indexOf("Channel")]).toBe("Website");
+  });
+
+  it("refuses a format or language it does not know, in words", async () => {
+    const res = await t.call("GET", `/api/v1/agencies/${AGENCY}/ratings.csv?period=2026-02&lang=fr`, {
+      token: await t.login(),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe("invalid_request");
   });
 });
 
