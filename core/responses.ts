@@ -185,6 +185,10 @@ export const AuditResponse = z
         target: z.string(),
         details: z.unknown().meta({ description: "What changed (never a secret)" }),
         actor: z.string().nullable().meta({ description: "Who; null for a tablet or a removed account" }),
+        subject: z.object({ name: z.string(), at: iso.optional() }).nullable().meta({
+          description:
+            "What the change is about, by name (a rating or contest: its service and the rating's time); null when it has none or was removed",
+        }),
       }),
     ),
   })

@@ -1,8 +1,19 @@
 /** The audit log: who changed what, when (docs/design.md, "Security and privacy": every admin change). */
 import type { InStatement, InValue } from "@libsql/client";
-import { and, desc, eq, like, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, like, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { auditLog, users } from "../schema.ts";
+import {
+  agencies,
+  auditLog,
+  contests,
+  counters,
+  devices,
+  integrationKeys,
+  officers,
+  ratings,
+  services,
+  users,
+} from "../schema.ts";
 
 /** One admin change. */
 export interface AuditEntry {
@@ -57,4 +68,98 @@ export function auditEntries(db: Db, agencyId: string, action: string | undefine
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit)
     .offset(offset);
+}
+
+/** What an audit entry is about, by name (and, for a rating, when it was given): never a bare id. */
+export interface AuditSubject {
+  name: string;
+  /** A rating's time (ISO 8601), for entries about a rating or its contest. */
+  at?: string;
+}
+
+/**
+ * The names of what a page of entries is about, by target id, read at once per kind of thing
+ * (an officer, account, counter, service, tablet, key or agency by its name; a rating, or the
+ * rating a contest is about, by its service and time). Things since removed have no name.
+ */
+export async function auditSubjects(
+  db: Db,
+  agencyId: string,
+  entries: { action: string; target: string }[],
+): Promise<Map<string, AuditSubject>> {
+  const targets = (kinds: string[]) => [
+    ...new Set(entries.filter((e) => kinds.includes(e.action.split(".")[0])).map((e) => e.target)),
+  ];
+  const named = async (ids: string[], read: (ids: string[]) => Promise<{ id: string; name: string }[]>) =>
+    ids.length ? read(ids) : [];
+  const ratingIds = targets(["rating"]);
+  const contestIds = targets(["contest"]);
+  const lists = await Promise.all([
+    named(targets(["officer", "ticket"]), (ids) =>
+      db
+        .select({ id: officers.id, name: officers.name })
+        .from(officers)
+        .where(and(eq(officers.agencyId, agencyId), inArray(officers.id, ids))),
+    ),
+    named(targets(["user"]), (ids) =>
+      db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(and(eq(users.agencyId, agencyId), inArray(users.id, ids))),
+    ),
+    named(targets(["counter"]), (ids) =>
+      db
+        .select({ id: counters.id, name: counters.name })
+        .from(counters)
+        .where(and(eq(counters.agencyId, agencyId), inArray(counters.id, ids))),
+    ),
+    named(targets(["service"]), (ids) =>
+      db
+        .select({ id: services.id, name: services.name })
+        .from(services)
+        .where(and(eq(services.agencyId, agencyId), inArray(services.id, ids))),
+    ),
+    named(targets(["device"]), (ids) =>
+      db
+        .select({ id: devices.id, name: devices.name })
+        .from(devices)
+        .where(and(eq(devices.agencyId, agencyId), inArray(devices.id, ids))),
+    ),
+    named(targets(["integration_key"]), (ids) =>
+      db
+        .select({ id: integrationKeys.id, name: integrationKeys.name })
+        .from(integrationKeys)
+        .where(and(eq(integrationKeys.agencyId, agencyId), inArray(integrationKeys.id, ids))),
+    ),
+    named(targets(["agency"]), (ids) =>
+      db
+        .select({ id: agencies.id, name: agencies.name })
+        .from(agencies)
+        .where(and(eq(agencies.id, agencyId), inArray(agencies.id, ids))),
+    ),
+  ]);
+  const out = new Map<string, AuditSubject>(lists.flat().map((row) => [row.id, { name: row.name }]));
+  const rated = (rows: { id: string; name: string; at: number }[]) => {
+    for (const row of rows) out.set(row.id, { name: row.name, at: new Date(row.at).toISOString() });
+  };
+  if (ratingIds.length) {
+    rated(
+      await db
+        .select({ id: ratings.id, name: services.name, at: ratings.createdAt })
+        .from(ratings)
+        .innerJoin(services, eq(services.id, ratings.serviceId))
+        .where(and(eq(ratings.agencyId, agencyId), inArray(ratings.id, ratingIds))),
+    );
+  }
+  if (contestIds.length) {
+    rated(
+      await db
+        .select({ id: contests.id, name: services.name, at: ratings.createdAt })
+        .from(contests)
+        .innerJoin(ratings, eq(ratings.id, contests.ratingId))
+        .innerJoin(services, eq(services.id, ratings.serviceId))
+        .where(and(eq(ratings.agencyId, agencyId), inArray(contests.id, contestIds))),
+    );
+  }
+  return out;
 }

@@ -6,12 +6,18 @@ const names: Names = {
   officers: new Map([["off_1", "Siti Rahmawati"]]),
   keys: new Map([["ik_1", "Mesin antrean"]]),
 };
-const entry = (action: string, details: unknown, target = "x") => ({
+const entry = (
+  action: string,
+  details: unknown,
+  target = "x",
+  subject: { name: string; at?: string } | null = null,
+) => ({
   at: "2026-11-30T08:00:00.000Z",
   action,
   target,
   details,
   actor: "Kepala Bidang Pelayanan",
+  subject,
 });
 
 describe("audit details in words", () => {
@@ -39,9 +45,26 @@ describe("audit details in words", () => {
     expect(auditDetails(entry("integration_key.revoke", null, "ik_1"), names, "en")).toBe("Mesin antrean");
   });
 
-  it("list other changes as pairs without ids", () => {
-    expect(auditDetails(entry("service.create", { id: "svc_1", slug: "paspor", name: "Paspor" }), names, "id")).toBe(
-      "slug: paspor, name: Paspor",
+  it("name what a change is about and each field in words, never an id or a code", () => {
+    const created = entry("service.create", { id: "svc_1", agencyId: "ag_1", slug: "paspor", name: "Paspor" });
+    expect(auditDetails({ ...created, subject: { name: "Paspor" } }, names, "id")).toBe(
+      "Paspor · kode alamat: paspor · nama: Paspor",
+    );
+    const pin = entry("officer.update", { pinChanged: true }, "off_1", { name: "Siti Rahmawati" });
+    expect(auditDetails(pin, names, "id")).toBe("Siti Rahmawati · PIN diganti");
+    expect(auditDetails(pin, names, "en")).toBe("Siti Rahmawati · PIN changed");
+    const role = entry("user.update", { role: "supervisor", passwordChanged: false }, "usr_1", { name: "Budi" });
+    expect(auditDetails(role, names, "id")).toBe("Budi · peran: Supervisor");
+    const at = "2026-11-02T01:06:00.000Z";
+    const included = entry("rating.include", null, "01JXYZ", { name: "KTP-el", at });
+    expect(auditDetails(included, names, "id")).toMatch(/^penilaian KTP-el, .*2 Nov/);
+    expect(auditDetails(included, names, "id")).not.toContain("01JXYZ");
+    const decided = entry("contest.decide", { rating: "01JXYZ", decision: "exclude", note: "Salah loket" }, "ct_1", {
+      name: "KTP-el",
+      at,
+    });
+    expect(auditDetails(decided, names, "en")).toMatch(
+      /^rating for KTP-el, .* · decision: excluded · note: Salah loket$/,
     );
   });
 });

@@ -1,12 +1,15 @@
 /**
- * What an audit entry changed, in words: duties by counter, officer, where they
- * started or ended and why; vouched tickets by officer, service and reason;
- * integration keys by name. Other entries as "key: value" pairs without ids.
+ * What an audit entry changed, in words: what it is about by name (the API names
+ * it: an officer, account, counter, rating…), duties by counter, officer, where
+ * they started or ended and why; vouched tickets by officer, service and reason;
+ * other changes field by field in the reader's words, never an id.
  */
 import type { Locale } from "../../../core/questionnaire.ts";
 import type { Audit } from "../../../core/responses.ts";
+import { dateTime } from "../../format.ts";
+import { type TextKey, text } from "../../text.ts";
 import { viaWords } from "../duty/words.ts";
-import { say } from "./words.ts";
+import { type ManageKey, say } from "./words.ts";
 
 type Entry = Audit["entries"][number];
 
@@ -17,12 +20,15 @@ export interface Names {
   keys: Map<string, string>;
 }
 
-/** The details of one entry in the reader's words, or its target when it has none. */
+/** The details of one entry in the reader's words: what it is about by name, then what changed. */
 export function auditDetails(entry: Entry, names: Names, locale: Locale): string {
   const d = (entry.details ?? {}) as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
   const reason = text(d.reason) && say(locale, "auditReason", { reason: text(d.reason)! });
   const parts = (...list: (string | undefined | false)[]) => list.filter(Boolean).join(" · ");
+  const subject = entry.subject?.at
+    ? say(locale, "auditRatingOf", { name: entry.subject.name, at: dateTime(entry.subject.at, locale) })
+    : entry.subject?.name;
   switch (entry.action) {
     case "duty.start":
     case "duty.end":
@@ -33,22 +39,46 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale): string
         reason,
       );
     case "ticket.vouch":
-      return parts(names.officers.get(entry.target) ?? entry.target, text(d.service), text(d.counter), reason);
+      return parts(subject ?? names.officers.get(entry.target), text(d.service), text(d.counter), reason);
     case "integration_key.create":
     case "integration_key.revoke":
-      return text(d.name) ?? names.keys.get(entry.target) ?? entry.target;
+      return text(d.name) ?? subject ?? names.keys.get(entry.target) ?? "";
+    case "officer.import": {
+      const imported = Array.isArray(entry.details) ? (entry.details as { name?: string }[]) : [];
+      return parts(say(locale, "auditOfficers", { n: imported.length }), imported.map((o) => o.name).join(", "));
+    }
+    case "origins.replace":
+      return Array.isArray(entry.details) ? entry.details.join(", ") : "";
+    case "contest.decide":
+      return parts(
+        subject,
+        (d.decision === "keep" || d.decision === "exclude") && say(locale, `auditDecision_${d.decision}`),
+        text(d.note) && `${say(locale, "auditField_note")}: ${text(d.note)}`,
+      );
     default:
-      return summary(entry.details) || entry.target;
+      return parts(subject, ...changes(d, locale));
   }
 }
 
-/** What changed, briefly: the details without ids, as "key: value" pairs. */
-function summary(details: unknown): string {
-  if (details === null || details === undefined) return "";
-  if (Array.isArray(details)) return details.map((d) => (typeof d === "object" ? summary(d) : String(d))).join("; ");
-  if (typeof details !== "object") return String(details);
-  return Object.entries(details as Record<string, unknown>)
-    .filter(([k, v]) => v !== null && v !== undefined && !/^(id|agencyId|officerId)$/.test(k))
-    .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-    .join(", ");
+/** Keys that hold ids (named by the entry's subject instead) or nothing a reader needs. */
+const UNSHOWN = new Set(["id", "agencyId", "officerId", "officer", "rating", "createdAt"]);
+
+/** What changed, in words: each field by its name, switches as what they did, never an id. */
+function changes(details: Record<string, unknown>, locale: Locale): string[] {
+  return Object.entries(details)
+    .filter(([key, value]) => value !== null && value !== undefined && !UNSHOWN.has(key))
+    .map(([key, value]) => {
+      if (key === "pinChanged") return value === true && say(locale, "auditPinChanged");
+      if (key === "passwordChanged") return value === true && say(locale, "auditPasswordChanged");
+      if (key === "active") return say(locale, value ? "auditActive" : "auditInactive");
+      if (key === "revokedDevices") return say(locale, "auditRevokedDevices", { n: (value as unknown[]).length });
+      const shown =
+        key === "role"
+          ? text(locale, `roles_${value}` as TextKey) || String(value)
+          : Array.isArray(value)
+            ? value.join(", ")
+            : String(value);
+      return `${say(locale, `auditField_${key}` as ManageKey) || key}: ${shown}`;
+    })
+    .filter((part): part is string => Boolean(part));
 }

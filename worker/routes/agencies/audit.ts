@@ -2,7 +2,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import * as z from "zod";
 import { AuditResponse } from "../../../core/responses.ts";
-import { auditEntries } from "../../../db/queries/audit.ts";
+import { auditEntries, auditSubjects } from "../../../db/queries/audit.ts";
 import { agencyFor } from "../../access.ts";
 import { okJson, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, WHO_MANAGES } from "./params.ts";
@@ -38,8 +38,16 @@ export const auditRoutes = router().openapi(
     const { agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
     const { action, page: pageText } = c.req.valid("query");
     const page = Number(pageText ?? 1);
-    const rows = await auditEntries(c.get("db"), agency.id, action, PAGE + 1, (page - 1) * PAGE);
-    const entries = rows.slice(0, PAGE).map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
-    return c.json({ page, more: rows.length > PAGE, entries }, 200);
+    const db = c.get("db");
+    const found = await auditEntries(db, agency.id, action, PAGE + 1, (page - 1) * PAGE);
+    const more = found.length > PAGE;
+    const rows = found.slice(0, PAGE);
+    const subjects = await auditSubjects(db, agency.id, rows);
+    const entries = rows.map((r) => ({
+      ...r,
+      at: new Date(r.at).toISOString(),
+      subject: subjects.get(r.target) ?? null,
+    }));
+    return c.json({ page, more, entries }, 200);
   },
 );

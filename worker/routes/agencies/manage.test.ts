@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, duties } from "../../../db/schema.ts";
-import { AGENCY_PATH, appWithAdmin, PIN, type TestApp } from "../../test-app.ts";
+import { AGENCY_PATH, appWithAdmin, PIN, rating, type TestApp } from "../../test-app.ts";
 
 let t: TestApp;
 let admin: string;
@@ -225,6 +225,18 @@ describe("the first-run checklist and the audit log", () => {
     expect(JSON.stringify(all)).not.toMatch(/pbkdf2|passwordHash|pinHash/);
     const supervisor = await t.login({ email: "supervisor@demo.suara.id" });
     expect((await t.call("GET", `${path}/audit`, { token: supervisor })).status).toBe(403);
+  });
+  it("name what each change is about (an officer, a rating), never a bare id", async () => {
+    const officers = (await (await t.call("GET", `${path}/officers`, { token: admin })).json()).officers;
+    const officer = officers[0];
+    await t.call("PATCH", `${path}/officers/${officer.id}`, { token: admin, body: { pin: "246813" } });
+    const made = rating({ createdAt: "2026-11-02T01:06:00Z" });
+    await t.storeAt([made]);
+    expect((await t.call("POST", `${path}/ratings/${made.id}/exclude`, { token: admin })).status).toBe(200);
+    const { entries } = await (await t.call("GET", `${path}/audit`, { token: admin })).json();
+    const of = (action: string) => entries.find((e: { action: string }) => e.action === action);
+    expect(of("officer.update").subject).toEqual({ name: officer.name });
+    expect(of("rating.exclude").subject).toEqual({ name: expect.any(String), at: "2026-11-02T01:06:00.000Z" });
   });
 });
 
