@@ -8,6 +8,8 @@ import { text } from "./text.ts";
 export interface Loaded<T> {
   data?: T;
   error: string | null;
+  /** Whether trying again can help (the network, a busy server, a limit that passes): not for a refused request. */
+  retryable: boolean;
   loading: boolean;
   retry: () => void;
 }
@@ -31,8 +33,9 @@ export function useAll<T extends Record<string, unknown>>(paths: { [K in keyof T
 /** Runs `load` when `key` changes (never while it is null) or on retry, keeping its outcome in the reader's words. */
 function useLoad<T>(key: string | null, load: () => Promise<T>): Loaded<T> {
   const session = useContext(Session);
-  const [state, setState] = useState<{ data?: T; error: string | null; loading: boolean }>({
+  const [state, setState] = useState<{ data?: T; error: string | null; retryable: boolean; loading: boolean }>({
     error: null,
+    retryable: false,
     loading: key !== null,
   });
   const [attempt, setAttempt] = useState(0);
@@ -42,11 +45,11 @@ function useLoad<T>(key: string | null, load: () => Promise<T>): Loaded<T> {
     let current = true;
     setState((s) => ({ ...s, error: null, loading: true }));
     load().then(
-      (data) => current && setState({ data, error: null, loading: false }),
+      (data) => current && setState({ data, error: null, retryable: false, loading: false }),
       (error: unknown) => {
         if (!current) return;
         if (error instanceof ApiFailure && error.status === 401) return session.sessionEnded();
-        setState({ error: describe(error, session.locale.value), loading: false });
+        setState({ error: describe(error, session.locale.value), retryable: retryable(error), loading: false });
       },
     );
     return () => {
@@ -56,11 +59,19 @@ function useLoad<T>(key: string | null, load: () => Promise<T>): Loaded<T> {
   return { ...state, retry: useCallback(() => setAttempt((n) => n + 1), []) };
 }
 
-/** An API failure in the reader's words. */
+/** Whether a failed call may succeed when tried again unchanged. */
+const retryable = (error: unknown) =>
+  !(error instanceof ApiFailure) || error.status === 0 || error.status === 429 || error.status >= 500;
+
+/** An API failure in the reader's words, never its code: how long to wait, what is wrong with a period. */
 export function describe(error: unknown, locale: "id" | "en"): string {
-  if (!(error instanceof ApiFailure)) return text(locale, "network");
-  if (error.status === 0) return text(locale, "network");
+  if (!(error instanceof ApiFailure) || error.status === 0) return text(locale, "network");
   if (error.status === 503) return text(locale, "unavailable");
   if (error.status === 403) return text(locale, "forbidden");
-  return `${text(locale, "loadFailed")} (${error.code})`;
+  if (error.status === 429) {
+    return text(locale, "tooManyRequests", { minutes: Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60)) });
+  }
+  if (error.code === "invalid_period") return text(locale, "invalidPeriod");
+  if (error.status === 404) return text(locale, "notFound");
+  return text(locale, "loadFailed");
 }

@@ -24,6 +24,7 @@ export function PeriodPicker() {
   const choices = periodChoices();
   const current = query.from && query.to ? "range" : query.period || choices.semester;
   const [ranging, setRanging] = useState(current === "range");
+  const [reversed, setReversed] = useState(false);
   const go = (params: Record<string, string>) => route(`${path}?${new URLSearchParams(params)}`);
   const options: [string, string][] = [
     [choices.thisMonth, text(locale, "thisMonth")],
@@ -40,7 +41,10 @@ export function PeriodPicker() {
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.target as HTMLFormElement);
-        go({ from: String(data.get("from")), to: String(data.get("to")) });
+        const [from, to] = [String(data.get("from")), String(data.get("to"))];
+        // The API refuses a range that ends before it starts: say so here, before asking.
+        setReversed(from > to);
+        if (from <= to) go({ from, to });
       }}
     >
       <label for="period">{text(locale, "period")}</label>
@@ -67,11 +71,24 @@ export function PeriodPicker() {
             {text(locale, "from")} <input type="date" name="from" required value={query.from ?? ""} />
           </label>
           <label>
-            {text(locale, "to")} <input type="date" name="to" required value={query.to ?? ""} />
+            {text(locale, "to")}{" "}
+            <input
+              type="date"
+              name="to"
+              required
+              value={query.to ?? ""}
+              aria-invalid={reversed || undefined}
+              aria-describedby={reversed ? "period-reversed" : undefined}
+            />
           </label>
           <button type="submit" class="secondary">
             {text(locale, "apply")}
           </button>
+          {reversed ? (
+            <span id="period-reversed" class="error" role="alert">
+              {text(locale, "rangeReversed")}
+            </span>
+          ) : null}
         </span>
       ) : null}
     </form>

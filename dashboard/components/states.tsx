@@ -11,9 +11,11 @@ export function Load<T>({ loaded, children }: { loaded: Loaded<T>; children: (da
     return (
       <div class="state state-error" role="alert">
         <p>{loaded.error}</p>
-        <button type="button" class="secondary" onClick={loaded.retry}>
-          {text(locale, "retry")}
-        </button>
+        {loaded.retryable ? (
+          <button type="button" class="secondary" onClick={loaded.retry}>
+            {text(locale, "retry")}
+          </button>
+        ) : null}
       </div>
     );
   }

@@ -150,6 +150,26 @@ test.describe("a regional admin", { tag: "@once" }, () => {
   });
 });
 
+test("a reversed date range is refused in words before the API is asked, and an API refusal never shows its code", async ({
+  page,
+}) => {
+  await signIn(page, ADMIN.email);
+  await page.getByLabel("Periode", { exact: true }).selectOption("range");
+  await page.getByLabel("Dari", { exact: true }).fill("2026-11-30");
+  await page.getByLabel("Sampai", { exact: true }).fill("2026-11-01");
+  const before = page.url();
+  await page.getByLabel("Sampai", { exact: true }).press("Enter");
+  await expect(page.getByRole("alert")).toHaveText("Tanggal akhir harus sama dengan atau sesudah tanggal awal.");
+  expect(page.url()).toBe(before);
+  await expectAccessible(page);
+  // The same range typed into the address: the API's refusal is worded, with no code.
+  await page.goto(`/dashboard/a/${AGENCY}?from=2026-11-30&to=2026-11-01`);
+  await expect(page.getByText(/^Periode tidak dapat dibaca/)).toBeVisible();
+  await expect(page.getByText("invalid_period")).toHaveCount(0);
+  // Asking again unchanged cannot help, so there is no "Coba lagi".
+  await expect(page.getByRole("button", { name: "Coba lagi" })).toHaveCount(0);
+});
+
 test("a session that ends sends the reader to sign in and back to the same page", async ({ page, context }) => {
   await signIn(page, OFFICER.nip, "/dashboard/me/evidence");
   await expect(page.getByRole("heading", { name: "Bukti dukung: Berorientasi Pelayanan" })).toBeVisible();
