@@ -76,10 +76,7 @@ describe.each(STORES)("archiving a service, stored through the %s", (store) => {
   });
 
   const archive = async (slug: string) => {
-    const [service] = await t.db
-      .select({ id: services.id })
-      .from(services)
-      .where(eq(services.slug, slug));
+    const [service] = await t.db.select({ id: services.id }).from(services).where(eq(services.slug, slug));
     const res = await t.call("DELETE", `${AGENCY_PATH}/services/${service.id}`, { token: await t.login() });
     expect(res.status).toBe(200);
     return (await res.json()).service.archivedAt as number;
@@ -88,9 +85,17 @@ describe.each(STORES)("archiving a service, stored through the %s", (store) => {
   it("keeps an offline tablet's taps made before the archive and refuses those made after it", async () => {
     const device = await t.pairDevice("loket-1");
     // The tablet went offline; a citizen tapped; then the admin archived the service.
-    const before = rating({ channel: "kiosk", service: "kartu-keluarga", createdAt: new Date(Date.now() - 60_000).toISOString() });
+    const before = rating({
+      channel: "kiosk",
+      service: "kartu-keluarga",
+      createdAt: new Date(Date.now() - 60_000).toISOString(),
+    });
     const archivedAt = await archive("kartu-keluarga");
-    const after = rating({ channel: "kiosk", service: "kartu-keluarga", createdAt: new Date(archivedAt + 1_000).toISOString() });
+    const after = rating({
+      channel: "kiosk",
+      service: "kartu-keluarga",
+      createdAt: new Date(archivedAt + 1_000).toISOString(),
+    });
     // Back online, the tablet sends both.
     const res = await post({ ratings: [before, after] }, {}, device);
     expect(await outcomes(res)).toEqual(["accepted", "unknown_service"]);

@@ -9,9 +9,9 @@ import type { MiddlewareHandler } from "hono";
 import { type RatingResult, RatingsBatch, RatingsResponse } from "../../core/contract.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
-import { namesThisSite } from "../middleware/same-origin.ts";
 import { DEVICE_MAX_BODY_BYTES, limitBody } from "../middleware/body-limit.ts";
 import { RateLimiter, rateLimit, tooManyRequests } from "../middleware/rate-limit.ts";
+import { namesThisSite } from "../middleware/same-origin.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 
 /** A widget or QR page sends a few ratings; this is plenty for them. */

@@ -213,14 +213,11 @@ export const en: Record<ManageKey, string> = {
   previewAbout: "The real widget as on your site; this preview sends no rating.",
   postersTitle: "QR posters per counter",
   postersAbout:
-    "Print on A4 and put up at the counter. The QR code opens the rating page for the counter's main service.",
+    "Print on A4 and put up at the counter. The QR code opens that counter's rating page: where the counter gives several services, citizens pick the one they received.",
   postersLoopback:
     "These posters' QR codes point at {here}, the server machine's own address: citizens' phones cannot open it. " +
     "Before printing, set SUARA_PUBLIC_URL to the server's https:// address citizens can open, or open the dashboard " +
     'at that address (docs/operations.md, "Run it in an office").',
-  postersOrigin:
-    "Ratings from posters are sent from Suara's page ({origin}), which is not yet a registered origin of this agency.",
-  postersAllow: "Allow Suara's rating page",
   postersWhich: "Counter",
   postersAll: "All counters",
   postersNeed: "Add services and counters first.",

@@ -226,14 +226,11 @@ const id = {
   // posters
   postersTitle: "Poster QR per loket",
   postersAbout:
-    "Cetak di kertas A4 dan tempel di loket. Kode QR membuka halaman penilaian untuk layanan utama loket itu.",
+    "Cetak di kertas A4 dan tempel di loket. Kode QR membuka halaman penilaian loket itu: warga memilih layanan yang diterimanya bila loket memberi beberapa layanan.",
   postersLoopback:
     "Kode QR poster ini menunjuk ke {here}, alamat komputer server sendiri: ponsel warga tidak dapat membukanya. " +
     "Sebelum mencetak, setel SUARA_PUBLIC_URL ke alamat https:// server yang dapat dibuka warga, atau buka dasbor di " +
     'alamat itu (docs/operations.md, "Run it in an office").',
-  postersOrigin:
-    "Penilaian dari poster dikirim dari halaman Suara ({origin}), yang belum terdaftar sebagai asal widget instansi ini.",
-  postersAllow: "Izinkan halaman penilaian Suara",
   postersWhich: "Loket",
   postersAll: "Semua loket",
   postersNeed: "Tambahkan layanan dan loket dulu.",
