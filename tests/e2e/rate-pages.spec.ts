@@ -81,6 +81,9 @@ test("a new agency's poster names it, lets the citizen pick the service and rate
   await page.goto(`/dashboard/a/${slug}/manage/posters`);
   await expect(page.getByRole("button", { name: /Izinkan/ })).toHaveCount(0);
   await expectAccessible(page);
+  const poster = page.getByRole("article", { name: "Poster Loket Perizinan" });
+  await expect(poster).toContainText("Layanan: Izin Usaha, Persetujuan Bangunan Gedung");
+  await poster.scrollIntoViewIfNeeded();
   await screenshot(page, "posters-new-agency");
   const url = await posterUrl(page, slug, "Loket Perizinan");
   expect(url).toContain("counter=loket-1");
