@@ -30,7 +30,7 @@ const kioskWorker = () =>
     manifest: false,
     workbox: {
       globPatterns: ["kiosk/index.html", "kiosk/manifest.webmanifest", "assets/*.{js,css}", "favicon.svg"],
-      globIgnores: ["assets/dashboard-*", "assets/docs-*", "assets/page-*"],
+      globIgnores: ["assets/dashboard-*", "assets/docs-*", "assets/page-*", "assets/rate-*"],
       // The worker lives in /kiosk/: precache URLs are from the site's root, not relative to it.
       modifyURLPrefix: { "": "/" },
       navigateFallback: "/kiosk/index.html",

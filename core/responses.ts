@@ -280,7 +280,7 @@ export const FormResponse = z
     agency: z.object({ slug: z.string(), name: z.string(), timezone }),
     originAllowed: z.boolean().nullable().meta({
       description:
-        "Whether the calling page's Origin may send this agency widget ratings (null without an Origin header), so an embed can say so before a citizen taps",
+        "Whether the calling page's Origin may send this agency widget ratings (a registered origin, or Suara's own; null without an Origin header), so an embed can say so before a citizen taps",
     }),
     services: z.array(z.object({ slug: z.string(), name: z.string() })),
     counters: z.array(

@@ -350,7 +350,7 @@ export class SuaraRating extends LitElement {
       case "done":
         return html`<p role="status" tabindex="-1" data-focus>${this.t("thanks")}</p>
           ${this.note ? html`<p>${this.note}</p>` : nothing}
-          <button part="send" type="button" @click=${this.again}>${this.t("again")}</button>`;
+          ${this.ticket ? nothing : html`<button part="send" type="button" @click=${this.again}>${this.t("again")}</button>`}`;
       case "survey":
         return this.steps!.surveyStep(this);
       case "more":

@@ -70,8 +70,8 @@ export interface StoredRating {
 export interface IngestContext {
   stored: Map<string, StoredRating>;
   agencies: Map<string, AgencyRow>;
-  /** By `${agencyId}/${slug}`. */
-  services: Map<string, { id: string }>;
+  /** By `${agencyId}/${slug}`, archived ones included (with when: taps made before it still count). */
+  services: Map<string, { id: string; archivedAt: number | null }>;
   tickets: Map<string, TicketRow>;
   counters: Map<string, CounterHoursRow>;
   /** Duties of the senders' counters that overlap the taps, by counter id. */
@@ -127,8 +127,8 @@ export function contextQuery(items: IngestItem[]): ContextQuery {
       unique(items.map((i) => i.input.id)),
     ),
     over(
-      `SELECT a.id, a.slug, a.timezone, a.embed_origins, s.id AS service_id, s.slug AS service_slug FROM agencies a
-       LEFT JOIN services s ON s.agency_id = a.id AND s.archived_at IS NULL WHERE a.slug ${IN}`,
+      `SELECT a.id, a.slug, a.timezone, a.embed_origins, s.id AS service_id, s.slug AS service_slug, s.archived_at FROM agencies a
+       LEFT JOIN services s ON s.agency_id = a.id WHERE a.slug ${IN}`,
       slugs,
     ),
     ...(kiosk.length === 0
@@ -197,7 +197,10 @@ function parseContext(
       });
     }
     if (r.service_id !== null)
-      context.services.set(`${text(r, "id")}/${text(r, "service_slug")}`, { id: text(r, "service_id") });
+      context.services.set(`${text(r, "id")}/${text(r, "service_slug")}`, {
+        id: text(r, "service_id"),
+        archivedAt: maybeNum(r, "archived_at"),
+      });
   }
   for (const r of tickets ?? []) {
     context.tickets.set(text(r, "id"), {

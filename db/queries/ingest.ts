@@ -36,7 +36,16 @@ export interface Sender {
   device: { id: string; agencyId: string; counterId: string; pairedAt: number } | null;
   /** The Origin header of a browser call, if any. */
   origin: string | null;
+  /**
+   * Whether that Origin names Suara itself (its poster and QR pages): trusted for any agency as a
+   * registered origin is, no more (a script can forge it as it can forge a registered one).
+   */
+  ownSite?: boolean;
 }
+
+/** Whether a widget rating's sender may rate this agency: Suara's own pages, or an origin the agency registered. */
+const originAllowed = (agency: { embedOrigins: string[] }, sender: Sender) =>
+  sender.ownSite === true || agency.embedOrigins.includes(sender.origin ?? "");
 
 /** One rating and who sent it. */
 export interface IngestItem {
@@ -177,7 +186,7 @@ function completion(
   if (!agency || !service || agency.id !== row.agencyId || service.id !== row.serviceId) return null;
   if (row.channel === "kiosk" || row.channel !== input.channel || row.overall !== (input.overall ?? null)) return null;
   if (!mayComplete(row.receivedAt, now) || row.more) return null;
-  if (row.channel === "widget" && !agency.embedOrigins.includes(sender.origin ?? "")) return null;
+  if (row.channel === "widget" && !originAllowed(agency, sender)) return null;
   if (row.channel === "qr" && input.ticket !== row.ticketId) return null;
   const answers = ELEMENT_IDS.map((e) => input.answers?.[e] ?? null);
   const respondent = input.respondent && Object.keys(input.respondent).length ? JSON.stringify(input.respondent) : null;
@@ -288,7 +297,7 @@ function toRow({ input, sender }: IngestItem, context: IngestContext, now: numbe
   } else {
     // Widget and ticket ratings are timed by the server: a client clock can not move them into another period.
     createdAt = serverCheckedTime(createdAt, now);
-    if (input.channel === "widget" && !agency.embedOrigins.includes(sender.origin ?? "")) {
+    if (input.channel === "widget" && !originAllowed(agency, sender)) {
       return reject(
         "origin_not_allowed",
         `Widget ratings for "${agency.slug}" are accepted only from the agency's registered origins.`,
@@ -308,6 +317,14 @@ function toRow({ input, sender }: IngestItem, context: IngestContext, now: numbe
       // the unit counts it, the officer's own indicator never does (db/queries/rollups.ts).
       if (ticket.source === "self" && officerId) flags.push("self_issued");
     }
+  }
+  // An archived service takes no new ratings; a tap made before the archive (a tablet that was
+  // offline, within the time limits above) is a service that happened and is kept.
+  if (service.archivedAt !== null && createdAt >= service.archivedAt) {
+    return reject(
+      "unknown_service",
+      `Service "${input.service}" was archived at ${new Date(service.archivedAt).toISOString()}; it takes no ratings made since.`,
+    );
   }
   const comment = input.comment?.trim() ? maskComment(input.comment.trim()) : null;
   return {

@@ -16,8 +16,15 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Whether the browser says the request comes from this site's own pages. */
 function fromOwnPage(c: Context<AppEnv>): boolean {
-  if (c.req.header("sec-fetch-site") === "same-origin") return true;
-  const origin = c.req.header("origin");
+  return c.req.header("sec-fetch-site") === "same-origin" || namesThisSite(c, c.req.header("origin"));
+}
+
+/**
+ * Whether an Origin header names Suara itself: SUARA_PUBLIC_URL, or this request's own host.
+ * A header any script can forge: it proves nothing about who sent the request, only where a
+ * browser says the page was.
+ */
+export function namesThisSite(c: Context<AppEnv>, origin: string | undefined): boolean {
   if (!origin || origin === "null") return false;
   let url: URL;
   try {

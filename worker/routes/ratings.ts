@@ -1,7 +1,7 @@
 /**
  * POST /api/v1/ratings — public, with rules per channel: kiosk ratings need a
- * paired device's token; widget ratings a registered Origin; QR ratings a
- * ticket. Callers without a device token send a few ratings per request and
+ * paired device's token; widget ratings a registered Origin (or Suara's own, its
+ * poster page's); QR ratings a ticket. Callers without a device token send a few ratings per request and
  * are limited per IP: by requests, and per agency by the ratings they add.
  */
 import { createRoute } from "@hono/zod-openapi";
@@ -11,6 +11,7 @@ import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { DEVICE_MAX_BODY_BYTES, limitBody } from "../middleware/body-limit.ts";
 import { RateLimiter, rateLimit, tooManyRequests } from "../middleware/rate-limit.ts";
+import { namesThisSite } from "../middleware/same-origin.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 
 /** A widget or QR page sends a few ratings; this is plenty for them. */
@@ -49,7 +50,7 @@ export function createRatingsRoutes({ widgetQuota = 30, onResults }: RatingsRout
       method: "post",
       path: "/",
       summary:
-        "Submit ratings, idempotent by id (kiosk: device token, 1–500 per call; widget: registered Origin, " +
+        "Submit ratings, idempotent by id (kiosk: device token, 1–500 per call; widget: registered or Suara's own Origin, " +
         `at most ${BROWSER_MAX_RATINGS} per call and ${widgetQuota} per IP and agency an hour; QR: ticket)`,
       description:
         "Every well-formed batch gets 200 with one result per rating, even when all are rejected. " +
@@ -81,7 +82,10 @@ export function createRatingsRoutes({ widgetQuota = 30, onResults }: RatingsRout
           if (wait > 0) throw tooManyRequests(wait);
         }
       }
-      const sender = { device, origin: c.req.header("origin") ?? null };
+      const origin = c.req.header("origin") ?? null;
+      // Suara's own poster and QR pages rate any agency without registering Suara's address: a widget
+      // rating's trust, no more (the per-IP quota above holds whatever the Origin says).
+      const sender = { device, origin, ownSite: namesThisSite(c, origin ?? undefined) };
       const results = await c.get("ingest")(ratings.map((input) => ({ input, sender })));
       onResults?.(results);
       // A resend or a completion adds no respondent: it gives its place in the quota back.

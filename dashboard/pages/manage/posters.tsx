@@ -1,14 +1,12 @@
 /**
  * Printable A4 posters, one per counter: the agency, the counter, a short
  * instruction in Bahasa Indonesia and a QR code to the hosted rating page for
- * the counter's main service. The page says when that page's ratings would be
- * refused (Suara's own address is not yet a registered origin) and fixes it in one click.
+ * the counter (its main service chosen; the page lets the citizen pick another the
+ * counter gives). That page is Suara's own, trusted for every agency: no origin to register.
  */
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { CounterRow, ServiceRow, Setup } from "../../../core/responses.ts";
-import { api } from "../../api.ts";
-import { Outcome, useAction } from "../../components/action.tsx";
 import { Choice } from "../../components/fields.tsx";
 import { Qr } from "../../components/qr.tsx";
 import { Empty, Load } from "../../components/states.tsx";
@@ -23,24 +21,20 @@ export function PostersPage() {
   const loaded = useAll<{
     counters: { counters: CounterRow[] };
     services: { services: ServiceRow[] };
-    origins: { origins: string[] };
     setup: Setup;
   }>({
     counters: `/agencies/${slug}/counters`,
     services: `/agencies/${slug}/services`,
-    origins: `/agencies/${slug}/origins`,
     setup: `/agencies/${slug}/setup`,
   });
   const [only, setOnly] = useState("");
-  const act = useAction();
   return (
     <ManageFrame slug={slug} title={w("postersTitle")}>
       <Load loaded={loaded}>
-        {({ counters: { counters }, services: { services }, origins: { origins }, setup }) => {
+        {({ counters: { counters }, services: { services }, setup }) => {
           const open = counters.filter((c) => c.archivedAt === null);
           const active = services.filter((s) => s.archivedAt === null);
           const shown = open.filter((c) => !only || c.code === only);
-          const own = new URL(setup.publicUrl).origin;
           return (
             <>
               <section class="card no-print" aria-labelledby="posters-title">
@@ -50,30 +44,6 @@ export function PostersPage() {
                   <p class="notice" role="note">
                     {w("postersLoopback", { here: setup.publicUrl })}
                   </p>
-                )}
-                {origins.includes(own) ? null : (
-                  <div class="warning" role="note">
-                    <p>{w("postersOrigin", { origin: own })}</p>
-                    <Outcome action={act} />
-                    <button
-                      type="button"
-                      class="secondary"
-                      disabled={act.busy}
-                      onClick={async () => {
-                        const done = await act.run(
-                          () =>
-                            api(`/agencies/${slug}/origins`, {
-                              method: "PUT",
-                              body: { origins: [...origins, own] },
-                            }),
-                          { done: w("originAdded", { name: own }) },
-                        );
-                        if (done) loaded.retry();
-                      }}
-                    >
-                      {w("postersAllow")}
-                    </button>
-                  </div>
                 )}
                 {open.length ? (
                   <div class="toolbar">
@@ -96,8 +66,11 @@ export function PostersPage() {
               ) : (
                 shown.map((c) => {
                   const service = active.find((s) => s.slug === c.services[0]) ?? active[0];
-                  const url = `${setup.publicUrl}/r/?agency=${encodeURIComponent(slug)}&service=${encodeURIComponent(service.slug)}`;
-                  return <Poster key={c.id} agency={setup.agency.name} counter={c} service={service.name} url={url} />;
+                  const url = `${setup.publicUrl}/r/?agency=${encodeURIComponent(slug)}&service=${encodeURIComponent(service.slug)}&counter=${encodeURIComponent(c.code)}`;
+                  // Every service given there: the page asks which one the citizen received.
+                  const given = c.services.flatMap((slug) => active.filter((s) => s.slug === slug).map((s) => s.name));
+                  const names = given.length ? given.join(", ") : service.name;
+                  return <Poster key={c.id} agency={setup.agency.name} counter={c} service={names} url={url} />;
                 })
               )}
             </>

@@ -55,12 +55,15 @@ export const en: Record<ManageKey, string> = {
   stepRatings: "First rating",
   stepRatingsAbout: "Ticked as soon as the first citizen rates.",
   servicesTitle: "Services",
-  servicesAbout: "Archived services leave the kiosk and the widget; their ratings stay.",
+  servicesAbout:
+    "Archived services leave the kiosk, the widget and the posters and take no new ratings; their ratings stay.",
   servicesEmpty: "No services yet. Add the first one below.",
   serviceAdd: "Add a service",
   serviceName: "Service name",
   serviceAdded: "Service {name} added.",
-  serviceArchiveConfirm: "Archive the service {name}? It leaves the kiosk and the widget; its history stays.",
+  serviceArchiveConfirm:
+    "Archive the service {name}? From now on it leaves the kiosk, the widget and the posters, and new ratings of it are refused. " +
+    "Ratings given before now are still accepted, including those waiting on a tablet that is offline and sent later. Its history stays.",
   countersTitle: "Counters",
   countersAbout:
     "The first service is the main one: what a face-only tap rates. Ratings outside service hours are flagged.",
@@ -85,7 +88,9 @@ export const en: Record<ManageKey, string> = {
   counterAdded: "Counter {name} added.",
   counterEdit: "Edit {name}",
   counterNeedsService: "Add services first; without them a counter takes every service.",
-  counterArchiveConfirm: "Archive {name}? Its tablets are revoked and an open duty ends.",
+  counterArchiveConfirm:
+    "Archive {name}? From now on it takes no new ratings: its tablets are revoked and an open duty ends. " +
+    "Ratings still waiting on those tablets can no longer be sent: first check under Kiosk tablets that this counter's tablets show 0 waiting. Its history stays.",
   officersManageTitle: "Officer records",
   officersManageAbout:
     "Officers sign in to the dashboard with their NIP and password, and check in at the kiosk with their NIP and PIN. Deactivating an officer ends an open duty; their history stays.",
@@ -213,14 +218,11 @@ export const en: Record<ManageKey, string> = {
   previewAbout: "The real widget as on your site; this preview sends no rating.",
   postersTitle: "QR posters per counter",
   postersAbout:
-    "Print on A4 and put up at the counter. The QR code opens the rating page for the counter's main service.",
+    "Print on A4 and put up at the counter. The QR code opens that counter's rating page: where the counter gives several services, citizens pick the one they received.",
   postersLoopback:
     "These posters' QR codes point at {here}, the server machine's own address: citizens' phones cannot open it. " +
     "Before printing, set SUARA_PUBLIC_URL to the server's https:// address citizens can open, or open the dashboard " +
     'at that address (docs/operations.md, "Run it in an office").',
-  postersOrigin:
-    "Ratings from posters are sent from Suara's page ({origin}), which is not yet a registered origin of this agency.",
-  postersAllow: "Allow Suara's rating page",
   postersWhich: "Counter",
   postersAll: "All counters",
   postersNeed: "Add services and counters first.",

@@ -62,12 +62,15 @@ const id = {
   stepRatingsAbout: "Tercentang begitu warga pertama menilai.",
   // services
   servicesTitle: "Jenis layanan",
-  servicesAbout: "Layanan yang diarsipkan hilang dari kios dan widget, tetapi riwayat penilaiannya tetap.",
+  servicesAbout:
+    "Layanan yang diarsipkan hilang dari kios, widget dan poster dan tidak menerima penilaian baru, tetapi riwayat penilaiannya tetap.",
   servicesEmpty: "Belum ada layanan. Tambahkan yang pertama di bawah.",
   serviceAdd: "Tambah layanan",
   serviceName: "Nama layanan",
   serviceAdded: "Layanan {name} ditambahkan.",
-  serviceArchiveConfirm: "Arsipkan layanan {name}? Layanan ini hilang dari kios dan widget; riwayatnya tetap.",
+  serviceArchiveConfirm:
+    "Arsipkan layanan {name}? Mulai saat ini layanan ini hilang dari kios, widget dan poster, dan penilaian baru untuknya ditolak. " +
+    "Penilaian yang diberikan sebelum saat ini tetap diterima, juga yang masih tersimpan di tablet yang sedang offline dan baru terkirim nanti. Riwayatnya tetap.",
   // counters
   countersTitle: "Loket",
   countersAbout:
@@ -93,7 +96,9 @@ const id = {
   counterAdded: "Loket {name} ditambahkan.",
   counterEdit: "Ubah {name}",
   counterNeedsService: "Tambahkan jenis layanan dulu; tanpa itu loket menerima semua layanan.",
-  counterArchiveConfirm: "Arsipkan {name}? Tablet di loket ini dicabut dan tugas yang berjalan diakhiri.",
+  counterArchiveConfirm:
+    "Arsipkan {name}? Mulai saat ini loket ini tidak menerima penilaian baru: tablet di loket ini dicabut dan tugas yang berjalan diakhiri. " +
+    "Penilaian yang masih tersimpan di tablet itu dan belum terkirim tidak dapat dikirim lagi: periksa dulu di Tablet kios bahwa tablet loket ini 0 menunggu. Riwayatnya tetap.",
   // officers
   officersManageTitle: "Data petugas",
   officersManageAbout:
@@ -226,14 +231,11 @@ const id = {
   // posters
   postersTitle: "Poster QR per loket",
   postersAbout:
-    "Cetak di kertas A4 dan tempel di loket. Kode QR membuka halaman penilaian untuk layanan utama loket itu.",
+    "Cetak di kertas A4 dan tempel di loket. Kode QR membuka halaman penilaian loket itu: warga memilih layanan yang diterimanya bila loket memberi beberapa layanan.",
   postersLoopback:
     "Kode QR poster ini menunjuk ke {here}, alamat komputer server sendiri: ponsel warga tidak dapat membukanya. " +
     "Sebelum mencetak, setel SUARA_PUBLIC_URL ke alamat https:// server yang dapat dibuka warga, atau buka dasbor di " +
     'alamat itu (docs/operations.md, "Run it in an office").',
-  postersOrigin:
-    "Penilaian dari poster dikirim dari halaman Suara ({origin}), yang belum terdaftar sebagai asal widget instansi ini.",
-  postersAllow: "Izinkan halaman penilaian Suara",
   postersWhich: "Loket",
   postersAll: "Semua loket",
   postersNeed: "Tambahkan layanan dan loket dulu.",

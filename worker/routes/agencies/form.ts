@@ -7,6 +7,7 @@ import { ELEMENTS, FACES, LOCALES } from "../../../core/questionnaire.ts";
 import { FormResponse } from "../../../core/responses.ts";
 import { agencyBySlug, formParts } from "../../../db/queries/agencies.ts";
 import { notFound } from "../../errors.ts";
+import { namesThisSite } from "../../middleware/same-origin.ts";
 import { okJson, router, SECURITY } from "../../openapi.ts";
 
 /** GET /agencies/{slug}/form. */
@@ -30,7 +31,7 @@ export const formRoutes = router().openapi(
     return c.json(
       {
         agency: { slug: agency.slug, name: agency.name, timezone: agency.timezone },
-        originAllowed: origin ? agency.embedOrigins.includes(origin) : null,
+        originAllowed: origin ? namesThisSite(c, origin) || agency.embedOrigins.includes(origin) : null,
         ...parts,
         faces: [...FACES],
         questionnaire: ELEMENTS.map((e) => ({ ...e, answers: [...e.answers] })),
