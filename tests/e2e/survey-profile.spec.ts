@@ -4,16 +4,15 @@
  * dropping it: a host page on a registered origin, what it sends read off the wire.
  */
 import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { E2E_PORT } from "../../playwright.config.ts";
 import { AGENCY, adminApi, expectAccessible, screenshot } from "./helpers.ts";
 
 const SUARA = `http://127.0.0.1:${E2E_PORT}`;
-// A port of this work tree's own range, beside the e2e server's.
-const HOST_PORT = E2E_PORT + 5;
-const host = `http://127.0.0.1:${HOST_PORT}`;
-
 let server: Server;
+/** The host page's origin, on a port the system gave (runs sharing the machine never collide). */
+let host = "";
 test.beforeAll(async ({ request }) => {
   server = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
@@ -21,7 +20,8 @@ test.beforeAll(async ({ request }) => {
 <script type="module" src="${SUARA}/widget/suara.js"></script></head>
 <body><main><h1>Layanan kami</h1><suara-rating agency="${AGENCY}" service="ktp-el" mode="skm"></suara-rating></main></body></html>`);
   });
-  await new Promise<void>((resolve) => server.listen(HOST_PORT, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const api = await adminApi(request);
   const { origins } = await api.json(`/agencies/${AGENCY}/origins`);
   if (!origins.includes(host)) {
