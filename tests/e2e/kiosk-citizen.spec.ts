@@ -8,6 +8,7 @@
  */
 import { expect, type Page, test } from "@playwright/test";
 import { adminApi, expectAccessible, screenshot } from "./helpers.ts";
+import { refuseAgeThenCorrect } from "./profile-age.ts";
 
 const FACES_HEADING = "Bagaimana pelayanan kami hari ini?";
 
@@ -188,22 +189,7 @@ test("an impossible age is refused in words, kept on screen, and the corrected o
   await page.getByRole("button", { name: "Lewati →" }).click();
   await page.getByRole("button", { name: "Lanjut →" }).click();
   await expect(page.getByRole("heading", { name: "Tentang Anda (opsional)" })).toBeVisible();
-  const age = page.getByLabel("Usia (tahun)");
-  await age.fill("150");
-  await page.getByRole("button", { name: "Perempuan" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Usia" })).toHaveText(
-    "Usia harus antara 10 dan 120 tahun. Periksa lagi, atau kosongkan.",
-  );
-  await page.getByRole("button", { name: "Selesai" }).click();
-  await expect(age).toBeFocused();
-  await expect(age).toHaveValue("150");
-  await expect(age).toHaveAttribute("aria-invalid", "true");
-  await screenshot(page, "kiosk-profile-age");
-  await expectAccessible(page);
-
-  await age.fill("45");
-  await expect(page.getByRole("alert").filter({ hasText: "Usia" })).toHaveCount(0);
-  await page.getByRole("button", { name: "Selesai" }).click();
+  await refuseAgeThenCorrect(page, page, "Perempuan", "kiosk-profile-age");
   await expect(page.getByRole("heading", { name: "Terima kasih!" })).toBeVisible();
   await expect.poll(() => [...sent.values()].map((r) => r.respondent)).toEqual([{ gender: "P", age: 45 }]);
 });

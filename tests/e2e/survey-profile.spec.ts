@@ -7,7 +7,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { E2E_PORT } from "../../playwright.config.ts";
-import { AGENCY, adminApi, expectAccessible, screenshot } from "./helpers.ts";
+import { AGENCY, adminApi } from "./helpers.ts";
+import { refuseAgeThenCorrect } from "./profile-age.ts";
 
 const SUARA = `http://127.0.0.1:${E2E_PORT}`;
 let server: Server;
@@ -22,15 +23,11 @@ test.beforeAll(async ({ request }) => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const api = await adminApi(request);
-  const { origins } = await api.json(`/agencies/${AGENCY}/origins`);
-  if (!origins.includes(host)) {
-    const res = await request.put(`/api/v1/agencies/${AGENCY}/origins`, {
-      data: { origins: [...origins, host] },
-      headers: api.headers,
-    });
-    expect(res.ok()).toBe(true);
-  }
+  // The agency registers the page, as its admin would under Kelola → Widget.
+  const { headers } = await adminApi(request);
+  const path = `/api/v1/agencies/${AGENCY}/origins`;
+  const { origins } = await (await request.get(path, { headers })).json();
+  expect((await request.put(path, { data: { origins: [...origins, host] }, headers })).ok()).toBe(true);
 });
 
 test.afterAll(async () => {
@@ -54,20 +51,7 @@ test("the embed's profile asks the age and refuses 150 in words, then sends the 
   await expect(widget.getByRole("heading", { name: "Tentang Anda (opsional)" })).toBeFocused();
   // The kiosk's questions, in the kiosk's order.
   await expect(widget.getByRole("group")).toHaveText([/^Jenis kelamin/, /^Pendidikan terakhir/, /^Pekerjaan/]);
-  const age = widget.getByLabel("Usia (tahun)");
-  await age.fill("150");
-  await widget.getByRole("button", { name: "Laki-laki" }).click();
-  const problem = widget.getByRole("alert");
-  await expect(problem).toHaveText("Usia harus antara 10 dan 120 tahun. Periksa lagi, atau kosongkan.");
-  await widget.getByRole("button", { name: "Selesai" }).click();
-  await expect(age).toBeFocused();
-  await expect(age).toHaveValue("150");
-  await expect(age).toHaveAttribute("aria-invalid", "true");
-  await screenshot(page, "widget-profile-age");
-  await expectAccessible(page);
-
-  await age.fill("45");
-  await widget.getByRole("button", { name: "Selesai" }).click();
+  await refuseAgeThenCorrect(page, widget, "Laki-laki", "widget-profile-age");
   await expect(widget.getByRole("status")).toHaveText("Terima kasih atas penilaian Anda.");
   await expect.poll(() => sent.at(-1)?.respondent).toEqual({ gender: "L", age: 45 });
   expect(sent.some((r) => r.respondent?.age === 150)).toBe(false);
