@@ -8,6 +8,7 @@ import { CHANNELS } from "./channels.ts";
 import { nipProblem } from "./nip.ts";
 import { MIN_PASSWORD_LENGTH } from "./password-rules.ts";
 import { COUNTER_CODE, EMAIL, HHMM, PIN, SLUG } from "./patterns.ts";
+import { AGE_RANGE } from "./profile.ts";
 import { ELEMENT_IDS, LOCALES } from "./questionnaire.ts";
 import { timezone } from "./responses.ts";
 import { AGENCY_ROLES } from "./roles.ts";
@@ -64,7 +65,7 @@ export const Answers = z.strictObject(
 /** The standard form's optional respondent profile (no NIK, ever). */
 export const Respondent = z.strictObject({
   gender: z.enum(["L", "P"]).optional(),
-  age: z.number().int().min(10).max(120).optional(),
+  age: z.number().int().min(AGE_RANGE.min).max(AGE_RANGE.max).optional(),
   education: z.enum(["SD", "SMP", "SMA", "D1-D3", "D4/S1", "S2", "S3"]).optional(),
   occupation: z.enum(["PNS", "TNI", "POLRI", "Swasta", "Wirausaha", "Lainnya"]).optional(),
 });

@@ -57,7 +57,7 @@ function CitizenScreen({ state }: { state: KioskState }) {
     case "reasons":
       return <Reasons state={state} />;
     case "offer":
-      return <Offer state={state} onAccept={() => (state.screen.value = "survey")} />;
+      return <Offer state={state} />;
     case "survey":
       return <Survey state={state} />;
     case "thanks":

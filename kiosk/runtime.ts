@@ -10,9 +10,9 @@ import type { DeviceSelf } from "../core/responses.ts";
 import { deviceCall } from "./api.ts";
 import { type Pairing, savePairing } from "./device.ts";
 import { forgetDeviceKey } from "./device-key.ts";
-import { createKioskState, type KioskState } from "./state.ts";
+import { createKioskState, idleLimit, type KioskState, TAP_GUARD_MS } from "./state.ts";
 import { tabletOutbox } from "./store.ts";
-import { SURVEY_IDLE_MS, startSync } from "./sync.ts";
+import { startSync } from "./sync.ts";
 
 /** How long a ticket's QR stays on screen before the faces come back. */
 export const TICKET_SCREEN_MS = 3 * 60_000;
@@ -34,16 +34,29 @@ function cached<T>(key: string): T | null {
 }
 
 /**
- * Times the citizen's screens: an open rating untouched for SURVEY_IDLE_MS is
- * finished as it stands; the thank-you goes back to the faces after the counter's
- * thanksSeconds, a ticket's QR after TICKET_SCREEN_MS. Returns stop.
+ * Times the citizen's screens: a screen left untouched for its idleLimit (state.ts)
+ * gives way to the next citizen, an open rating finished as it stands; the
+ * thank-you goes back to the faces after the counter's thanksSeconds, a ticket's
+ * QR after TICKET_SCREEN_MS; a new screen takes taps TAP_GUARD_MS after it
+ * appeared. Returns stop.
  */
 export function timeScreens(state: KioskState): () => void {
   const idle = effect(() => {
-    if (!state.rating.value) return;
+    const open = state.rating.value !== null;
+    const ms = idleLimit(state.screen.value, open, state.locale.value);
     // Each touch (and each answer) starts the wait again.
     void state.touches.value;
-    const timer = setTimeout(() => void state.finish(false), SURVEY_IDLE_MS);
+    if (!ms) {
+      state.idleUntil.value = null;
+      return;
+    }
+    state.idleUntil.value = Date.now() + ms;
+    const timer = setTimeout(() => (open ? void state.finish(false) : state.toHome()), ms);
+    return () => clearTimeout(timer);
+  });
+  const settle = effect(() => {
+    if (state.settled.value) return;
+    const timer = setTimeout(state.settle, TAP_GUARD_MS);
     return () => clearTimeout(timer);
   });
   const back = effect(() => {
@@ -57,6 +70,7 @@ export function timeScreens(state: KioskState): () => void {
   });
   return () => {
     idle();
+    settle();
     back();
   };
 }
@@ -88,17 +102,25 @@ export function startKiosk(pairing: Pairing, onUnpaired: () => void): { state: K
     state.networkChanged(true);
   };
   const offline = () => state.networkChanged(false);
-  // Any touch or key while a rating is open keeps its 60 s timeout away; Alt+Shift+S opens the
-  // staff menu from a keyboard (the hold on the agency name is the touch path).
+  // Any touch or key keeps the screen's idle timeout away; Alt+Shift+S opens the staff menu
+  // from a keyboard (the hold on the agency name is the touch path).
+  let pressedAt = 0;
   const touched = (event: Event) => {
-    if (state.rating.value) state.touch();
+    if (event.type === "pointerdown") pressedAt = Date.now();
+    state.touch();
     const key = event as KeyboardEvent;
     if (key.type === "keydown" && key.altKey && key.shiftKey && key.code === "KeyS") state.staffOpen.value = true;
   };
+  // A click tells the state when its press began: a pointer's click at its pointerdown (a press that
+  // began on the previous screen is refused), a key's or a screen reader's (detail 0) now.
+  const clickBegins = (event: MouseEvent) => state.pressed(event.detail > 0 && pressedAt ? pressedAt : null);
+  const clickEnds = () => state.pressed(null);
   addEventListener("online", online);
   addEventListener("offline", offline);
-  document.addEventListener("pointerdown", touched);
+  document.addEventListener("pointerdown", touched, true);
   document.addEventListener("keydown", touched);
+  document.addEventListener("click", clickBegins, true);
+  addEventListener("click", clickEnds);
   const stopAwake = keepAwake();
   const disposers = [
     timeScreens(state),
@@ -126,8 +148,10 @@ export function startKiosk(pairing: Pairing, onUnpaired: () => void): { state: K
     clearInterval(poller);
     removeEventListener("online", online);
     removeEventListener("offline", offline);
-    document.removeEventListener("pointerdown", touched);
+    document.removeEventListener("pointerdown", touched, true);
     document.removeEventListener("keydown", touched);
+    document.removeEventListener("click", clickBegins, true);
+    removeEventListener("click", clickEnds);
     stopAwake();
     for (const dispose of disposers) dispose();
   }

@@ -13,6 +13,7 @@ import { uuidv7 } from "../core/uuid7.ts";
 import { CallFailed, type DeviceCall } from "./api.ts";
 import type { Pairing } from "./device.ts";
 import type { Outbox, QueueState } from "./outbox.ts";
+import { SURVEY_IDLE_MS } from "./sync.ts";
 
 /** The citizen's screens; `ticket` shows a rating ticket's QR for the citizen's own phone. */
 export type Screen = "home" | "reasons" | "offer" | "survey" | "thanks" | "ticket";
@@ -29,6 +30,27 @@ export interface ShownTicket {
 export type PairedSetup = Omit<DeviceSelf, "duty">;
 /** The duty open at the tablet's counter: who serves there now. */
 export type CounterDuty = NonNullable<DeviceSelf["duty"]>;
+
+/**
+ * How long a new screen (or survey step) ignores taps: a second tap of a double tap, common
+ * among elderly citizens, comes 100–300 ms after the first, and lands on whatever the first
+ * tap brought up. 450 ms is above that and below the time anyone needs to read a new screen.
+ */
+export const TAP_GUARD_MS = 450;
+/** How long the short steps (reasons, the survey offer) and an English home screen wait untouched before the faces come back in Bahasa Indonesia. */
+export const STEP_IDLE_MS = 20_000;
+
+/**
+ * How long `screen` may stay untouched before it gives way to the next citizen (0: for ever):
+ * the full survey keeps SURVEY_IDLE_MS (typing a comment takes time), the short steps
+ * STEP_IDLE_MS, and the faces wait only when left in English.
+ */
+export function idleLimit(screen: Screen, open: boolean, locale: Locale): number {
+  if (open && screen === "survey") return SURVEY_IDLE_MS;
+  if (open && (screen === "reasons" || screen === "offer")) return STEP_IDLE_MS;
+  if (screen === "home" && locale !== "id") return STEP_IDLE_MS;
+  return 0;
+}
 
 /** What a sync of the outbox reports (sync.ts): whether the server answered, when a full sync ended, how many duty changes it sent. */
 export interface SyncResult {
@@ -52,6 +74,8 @@ export interface KioskDeps {
   online?: boolean;
   /** Asks the sync loop to send the outbox now. */
   sendNow?: () => void;
+  /** The clock taps are timed with (ms). */
+  now?: () => number;
 }
 
 /** The state of a paired kiosk. */
@@ -63,6 +87,7 @@ export function createKioskState({
   lastSync: cachedSync = null,
   online: onlineAtStart = true,
   sendNow = () => undefined,
+  now = Date.now,
 }: KioskDeps) {
   /** What the server last said about the counter and who serves (runtime.ts caches it). */
   const known = signal<DeviceSelf | null>(cached);
@@ -80,7 +105,7 @@ export function createKioskState({
   const locale = signal<Locale>("id");
   const screen = signal<Screen>("home");
   const rating = signal<RatingInput | null>(null);
-  /** How often the open rating was touched: each touch restarts its idle timeout (runtime.ts). */
+  /** How often the screen was touched: each touch restarts its idle timeout (runtime.ts). */
   const touches = signal(0);
   const online = signal(onlineAtStart);
   const lastSync = signal<number | null>(cachedSync);
@@ -89,6 +114,30 @@ export function createKioskState({
   const ticket = signal<ShownTicket | null>(null);
   /** False once the tablet is unpaired or revoked: runtime.ts then forgets the pairing and stops. */
   const paired = signal(true);
+  /** When the screen (or survey step) on show appeared; the faces at start take taps at once. */
+  let shownAt = Number.NEGATIVE_INFINITY;
+  /** When the press being handled began (its pointerdown), as runtime.ts reports it; null: now. */
+  let pressBegan: number | null = null;
+  /** False for TAP_GUARD_MS after a screen appears: the screens show their buttons disabled meanwhile. */
+  const settled = signal(true);
+  /** When the screen on show gives way to the next citizen if untouched (ms), as runtime.ts timed it; null: never. */
+  const idleUntil = signal<number | null>(null);
+
+  /** Shows `next` (or a new survey step, without one): taps that began before now + TAP_GUARD_MS are refused. */
+  function show(next?: Screen) {
+    shownAt = now();
+    batch(() => {
+      settled.value = false;
+      if (next) screen.value = next;
+    });
+  }
+
+  /** Whether the press being handled may act: it began TAP_GUARD_MS or more after the screen appeared. */
+  function takesTap(): boolean {
+    const began = pressBegan ?? now();
+    pressBegan = null;
+    return began - shownAt >= TAP_GUARD_MS;
+  }
 
   async function refreshQueue() {
     queue.value = await outbox.queueState();
@@ -137,7 +186,7 @@ export function createKioskState({
       rating.value = null;
       ticket.value = null;
       locale.value = "id";
-      screen.value = "home";
+      show("home");
     });
   }
 
@@ -152,11 +201,11 @@ export function createKioskState({
     batch(() => {
       ticket.value = { url: made.url, expiresAt: made.expiresAt, officer: serving?.name ?? "" };
       staffOpen.value = false;
-      screen.value = "ticket";
+      show("ticket");
     });
   }
 
-  /** Restarts the 60 s watchdog of an open rating: untouched, it is finished as it stands. */
+  /** Restarts the screen's idle watchdog (idleLimit): untouched, an open rating is finished as it stands. */
   function touch() {
     touches.value += 1;
   }
@@ -169,10 +218,14 @@ export function createKioskState({
     await outbox.keepRating(rating.value, false);
   }
 
-  /** A face tapped: the rating exists from now on, whatever happens next. */
-  async function tapFace(face: 1 | 2 | 3 | 4) {
+  /**
+   * A face tapped: the rating exists from now on, whatever happens next. A second tap of a
+   * double tap is refused (false): the screen counts as changing from the first one on.
+   */
+  async function tapFace(face: 1 | 2 | 3 | 4): Promise<boolean> {
     const service = setup.value.services[0]?.slug;
-    if (!service) return;
+    if (!service || screen.value !== "home" || !takesTap()) return false;
+    shownAt = now();
     const made: RatingInput = {
       id: uuidv7(),
       agency: setup.value.agency,
@@ -184,9 +237,28 @@ export function createKioskState({
     };
     await outbox.keepRating(made, false);
     rating.value = made;
-    screen.value = face <= 2 ? "reasons" : "offer";
+    show(face <= 2 ? "reasons" : "offer");
     touch();
     void refreshQueue();
+    return true;
+  }
+
+  /** After a low face: one reason chosen (or none: skipped), then the survey's offer. False: the tap came too early. */
+  async function chooseReason(code: string | null): Promise<boolean> {
+    if (screen.value !== "reasons" || !takesTap()) return false;
+    shownAt = now();
+    if (code) await update({ reasons: [code] });
+    show("offer");
+    return true;
+  }
+
+  /** The citizen answers the survey's offer: the survey, or the rating sent as it is. False: the tap came too early. */
+  async function answerOffer(yes: boolean): Promise<boolean> {
+    if (screen.value !== "offer" || !takesTap()) return false;
+    touch();
+    if (yes) show("survey");
+    else await finish();
+    return true;
   }
 
   /**
@@ -201,7 +273,7 @@ export function createKioskState({
     void refreshQueue();
     if (!thank) return toHome();
     rating.value = null;
-    screen.value = "thanks";
+    show("thanks");
   }
 
   /** Staff check an officer in: at once when online, queued (and shown as pending) when not. */
@@ -278,6 +350,20 @@ export function createKioskState({
     staffOpen,
     ticket,
     paired,
+    settled,
+    idleUntil,
+    show,
+    takesTap,
+    /** Runtime.ts reports when the press now being handled began (its pointerdown); null once it is handled. */
+    pressed: (at: number | null) => {
+      pressBegan = at;
+    },
+    /** TAP_GUARD_MS after `show`, runtime.ts says the screen takes taps again (its buttons are enabled). */
+    settle: () => {
+      settled.value = true;
+    },
+    chooseReason,
+    answerOffer,
     showTicket,
     /** The services given at the counter; the survey asks which only when there are several. */
     asksService: computed(() => setup.value.services.length > 1),

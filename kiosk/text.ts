@@ -39,11 +39,17 @@ const id = {
   education: "Pendidikan terakhir",
   occupation: "Pekerjaan",
   loading: "Memuat…",
+  idleCountdown: "Kembali ke awal dalam {seconds} detik. Sentuh layar untuk melanjutkan.",
   pairTitle: "Pasangkan tablet ini",
   pairDetail: "Minta kode pemasangan 8 angka kepada admin instansi, lalu masukkan di sini.",
   pairCode: "Kode pemasangan",
   pair: "Pasangkan",
   pairing: "Memasangkan…",
+  pairCodeHint: "8 angka, boleh dengan spasi, seperti di dasbor: 1234 5678.",
+  codeEmpty: "Masukkan kode pemasangan 8 angka.",
+  codeLetters: "Kode pemasangan hanya berisi angka. Periksa huruf O dan angka 0, huruf I dan angka 1.",
+  codeShort: "Kode pemasangan kurang dari 8 angka. Periksa lagi kodenya.",
+  codeLong: "Kode pemasangan lebih dari 8 angka. Periksa lagi kodenya.",
   needsHttps:
     "Tablet ini belum bisa dipasangkan: kiosk harus dibuka lewat HTTPS (alamat https://…) atau lewat localhost " +
     "di komputer server ini. Alamat {address} tidak aman, sehingga tablet tidak dapat membuat kunci tanda tangannya " +
@@ -128,11 +134,17 @@ const en = {
   education: "Education",
   occupation: "Occupation",
   loading: "Loading…",
+  idleCountdown: "Back to the start in {seconds} seconds. Touch the screen to carry on.",
   pairTitle: "Pair this tablet",
   pairDetail: "Ask the agency admin for an 8-digit pairing code, then enter it here.",
   pairCode: "Pairing code",
   pair: "Pair",
   pairing: "Pairing…",
+  pairCodeHint: "8 digits, spaces allowed, as in the dashboard: 1234 5678.",
+  codeEmpty: "Enter the 8-digit pairing code.",
+  codeLetters: "The pairing code has digits only. Check the letter O against 0 and the letter I against 1.",
+  codeShort: "The pairing code has fewer than 8 digits. Check the code again.",
+  codeLong: "The pairing code has more than 8 digits. Check the code again.",
   needsHttps:
     "This tablet cannot be paired yet: the kiosk must be opened over HTTPS (an https://… address) or on this " +
     "machine's localhost. The address {address} is not secure, so the tablet cannot make its signing key " +

@@ -11,6 +11,7 @@ import { OfficerCard } from "../components/officer.tsx";
 import { StatusCorner } from "../components/status.tsx";
 import type { KioskState } from "../state.ts";
 import { text } from "../text.ts";
+import { screenClass } from "./steps.tsx";
 
 /** How long staff hold the agency name to open their menu (no visible button for citizens). */
 export const LONG_PRESS_MS = 2_000;
@@ -26,7 +27,7 @@ export function Home({ state, onStaff }: { state: KioskState; onStaff: () => voi
   };
   const endPress = () => clearTimeout(press.current);
   return (
-    <div class="screen home">
+    <div class={screenClass(state, "home")}>
       <header class="home-header">
         <div class="place">
           <p
@@ -68,6 +69,7 @@ export function Home({ state, onStaff }: { state: KioskState; onStaff: () => voi
               key={label.id}
               type="button"
               class={`face face-${i + 1}`}
+              disabled={!state.settled.value}
               onClick={() => void state.tapFace((i + 1) as 1 | 2 | 3 | 4)}
             >
               <Face value={(i + 1) as 1 | 2 | 3 | 4} />

@@ -11,6 +11,7 @@ import { CallFailed, call } from "../api.ts";
 import { SecureNotice } from "../components/secure-notice.tsx";
 import type { Pairing } from "../device.ts";
 import { canSign, newDeviceKey } from "../device-key.ts";
+import { readPairingCode } from "../pairing-code.ts";
 import { errorText, text } from "../text.ts";
 
 /** The pairing screen. */
@@ -22,13 +23,15 @@ export function Pair({ onPaired }: { onPaired: (pairing: Pairing, setup: Paired)
 
   const secure = canSign();
 
-  const pair = async (value: string) => {
+  const pair = async (typed: string) => {
     if (!secure) return;
+    const read = readPairingCode(typed);
+    if ("problem" in read) return setError(text(locale, read.problem));
     setBusy(true);
     setError("");
     try {
       const publicKey = await newDeviceKey();
-      const paired = await call<Paired>("/devices/pair", { method: "POST", body: { code: value.trim(), publicKey } });
+      const paired = await call<Paired>("/devices/pair", { method: "POST", body: { code: read.code, publicKey } });
       // The code is used up: keep it out of the address bar and history.
       history.replaceState(null, "", location.pathname);
       onPaired(
@@ -49,7 +52,7 @@ export function Pair({ onPaired }: { onPaired: (pairing: Pairing, setup: Paired)
 
   // A QR code's link carries the code: pair at once (only the code the page was opened with).
   useEffect(() => {
-    if (/^\d{8}$/.test(code)) void pair(code);
+    if ("code" in readPairingCode(code)) void pair(code);
   }, []);
 
   if (!secure) {
@@ -69,6 +72,7 @@ export function Pair({ onPaired }: { onPaired: (pairing: Pairing, setup: Paired)
         <h1>{text(locale, "pairTitle")}</h1>
         <p>{text(locale, "pairDetail")}</p>
         <form
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             void pair(code);
@@ -79,17 +83,22 @@ export function Pair({ onPaired }: { onPaired: (pairing: Pairing, setup: Paired)
             id="code"
             name="code"
             inputMode="numeric"
-            pattern="\d{8}"
-            maxLength={8}
             autoComplete="off"
-            required
+            aria-describedby="code-hint code-error"
+            aria-invalid={error ? "true" : undefined}
             value={code}
-            onInput={(e) => setCode((e.target as HTMLInputElement).value)}
+            onInput={(e) => {
+              setCode((e.target as HTMLInputElement).value);
+              setError("");
+            }}
           />
+          <p id="code-hint" class="hint">
+            {text(locale, "pairCodeHint")}
+          </p>
           <button type="submit" class="primary" disabled={busy}>
             {busy ? text(locale, "pairing") : text(locale, "pair")}
           </button>
-          <p role="alert" class="error">
+          <p id="code-error" role="alert" class="error">
             {error}
           </p>
         </form>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from "preact/hooks";
 import { REASONS } from "../../core/questionnaire.ts";
+import { Countdown } from "../components/countdown.tsx";
 import type { KioskState } from "../state.ts";
 import { text } from "../text.ts";
 
@@ -18,55 +19,53 @@ export function ScreenTitle({ children, id }: { children: string; id?: string })
   );
 }
 
+/** The class of a citizen's screen: `settling` while it still refuses taps (its buttons look enabled, but are not). */
+export const screenClass = (state: KioskState, name: string) =>
+  `screen ${name}${state.settled.value ? "" : " settling"}`;
+
 /** After a low face: one tap on a reason, or skip. */
 export function Reasons({ state }: { state: KioskState }) {
   const locale = state.locale.value;
-  const next = async (code: string | null) => {
-    if (code) await state.update({ reasons: [code] });
-    state.screen.value = "offer";
-  };
+  const next = (code: string | null) => void state.chooseReason(code);
+  const early = !state.settled.value;
   return (
-    <main class="screen step">
+    <main class={screenClass(state, "step")}>
       <ScreenTitle>{text(locale, "reasonsTitle")}</ScreenTitle>
       <p class="hint">{text(locale, "reasonsHint")}</p>
       <div class="choices">
         {REASONS.map((reason) => (
-          <button key={reason.code} type="button" class="choice" onClick={() => void next(reason.code)}>
+          <button key={reason.code} type="button" class="choice" disabled={early} onClick={() => next(reason.code)}>
             {reason.label[locale]}
           </button>
         ))}
       </div>
       <div class="actions">
-        <button type="button" class="secondary" onClick={() => void next(null)}>
+        <button type="button" class="secondary" disabled={early} onClick={() => next(null)}>
           {text(locale, "skip")}
         </button>
       </div>
+      <Countdown state={state} />
     </main>
   );
 }
 
 /** The offer of the 9 SKM questions; declining sends the rating as it is. */
-export function Offer({ state, onAccept }: { state: KioskState; onAccept: () => void }) {
+export function Offer({ state }: { state: KioskState }) {
   const locale = state.locale.value;
+  const early = !state.settled.value;
   return (
-    <main class="screen step offer">
+    <main class={screenClass(state, "step offer")}>
       <ScreenTitle>{text(locale, "offerTitle")}</ScreenTitle>
       <p class="lead">{text(locale, "offerDetail")}</p>
       <div class="actions actions-stacked">
-        <button
-          type="button"
-          class="primary"
-          onClick={() => {
-            state.touch();
-            onAccept();
-          }}
-        >
+        <button type="button" class="primary" disabled={early} onClick={() => void state.answerOffer(true)}>
           {text(locale, "offerYes")}
         </button>
-        <button type="button" class="secondary" onClick={() => void state.finish()}>
+        <button type="button" class="secondary" disabled={early} onClick={() => void state.answerOffer(false)}>
           {text(locale, "offerNo")}
         </button>
       </div>
+      <Countdown state={state} />
     </main>
   );
 }

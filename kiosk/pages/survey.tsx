@@ -5,12 +5,14 @@
  * profile. Every answer completes the rating tapped at the start (same id, one
  * row) and is kept in IndexedDB as it is given.
  */
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { RatingInput } from "../../core/contract.ts";
+import { PROFILE_FIELDS, readAge } from "../../core/profile.ts";
 import { ELEMENTS, PROFILE } from "../../core/questionnaire.ts";
+import { Countdown } from "../components/countdown.tsx";
 import type { KioskState } from "../state.ts";
 import { text } from "../text.ts";
-import { ScreenTitle } from "./steps.tsx";
+import { ScreenTitle, screenClass } from "./steps.tsx";
 
 type Step = { kind: "question"; index: number } | { kind: "service" } | { kind: "comment" } | { kind: "profile" };
 
@@ -31,9 +33,13 @@ export function Survey({ state }: { state: KioskState }) {
   const step = steps[at];
   const go = (to: number) => {
     state.touch();
-    if (to < 0) state.screen.value = "offer";
+    if (to < 0) state.show("offer");
     else if (to >= steps.length) void state.finish();
-    else setAt(to);
+    else {
+      // A new step is a new screen: the second tap of a double tap must not answer it.
+      state.show();
+      setAt(to);
+    }
   };
   const props = { state, next: () => go(at + 1), back: () => go(at - 1) };
   if (step.kind === "question") return <Question key={step.index} index={step.index} {...props} />;
@@ -50,12 +56,13 @@ interface StepProps {
 
 function Nav({ state, next, back }: StepProps) {
   const locale = state.locale.value;
+  const early = !state.settled.value;
   return (
     <div class="actions nav">
-      <button type="button" class="secondary" onClick={back}>
+      <button type="button" class="secondary" disabled={early} onClick={back}>
         ← {text(locale, "back")}
       </button>
-      <button type="button" class="secondary" onClick={next}>
+      <button type="button" class="secondary" disabled={early} onClick={next}>
         {text(locale, "skip")} →
       </button>
     </div>
@@ -68,12 +75,13 @@ function Question({ index, ...props }: StepProps & { index: number }) {
   const element = ELEMENTS[index];
   const chosen = state.rating.value?.answers?.[element.id];
   const answer = async (value: 1 | 2 | 3 | 4) => {
+    if (!state.takesTap()) return;
     await state.update({ answers: { ...state.rating.value?.answers, [element.id]: value } });
     next();
   };
   const progress = text(locale, "progress", { n: index + 1, total: ELEMENTS.length });
   return (
-    <main class="screen step question">
+    <main class={screenClass(state, "step question")}>
       <div class="progress">
         <span>{progress}</span>
         <progress max={ELEMENTS.length} value={index + 1} aria-label={progress} />
@@ -87,6 +95,7 @@ function Question({ index, ...props }: StepProps & { index: number }) {
             type="button"
             class={`answer answer-${i + 1}`}
             aria-pressed={chosen === i + 1}
+            disabled={!state.settled.value}
             onClick={() => void answer((i + 1) as 1 | 2 | 3 | 4)}
           >
             {label[locale]}
@@ -94,6 +103,7 @@ function Question({ index, ...props }: StepProps & { index: number }) {
         ))}
       </div>
       <Nav {...props} />
+      <Countdown state={state} />
     </main>
   );
 }
@@ -103,7 +113,7 @@ function ServiceStep(props: StepProps) {
   const locale = state.locale.value;
   const current = state.rating.value?.service;
   return (
-    <main class="screen step">
+    <main class={screenClass(state, "step")}>
       <ScreenTitle>{text(locale, "serviceTitle")}</ScreenTitle>
       <div class="choices">
         {state.setup.value.services.map((service) => (
@@ -112,7 +122,9 @@ function ServiceStep(props: StepProps) {
             type="button"
             class="choice"
             aria-pressed={current === service.slug}
+            disabled={!state.settled.value}
             onClick={async () => {
+              if (!state.takesTap()) return;
               await state.update({ service: service.slug });
               next();
             }}
@@ -122,6 +134,7 @@ function ServiceStep(props: StepProps) {
         ))}
       </div>
       <Nav {...props} />
+      <Countdown state={state} />
     </main>
   );
 }
@@ -165,6 +178,7 @@ function CommentStep(props: StepProps) {
           </button>
         </div>
       </form>
+      <Countdown state={state} />
     </main>
   );
 }
@@ -175,9 +189,15 @@ function ProfileStep(props: StepProps) {
   const { state } = props;
   const locale = state.locale.value;
   const profile: Profile = state.rating.value?.respondent ?? {};
+  const [ageTyped, setAgeTyped] = useState(profile.age === undefined ? "" : String(profile.age));
+  // Shown once the field is left or "Selesai" pressed, not while the citizen is still typing.
+  const [ageShown, setAgeShown] = useState(false);
+  const ageRead = readAge(ageTyped);
+  const ageProblem = "problem" in ageRead ? ageRead.problem[locale] : "";
+  const ageField = useRef<HTMLInputElement>(null);
   const set = (fields: Partial<Profile>) => void state.update({ respondent: { ...profile, ...fields } });
   const group = (key: "gender" | "education" | "occupation") => (
-    <fieldset class="profile-group">
+    <fieldset key={key} class="profile-group">
       <legend>{text(locale, key)}</legend>
       <div class="chips">
         {PROFILE[key].map((option) => (
@@ -194,35 +214,56 @@ function ProfileStep(props: StepProps) {
       </div>
     </fieldset>
   );
+  const age = (
+    <div key="age" class="profile-group">
+      <label for="age">{text(locale, "age")}</label>
+      <input
+        ref={ageField}
+        id="age"
+        inputMode="numeric"
+        autoComplete="off"
+        aria-invalid={ageShown && ageProblem ? "true" : undefined}
+        aria-describedby="age-error"
+        value={ageTyped}
+        onInput={(e) => {
+          const typed = (e.target as HTMLInputElement).value;
+          setAgeTyped(typed);
+          const read = readAge(typed);
+          // An impossible age is not kept (the API would refuse the whole rating); the message says so.
+          set({ age: "age" in read ? read.age : undefined });
+          if ("age" in read) setAgeShown(false);
+        }}
+        onBlur={() => setAgeShown(true)}
+      />
+      <p id="age-error" class="error" role="alert">
+        {ageShown ? ageProblem : ""}
+      </p>
+    </div>
+  );
   return (
     <main class="screen step profile">
       <ScreenTitle>{text(locale, "profileTitle")}</ScreenTitle>
-      {group("gender")}
-      <div class="profile-group">
-        <label for="age">{text(locale, "age")}</label>
-        <input
-          id="age"
-          type="number"
-          inputMode="numeric"
-          min={10}
-          max={120}
-          value={profile.age ?? ""}
-          onInput={(e) => {
-            const age = Number((e.target as HTMLInputElement).value);
-            set({ age: Number.isInteger(age) && age >= 10 && age <= 120 ? age : undefined });
-          }}
-        />
-      </div>
-      {group("education")}
-      {group("occupation")}
+      {PROFILE_FIELDS.map((field) => (field === "age" ? age : group(field)))}
       <div class="actions">
         <button type="button" class="secondary" onClick={props.back}>
           ← {text(locale, "back")}
         </button>
-        <button type="button" class="primary" onClick={() => void state.finish()}>
+        <button
+          type="button"
+          class="primary"
+          onClick={() => {
+            if (ageProblem) {
+              setAgeShown(true);
+              ageField.current?.focus();
+              return;
+            }
+            void state.finish();
+          }}
+        >
           {text(locale, "done")}
         </button>
       </div>
+      <Countdown state={state} />
     </main>
   );
 }
