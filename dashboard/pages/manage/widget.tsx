@@ -130,7 +130,7 @@ export function Origins({ slug, origins, onChange }: { slug: string; origins: st
 const KINDS = ["inline", "skm", "floating", "english", "badge"] as const;
 type Kind = (typeof KINDS)[number];
 
-/** The attributes each kind of <suara-rating> adds to the basic tag (README, "The widget"). */
+/** The attributes each kind of <suara-rating> adds to the basic tag (README.md, "The widget (agency websites)"). */
 const RATING_ATTRIBUTES: Record<Exclude<Kind, "badge">, Record<string, string>> = {
   inline: {},
   skm: { mode: "skm" },
