@@ -139,7 +139,7 @@ const RATING_ATTRIBUTES: Record<Exclude<Kind, "badge">, Record<string, string>> 
 };
 
 /** The copy-paste code of a kind for an agency (and a service, for the rating). */
-export function snippetOf(kind: Kind, publicUrl: string, agency: string, service: string): string {
+function snippetOf(kind: Kind, publicUrl: string, agency: string, service: string): string {
   if (kind === "badge") {
     return `<script type="module" src="${publicUrl}/widget/badge.js"></script>\n<suara-ikm-badge agency="${agency}"></suara-ikm-badge>`;
   }
