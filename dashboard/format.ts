@@ -28,36 +28,8 @@ export const count = (value: number, locale: Locale) => new Intl.NumberFormat(in
 export const dateTime = (iso: string, locale: Locale) =>
   new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 
-/** A local day (YYYY-MM-DD), written out. */
-export const day = (value: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlTag(locale), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${value}T00:00:00Z`),
-  );
-
-/** A month (YYYY-MM), written out: "November 2026", or "Nov 2026" when short. */
-export const month = (value: string, locale: Locale, short = false) =>
-  new Intl.DateTimeFormat(intlTag(locale), {
-    month: short ? "short" : "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${value}-01T00:00:00Z`));
-
-const ROMAN = ["I", "II", "III", "IV"];
-
-/** A period as the API names it (2026-11, 2026-Q4, 2026-S2, 2026, or a from..to range), written out. */
-export function periodLabel(label: string, locale: Locale): string {
-  let m = /^(\d{4})-(\d{2})$/.exec(label);
-  if (m) return month(label, locale);
-  m = /^(\d{4})-Q([1-4])$/.exec(label);
-  if (m) return locale === "en" ? `Q${m[2]} ${m[1]}` : `Triwulan ${ROMAN[Number(m[2]) - 1]} ${m[1]}`;
-  m = /^(\d{4})-S([12])$/.exec(label);
-  if (m) return `Semester ${ROMAN[Number(m[2]) - 1]} ${m[1]}`;
-  m = /^(\d{4})$/.exec(label);
-  if (m) return locale === "en" ? `Year ${m[1]}` : `Tahun ${m[1]}`;
-  m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(label);
-  if (m) return `${day(m[1], locale)} – ${day(m[2], locale)}`;
-  return label;
-}
+// Days, months and periods in words live in core: the IKM badge names a period as these pages do.
+export { day, month, periodWords } from "../core/period-words.ts";
 
 /** The period choices of the picker, relative to a local day. */
 export function periodChoices(today = new Date()) {

@@ -1,7 +1,7 @@
 /** The words of <suara-ikm-badge>, Bahasa Indonesia first. */
 import { createWords } from "../core/words.ts";
 
-/** A badge word in a locale, with `{period}`/`{n}` filled. */
+/** A badge word in a locale, with `{period}` (in words: "Semester II 2026") and `{n}` filled. */
 export const sayBadge = createWords({
   id: {
     ikm: "IKM {period}",

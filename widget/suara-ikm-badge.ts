@@ -6,6 +6,7 @@
  * /widget/suara.iife.js has it beside <suara-rating> (/widget/suara.js does not).
  */
 
+import { periodWords } from "../core/period-words.ts";
 import type { PublicIkm } from "../core/score-responses.ts";
 import { BANDS } from "../core/scoring.ts";
 import { intlTag, localeOf } from "../core/words.ts";
@@ -62,7 +63,7 @@ export class SuaraIkmBadge extends HTMLElement {
       });
     const value = data.ikm?.value ?? data.quick.index;
     const band = data.ikm?.mutu ?? data.quick.band;
-    const title = sayBadge(locale, data.ikm ? "ikm" : "quick", { period: data.period.label });
+    const title = sayBadge(locale, data.ikm ? "ikm" : "quick", { period: periodWords(data.period.label, locale) });
     const count = data.ikm
       ? sayBadge(locale, "respondents", { n: number(data.respondents, 0) })
       : sayBadge(locale, "ratings", { n: number(data.quick.n, 0) });

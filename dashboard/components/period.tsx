@@ -7,7 +7,7 @@
 import { useContext, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { Session } from "../context.ts";
-import { periodChoices, periodLabel } from "../format.ts";
+import { periodChoices, periodWords } from "../format.ts";
 import { text } from "../text.ts";
 
 /** The period of the page's URL as an API query string (empty: the API's default, this semester). */
@@ -59,10 +59,10 @@ export function PeriodPicker() {
       >
         {options.map(([value, label]) => (
           <option key={value} value={value}>
-            {label} · {periodLabel(value, locale)}
+            {label} · {periodWords(value, locale)}
           </option>
         ))}
-        {!known && current !== "range" ? <option value={current}>{periodLabel(current, locale)}</option> : null}
+        {!known && current !== "range" ? <option value={current}>{periodWords(current, locale)}</option> : null}
         <option value="range">{text(locale, "range")}</option>
       </select>
       {ranging ? (

@@ -18,7 +18,7 @@ import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { num, Table } from "../components/table.tsx";
 import { Session } from "../context.ts";
-import { count, month, nrr, periodLabel, score } from "../format.ts";
+import { count, month, nrr, periodWords, score } from "../format.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
 import { mayManage } from "./manage/frame.tsx";
@@ -83,7 +83,7 @@ export function IkmCard({ r, locale }: { r: Report; locale: Locale }) {
   const elementName = (id: string) => ELEMENTS.find((e) => e.id === id)?.name[locale] ?? id;
   return (
     <section class="card score-card" aria-labelledby="ikm-title">
-      <h1 id="ikm-title">{text(locale, "ikmTitle", { period: periodLabel(r.period.label, locale) })}</h1>
+      <h1 id="ikm-title">{text(locale, "ikmTitle", { period: periodWords(r.period.label, locale) })}</h1>
       {r.ikm ? (
         <>
           <p class="headline">

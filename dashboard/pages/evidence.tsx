@@ -13,7 +13,7 @@ import { PrintToolbar } from "../components/print-toolbar.tsx";
 import { Load } from "../components/states.tsx";
 import { num, Table } from "../components/table.tsx";
 import { Session } from "../context.ts";
-import { count, month, periodLabel, range, score } from "../format.ts";
+import { count, month, periodWords, range, score } from "../format.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
 import { CommentsList } from "./officer.tsx";
@@ -36,7 +36,7 @@ export function EvidencePage() {
               <Fact label={text(locale, "nip")}>{s.nip}</Fact>
               <Fact label={text(locale, "position")}>{s.position || "–"}</Fact>
               <Fact label={text(locale, "agency")}>{s.agency.name}</Fact>
-              <Fact label={text(locale, "period")}>{periodLabel(s.period.label, locale)}</Fact>
+              <Fact label={text(locale, "period")}>{periodWords(s.period.label, locale)}</Fact>
               <Fact label={text(locale, "dutyHours")}>{score(s.dutyHours, locale).replace(/[.,]00$/, "")}</Fact>
               <Fact label={text(locale, "ratingsReceived")}>{count(s.n, locale)}</Fact>
               <Fact label={text(locale, "directIndex")}>{score(s.index, locale)}</Fact>

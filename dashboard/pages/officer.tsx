@@ -20,7 +20,7 @@ import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { Heads, num, ScrollBox } from "../components/table.tsx";
 import { Session } from "../context.ts";
-import { count, dateTime, month, periodLabel, range, score } from "../format.ts";
+import { count, dateTime, month, periodWords, range, score } from "../format.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
 
@@ -53,7 +53,7 @@ export function OfficerPage() {
 export function ScoreCard({ s, locale }: { s: OfficerScore; locale: Locale }) {
   return (
     <section class="card score-card" aria-labelledby="score-title">
-      <h1 id="score-title">{text(locale, "myScore", { period: periodLabel(s.period.label, locale) })}</h1>
+      <h1 id="score-title">{text(locale, "myScore", { period: periodWords(s.period.label, locale) })}</h1>
       {s.enough ? (
         <p class="headline">
           <span class="big">{score(s.fair, locale)}</span> <Band mutu={s.band} locale={locale} />

@@ -16,7 +16,7 @@ import { usePeriodQuery } from "../components/period.tsx";
 import { PrintToolbar } from "../components/print-toolbar.tsx";
 import { Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
-import { count, dateTime, periodLabel, score } from "../format.ts";
+import { count, dateTime, periodWords, score } from "../format.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
 import { Breakdown, Elements } from "./agency.tsx";
@@ -38,7 +38,7 @@ export function ReportPage() {
             <h1 id="report-title">{text(locale, "reportTitle")}</h1>
             <dl class="facts facts-paper">
               <Fact label={text(locale, "reportUnit")}>{r.agency.name}</Fact>
-              <Fact label={text(locale, "reportPeriod")}>{periodLabel(r.period.label, locale)}</Fact>
+              <Fact label={text(locale, "reportPeriod")}>{periodWords(r.period.label, locale)}</Fact>
               <Fact label={text(locale, "respondents")}>{count(r.respondents, locale)}</Fact>
               <Fact label={text(locale, "ikm")}>
                 {r.ikm
