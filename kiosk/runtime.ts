@@ -115,12 +115,19 @@ export function startKiosk(pairing: Pairing, onUnpaired: () => void): { state: K
   // began on the previous screen is refused), a key's or a screen reader's (detail 0) now.
   const clickBegins = (event: MouseEvent) => state.pressed(event.detail > 0 && pressedAt ? pressedAt : null);
   const clickEnds = () => state.pressed(null);
-  addEventListener("online", online);
-  addEventListener("offline", offline);
-  document.addEventListener("pointerdown", touched, true);
-  document.addEventListener("keydown", touched);
-  document.addEventListener("click", clickBegins, true);
-  addEventListener("click", clickEnds);
+  // Each listener with its removal, so stopping removes exactly what was added.
+  const listen = <E extends Event>(target: EventTarget, type: string, handler: (event: E) => void, capture = false) => {
+    target.addEventListener(type, handler as EventListener, capture);
+    return () => target.removeEventListener(type, handler as EventListener, capture);
+  };
+  const unlisten = [
+    listen(window, "online", online),
+    listen(window, "offline", offline),
+    listen(document, "pointerdown", touched, true),
+    listen(document, "keydown", touched),
+    listen(document, "click", clickBegins, true),
+    listen(window, "click", clickEnds),
+  ];
   const stopAwake = keepAwake();
   const disposers = [
     timeScreens(state),
@@ -146,12 +153,7 @@ export function startKiosk(pairing: Pairing, onUnpaired: () => void): { state: K
   function stop() {
     sync.stop();
     clearInterval(poller);
-    removeEventListener("online", online);
-    removeEventListener("offline", offline);
-    document.removeEventListener("pointerdown", touched, true);
-    document.removeEventListener("keydown", touched);
-    document.removeEventListener("click", clickBegins, true);
-    removeEventListener("click", clickEnds);
+    for (const remove of unlisten) remove();
     stopAwake();
     for (const dispose of disposers) dispose();
   }
