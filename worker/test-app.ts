@@ -221,7 +221,7 @@ export async function testApp({
       );
 
   /**
-   * Opens a counter all day (so no tap is flagged outside_hours whenever a test runs), pairs a
+   * Opens a counter around the clock (so no tap is flagged outside_hours whenever a test runs), pairs a
    * tablet there and checks an officer in with it; returns the tablet's token.
    */
   const staffAllDay = async (counter = "loket-1", nip = OFFICER_NIPS[0], adminToken?: string) => {
@@ -229,7 +229,7 @@ export async function testApp({
     const demo = db.select({ id: agencies.id }).from(agencies).where(eq(agencies.slug, AGENCY));
     await db
       .update(counters)
-      .set({ opensAt: "00:00", closesAt: "23:59" })
+      .set({ opensAt: "00:00", closesAt: "00:00" })
       .where(and(eq(counters.code, counter), inArray(counters.agencyId, demo)));
     const device = await pairDevice(counter, token);
     await call("POST", `/api/v1/counters/${counter}/duty`, { token: device, body: { nip, pin: PIN } });

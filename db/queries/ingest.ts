@@ -7,6 +7,7 @@
  */
 import type { InStatement, InValue } from "@libsql/client";
 import type { RatingInput, RatingResult } from "../../core/contract.ts";
+import { withinHours } from "../../core/hours.ts";
 import { localDay, TIMEZONES, type Timezone } from "../../core/period.ts";
 import { maskComment } from "../../core/privacy.ts";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
@@ -351,8 +352,8 @@ function toRow({ input, sender }: IngestItem, context: IngestContext, now: numbe
   };
 }
 
-/** Whether an instant falls outside a counter's local service hours. */
+/** Whether an instant falls outside a counter's local service hours (core/hours.ts: to and across midnight too). */
 function outsideHours(instant: number, timezone: Timezone, counter: CounterHoursRow): boolean {
   const local = new Date(instant + TIMEZONES[timezone] * 3_600_000).toISOString().slice(11, 16);
-  return local < counter.opensAt || local >= counter.closesAt;
+  return !withinHours(local, counter.opensAt, counter.closesAt);
 }

@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { rebuildRollups } from "../../db/queries/rollups.ts";
 import { agencies, devices, ratingRollups, ratings } from "../../db/schema.ts";
 import { AGENCY, OFFICER_NIPS, ORIGIN, PIN, rating, STORES, testApp } from "../test-app.ts";
@@ -468,5 +468,47 @@ describe("GET /api/v1/agencies/:slug/form", () => {
     const res = await t.call("GET", `/api/v1/agencies/${AGENCY}/form`, { headers: { origin: ORIGIN } });
     expect(res.headers.get("vary")).toMatch(/origin/i);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
+  });
+});
+
+describe.each(STORES)("service hours through the %s", (store) => {
+  it("flag a tap outside hours that run across midnight, and none inside them or in a day's last minute", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const t = await testApp({ store });
+      const admin = await t.login();
+      const counterId = async (code: string) =>
+        (await (await t.call("GET", `/api/v1/agencies/${AGENCY}/counters`, { token: admin })).json()).counters.find(
+          (c: { code: string }) => c.code === code,
+        ).id;
+      const hours = async (code: string, opensAt: string, closesAt: string) => {
+        const res = await t.call("PATCH", `/api/v1/agencies/${AGENCY}/counters/${await counterId(code)}`, {
+          token: admin,
+          body: { opensAt, closesAt },
+        });
+        expect(res.status).toBe(200);
+      };
+      // 2026-11-16 16:00 UTC is 23:00 in Tebing Tinggi (WIB).
+      vi.setSystemTime(new Date("2026-11-16T16:00:00Z"));
+      await hours("loket-1", "22:00", "06:00");
+      await hours("loket-2", "08:00", "00:00");
+      const night = await t.pairDevice("loket-1");
+      const late = await t.pairDevice("loket-2");
+      const tap = async (device: string, at: string) => {
+        vi.setSystemTime(new Date(at));
+        const made = rating({ channel: "kiosk", createdAt: at });
+        const res = await t.call("POST", "/api/v1/ratings", { token: device, body: { ratings: [made] } });
+        expect((await res.json()).results[0].status).toBe("accepted");
+        const [row] = await t.db.select({ flags: ratings.flags }).from(ratings).where(eq(ratings.id, made.id));
+        return row.flags;
+      };
+      expect(await tap(night, "2026-11-16T16:30:00Z")).toEqual([]); // 23:30
+      expect(await tap(night, "2026-11-16T22:30:00Z")).toEqual([]); // 05:30 the next day
+      expect(await tap(night, "2026-11-17T05:00:00Z")).toEqual(["outside_hours"]); // 12:00
+      expect(await tap(late, "2026-11-17T16:59:30Z")).toEqual([]); // 23:59:30, the day's last minute
+      expect(await tap(late, "2026-11-17T17:30:00Z")).toEqual(["outside_hours"]); // 00:30
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

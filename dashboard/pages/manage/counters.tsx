@@ -181,7 +181,7 @@ function CounterForm({
                 code: when(!COUNTER_CODE.test(v.code), w("codeRule")),
                 name: when(!v.name, w("required")),
                 opensAt: when(!HHMM.test(v.opensAt), w("timeRule")),
-                closesAt: when(!HHMM.test(v.closesAt) || v.closesAt <= v.opensAt, w("closesRule")),
+                closesAt: when(!HHMM.test(v.closesAt), w("timeRule")),
                 thanksSeconds: when(!Number.isInteger(thanks) || thanks < 1 || thanks > 60, w("thanksRule")),
               },
               clash: "code",
@@ -227,6 +227,7 @@ function CounterForm({
             name="closesAt"
             type="time"
             label={w("closesAt")}
+            hint={w("closesHint")}
             defaultValue={counter?.closesAt ?? "16:00"}
             error={act.errors.closesAt}
           />

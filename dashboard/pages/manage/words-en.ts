@@ -79,7 +79,8 @@ export const en: Record<ManageKey, string> = {
   opensAt: "Opens",
   closesAt: "Closes",
   timeRule: "Enter a time such as 08:00.",
-  closesRule: "Closing must come after opening.",
+  closesHint:
+    "Before opening: through midnight (22:00–06:00); 00:00: until midnight; the same as opening: around the clock.",
   thanksSeconds: "Kiosk thank-you time (seconds)",
   thanksRule: "Between 1 and 60 seconds.",
   mainService: "Main service",

@@ -87,7 +87,8 @@ const id = {
   opensAt: "Buka",
   closesAt: "Tutup",
   timeRule: "Isi jam seperti 08:00.",
-  closesRule: "Jam tutup harus setelah jam buka.",
+  closesHint:
+    "Sebelum jam buka: melewati tengah malam (22:00–06:00); 00:00: sampai tengah malam; sama dengan jam buka: 24 jam.",
   thanksSeconds: "Lama ucapan terima kasih di kios (detik)",
   thanksRule: "Antara 1 dan 60 detik.",
   mainService: "Layanan utama",
