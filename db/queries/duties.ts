@@ -185,9 +185,12 @@ export const AUTO_END_AFTER_CLOSE_MS = 3_600_000;
 /**
  * When a duty started at `startedAt` ends by itself: the first instant at or after the start
  * that is an hour past its counter's closing time (in the agency's timezone). A duty begun
- * more than an hour after closing runs to the next day's.
+ * more than an hour after closing runs to the next day's. A counter open around the clock
+ * (closing at its opening time, core/hours.ts) never closes: a duty forgotten there ends a
+ * day after it began.
  */
-export function autoEndOf(startedAt: number, closesAt: string, timezone: Timezone): number {
+export function autoEndOf(startedAt: number, closesAt: string, timezone: Timezone, opensAt?: string): number {
+  if (opensAt === closesAt) return startedAt + 86_400_000;
   const [hours, minutes] = closesAt.split(":").map(Number);
   const midnight = startOfLocalDay(localDay(startedAt, timezone), timezone);
   const end = midnight + (hours * 60 + minutes) * 60_000 + AUTO_END_AFTER_CLOSE_MS;
@@ -206,6 +209,7 @@ export async function endOverdueDuties(db: Db, now: number): Promise<number> {
       counterId: duties.counterId,
       officerId: duties.officerId,
       startedAt: duties.startedAt,
+      opensAt: counters.opensAt,
       closesAt: counters.closesAt,
       agencyId: counters.agencyId,
       timezone: agencies.timezone,
@@ -215,7 +219,7 @@ export async function endOverdueDuties(db: Db, now: number): Promise<number> {
     .innerJoin(agencies, eq(agencies.id, counters.agencyId))
     .where(isNull(duties.endedAt));
   const overdue = open
-    .map((d) => ({ ...d, endsAt: autoEndOf(d.startedAt, d.closesAt, d.timezone) }))
+    .map((d) => ({ ...d, endsAt: autoEndOf(d.startedAt, d.closesAt, d.timezone, d.opensAt) }))
     .filter((d) => d.endsAt <= now);
   if (overdue.length === 0) return 0;
   const [first, ...rest] = overdue.flatMap((d) => [

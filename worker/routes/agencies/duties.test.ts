@@ -111,5 +111,8 @@ describe("a duty left open", () => {
     expect(autoEndOf(at(16), "15:30", "Asia/Makassar")).toBe(at(16, 30));
     // Started later in the evening: runs to the next day's.
     expect(autoEndOf(at(18), "15:30", "Asia/Makassar")).toBe(at(24 + 16, 30));
+    // Hours across midnight end the next morning; around the clock, a day after the start.
+    expect(autoEndOf(at(22), "06:00", "Asia/Makassar", "22:00")).toBe(at(24 + 7));
+    expect(autoEndOf(at(8, 30), "08:00", "Asia/Makassar", "08:00")).toBe(at(24 + 8, 30));
   });
 });
