@@ -9,7 +9,7 @@ import { nipProblem } from "./nip.ts";
 import { MIN_PASSWORD_LENGTH } from "./password-rules.ts";
 import { COUNTER_CODE, EMAIL, HHMM, PIN, SLUG } from "./patterns.ts";
 import { AGE_RANGE } from "./profile.ts";
-import { ELEMENT_IDS, LOCALES } from "./questionnaire.ts";
+import { ELEMENT_IDS, LOCALES, PROFILE } from "./questionnaire.ts";
 import { timezone } from "./responses.ts";
 import { AGENCY_ROLES } from "./roles.ts";
 import { isSafeUrl, originProblem } from "./urls.ts";
@@ -62,12 +62,15 @@ export const Answers = z.strictObject(
   >,
 );
 
+/** The codes of one of the questionnaire's profile lists, as an enum takes them. */
+const codes = <C extends string>(list: readonly { code: C }[]) => list.map((o) => o.code) as [C, ...C[]];
+
 /** The standard form's optional respondent profile (no NIK, ever). */
 export const Respondent = z.strictObject({
-  gender: z.enum(["L", "P"]).optional(),
+  gender: z.enum(codes(PROFILE.gender)).optional(),
   age: z.number().int().min(AGE_RANGE.min).max(AGE_RANGE.max).optional(),
-  education: z.enum(["SD", "SMP", "SMA", "D1-D3", "D4/S1", "S2", "S3"]).optional(),
-  occupation: z.enum(["PNS", "TNI", "POLRI", "Swasta", "Wirausaha", "Lainnya"]).optional(),
+  education: z.enum(codes(PROFILE.education)).optional(),
+  occupation: z.enum(codes(PROFILE.occupation)).optional(),
 });
 
 /** One citizen's response as a client sends it. */
