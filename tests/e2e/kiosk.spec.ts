@@ -169,7 +169,8 @@ test.describe("a rating the server refuses", () => {
     request,
   }) => {
     const api = await adminApi(request);
-    // A counter whose only service the agency archives while the tablet is offline.
+    // A counter whose only service the agency archives while the tablet is offline, before a citizen
+    // taps there: a tap made after the archive is refused (one made before it would be stored).
     const made = await request.post(`/api/v1/agencies/${AGENCY}/services`, {
       data: { slug: "legalisir", name: "Legalisir Dokumen" },
       headers: api.headers,
@@ -180,10 +181,17 @@ test.describe("a rating the server refuses", () => {
       headers: api.headers,
     });
     await pairKiosk(page, await api.pairingCode("loket-7"));
+    // A request still in flight when the network goes would bring the archive's news back and the
+    // tap would rate another service: go offline only once the tablet has nothing in flight.
+    await page.waitForLoadState("networkidle");
     await context.setOffline(true);
-    await tapAndDecline(page, "Puas");
     await request.delete(`/api/v1/agencies/${AGENCY}/services/${service.id}`, { headers: api.headers });
+    await tapAndDecline(page, "Puas");
+    const status = page.getByRole("complementary", { name: "Status" });
+    await expect(status).toContainText("1 penilaian menunggu dikirim");
     await context.setOffline(false);
+    // Sent and refused: it waits no longer (the staff menu then lists it set aside).
+    await expect(status).not.toContainText("menunggu", { timeout: 20_000 });
     const menu = await openStaffMenu(page);
     const queue = menu.getByRole("region", { name: "Antrean kirim" });
     await expect(queue.getByText("Layanan ini sudah tidak tersedia di instansi.")).toBeVisible({ timeout: 20_000 });
