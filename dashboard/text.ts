@@ -4,6 +4,7 @@ import { createWords } from "../core/words.ts";
 
 const id = {
   appName: "Suara",
+  skipToContent: "Langsung ke isi halaman",
   signInTitle: "Masuk ke Suara",
   identity: "NIP atau e-mail",
   password: "Kata sandi",
@@ -175,6 +176,7 @@ export type TextKey = keyof typeof id;
 
 const en = {
   appName: "Suara",
+  skipToContent: "Skip to the page's content",
   signInTitle: "Sign in to Suara",
   identity: "NIP or e-mail",
   password: "Password",

@@ -4,7 +4,7 @@
  */
 
 import type { ComponentChildren } from "preact";
-import { useContext } from "preact/hooks";
+import { useContext, useEffect, useRef } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import type { Contests } from "../../core/contest-contract.ts";
 import { roleMay } from "../../core/roles.ts";
@@ -80,8 +80,15 @@ export function Layout({
     openContests === undefined && slug && me.user.role !== "officer" ? `/agencies/${slug}/contests?status=open` : null,
   );
   const waiting = openContests ?? asked.data?.open ?? 0;
+  // A new page (or the first after signing in) puts focus on its content, not on <body>:
+  // a screen reader starts there and a keyboard's next Tab is the page's first control.
+  const content = useRef<HTMLElement>(null);
+  useEffect(() => content.current?.focus({ preventScroll: true }), [path]);
   return (
     <div class="frame">
+      <a class="skip-link no-print" href="#content">
+        {text(locale, "skipToContent")}
+      </a>
       <header class="top no-print">
         <div class="who">
           <strong class="brand">{text(locale, "appName")}</strong>
@@ -129,7 +136,9 @@ export function Layout({
           ))}
         </nav>
       ) : null}
-      <main class="content">{children}</main>
+      <main class="content" id="content" tabIndex={-1} ref={content}>
+        {children}
+      </main>
     </div>
   );
 }

@@ -170,6 +170,22 @@ test("a reversed date range is refused in words before the API is asked, and an 
   await expect(page.getByRole("button", { name: "Coba lagi" })).toHaveCount(0);
 });
 
+test("after signing in and on every new page the focus is on the content, and a skip link leads there", async ({
+  page,
+}) => {
+  await signIn(page, ADMIN.email);
+  await expect(page.getByRole("heading", { name: /^IKM Semester/ })).toBeVisible();
+  await expect(page.getByRole("main")).toBeFocused();
+  await page.getByRole("link", { name: "Petugas", exact: true }).click();
+  await expect(page.getByRole("main")).toBeFocused();
+  const skip = page.getByRole("link", { name: "Langsung ke isi halaman" });
+  await skip.focus();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("main")).toBeFocused();
+  await expectAccessible(page);
+});
+
 test("a session that ends sends the reader to sign in and back to the same page", async ({ page, context }) => {
   await signIn(page, OFFICER.nip, "/dashboard/me/evidence");
   await expect(page.getByRole("heading", { name: "Bukti dukung: Berorientasi Pelayanan" })).toBeVisible();
