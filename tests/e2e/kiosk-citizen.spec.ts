@@ -44,7 +44,11 @@ async function pairByTyping(page: Page, request: Parameters<typeof adminApi>[0],
 
 /** Two taps 120 ms apart at the middle of `name`'s button, as a hurried finger does. */
 async function doubleTap(page: Page, name: string) {
-  const box = (await page.getByRole("button", { name, exact: true }).boundingBox())!;
+  const button = page.getByRole("button", { name, exact: true });
+  // A screen takes taps once it has settled (state.ts, TAP_GUARD_MS); a citizen's first tap comes
+  // after that, so wait for it (a busy machine can render the faces late) before the double tap.
+  await expect(button).toBeEnabled();
+  const box = (await button.boundingBox())!;
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await page.mouse.click(x, y);
