@@ -77,6 +77,17 @@ export interface AuditSubject {
   at?: string;
 }
 
+/** The kinds of audit entry whose target is a thing with a name, its table, and the column that ties it to the agency. */
+const NAMED = [
+  { kinds: ["officer", "ticket"], table: officers, scope: officers.agencyId },
+  { kinds: ["user"], table: users, scope: users.agencyId },
+  { kinds: ["counter"], table: counters, scope: counters.agencyId },
+  { kinds: ["service"], table: services, scope: services.agencyId },
+  { kinds: ["device"], table: devices, scope: devices.agencyId },
+  { kinds: ["integration_key"], table: integrationKeys, scope: integrationKeys.agencyId },
+  { kinds: ["agency"], table: agencies, scope: agencies.id },
+];
+
 /**
  * The names of what a page of entries is about, by target id, read at once per kind of thing
  * (an officer, account, counter, service, tablet, key or agency by its name; a rating, or the
@@ -90,54 +101,19 @@ export async function auditSubjects(
   const targets = (kinds: string[]) => [
     ...new Set(entries.filter((e) => kinds.includes(e.action.split(".")[0])).map((e) => e.target)),
   ];
-  const named = async (ids: string[], read: (ids: string[]) => Promise<{ id: string; name: string }[]>) =>
-    ids.length ? read(ids) : [];
   const ratingIds = targets(["rating"]);
   const contestIds = targets(["contest"]);
-  const lists = await Promise.all([
-    named(targets(["officer", "ticket"]), (ids) =>
-      db
-        .select({ id: officers.id, name: officers.name })
-        .from(officers)
-        .where(and(eq(officers.agencyId, agencyId), inArray(officers.id, ids))),
-    ),
-    named(targets(["user"]), (ids) =>
-      db
-        .select({ id: users.id, name: users.name })
-        .from(users)
-        .where(and(eq(users.agencyId, agencyId), inArray(users.id, ids))),
-    ),
-    named(targets(["counter"]), (ids) =>
-      db
-        .select({ id: counters.id, name: counters.name })
-        .from(counters)
-        .where(and(eq(counters.agencyId, agencyId), inArray(counters.id, ids))),
-    ),
-    named(targets(["service"]), (ids) =>
-      db
-        .select({ id: services.id, name: services.name })
-        .from(services)
-        .where(and(eq(services.agencyId, agencyId), inArray(services.id, ids))),
-    ),
-    named(targets(["device"]), (ids) =>
-      db
-        .select({ id: devices.id, name: devices.name })
-        .from(devices)
-        .where(and(eq(devices.agencyId, agencyId), inArray(devices.id, ids))),
-    ),
-    named(targets(["integration_key"]), (ids) =>
-      db
-        .select({ id: integrationKeys.id, name: integrationKeys.name })
-        .from(integrationKeys)
-        .where(and(eq(integrationKeys.agencyId, agencyId), inArray(integrationKeys.id, ids))),
-    ),
-    named(targets(["agency"]), (ids) =>
-      db
-        .select({ id: agencies.id, name: agencies.name })
-        .from(agencies)
-        .where(and(eq(agencies.id, agencyId), inArray(agencies.id, ids))),
-    ),
-  ]);
+  // Things named by their own name, each kind read once, only inside this agency.
+  const lists = await Promise.all(
+    NAMED.map(async ({ kinds, table, scope }) => {
+      const ids = targets(kinds);
+      if (!ids.length) return [];
+      return db
+        .select({ id: table.id, name: table.name })
+        .from(table)
+        .where(and(eq(scope, agencyId), inArray(table.id, ids))) as Promise<{ id: string; name: string }[]>;
+    }),
+  );
   const out = new Map<string, AuditSubject>(lists.flat().map((row) => [row.id, { name: row.name }]));
   const rated = (rows: { id: string; name: string; at: number }[]) => {
     for (const row of rows) out.set(row.id, { name: row.name, at: new Date(row.at).toISOString() });
