@@ -158,6 +158,10 @@ export { FACES } from "./faces.ts";
 /** Looks an element up by its stable id. */
 export const elementById = (id: ElementId): Element => ELEMENTS.find((e) => e.id === id) as Element;
 
+/** The words of a code from one of the lists below (REASONS, PROFILE), or the code itself if the list has none. */
+export const labelOf = (list: readonly { code: string; label: Localized }[], code: string, locale: Locale): string =>
+  list.find((o) => o.code === code)?.label[locale] ?? code;
+
 /** Reasons a citizen may give after a low face (1 or 2), by stable code (the API's `reasons`). */
 export const REASONS: readonly { code: string; label: Localized }[] = [
   { code: "antrian", label: { id: "Antrean terlalu lama", en: "The wait was too long" } },

@@ -7,7 +7,7 @@
 
 import { useContext } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import { PROFILE } from "../../core/questionnaire.ts";
+import { labelOf, PROFILE } from "../../core/questionnaire.ts";
 import type { AgencyComments, Profile, Report } from "../../core/score-responses.ts";
 import { BANDS } from "../../core/scoring.ts";
 import { Fact } from "../components/fact.tsx";
@@ -111,9 +111,7 @@ function ProfileTables({ p, locale }: { p: Profile; locale: "id" | "en" }) {
             {Object.entries(counts).map(([code, n]) => (
               <tr key={code}>
                 <th scope="row">
-                  {code === "-"
-                    ? text(locale, "notGiven")
-                    : (options?.find((o) => o.code === code)?.label[locale] ?? code)}
+                  {code === "-" ? text(locale, "notGiven") : options ? labelOf(options, code, locale) : code}
                 </th>
                 <td class="num">{count(n, locale)}</td>
               </tr>

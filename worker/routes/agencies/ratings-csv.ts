@@ -14,7 +14,7 @@ import { sayChannel } from "../../../core/channels.ts";
 import { CsvQuery, slug } from "../../../core/contract.ts";
 import { sayFlag } from "../../../core/flags.ts";
 import { localDateTime, type Timezone, ZONE_NAMES } from "../../../core/period.ts";
-import { ELEMENT_IDS, ELEMENTS, FACES, type Locale, PROFILE, REASONS } from "../../../core/questionnaire.ts";
+import { ELEMENT_IDS, ELEMENTS, FACES, type Locale, labelOf, PROFILE, REASONS } from "../../../core/questionnaire.ts";
 import { createWords } from "../../../core/words.ts";
 import { exportPage } from "../../../db/queries/export.ts";
 import { agencyFor } from "../../access.ts";
@@ -145,9 +145,9 @@ function peopleColumns(locale: Locale, timezone: Timezone) {
   ];
 }
 
-/** The words of a code from one of the questionnaire's lists, or the code itself if a later version added it. */
-const label = (list: readonly { code: string; label: Record<Locale, string> }[], code: unknown, locale: Locale) =>
-  code === undefined || code === null ? "" : (list.find((o) => o.code === code)?.label[locale] ?? String(code));
+/** The words of a code from one of the questionnaire's lists, or nothing when none was given. */
+const label = (list: Parameters<typeof labelOf>[0], code: unknown, locale: Locale) =>
+  code === undefined || code === null ? "" : labelOf(list, String(code), locale);
 
 /** A row for people: words, local times, the profile in columns. */
 function peopleRow(r: Row, locale: Locale, timezone: Timezone) {
