@@ -5,11 +5,12 @@
  */
 import * as z from "zod";
 import { CHANNELS } from "./channels.ts";
+import { LEVY_FILTER } from "./levy.ts";
 import { nipProblem } from "./nip.ts";
 import { MIN_PASSWORD_LENGTH } from "./password-rules.ts";
 import { COUNTER_CODE, EMAIL, HHMM, PIN, SLUG } from "./patterns.ts";
 import { AGE_RANGE } from "./profile.ts";
-import { ELEMENT_IDS, LOCALES, PROFILE } from "./questionnaire.ts";
+import { ELEMENT_IDS, LOCALES, PROFILE, REASONS } from "./questionnaire.ts";
 import { timezone } from "./responses.ts";
 import { AGENCY_ROLES } from "./roles.ts";
 import { isSafeUrl, originProblem } from "./urls.ts";
@@ -240,11 +241,17 @@ export const PagedPeriodQuery = PeriodQuery.extend({
     .optional(),
 });
 
-/** What an agency's comments may be filtered by: a period, a service, a counter, a face. */
+/** What an agency's comments may be filtered by: a period, a service, a counter, a face, a reason. */
 export const CommentsQuery = PagedPeriodQuery.extend({
   service: slug.optional(),
   counter: counterCode.optional(),
   face: z.enum(["1", "2", "3", "4"]).optional(),
+  reason: z
+    .enum([LEVY_FILTER, ...REASONS.map((r) => r.code)])
+    .optional()
+    .meta({
+      description: `A reason code of the questionnaire, or "${LEVY_FILTER}": the possible levies (core/levy.ts)`,
+    }),
 });
 
 /**

@@ -59,3 +59,11 @@ describe("isPossibleLevy", () => {
     expect(isPossibleLevy({})).toBe(false);
   });
 });
+
+describe("what the rule is known to miss or over-read (docs/scoring.md, Reasons and possible levies)", () => {
+  it("misses money said without its words, and reads a denial with other fillers as money", () => {
+    expect(mentionsMoney("Disuruh kasih seikhlasnya lewat calo")).toBe(false);
+    expect(mentionsMoney("Tidak sedikit pun diminta uang")).toBe(true);
+    expect(mentionsMoney("Biaya sesuai tarif resmi")).toBe(true);
+  });
+});

@@ -2,13 +2,16 @@
  * Possible illegal levies (kemungkinan pungutan liar): ratings an agency's admins should read
  * with care, because the citizen chose the reason "Diminta biaya" or wrote of money. A rule
  * every layer shares (the report's list, the comments filter), written as readable patterns.
- * It sets ratings apart for a person to read; it proves nothing (docs/scoring.md, "Reasons and
- * possible levies", says what it catches and what it misses).
+ * It sets ratings apart for a person to read; it proves nothing. What it catches and misses:
+ * docs/scoring.md, "Reasons and possible levies".
  */
 import { normalizeText } from "./privacy.ts";
 
 /** The reason code of "Diminta biaya" (core/questionnaire.ts REASONS): always a possible levy. */
 export const LEVY_REASON = "biaya";
+
+/** The comments filter's value for the possible levies (`?reason=possible-levy`), beside the reason codes. */
+export const LEVY_FILTER = "possible-levy";
 
 /**
  * What money sounds like in a comment, each pattern with what it is for. Matched on the

@@ -156,6 +156,10 @@ export const AgencyCommentsResponse = z
         officer: z.string().nullable(),
         createdAt: iso,
         channel: z.enum(CHANNELS),
+        reasons: z.array(z.string()).nullable().meta({ description: "The reason codes the citizen gave (REASONS)" }),
+        possibleLevy: z
+          .boolean()
+          .meta({ description: "The reason biaya, or a comment that speaks of money (core/levy.ts)" }),
       }),
     ),
   })

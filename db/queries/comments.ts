@@ -1,5 +1,6 @@
 /** Comments citizens left, as their officer or an admin reads them. */
-import { and, between, desc, eq, isNotNull, type SQL } from "drizzle-orm";
+import { and, between, desc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
+import { isPossibleLevy, LEVY_FILTER } from "../../core/levy.ts";
 import type { Period } from "../../core/period.ts";
 import type { Db } from "../client.ts";
 import { contests, counters, officers, ratings, services } from "../schema.ts";
@@ -49,14 +50,19 @@ export interface CommentFilter {
   serviceSlug?: string;
   counterCode?: string;
   face?: number;
+  /** A reason code the rating gave, or LEVY_FILTER: the possible levies (core/levy.ts). */
+  reason?: string;
 }
 
-/** An agency's comments in a period, newest first, filtered by service, counter and face (masked at storage). */
+/**
+ * An agency's comments in a period, newest first, filtered by service, counter, face and reason
+ * (masked at storage), each with its reasons and whether it is a possible levy.
+ */
 export async function commentsForAgency(
   db: Db,
   agencyId: string,
   period: Period,
-  { serviceSlug, counterCode, face }: CommentFilter = {},
+  { serviceSlug, counterCode, face, reason }: CommentFilter = {},
   limit = 50,
   offset = 0,
 ) {
@@ -64,14 +70,20 @@ export async function commentsForAgency(
   if (serviceSlug) where.push(eq(services.slug, serviceSlug));
   if (counterCode) where.push(eq(counters.code, counterCode));
   if (face) where.push(eq(ratings.overall, face));
-  return db
-    .select({ ...commentColumns, counter: counters.code, officer: officers.name })
+  if (reason && reason !== LEVY_FILTER)
+    where.push(sql`EXISTS (SELECT 1 FROM json_each(${ratings.reasons}) WHERE value = ${reason})`);
+  const query = db
+    .select({ ...commentColumns, counter: counters.code, officer: officers.name, reasons: ratings.reasons })
     .from(ratings)
     .innerJoin(services, eq(services.id, ratings.serviceId))
     .leftJoin(counters, eq(counters.id, ratings.counterId))
     .leftJoin(officers, eq(officers.id, ratings.officerId))
     .where(and(...where))
-    .orderBy(desc(ratings.createdAt), desc(ratings.id))
-    .limit(limit)
-    .offset(offset);
+    .orderBy(desc(ratings.createdAt), desc(ratings.id));
+  // The levy rule is core/levy.ts's patterns, not SQL: the period's comments are read and paged here.
+  const rows =
+    reason === LEVY_FILTER
+      ? (await query).filter(isPossibleLevy).slice(offset, offset + limit)
+      : await query.limit(limit).offset(offset);
+  return rows.map((row) => ({ ...row, possibleLevy: isPossibleLevy(row) }));
 }

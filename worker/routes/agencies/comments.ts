@@ -17,7 +17,7 @@ export const commentsRoutes = router().openapi(
   createRoute({
     method: "get",
     path: "/",
-    summary: `Comments citizens left, newest first, by service, counter and face ${WHO_READS}`,
+    summary: `Comments citizens left, newest first, by service, counter, face and reason ${WHO_READS}`,
     tags: ["reports"],
     security: SECURITY.session,
     request: { params: z.object({ slug }), query: CommentsQuery },
@@ -32,6 +32,7 @@ export const commentsRoutes = router().openapi(
       serviceSlug: query.service,
       counterCode: query.counter,
       face: query.face ? Number(query.face) : undefined,
+      reason: query.reason,
     };
     const rows = await commentsForAgency(c.get("db"), agency.id, period, filter, PAGE + 1, (page - 1) * PAGE);
     const comments = rows.slice(0, PAGE).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));

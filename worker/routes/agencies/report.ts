@@ -1,9 +1,14 @@
-/** The agency's SKM report and its respondent profile (its admins and supervisors, and the regional admin of its region). */
+/**
+ * The agency's SKM report, its respondent profile and its citizens' reasons with the possible
+ * levies (its admins and supervisors, and the regional admin of its region).
+ */
 
 import { createRoute } from "@hono/zod-openapi";
 import * as z from "zod";
 import { PeriodQuery, slug } from "../../../core/contract.ts";
+import { ReasonsResponse } from "../../../core/reason-responses.ts";
 import { ProfileResponse, ReportResponse } from "../../../core/score-responses.ts";
+import { agencyReasons } from "../../../db/queries/reasons.ts";
 import { agencyReport, respondentProfile } from "../../../db/queries/reports.ts";
 import { agencyFor } from "../../access.ts";
 import { okJson, router, SECURITY } from "../../openapi.ts";
@@ -17,7 +22,7 @@ const ReportQuery = PeriodQuery.extend({
     .meta({ description: "Service users in the period, for the Krejcie–Morgan sample size" }),
 });
 
-/** GET /agencies/{slug}/report and …/report/profile. */
+/** GET /agencies/{slug}/report, …/report/profile and …/report/reasons. */
 export const reportRoutes = router()
   .openapi(
     createRoute({
@@ -53,5 +58,25 @@ export const reportRoutes = router()
       const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
       const period = periodFromQuery(c.req.valid("query"), agency.timezone);
       return c.json(await respondentProfile(c.get("db"), agency.id, period), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/reasons",
+      summary:
+        "Citizens' reasons for a low face per service, counter and officer, and the possible levies (agency admins and supervisors)",
+      tags: ["reports"],
+      security: SECURITY.session,
+      request: { params: z.object({ slug }), query: PeriodQuery },
+      responses: okJson(
+        ReasonsResponse,
+        "Counts per reason, and the possible levies (docs/scoring.md, Reasons and possible levies)",
+      ),
+    }),
+    async (c) => {
+      const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
+      const period = periodFromQuery(c.req.valid("query"), agency.timezone);
+      return c.json({ timezone: agency.timezone, ...(await agencyReasons(c.get("db"), agency.id, period)) }, 200);
     },
   );
