@@ -43,6 +43,25 @@ const COMMENTS = [
   "Sangat membantu, prosesnya mudah.",
 ];
 
+/** Reasons the demo's low faces give (codes of core/questionnaire.ts REASONS). */
+const DEMO_REASONS = [
+  ["antrian"],
+  ["petugas"],
+  ["antrian", "sarana"],
+  ["persyaratan"],
+  ["belum-selesai"],
+  ["sarana"],
+  ["antrian"],
+  ["lainnya"],
+];
+
+/** What the demo's possible levies say (docs/scoring.md, "Reasons and possible levies"). */
+const LEVY_COMMENTS = [
+  "Diminta uang Rp50.000 untuk percepatan.",
+  "Petugas minta uang rokok supaya berkas cepat selesai.",
+  null,
+];
+
 /** mulberry32: a small seeded PRNG, so the demo is the same on every machine for a given day. */
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -181,16 +200,23 @@ export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(
         const answers = Object.fromEntries(
           ELEMENT_IDS.map((e) => [e, detailed ? answerAround(e === "biaya" ? 3.9 : mean, random) : null]),
         );
+        // Drawn in the order they always were, so a day's demo stays the same as before reasons.
+        const serviceId = serviceRows[givenAt[c][Math.floor(random() * givenAt[c].length)]].id;
+        const overall = answerAround(mean, random);
+        const comment = random() < 0.08 ? COMMENTS[Math.floor(random() * COMMENTS.length)] : null;
+        // A low face gives reasons, and now and then a possible levy, picked without drawing.
+        const levy = overall <= 2 && (i * 7 + d) % 41 === 0;
         ratingRows.push({
           id: uuidv7(createdAt),
           agencyId,
-          serviceId: serviceRows[givenAt[c][Math.floor(random() * givenAt[c].length)]].id,
+          serviceId,
           counterId: counter.id,
           officerId: officer.id,
           channel: "kiosk",
-          overall: answerAround(mean, random),
+          overall,
           ...answers,
-          comment: random() < 0.08 ? COMMENTS[Math.floor(random() * COMMENTS.length)] : null,
+          reasons: levy ? ["biaya"] : overall <= 2 ? DEMO_REASONS[(i + c + d) % DEMO_REASONS.length] : null,
+          comment: levy ? LEVY_COMMENTS[d % LEVY_COMMENTS.length] : comment,
           locale: "id",
           createdAt,
           receivedAt: createdAt + Math.floor(random() * 5000),

@@ -2,7 +2,8 @@
  * The agency overview for supervisors and admins: the IKM (official only with
  * all 9 elements answered) with its method, the SKM respondents and face-only
  * taps counted apart, each element's NRR and score, IKM and quick index per
- * service and per counter, the quick-index trend, sample adequacy and the CSV.
+ * service and per counter, citizens' reasons and possible levies, the quick-index trend,
+ * sample adequacy and the CSV.
  */
 
 import { useContext, useMemo, useState } from "preact/hooks";
@@ -15,6 +16,7 @@ import { LineChart } from "../components/chart.tsx";
 import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { ReasonsSections } from "../components/reasons.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { num, Table } from "../components/table.tsx";
 import { Session } from "../context.ts";
@@ -61,6 +63,7 @@ export function AgencyPage() {
             <Elements r={r} locale={locale} />
             <Breakdown r={r} locale={locale} kind="service" />
             <Breakdown r={r} locale={locale} kind="counter" />
+            <ReasonsSections slug={slug} period={period} locale={locale} />
             <QuickTrend r={r} locale={locale} />
             <Sample
               r={r}

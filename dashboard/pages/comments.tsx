@@ -1,4 +1,4 @@
-/** The agency's comments (masked at storage), filtered by service, counter and face, newest first. */
+/** The agency's comments (masked at storage), filtered by service, counter, face and reason, newest first. */
 
 import { useContext } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
@@ -7,9 +7,11 @@ import type { Form } from "../../core/responses.ts";
 import type { AgencyComments } from "../../core/score-responses.ts";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
+import { CommentReasons, reasonFilterOptions } from "../components/reasons.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
 import { dateTime } from "../format.ts";
+import { sayReasons } from "../reasons-words.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
 
@@ -20,7 +22,7 @@ export function CommentsPage() {
   const { path, query, route } = useLocation();
   const form = useApi<Form>(`/agencies/${slug}/form`);
   const filters = new URLSearchParams();
-  for (const key of ["service", "counter", "face", "page"]) if (query[key]) filters.set(key, query[key]);
+  for (const key of ["service", "counter", "face", "reason", "page"]) if (query[key]) filters.set(key, query[key]);
   const loaded = useApi<AgencyComments>(`/agencies/${slug}/comments?${usePeriodQuery()}&${filters}`);
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(query);
@@ -66,6 +68,12 @@ export function CommentsPage() {
             text(locale, "allFaces"),
             FACES.map((f, i) => [String(i + 1), f[locale]]),
           )}
+          {select(
+            "reason",
+            sayReasons(locale, "filter"),
+            sayReasons(locale, "allReasons"),
+            reasonFilterOptions(locale),
+          )}
         </div>
         <Load loaded={loaded}>
           {(data) =>
@@ -77,6 +85,7 @@ export function CommentsPage() {
                   {data.comments.map((c) => (
                     <li key={c.id}>
                       <p class="comment-text">{c.comment}</p>
+                      <CommentReasons comment={c} locale={locale} />
                       <p class="muted">
                         {dateTime(c.createdAt, locale)} · {c.service}
                         {c.counter ? ` · ${c.counter}` : ""}

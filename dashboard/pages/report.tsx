@@ -2,7 +2,7 @@
  * The printable SKM report, in the structure PermenPANRB 14/2017 reports follow:
  * unit and period, method, respondents and their profile, NRR and element score
  * per element, the IKM with its grade and performance, per service, comments,
- * and the sample-size statement. Printed by the browser (print CSS, A4).
+ * citizens' reasons and possible levies, and the sample-size statement. Printed by the browser (print CSS, A4).
  */
 
 import { useContext } from "preact/hooks";
@@ -14,6 +14,7 @@ import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
 import { usePeriodQuery } from "../components/period.tsx";
 import { PrintToolbar } from "../components/print-toolbar.tsx";
+import { ReasonsSections } from "../components/reasons.tsx";
 import { Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
 import { count, dateTime, periodWords, score } from "../format.ts";
@@ -77,6 +78,7 @@ export function ReportPage() {
                 }
               </Load>
             </section>
+            <ReasonsSections slug={slug} period={period} locale={locale} />
             <h2>{text(locale, "sampleTitle")}</h2>
             <p>
               {text(locale, "sampleRequired", {
