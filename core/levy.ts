@@ -45,14 +45,16 @@ const MONEY: readonly { means: string; pattern: string }[] = [
 ];
 
 /** Words that deny what follows: "tidak dipungut biaya", "tanpa biaya", "bebas pungli", "no fee". */
-const DENIALS = String.raw`(?:tidak|tdk|tak|gak|nggak|ngga|enggak|ga|gk|tanpa|bebas|bukan|no|not|without|never|(?:did|do|does)n['’]?t)`;
-/** Words that may stand between a denial and the money it denies ("tidak ada dipungut sepeser pun biaya"). */
-const BETWEEN = String.raw`(?:ada|dipungut|dimintai|diminta|meminta|minta|dikenakan|dikenai|perlu|usah|pernah|harus|sepeser|sama|sekali|any|asked|for|need|needed|have|had|to|was|were|required|of|a)`;
+const DENIALS =
+  "(?:tidak|tdk|tak|gak|nggak|ngga|enggak|ga|gk|tanpa|bebas|bukan|no|not|without|never|(?:did|do|does)n['’]?t)";
+/** Words that may stand between a denial and the money it denies (at most three: "tidak ada dipungut biaya", "tidak pernah dimintai uang"). */
+const BETWEEN =
+  "(?:ada|dipungut|dimintai|diminta|meminta|minta|dikenakan|dikenai|perlu|usah|pernah|harus|sepeser|sama|sekali|any|asked|for|need|needed|have|had|to|was|were|required|of|a)";
 /**
  * A denial does not deny after "kalau/jika/bila": "kalau tidak bayar, berkas tidak diproses"
  * is a threat, the very levy this looks for.
  */
-const CONDITIONS = String.raw`(?:kalau|kalo|klo|kl|jika|jikalau|bila|apabila|if)`;
+const CONDITIONS = "(?:kalau|kalo|klo|kl|jika|jikalau|bila|apabila|if)";
 
 const money = MONEY.map((m) => m.pattern).join("|");
 const MENTION = new RegExp(String.raw`\b(?:${money})`, "u");
