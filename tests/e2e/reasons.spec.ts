@@ -68,6 +68,16 @@ test("the overview counts each reason as the API does, and lists the possible le
   await screenshot(page, "reasons-overview");
   await levies.scrollIntoViewIfNeeded();
   await screenshot(page, "reasons-levies");
+
+  // In English, the same counts under English words.
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  const english = page.getByRole("region", { name: "Reasons for low ratings" });
+  const wait = english.getByRole("table").first().getByRole("row", { name: "The wait was too long" });
+  await expect(wait.getByRole("cell")).toHaveText(new Intl.NumberFormat("en-GB").format(reasons.total.counts.antrian));
+  await expect(
+    page.getByRole("region", { name: "Possible illegal levies" }).getByText("I was asked to pay").first(),
+  ).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("the comments filter by a reason and by possible levy", async ({ page, request }) => {
