@@ -35,10 +35,13 @@ function UnfinishedSetup({ slug }: { slug: string }) {
   return data && data.ratings === 0 && !setupDone(data) ? <Checklist slug={slug} setup={data} heading="h2" /> : null;
 }
 
-const populationKey = (slug: string) => `suara.population.${slug}`;
+// Kept per period: a semester's service users are not a month's, and a minimum read for one must not
+// silently stand for another.
+const populationKey = (slug: string, period: string) => `suara.population.${slug}.${period}`;
 
-/** The number of service users in the period this browser was told for an agency ("" when none). */
-export const storedPopulation = (slug: string) => localStorage.getItem(populationKey(slug)) ?? "";
+/** The number of service users this browser was told for an agency and period ("" when none). */
+export const storedPopulation = (slug: string, period: string) =>
+  localStorage.getItem(populationKey(slug, period)) ?? "";
 
 /** The report's `population` parameter for a stated number of service users, or nothing. */
 export const populationParam = (population: string) => (/^\d+$/.test(population) ? `&population=${population}` : "");
@@ -48,7 +51,8 @@ export function AgencyPage() {
   const locale = useContext(Session).locale.value;
   const { slug } = useRoute().params;
   const period = usePeriodQuery();
-  const [population, setPopulation] = useState(() => storedPopulation(slug));
+  const [, stated] = useState(0);
+  const population = storedPopulation(slug, period);
   const query = `${period}${populationParam(population)}`;
   const loaded = useApi<Report>(`/agencies/${slug}/report?${query}`);
   const role = useContext(Session).me.value!.user.role;
@@ -74,8 +78,8 @@ export function AgencyPage() {
               locale={locale}
               population={population}
               onPopulation={(value) => {
-                setPopulation(value);
-                localStorage.setItem(populationKey(slug), value);
+                localStorage.setItem(populationKey(slug, period), value);
+                stated((n) => n + 1);
               }}
             />
           </>
@@ -304,7 +308,14 @@ function Sample({
         }}
       >
         <label for="population">{text(locale, "population")}</label>
-        <input id="population" name="population" inputMode="numeric" pattern="\d{1,9}" defaultValue={population} />
+        <input
+          id="population"
+          key={r.period.label}
+          name="population"
+          inputMode="numeric"
+          pattern="\d{1,9}"
+          defaultValue={population}
+        />
         <button type="submit" class="secondary">
           {text(locale, "apply")}
         </button>

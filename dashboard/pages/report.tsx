@@ -29,7 +29,7 @@ export function ReportPage() {
   const period = usePeriodQuery();
   const zone = useZone(slug);
   // The same stated population as the overview's, so the report's minimum sample is the overview's.
-  const report = useApi<Report>(`/agencies/${slug}/report?${period}${populationParam(storedPopulation(slug))}`);
+  const report = useApi<Report>(`/agencies/${slug}/report?${period}${populationParam(storedPopulation(slug, period))}`);
   const profile = useApi<Profile>(`/agencies/${slug}/report/profile?${period}`);
   const comments = useApi<AgencyComments>(`/agencies/${slug}/comments?${period}`);
   return (

@@ -10,7 +10,7 @@ import { mkdirSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { E2E } from "../../playwright.config.ts";
-import { ADMIN, AGENCY, adminApi, expectAccessible, screenshot } from "./helpers.ts";
+import { ADMIN, AGENCY, adminApi, expectAccessible } from "./helpers.ts";
 
 const OFFICER_NIP = "198803122010012004";
 const id = (value: number, digits = 2) =>
@@ -35,11 +35,19 @@ async function pdfPages(data: Buffer): Promise<string[]> {
   return pages;
 }
 
+/** The whole page, at the viewport's size, to look at. */
+async function screenshot(page: Page, name: string) {
+  mkdirSync("test-results/screens", { recursive: true });
+  const { width, height } = page.viewportSize()!;
+  await page.screenshot({ path: `test-results/screens/${name}-${width}x${height}.png`, fullPage: true });
+}
+
 /** The whole page as printed (print media), to look at. */
 async function printShot(page: Page, name: string) {
   mkdirSync("test-results/screens", { recursive: true });
   await page.emulateMedia({ media: "print" });
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+  const { width } = page.viewportSize()!;
+  await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
   await page.emulateMedia({ media: null });
 }
 
@@ -104,6 +112,10 @@ test("the overview calls the IKM official only beside an adequate sample, and sa
   await expect(page.getByRole("heading", { name: "Laporan Survei Kepuasan Masyarakat" })).toBeVisible();
   await expect(page.getByText(/^✓ Resmi/)).toBeVisible();
   await expect(page.getByText(/^Sampel minimal 10 responden/)).toBeVisible();
+  // A week's population does not stand for the semester's: there 384 is assumed again, and said.
+  await page.goto(`/dashboard/a/${AGENCY}`);
+  await expect(card.getByText(/^Minimal 384 responden mengandaikan/)).toBeVisible();
+  await expect(page.getByLabel("Jumlah penerima layanan pada periode")).toHaveValue("");
 });
 
 test("comment times are the agency's, with its zone's name, whatever the reader's browser zone", async ({
