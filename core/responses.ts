@@ -220,12 +220,9 @@ export const PasswordResetResponse = z.object({
 export const MeResponse = z
   .object({
     user: SessionUser,
-    agency: z
-      .object({ slug: z.string(), name: z.string(), timezone })
-      .nullable()
-      .meta({
-        description: "The user's agency; its timezone is the one the dashboard writes times in (WIB, WITA, WIT)",
-      }),
+    agency: z.object({ slug: z.string(), name: z.string(), timezone }).nullable().meta({
+      description: "The user's agency; its timezone is the one the dashboard writes times in (WIB, WITA, WIT)",
+    }),
   })
   .meta({ id: "Me" });
 export const OkResponse = z.object({ ok: z.literal(true) });
