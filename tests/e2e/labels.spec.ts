@@ -193,7 +193,13 @@ for (const lang of ["id", "en"] as const) {
   test(`the evidence page prints on one A4 page in ${lang}, with print date, period and signatures`, async ({
     page,
   }) => {
-    await signIn(page, OFFICER_NIP, "/dashboard/me/evidence");
+    await signIn(page, OFFICER_NIP, "/dashboard/me");
+    // The trend chart's first and last month labels whole (they were cut: "Nov 202"), to look at.
+    const trend = page.getByRole("region", { name: "Tren bulanan" });
+    await expect(trend.locator(".chart canvas").first()).toBeVisible();
+    mkdirSync("test-results/screens", { recursive: true });
+    await trend.screenshot({ path: `test-results/screens/labels-trend-${page.viewportSize()!.width}.png` });
+    await page.goto("/dashboard/me/evidence");
     await expect(page.getByRole("heading", { name: "Bukti dukung: Berorientasi Pelayanan" })).toBeVisible();
     if (lang === "en") {
       await page.getByRole("button", { name: "Switch to English" }).click();
