@@ -218,7 +218,12 @@ export const PasswordResetResponse = z.object({
   password: z.string().meta({ description: "The new temporary password, shown only in this answer" }),
 });
 export const MeResponse = z
-  .object({ user: SessionUser, agency: z.object({ slug: z.string(), name: z.string() }).nullable() })
+  .object({
+    user: SessionUser,
+    agency: z.object({ slug: z.string(), name: z.string(), timezone }).nullable().meta({
+      description: "The user's agency; its timezone is the one the dashboard writes times in (WIB, WITA, WIT)",
+    }),
+  })
   .meta({ id: "Me" });
 export const OkResponse = z.object({ ok: z.literal(true) });
 /** What a tablet shows: its agency and counter, the services given there, how long it thanks. */

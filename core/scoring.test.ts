@@ -5,8 +5,10 @@ import {
   computeIkm,
   elementFigures,
   emptyStat,
+  ikmStanding,
   KREJCIE_MORGAN_TABLE,
   krejcieMorganFormula,
+  LARGE_POPULATION_SAMPLE,
   officerIndicator,
   quickIndex,
   roundNrr,
@@ -163,5 +165,27 @@ describe("sampleSize (Krejcie & Morgan)", () => {
     for (const [population, needed] of KREJCIE_MORGAN_TABLE) {
       expect(Math.abs(krejcieMorganFormula(population) - needed), `N=${population}`).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe("ikmStanding (when an IKM may be called official)", () => {
+  it("is official only with an IKM and a sample that reaches the minimum", () => {
+    expect(ikmStanding(true, { required: 384, respondents: 384 })).toBe("official");
+    expect(ikmStanding(true, { required: 384, respondents: 412 })).toBe("official");
+  });
+
+  it("is not official with one respondent short, however good the IKM", () => {
+    expect(ikmStanding(true, { required: 384, respondents: 1 })).toBe("sampleShort");
+    expect(ikmStanding(true, { required: 384, respondents: 383 })).toBe("sampleShort");
+  });
+
+  it("is incomplete without an IKM, whatever the sample", () => {
+    expect(ikmStanding(false, { required: 80, respondents: 500 })).toBe("incomplete");
+  });
+
+  it("reads a stated population's minimum from the table: 100 service users need 80, not 384", () => {
+    expect(ikmStanding(true, { required: sampleSize(100), respondents: 80 })).toBe("official");
+    expect(ikmStanding(true, { required: LARGE_POPULATION_SAMPLE, respondents: 80 })).toBe("sampleShort");
+    expect(LARGE_POPULATION_SAMPLE).toBe(sampleSize(1_000_000));
   });
 });

@@ -244,3 +244,20 @@ export function krejcieMorganFormula(population: number): number {
   const d = 0.05;
   return Math.round((chi * population * p * (1 - p)) / (d * d * (population - 1) + chi * p * (1 - p)));
 }
+
+/** The sample a large or unknown population needs (Krejcie & Morgan's 384), used until a population is stated. */
+export const LARGE_POPULATION_SAMPLE = 384;
+
+/** How an IKM may be labelled: official only with all 9 elements answered and the sample adequate. */
+export type IkmStanding = "official" | "sampleShort" | "incomplete";
+
+/**
+ * Whether an IKM may be called official ("Resmi"): it needs all 9 elements answered
+ * (an IKM at all) and a sample that reaches the Krejcie–Morgan minimum for the
+ * period's population (docs/scoring.md, "Sample size"). A label that says "Resmi"
+ * beside an IKM of one respondent invites the misreading issue 19 saw.
+ */
+export function ikmStanding(hasIkm: boolean, sample: { required: number; respondents: number }): IkmStanding {
+  if (!hasIkm) return "incomplete";
+  return sample.respondents >= sample.required ? "official" : "sampleShort";
+}

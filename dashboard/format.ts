@@ -2,6 +2,7 @@
  * Numbers, dates and periods as people read them: Indonesian by default
  * (88,45; "Semester II 2026"), English when chosen.
  */
+import { type Timezone, ZONE_NAMES } from "../core/period.ts";
 import type { Locale } from "../core/questionnaire.ts";
 import { intlTag } from "../core/words.ts";
 
@@ -24,9 +25,14 @@ export const nrr = (value: number | null | undefined, locale: Locale) =>
 /** A whole number with thousands grouped (1.589). */
 export const count = (value: number, locale: Locale) => new Intl.NumberFormat(intlTag(locale)).format(value);
 
-/** A date and time, written out. */
-export const dateTime = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+/**
+ * A date and time written out in the agency's zone, with the zone's name ("2 Nov 2026, 08.06 WIB"),
+ * never the reader's browser zone; "…" while the agency's zone is still loading (use-zone.ts).
+ */
+export const dateTime = (iso: string, locale: Locale, zone: Timezone | undefined) =>
+  zone
+    ? `${new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(new Date(iso))} ${ZONE_NAMES[zone]}`
+    : "…";
 
 // Days, months and periods in words live in core: the IKM badge names a period as these pages do.
 export { day, month, periodWords } from "../core/period-words.ts";

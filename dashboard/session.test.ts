@@ -14,7 +14,7 @@ const admin: Me = {
     officerId: null,
     passwordChangeRequired: false,
   },
-  agency: { slug: "disdukcapil-tebingtinggi", name: "Disdukcapil" },
+  agency: { slug: "disdukcapil-tebingtinggi", name: "Disdukcapil", timezone: "Asia/Jakarta" },
 };
 
 describe("the dashboard's session state", () => {

@@ -48,7 +48,8 @@ export function LineChart({
           width: element.clientWidth,
           height,
           scales: {
-            x: { time: false, range: bars ? [-0.5, labels.length - 0.5] : undefined },
+            // Half a slot either side, so the first and last labels ("Nov 2026") are not cut at the edges.
+            x: { time: false, range: [-0.5, labels.length - 0.5] },
             y: { range: [min, max] },
           },
           axes: [

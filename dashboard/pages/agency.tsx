@@ -11,6 +11,7 @@ import { useRoute } from "preact-iso";
 import { ELEMENTS, type Locale } from "../../core/questionnaire.ts";
 import type { Setup } from "../../core/responses.ts";
 import type { Report } from "../../core/score-responses.ts";
+import { ikmStanding } from "../../core/scoring.ts";
 import { Band } from "../components/band.tsx";
 import { LineChart } from "../components/chart.tsx";
 import { Fact } from "../components/fact.tsx";
@@ -36,15 +37,25 @@ function UnfinishedSetup({ slug }: { slug: string }) {
   return data && data.ratings === 0 && !setupDone(data) ? <Checklist slug={slug} setup={data} heading="h2" /> : null;
 }
 
-const populationKey = (slug: string) => `suara.population.${slug}`;
+// Kept per period: a semester's service users are not a month's, and a minimum read for one must not
+// silently stand for another.
+const populationKey = (slug: string, period: string) => `suara.population.${slug}.${period}`;
+
+/** The number of service users this browser was told for an agency and period ("" when none). */
+export const storedPopulation = (slug: string, period: string) =>
+  localStorage.getItem(populationKey(slug, period)) ?? "";
+
+/** The report's `population` parameter for a stated number of service users, or nothing. */
+export const populationParam = (population: string) => (/^\d+$/.test(population) ? `&population=${population}` : "");
 
 /** The overview page. */
 export function AgencyPage() {
   const locale = useContext(Session).locale.value;
   const { slug } = useRoute().params;
   const period = usePeriodQuery();
-  const [population, setPopulation] = useState(() => localStorage.getItem(populationKey(slug)) ?? "");
-  const query = `${period}${/^\d+$/.test(population) ? `&population=${population}` : ""}`;
+  const [, stated] = useState(0);
+  const population = storedPopulation(slug, period);
+  const query = `${period}${populationParam(population)}`;
   const loaded = useApi<Report>(`/agencies/${slug}/report?${query}`);
   const role = useContext(Session).me.value!.user.role;
   return (
@@ -70,8 +81,8 @@ export function AgencyPage() {
               locale={locale}
               population={population}
               onPopulation={(value) => {
-                setPopulation(value);
-                localStorage.setItem(populationKey(slug), value);
+                localStorage.setItem(populationKey(slug, period), value);
+                stated((n) => n + 1);
               }}
             />
           </>
@@ -92,7 +103,8 @@ export function IkmCard({ r, locale }: { r: Report; locale: Locale }) {
           <p class="headline">
             <span class="big">{score(r.ikm.value, locale)}</span> <Band mutu={r.ikm.mutu} locale={locale} />
           </p>
-          <p class="official">✓ {text(locale, "official")}</p>
+          <Standing r={r} locale={locale} />
+          <PopulationNote r={r} locale={locale} askAt="#population" />
           <p class="method">{text(locale, "methodLine")}</p>
           <p class="muted">{text(locale, "comparison", { value: score(r.ikm.value011, locale) })}</p>
         </>
@@ -112,13 +124,14 @@ export function IkmCard({ r, locale }: { r: Report; locale: Locale }) {
             </>
           }
         >
-          {count(r.respondents, locale)}
+          {text(locale, "respondentsN", { n: count(r.respondents, locale) })}
         </Fact>
-        <Fact label={text(locale, "taps")}>{count(r.taps, locale)}</Fact>
+        <Fact label={text(locale, "taps")}>{text(locale, "tapsN", { n: count(r.taps, locale) })}</Fact>
         <Fact
           label={
             <>
-              {text(locale, "quickIndex")} <span class="muted">({text(locale, "quickHint")})</span>
+              {text(locale, "quickIndexOf", { n: count(r.quick.n, locale) })}{" "}
+              <span class="muted">({text(locale, "quickHintN")})</span>
             </>
           }
         >
@@ -126,6 +139,41 @@ export function IkmCard({ r, locale }: { r: Report; locale: Locale }) {
         </Fact>
       </dl>
     </section>
+  );
+}
+
+/**
+ * Whether the IKM is official, always with the sample's adequacy beside it: "Resmi" only when
+ * the sample reaches its minimum (ikmStanding in core/scoring.ts), else how many are still short.
+ */
+export function Standing({ r, locale }: { r: Report; locale: Locale }) {
+  const { required, respondents, shortfall } = r.sampleSize;
+  const figures = { n: count(required, locale), got: count(respondents, locale), short: count(shortfall, locale) };
+  return ikmStanding(r.ikm !== null, r.sampleSize) === "official" ? (
+    <p class="official">✓ {text(locale, "officialAdequate", figures)}</p>
+  ) : (
+    <p class="not-official">{text(locale, "notYetOfficial", figures)}</p>
+  );
+}
+
+/**
+ * Which population the minimum sample is for: the stated number of service users, or plainly
+ * that 384 assumes a large or unknown one, with a way to state it (`askAt`, the overview's field).
+ */
+export function PopulationNote({ r, locale, askAt }: { r: Report; locale: Locale; askAt?: string }) {
+  const { population, required } = r.sampleSize;
+  if (population !== null)
+    return <p class="muted">{text(locale, "populationStated", { population: count(population, locale) })}</p>;
+  return (
+    <p class="muted">
+      {text(locale, askAt ? "populationAssumed" : "populationAssumedReport", { n: count(required, locale) })}
+      {askAt ? (
+        <>
+          {" "}
+          <a href={askAt}>{text(locale, "statePopulation")}</a>
+        </>
+      ) : null}
+    </p>
   );
 }
 
@@ -263,7 +311,14 @@ function Sample({
         }}
       >
         <label for="population">{text(locale, "population")}</label>
-        <input id="population" name="population" inputMode="numeric" pattern="\d{1,9}" defaultValue={population} />
+        <input
+          id="population"
+          key={r.period.label}
+          name="population"
+          inputMode="numeric"
+          pattern="\d{1,9}"
+          defaultValue={population}
+        />
         <button type="submit" class="secondary">
           {text(locale, "apply")}
         </button>
@@ -275,6 +330,7 @@ function Sample({
           short: short === 0 ? text(locale, "sampleMet") : text(locale, "sampleShort", { n: count(short, locale) }),
         })}
       </p>
+      <PopulationNote r={r} locale={locale} askAt="#population" />
       <progress
         max={r.sampleSize.required}
         value={Math.min(r.sampleSize.respondents, r.sampleSize.required)}

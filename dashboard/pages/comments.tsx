@@ -14,12 +14,14 @@ import { dateTime } from "../format.ts";
 import { sayReasons } from "../reasons-words.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
+import { useZone } from "../use-zone.ts";
 
 /** The comments page. */
 export function CommentsPage() {
   const locale = useContext(Session).locale.value;
   const { slug } = useRoute().params;
   const { path, query, route } = useLocation();
+  const zone = useZone(slug);
   const form = useApi<Form>(`/agencies/${slug}/form`);
   const filters = new URLSearchParams();
   for (const key of ["service", "counter", "face", "reason", "page"]) if (query[key]) filters.set(key, query[key]);
@@ -87,7 +89,7 @@ export function CommentsPage() {
                       <p class="comment-text">{c.comment}</p>
                       <CommentReasons comment={c} locale={locale} />
                       <p class="muted">
-                        {dateTime(c.createdAt, locale)} · {c.service}
+                        {dateTime(c.createdAt, locale, zone)} · {c.service}
                         {c.counter ? ` · ${c.counter}` : ""}
                         {c.officer ? ` · ${c.officer}` : ""}
                         {c.overall ? ` · ${FACES[c.overall - 1][locale]}` : ""}

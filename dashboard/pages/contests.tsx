@@ -20,6 +20,7 @@ import { contestRefusal, contestText, reasonText } from "../contest-text.ts";
 import { Session } from "../context.ts";
 import { dateTime } from "../format.ts";
 import { describe, useApi } from "../use-api.ts";
+import { useZone } from "../use-zone.ts";
 
 /** The contests page. */
 export function ContestsPage() {
@@ -79,10 +80,11 @@ export function ContestsPage() {
 /** What a contest is about: who, which rating (when, face, service, counter, comment), why, and the officer's note. */
 function ContestFacts({ c, locale }: { c: AgencyContest; locale: Locale }) {
   const where = c.rating.counter ?? sayChannel(locale, c.rating.channel);
+  const zone = useZone(useRoute().params.slug);
   return (
     <>
       <h3 id={`contest-${c.id}`}>
-        {c.officer.name} · {dateTime(c.rating.createdAt, locale)}
+        {c.officer.name} · {dateTime(c.rating.createdAt, locale, zone)}
       </h3>
       <dl class="contest-facts">
         <dt>{contestText(locale, "rating")}</dt>
@@ -96,7 +98,7 @@ function ContestFacts({ c, locale }: { c: AgencyContest; locale: Locale }) {
         <dt>{contestText(locale, "officerNote")}</dt>
         <dd class="comment-text">{c.note || contestText(locale, "noNote")}</dd>
       </dl>
-      <p class="muted">{contestText(locale, "contestedAt", { when: dateTime(c.createdAt, locale) })}</p>
+      <p class="muted">{contestText(locale, "contestedAt", { when: dateTime(c.createdAt, locale, zone) })}</p>
     </>
   );
 }
@@ -216,6 +218,7 @@ function Decide({
 
 /** The decided contests, newest first, with their decision; more a page at a time. */
 function DecidedList({ slug, first, locale }: { slug: string; first: Contests; locale: Locale }) {
+  const zone = useZone(slug);
   const list = useMore(
     first,
     (page) => page.contests,
@@ -231,7 +234,7 @@ function DecidedList({ slug, first, locale }: { slug: string; first: Contests; l
             <ContestOutcome contest={c} locale={locale} />
             <p class="muted">
               {contestText(locale, "decidedAt", {
-                when: c.decidedAt ? dateTime(c.decidedAt, locale) : "–",
+                when: c.decidedAt ? dateTime(c.decidedAt, locale, zone) : "–",
                 who: c.decidedBy ?? "–",
               })}
             </p>

@@ -1,9 +1,12 @@
 /**
  * The evidence page (bukti dukung) for the annual assessment: one printable A4
  * page per period for "Berorientasi Pelayanan" (PermenPANRB 6/2022), printed by
- * the browser (print CSS, no PDF library).
+ * the browser (print CSS, no PDF library), wholly in the reader's language, with
+ * the date it was printed and a block for the officer's and their direct
+ * superior's signatures, as SKP evidence is endorsed.
  */
-import { useContext } from "preact/hooks";
+import { useContext, useMemo } from "preact/hooks";
+import { ELEMENTS, type Locale } from "../../core/questionnaire.ts";
 import type { OfficerScore } from "../../core/score-responses.ts";
 import { Band } from "../components/band.tsx";
 import { Fact } from "../components/fact.tsx";
@@ -13,68 +16,123 @@ import { PrintToolbar } from "../components/print-toolbar.tsx";
 import { Load } from "../components/states.tsx";
 import { num, Table } from "../components/table.tsx";
 import { Session } from "../context.ts";
-import { count, month, periodWords, range, score } from "../format.ts";
+import { count, dateTime, month, periodWords, range, score } from "../format.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
+import { useZone } from "../use-zone.ts";
+import { withhold } from "../withhold.ts";
 import { CommentsList } from "./officer.tsx";
+
+/** Comments an evidence page quotes: enough to show their tone, few enough for one A4 page. */
+const QUOTED_COMMENTS = 3;
 
 /** The evidence page. */
 export function EvidencePage() {
   const locale = useContext(Session).locale.value;
   const period = usePeriodQuery();
   const loaded = useApi<OfficerScore>(`/me/score?${period}`);
+  const zone = useZone();
+  // The moment the page was opened stands for when it is printed: one print date, not a clock that moves.
+  const printedAt = useMemo(() => new Date().toISOString(), []);
   return (
     <Layout>
       <PrintToolbar />
       <Load loaded={loaded}>
-        {(s) => (
-          <article class="paper" aria-labelledby="evidence-title">
-            <h1 id="evidence-title">{text(locale, "evidenceTitle")}</h1>
-            <p>{text(locale, "evidenceIntro")}</p>
-            <dl class="facts facts-paper">
-              <Fact label={text(locale, "name")}>{s.name}</Fact>
-              <Fact label={text(locale, "nip")}>{s.nip}</Fact>
-              <Fact label={text(locale, "position")}>{s.position || "–"}</Fact>
-              <Fact label={text(locale, "agency")}>{s.agency.name}</Fact>
-              <Fact label={text(locale, "period")}>{periodWords(s.period.label, locale)}</Fact>
-              <Fact label={text(locale, "dutyHours")}>{score(s.dutyHours, locale).replace(/[.,]00$/, "")}</Fact>
-              <Fact label={text(locale, "ratingsReceived")}>{count(s.n, locale)}</Fact>
-              <Fact label={text(locale, "directIndex")}>{score(s.index, locale)}</Fact>
-              <Fact label={text(locale, "interval")}>{range(s.ci95, locale)}</Fact>
-              <Fact label={text(locale, "fairScore")}>
-                {s.enough ? (
-                  <>
-                    {score(s.fair, locale)} <Band mutu={s.band} locale={locale} />
-                  </>
-                ) : (
-                  text(locale, "notEnough", { n: s.n, min: s.minN })
-                )}
-              </Fact>
-              <Fact label={<>Kompetensi / Perilaku</>}>
-                {score(s.elements.kompetensi.score, locale)} / {score(s.elements.perilaku.score, locale)}
-              </Fact>
-            </dl>
-            <h2>{text(locale, "trendTitle")}</h2>
-            <Table
-              columns={[text(locale, "period"), num("n"), num(text(locale, "index")), num(text(locale, "fairScore"))]}
-            >
-              {s.trend.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">{month(m.month, locale)}</th>
-                  <td class="num">{m.n}</td>
-                  <td class="num">{score(m.index, locale)}</td>
-                  <td class="num">{score(m.fair, locale)}</td>
-                </tr>
-              ))}
-            </Table>
-            <CommentsList period={period} locale={locale} limit={5} />
-            <p class="method">
-              <strong>{text(locale, "method")}:</strong>{" "}
-              {text(locale, "officerMethod", { k: s.k, interval: s.intervalMethod })}
-            </p>
-          </article>
-        )}
+        {(given) => {
+          const s = withhold(given);
+          const shown = (value: string) => (s.enough ? value : text(locale, "withheld"));
+          const officerElements = (["kompetensi", "perilaku"] as const).map(
+            (id) => ELEMENTS.find((e) => e.id === id)!.name[locale],
+          );
+          return (
+            <article class="paper evidence" aria-labelledby="evidence-title">
+              <h1 id="evidence-title">{text(locale, "evidenceTitle")}</h1>
+              <p>{text(locale, "evidenceIntro")}</p>
+              <dl class="facts facts-paper">
+                <Fact label={text(locale, "name")}>{s.name}</Fact>
+                <Fact label={text(locale, "nip")}>{s.nip}</Fact>
+                <Fact label={text(locale, "position")}>{s.position || "–"}</Fact>
+                <Fact label={text(locale, "agency")}>{s.agency.name}</Fact>
+                <Fact label={text(locale, "period")}>{periodWords(s.period.label, locale)}</Fact>
+                <Fact label={text(locale, "dutyHours")}>
+                  {text(locale, "hoursN", { n: score(s.dutyHours, locale).replace(/[.,]00$/, "") })}
+                </Fact>
+                <Fact label={text(locale, "ratingsReceived")}>
+                  {text(locale, "ratingsN", { n: count(s.n, locale) })}
+                </Fact>
+                <Fact label={text(locale, "directIndex")}>{shown(score(s.index, locale))}</Fact>
+                <Fact label={text(locale, "interval")}>{shown(range(s.ci95, locale))}</Fact>
+                <Fact label={text(locale, "fairScore")}>
+                  {s.enough ? (
+                    <>
+                      {score(s.fair, locale)} <Band mutu={s.band} locale={locale} />
+                    </>
+                  ) : (
+                    text(locale, "notEnough", { n: s.n, min: s.minN })
+                  )}
+                </Fact>
+                <Fact label={officerElements.join(" / ")}>
+                  {shown(`${score(s.elements.kompetensi.score, locale)} / ${score(s.elements.perilaku.score, locale)}`)}
+                </Fact>
+              </dl>
+              <h2>{text(locale, "trendTitle")}</h2>
+              <Table
+                columns={[
+                  text(locale, "period"),
+                  num(text(locale, "ratingsReceived")),
+                  num(text(locale, "index")),
+                  num(text(locale, "fairScore")),
+                ]}
+              >
+                {s.trend.map(withhold).map((m) => (
+                  <tr key={m.month}>
+                    <th scope="row">{month(m.month, locale)}</th>
+                    <td class="num">{count(m.n, locale)}</td>
+                    <td class="num">{m.enough ? score(m.index, locale) : text(locale, "notEnoughShort")}</td>
+                    <td class="num">{m.enough ? score(m.fair, locale) : text(locale, "notEnoughShort")}</td>
+                  </tr>
+                ))}
+              </Table>
+              <CommentsList period={period} locale={locale} limit={QUOTED_COMMENTS} />
+              <p class="method">
+                <strong>{text(locale, "method")}:</strong>{" "}
+                {text(locale, "officerMethod", { k: s.k, interval: text(locale, "officerIntervalMethod") })}
+              </p>
+              <Signatures s={s} locale={locale} />
+              <p class="printed-on muted">{text(locale, "printedOn", { when: dateTime(printedAt, locale, zone) })}</p>
+            </article>
+          );
+        }}
       </Load>
     </Layout>
+  );
+}
+
+/** Where the officer and their direct superior sign: the officer's name and NIP printed, the superior's left to fill. */
+function Signatures({ s, locale }: { s: OfficerScore; locale: Locale }) {
+  const blank = "……………………………………";
+  const block = (title: string, name: string, nip: string) => (
+    <div class="signature">
+      <p class="signature-title">{title}</p>
+      <p>
+        {text(locale, "signDate")}: {blank}
+      </p>
+      <p class="signature-space">{text(locale, "signature")}</p>
+      <p>
+        {text(locale, "name")}: {name}
+      </p>
+      <p>
+        {text(locale, "nip")}: {nip}
+      </p>
+    </div>
+  );
+  return (
+    <section class="signatures" aria-labelledby="signatures-title">
+      <h2 id="signatures-title">{text(locale, "signTitle")}</h2>
+      <div class="signature-row">
+        {block(text(locale, "signOfficer"), s.name, s.nip)}
+        {block(text(locale, "signSuperior"), blank, blank)}
+      </div>
+    </section>
   );
 }

@@ -16,12 +16,14 @@ import { Session } from "../context.ts";
 import { dateTime } from "../format.ts";
 import { text } from "../text.ts";
 import { describe, useApi } from "../use-api.ts";
+import { useZone } from "../use-zone.ts";
 
 /** The flagged ratings page. */
 export function FlaggedPage() {
   const session = useContext(Session);
   const locale = session.locale.value;
   const { slug } = useRoute().params;
+  const zone = useZone(slug);
   const loaded = useApi<Flagged>(`/agencies/${slug}/flagged?${usePeriodQuery()}`);
   const manages = roleMay(session.me.value?.user.role ?? "", "manageAgency");
   const [changed, setChanged] = useState<Record<string, { counted: boolean; flags: Flag[] }>>({});
@@ -67,7 +69,7 @@ export function FlaggedPage() {
                   const now = changed[row.id] ?? row;
                   return (
                     <tr key={row.id}>
-                      <th scope="row">{dateTime(row.createdAt, locale)}</th>
+                      <th scope="row">{dateTime(row.createdAt, locale, zone)}</th>
                       <td>{row.counter ?? sayChannel(locale, row.channel)}</td>
                       <td>{row.officer ?? "–"}</td>
                       <td>{row.overall ? FACES[row.overall - 1][locale] : "–"}</td>

@@ -23,6 +23,8 @@ import { Session } from "../context.ts";
 import { count, dateTime, month, periodWords, range, score } from "../format.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
+import { useZone } from "../use-zone.ts";
+import { withhold } from "../withhold.ts";
 
 /** The officer page. */
 export function OfficerPage() {
@@ -49,8 +51,10 @@ export function OfficerPage() {
   );
 }
 
-/** The headline: fair score and band, or "data belum cukup" below the minimum n. */
-export function ScoreCard({ s, locale }: { s: OfficerScore; locale: Locale }) {
+/** The headline: fair score and band, or "data belum cukup" below the minimum n, with no score anywhere. */
+export function ScoreCard({ s: given, locale }: { s: OfficerScore; locale: Locale }) {
+  const s = withhold(given);
+  const shown = (value: string) => (s.enough ? value : text(locale, "withheld"));
   return (
     <section class="card score-card" aria-labelledby="score-title">
       <h1 id="score-title">{text(locale, "myScore", { period: periodWords(s.period.label, locale) })}</h1>
@@ -60,12 +64,15 @@ export function ScoreCard({ s, locale }: { s: OfficerScore; locale: Locale }) {
           <span class="muted"> {text(locale, "fairScore")}</span>
         </p>
       ) : (
-        <p class="headline not-enough">{text(locale, "notEnough", { n: s.n, min: s.minN })}</p>
+        <>
+          <p class="headline not-enough">{text(locale, "notEnough", { n: s.n, min: s.minN })}</p>
+          <p>{text(locale, "withheldScores", { min: count(s.minN, locale) })}</p>
+        </>
       )}
       <dl class="facts">
-        <Fact label={text(locale, "directIndex")}>{score(s.index, locale)}</Fact>
-        <Fact label={text(locale, "ratingsReceived")}>{count(s.n, locale)}</Fact>
-        <Fact label={text(locale, "interval")}>{range(s.ci95, locale)}</Fact>
+        <Fact label={text(locale, "directIndex")}>{shown(score(s.index, locale))}</Fact>
+        <Fact label={text(locale, "ratingsReceived")}>{text(locale, "ratingsN", { n: count(s.n, locale) })}</Fact>
+        <Fact label={text(locale, "interval")}>{shown(range(s.ci95, locale))}</Fact>
         <Fact label={text(locale, "unitAverage")}>{score(s.unitIndex, locale)}</Fact>
       </dl>
       {s.ci95 ? (
@@ -121,15 +128,17 @@ function IntervalBar({
   );
 }
 
+/** The months' fair scores and intervals; a month below the minimum n gets no score, in the chart or the words. */
 function Trend({ s, locale }: { s: OfficerScore; locale: Locale }) {
-  const labels = useMemo(() => s.trend.map((m) => month(m.month, locale, true)), [s, locale]);
+  const trend = useMemo(() => s.trend.map(withhold), [s]);
+  const labels = useMemo(() => trend.map((m) => month(m.month, locale, true)), [trend, locale]);
   const lines = useMemo(
     () => [
-      { label: text(locale, "fairScore"), values: s.trend.map((m) => m.fair), color: "#0f5f59" },
-      { label: "95% ↓", values: s.trend.map((m) => m.ci95?.[0] ?? null), color: "#7fb3ae", dash: [4, 4] },
-      { label: "95% ↑", values: s.trend.map((m) => m.ci95?.[1] ?? null), color: "#7fb3ae", dash: [4, 4] },
+      { label: text(locale, "fairScore"), values: trend.map((m) => m.fair), color: "#0f5f59" },
+      { label: "95% ↓", values: trend.map((m) => m.ci95?.[0] ?? null), color: "#7fb3ae", dash: [4, 4] },
+      { label: "95% ↑", values: trend.map((m) => m.ci95?.[1] ?? null), color: "#7fb3ae", dash: [4, 4] },
     ],
-    [s, locale],
+    [trend, locale],
   );
   return (
     <section class="card" aria-labelledby="trend-title">
@@ -138,16 +147,25 @@ function Trend({ s, locale }: { s: OfficerScore; locale: Locale }) {
         <Empty>{text(locale, "notEnough", { n: 0, min: s.minN })}</Empty>
       ) : (
         <>
-          <LineChart labels={labels} lines={lines} band={[1, 2]} />
+          {trend.some((m) => m.enough) ? <LineChart labels={labels} lines={lines} band={[1, 2]} /> : null}
           <p class="summary">
-            {text(locale, "trendSummary", {
-              list: s.trend.map((m) => `${month(m.month, locale)} ${score(m.fair, locale)} (n ${m.n})`).join("; "),
+            {text(locale, "trendSummaryN", {
+              min: count(s.minN, locale),
+              list: trend.map((m) => monthLine(m, locale)).join("; "),
             })}
           </p>
         </>
       )}
     </section>
   );
+}
+
+/** One month of the trend in words: its fair score and n, or that it has too few ratings for one. */
+function monthLine(m: OfficerScore["trend"][number], locale: Locale) {
+  const ratings = text(locale, "ratingsN", { n: count(m.n, locale) });
+  return m.enough
+    ? `${month(m.month, locale)} ${score(m.fair, locale)} (${ratings})`
+    : text(locale, "monthNotEnough", { month: month(m.month, locale), n: count(m.n, locale) });
 }
 
 function FacesSpread({ s, locale }: { s: OfficerScore; locale: Locale }) {
@@ -186,7 +204,8 @@ function OfficerElements({ s, locale }: { s: OfficerScore; locale: Locale }) {
               <tr key={e}>
                 <th scope="row">{ELEMENTS.find((element) => element.id === e)?.name[locale]}</th>
                 <td class="num">
-                  {score(s.elements[e].score, locale)} <span class="muted">(n {s.elements[e].n})</span>
+                  {s.enough ? score(s.elements[e].score, locale) : "–"}{" "}
+                  <span class="muted">({text(locale, "ratingsN", { n: count(s.elements[e].n, locale) })})</span>
                 </td>
                 <td class="num">{score(s.unitElements[e].score, locale)}</td>
               </tr>
@@ -222,6 +241,7 @@ function CommentItems({
   locale: Locale;
   limit?: number;
 }) {
+  const zone = useZone();
   const list = useMore(
     first,
     (page) => page.comments,
@@ -238,7 +258,7 @@ function CommentItems({
               {c.comment}
             </p>
             <p class="muted">
-              {dateTime(c.createdAt, locale)} · {c.service}
+              {dateTime(c.createdAt, locale, zone)} · {c.service}
               {c.overall ? ` · ${FACES[c.overall - 1][locale]}` : ""}
             </p>
             {limit ? null : (

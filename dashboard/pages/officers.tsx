@@ -1,4 +1,7 @@
-/** Each officer's indicator, sortable: n, index, 95% interval, fair score, and "data belum cukup" below the minimum. */
+/**
+ * Each officer's indicator, sortable: n, index, 95% interval, fair score, and "data belum cukup"
+ * below the minimum, where no score of that officer is shown (withhold.ts).
+ */
 
 import { useContext, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
@@ -12,6 +15,7 @@ import { Session } from "../context.ts";
 import { count, range, score } from "../format.ts";
 import { type TextKey, text } from "../text.ts";
 import { useApi } from "../use-api.ts";
+import { withhold } from "../withhold.ts";
 
 type Row = Report["byOfficer"][number];
 type Column = "name" | "n" | "index" | "fair";
@@ -23,7 +27,7 @@ export function OfficersPage() {
   const loaded = useApi<Report>(`/agencies/${slug}/report?${usePeriodQuery()}`);
   const [sort, setSort] = useState<{ by: Column; up: boolean }>({ by: "fair", up: false });
   const sorted = (rows: Row[]) =>
-    [...rows].sort((a, b) => {
+    rows.map(withhold).sort((a, b) => {
       const x = a[sort.by] ?? -1;
       const y = b[sort.by] ?? -1;
       const order = typeof x === "string" ? x.localeCompare(String(y)) : (x as number) - (y as number);
@@ -52,7 +56,7 @@ export function OfficersPage() {
         {(r) => (
           <section class="card" aria-labelledby="officers-title">
             <h1 id="officers-title">{text(locale, "officersTitle")}</h1>
-            <p class="muted">{text(locale, "fairExplained", { k: 20 })}</p>
+            <p class="muted">{text(locale, "officersExplained", { k: 20 })}</p>
             {r.byOfficer.length === 0 ? (
               <Empty>{text(locale, "emptyAgency")}</Empty>
             ) : (
@@ -74,7 +78,7 @@ export function OfficersPage() {
                     {sorted(r.byOfficer).map((o) => (
                       <tr key={o.officer}>
                         <th scope="row">{o.name}</th>
-                        <td class="num">{count(o.n, locale)}</td>
+                        <td class="num">{text(locale, "ratingsN", { n: count(o.n, locale) })}</td>
                         <td class="num">{score(o.index, locale)}</td>
                         <td class="num">{range(o.ci95, locale)}</td>
                         <td class="num">{score(o.fair, locale)}</td>

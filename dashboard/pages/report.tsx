@@ -20,14 +20,17 @@ import { Session } from "../context.ts";
 import { count, dateTime, periodWords, score } from "../format.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
-import { Breakdown, Elements } from "./agency.tsx";
+import { useZone } from "../use-zone.ts";
+import { Breakdown, Elements, PopulationNote, populationParam, Standing, storedPopulation } from "./agency.tsx";
 
 /** The report page. */
 export function ReportPage() {
   const locale = useContext(Session).locale.value;
   const { slug } = useRoute().params;
   const period = usePeriodQuery();
-  const report = useApi<Report>(`/agencies/${slug}/report?${period}`);
+  const zone = useZone(slug);
+  // The same stated population as the overview's, so the report's minimum sample is the overview's.
+  const report = useApi<Report>(`/agencies/${slug}/report?${period}${populationParam(storedPopulation(slug, period))}`);
   const profile = useApi<Profile>(`/agencies/${slug}/report/profile?${period}`);
   const comments = useApi<AgencyComments>(`/agencies/${slug}/comments?${period}`);
   return (
@@ -40,13 +43,16 @@ export function ReportPage() {
             <dl class="facts facts-paper">
               <Fact label={text(locale, "reportUnit")}>{r.agency.name}</Fact>
               <Fact label={text(locale, "reportPeriod")}>{periodWords(r.period.label, locale)}</Fact>
-              <Fact label={text(locale, "respondents")}>{count(r.respondents, locale)}</Fact>
+              <Fact label={text(locale, "respondents")}>
+                {text(locale, "respondentsN", { n: count(r.respondents, locale) })}
+              </Fact>
               <Fact label={text(locale, "ikm")}>
                 {r.ikm
                   ? `${score(r.ikm.value, locale)} · ${r.ikm.mutu} · ${BANDS.find((b) => b.mutu === r.ikm?.mutu)?.kinerja[locale]}`
                   : text(locale, "notOfficial")}
               </Fact>
             </dl>
+            {r.ikm ? <Standing r={r} locale={locale} /> : null}
             <h2>{text(locale, "method")}</h2>
             <p class="method">{text(locale, "methodLine")}</p>
             <p>{text(locale, "methodFormula")}</p>
@@ -69,7 +75,7 @@ export function ReportPage() {
                         <li key={comment.id}>
                           <p class="comment-text">{comment.comment}</p>
                           <p class="muted">
-                            {dateTime(comment.createdAt, locale)} · {comment.service}
+                            {dateTime(comment.createdAt, locale, zone)} · {comment.service}
                           </p>
                         </li>
                       ))}
@@ -90,6 +96,7 @@ export function ReportPage() {
                     : text(locale, "sampleShort", { n: count(r.sampleSize.shortfall, locale) }),
               })}
             </p>
+            <PopulationNote r={r} locale={locale} />
           </article>
         )}
       </Load>

@@ -72,9 +72,12 @@ export async function serviceBySlug(db: Db, agencyId: string, slug: string) {
 export const setEmbedOrigins = (db: Db, agencyId: string, origins: string[]) =>
   db.update(agencies).set({ embedOrigins: origins }).where(eq(agencies.id, agencyId));
 
-/** An agency's slug and name by id, or undefined. */
+/** An agency's slug, name and timezone by id, or undefined. */
 export async function agencyName(db: Db, id: string) {
-  const [row] = await db.select({ slug: agencies.slug, name: agencies.name }).from(agencies).where(eq(agencies.id, id));
+  const [row] = await db
+    .select({ slug: agencies.slug, name: agencies.name, timezone: agencies.timezone })
+    .from(agencies)
+    .where(eq(agencies.id, id));
   return row;
 }
 

@@ -10,6 +10,7 @@ import {
   computeIkm,
   elementFigures,
   emptyStat,
+  LARGE_POPULATION_SAMPLE,
   missingElements,
   OFFICER_ELEMENTS,
   type OfficerIndicatorOptions,
@@ -104,7 +105,7 @@ export async function agencyReport(
       ...officerIndicator(sums.stats.officer, mean, options),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const required = options.population ? sampleSize(options.population) : 384;
+  const required = options.population ? sampleSize(options.population) : LARGE_POPULATION_SAMPLE;
   return {
     period,
     ...summarize(total),

@@ -58,7 +58,9 @@ test.describe("an officer on a phone", () => {
     const score = await (
       await request.get(`/api/v1/me/score?period=${period}`, { headers: { authorization: `Bearer ${token}` } })
     ).json();
-    await expect(page.getByText(String(score.n), { exact: true }).first()).toBeVisible();
+    // Every count with its unit: "404 penilaian".
+    const ratings = `${new Intl.NumberFormat("id-ID").format(score.n)} penilaian`;
+    await expect(page.getByText(ratings, { exact: true }).first()).toBeVisible();
     await expect(page.getByText(`${two(score.ci95[0])} – ${two(score.ci95[1])}`).first()).toBeVisible();
     await expectAccessible(page);
     await screenshot(page, "dashboard-officer");
@@ -72,7 +74,7 @@ test.describe("an officer on a phone", () => {
     expect(report.status()).toBe(403);
     await page.getByRole("link", { name: "Bukti dukung" }).click();
     await expect(page.getByRole("heading", { name: "Bukti dukung: Berorientasi Pelayanan" })).toBeVisible();
-    await expect(page.getByText(OFFICER.nip)).toBeVisible();
+    await expect(page.getByText(OFFICER.nip, { exact: true })).toBeVisible();
     await expectAccessible(page);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEMO_ADMIN_EMAIL } from "../../db/seed.ts";
-import { AGENCY, OFFICER_NIPS, PASSWORD, testApp } from "../test-app.ts";
+import { DEMO_ADMIN_EMAIL, DEMO_REGIONAL_EMAIL } from "../../db/seed.ts";
+import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, OTHER_AGENCY, PASSWORD, testApp } from "../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {
@@ -132,5 +132,20 @@ describe("a password reset", () => {
     expect((await t.call("GET", "/api/v1/me", { token: admin })).status).toBe(200);
     const again = await login({ nip: OFFICER_NIPS[0], password: "a-brand-new-password" });
     expect(again.status).toBe(200);
+  });
+});
+
+describe("GET /api/v1/me", () => {
+  it("names the user's agency with its own timezone, the one the dashboard writes its times in", async () => {
+    const officer = await t.login({ nip: OFFICER_NIPS[0] });
+    const mine = await (await t.call("GET", "/api/v1/me", { token: officer })).json();
+    expect(mine.agency).toEqual({ slug: AGENCY, name: expect.any(String), timezone: "Asia/Jakarta" });
+    // An agency in Papua reads WIT: the zone is the agency's, not a constant.
+    const papua = await t.login({ email: OTHER_ADMIN_EMAIL });
+    const theirs = await (await t.call("GET", "/api/v1/me", { token: papua })).json();
+    expect(theirs.agency).toMatchObject({ slug: OTHER_AGENCY, timezone: "Asia/Jayapura" });
+    const regional = await t.login({ email: DEMO_REGIONAL_EMAIL });
+    // A regional admin belongs to no one agency.
+    expect((await (await t.call("GET", "/api/v1/me", { token: regional })).json()).agency).toBeNull();
   });
 });

@@ -15,6 +15,7 @@ import { Empty, Load } from "../../components/states.tsx";
 import { Session } from "../../context.ts";
 import { dateTime } from "../../format.ts";
 import { useAll, useApi } from "../../use-api.ts";
+import { useZone } from "../../use-zone.ts";
 import { CheckInCard, type Duties, type FormCounter, ownDuty } from "./check-in.tsx";
 import { waitFor } from "./time.ts";
 import { useDutyWords } from "./words.ts";
@@ -65,6 +66,7 @@ function TicketCard({
   counter: string;
 }) {
   const { w, locale } = useDutyWords();
+  const zone = useZone();
   const act = useAction();
   const [ticket, setTicket] = useState<TicketIssued | null>(null);
   const [pick, setPick] = useState({ service: services[0]?.slug ?? "", counter });
@@ -105,7 +107,7 @@ function TicketCard({
                   {ticket.url}
                 </a>
               </p>
-              <p>{w("ticketExpires", { time: dateTime(ticket.expiresAt, locale) })}</p>
+              <p>{w("ticketExpires", { time: dateTime(ticket.expiresAt, locale, zone) })}</p>
               <button type="button" class="primary" onClick={() => setTicket(null)}>
                 {w("newTicket")}
               </button>

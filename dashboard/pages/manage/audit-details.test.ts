@@ -57,7 +57,8 @@ describe("audit details in words", () => {
     expect(auditDetails(role, names, "id")).toBe("Budi · peran: Supervisor");
     const at = "2026-11-02T01:06:00.000Z";
     const included = entry("rating.include", null, "01JXYZ", { name: "KTP-el", at });
-    expect(auditDetails(included, names, "id")).toMatch(/^penilaian KTP-el, .*2 Nov/);
+    // The rating's time in the agency's zone, named: 01:06 UTC is 08:06 WIB.
+    expect(auditDetails(included, names, "id", "Asia/Jakarta")).toMatch(/^penilaian KTP-el, 2 Nov 2026.* 08\.06 WIB$/);
     expect(auditDetails(included, names, "id")).not.toContain("01JXYZ");
     const decided = entry("contest.decide", { rating: "01JXYZ", decision: "exclude", note: "Salah loket" }, "ct_1", {
       name: "KTP-el",

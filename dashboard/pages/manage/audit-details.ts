@@ -4,6 +4,7 @@
  * they started or ended and why; vouched tickets by officer, service and reason;
  * other changes field by field in the reader's words, never an id.
  */
+import type { Timezone } from "../../../core/period.ts";
 import type { Locale } from "../../../core/questionnaire.ts";
 import type { Audit } from "../../../core/responses.ts";
 import { dateTime } from "../../format.ts";
@@ -20,14 +21,17 @@ export interface Names {
   keys: Map<string, string>;
 }
 
-/** The details of one entry in the reader's words: what it is about by name, then what changed. */
-export function auditDetails(entry: Entry, names: Names, locale: Locale): string {
+/**
+ * The details of one entry in the reader's words: what it is about by name, then what changed;
+ * a rating's time in the agency's `zone` (use-zone.ts).
+ */
+export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: Timezone): string {
   const d = (entry.details ?? {}) as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
   const reason = text(d.reason) && say(locale, "auditReason", { reason: text(d.reason)! });
   const parts = (...list: (string | undefined | false)[]) => list.filter(Boolean).join(" · ");
   const subject = entry.subject?.at
-    ? say(locale, "auditRatingOf", { name: entry.subject.name, at: dateTime(entry.subject.at, locale) })
+    ? say(locale, "auditRatingOf", { name: entry.subject.name, at: dateTime(entry.subject.at, locale, zone) })
     : entry.subject?.name;
   switch (entry.action) {
     case "duty.start":

@@ -7,6 +7,7 @@ import { Empty, Load } from "../../components/states.tsx";
 import { Table } from "../../components/table.tsx";
 import { dateTime } from "../../format.ts";
 import { useAll, useApi } from "../../use-api.ts";
+import { useZone } from "../../use-zone.ts";
 import { auditDetails, type Names } from "./audit-details.ts";
 import { ManageFrame } from "./frame.tsx";
 import { useWords } from "./use-words.ts";
@@ -32,6 +33,7 @@ const KINDS = [
 export function AuditPage() {
   const { slug } = useRoute().params;
   const { w, locale } = useWords();
+  const zone = useZone(slug);
   const { query, path, route } = useLocation();
   const kind = new URLSearchParams(query).get("action") ?? "";
   const page = Number(new URLSearchParams(query).get("page") ?? 1) || 1;
@@ -88,10 +90,10 @@ export function AuditPage() {
                 <Table columns={[w("when"), w("who"), w("change"), w("details")]}>
                   {audit.entries.map((e, i) => (
                     <tr key={`${e.at}-${i}`}>
-                      <td>{dateTime(e.at, locale)}</td>
+                      <td>{dateTime(e.at, locale, zone)}</td>
                       <td>{e.actor ?? w("tabletOrRemoved")}</td>
                       <th scope="row">{label(e.action)}</th>
-                      <td class="details">{auditDetails(e, names, locale)}</td>
+                      <td class="details">{auditDetails(e, names, locale, zone)}</td>
                     </tr>
                   ))}
                 </Table>

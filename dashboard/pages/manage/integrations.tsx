@@ -15,6 +15,7 @@ import { Empty, Load } from "../../components/states.tsx";
 import { Table } from "../../components/table.tsx";
 import { dateTime } from "../../format.ts";
 import { useAll } from "../../use-api.ts";
+import { useZone } from "../../use-zone.ts";
 import { ManageFrame } from "./frame.tsx";
 import { QueueExample } from "./queue-example.tsx";
 import { useWords } from "./use-words.ts";
@@ -106,7 +107,8 @@ export function IntegrationsPage() {
 function KeyLine({ slug, item: k, onChange }: { slug: string; item: Key; onChange: () => void }) {
   const { w, locale } = useWords();
   const act = useAction();
-  const at = (ms: number) => dateTime(new Date(ms).toISOString(), locale);
+  const zone = useZone(slug);
+  const at = (ms: number) => dateTime(new Date(ms).toISOString(), locale, zone);
   return (
     <tr class={k.revokedAt !== null ? "archived" : undefined}>
       <th scope="row">{k.name}</th>

@@ -15,6 +15,7 @@ import { Empty, Load } from "../../components/states.tsx";
 import { Table } from "../../components/table.tsx";
 import { count, dateTime } from "../../format.ts";
 import { useAll } from "../../use-api.ts";
+import { useZone } from "../../use-zone.ts";
 import { ManageFrame } from "./frame.tsx";
 import { useWords } from "./use-words.ts";
 
@@ -137,6 +138,7 @@ function stateOf(d: DeviceRow, now: number): "revoked" | "paired" | "waiting" | 
 
 function TabletLine({ slug, device: d, onChange }: { slug: string; device: DeviceRow; onChange: () => void }) {
   const { w, locale } = useWords();
+  const zone = useZone(slug);
   const act = useAction();
   const state = stateOf(d, Date.now());
   const queue =
@@ -152,7 +154,7 @@ function TabletLine({ slug, device: d, onChange }: { slug: string; device: Devic
         <code>{d.counter}</code>
       </td>
       <td>{w(`tablet_${state}`)}</td>
-      <td>{d.lastSeenAt ? dateTime(new Date(d.lastSeenAt).toISOString(), locale) : "–"}</td>
+      <td>{d.lastSeenAt ? dateTime(new Date(d.lastSeenAt).toISOString(), locale, zone) : "–"}</td>
       <td class={d.queueAside ? "warn" : undefined}>{queue}</td>
       <td class="actions">
         {state === "revoked" ? null : (
