@@ -274,9 +274,9 @@ export const en: Record<ManageKey, string> = {
     "After a citizen was served at {counter}, the queue system asks for a ticket for the service {service}:",
   exampleAnswer: "The answer holds a link (url) to print as a QR code on the queue receipt or show on a screen:",
   exampleNip:
-    'Add the officer\'s "nip" when the queue system knows it: if they are not the one on duty at that counter, the answer is 409 not_on_duty and no ticket.',
+    'Add the officer\'s "nip" when the queue system knows it: if they are not the one on duty at that counter, the answer is 409 {code} and no ticket.',
   examplePace:
-    "At most 10 tickets every 5 minutes and 60 an hour per counter and per officer; more are answered 429 ticket_pace with Retry-After (seconds).",
+    "At most 10 tickets every 5 minutes and 60 an hour per counter and per officer; more are answered 429 {code} with Retry-After (seconds).",
   exampleDocs: "Every detail: the API documentation",
   exampleNeed: "Add services and counters first; the example uses their codes.",
   auditTitle: "Audit log",

@@ -287,9 +287,9 @@ const id = {
   exampleAnswer:
     "Jawabannya berisi tautan (url) untuk dicetak sebagai kode QR pada struk antrean atau ditampilkan di layar:",
   exampleNip:
-    'Tambahkan "nip" petugas bila sistem antrean mengetahuinya: bila bukan dia yang bertugas di loket itu, jawabannya 409 not_on_duty tanpa tiket.',
+    'Tambahkan "nip" petugas bila sistem antrean mengetahuinya: bila bukan dia yang bertugas di loket itu, jawabannya 409 {code} tanpa tiket.',
   examplePace:
-    "Paling banyak 10 tiket tiap 5 menit dan 60 tiap jam per loket dan per petugas; selebihnya dijawab 429 ticket_pace dengan Retry-After (detik).",
+    "Paling banyak 10 tiket tiap 5 menit dan 60 tiap jam per loket dan per petugas; selebihnya dijawab 429 {code} dengan Retry-After (detik).",
   exampleDocs: "Rincian lengkap: dokumentasi API",
   exampleNeed: "Tambahkan layanan dan loket dulu; contohnya memakai kode keduanya.",
   // audit
