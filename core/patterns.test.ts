@@ -42,8 +42,35 @@ describe("slugify", () => {
     ["  Akta Kelahiran & Kematian ", "akta-kelahiran-kematian"],
     ["Pelayanan Élite", "pelayanan-elite"],
     [`${"x".repeat(63)} y`, "x".repeat(63)],
+    // An agency's full name fits whole.
+    [
+      "Dinas Kependudukan dan Pencatatan Sipil Kota Tebing Tinggi",
+      "dinas-kependudukan-dan-pencatatan-sipil-kota-tebing-tinggi",
+    ],
+    // Longer than 64: cut after the last whole word that fits ("…-kota", not "…-kota-tebi").
+    [
+      "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Tebing Tinggi Sumatera Utara",
+      "dinas-penanaman-modal-dan-pelayanan-terpadu-satu-pintu-kota",
+    ],
+    [
+      "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Labuhanbatu Selatan Provinsi Sumatera Utara",
+      "dinas-kependudukan-dan-pencatatan-sipil-kabupaten-labuhanbatu",
+    ],
+    // A word ending exactly at the limit is kept whole.
+    [`${"a".repeat(30)} ${"b".repeat(33)} c`, `${"a".repeat(30)}-${"b".repeat(33)}`],
+    // Only a first word longer than the limit is cut.
+    ["x".repeat(70), "x".repeat(64)],
   ])("%j → %s, a slug the API takes", (name, made) => {
     expect(slugify(name)).toBe(made);
     expect(SLUG.test(slugify(name))).toBe(true);
+  });
+
+  it("never ends inside a word of the name when it must cut", () => {
+    const name = "Badan Pengelolaan Keuangan Pendapatan dan Aset Daerah Provinsi Sumatera Utara";
+    const words = slugify(name, 40).split("-");
+    expect(words.join("-").length).toBeLessThanOrEqual(40);
+    const whole = name.toLowerCase().split(" ");
+    expect(words).toEqual(whole.slice(0, words.length));
+    expect(slugify(name, 40)).toBe("badan-pengelolaan-keuangan-pendapatan");
   });
 });

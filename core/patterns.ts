@@ -23,13 +23,23 @@ export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const EMAIL =
   /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
-/** A slug made from a name, as a suggestion the person may change: "KTP Elektronik" → "ktp-elektronik". */
-export const slugify = (name: string) =>
-  name
+/** The longest slug the API takes (SLUG above). */
+export const SLUG_MAX = 64;
+
+/**
+ * A slug made from a name, as a suggestion the person may change: "KTP Elektronik" → "ktp-elektronik".
+ * A name longer than `max` is cut after its last whole word that fits, never inside a word
+ * ("… Kota Tebing Tinggi" loses "tinggi", not "nggi"); only a first word longer than `max` is cut.
+ */
+export const slugify = (name: string, max = SLUG_MAX) => {
+  const whole = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 64)
-    .replace(/-+$/, "");
+    .replace(/^-+|-+$/g, "");
+  if (whole.length <= max) return whole;
+  // The dash just past the limit ends a word that still fits.
+  const end = whole.lastIndexOf("-", max);
+  return end > 0 ? whole.slice(0, end) : whole.slice(0, max);
+};

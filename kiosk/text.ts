@@ -222,6 +222,18 @@ const sayError = createWords({
     pin_required: "Masukkan PIN petugas yang sedang bertugas.",
     ticket_pace: "Terlalu banyak tiket dalam waktu singkat. Coba lagi beberapa menit lagi.",
     officer_inactive: "Petugas ini sudah dinonaktifkan.",
+    // the rest of the codes a tablet can meet (core/api-errors.ts), each in words
+    malformed_json: "Server tidak dapat membaca kiriman tablet. Muat ulang halaman kiosk.",
+    bad_request: "Server tidak dapat membaca kiriman tablet. Muat ulang halaman kiosk.",
+    payload_too_large: "Kiriman tablet terlalu besar untuk server. Hubungi admin instansi.",
+    internal: "Terjadi kesalahan di server. Coba lagi; bila terus terjadi, hubungi admin instansi.",
+    database_file_lost:
+      "Server tidak dapat menyimpan data saat ini. Penilaian tetap tersimpan di tablet; hubungi admin.",
+    misconfigured: "Pengaturan server belum benar. Penilaian tetap tersimpan di tablet; hubungi admin.",
+    forbidden: "Tablet ini tidak boleh melakukan hal ini.",
+    replayed: "Permintaan ini sudah pernah diterima server. Coba lagi.",
+    device_required: "Penilaian kios harus dikirim oleh tablet yang terpasang. Pasangkan ulang.",
+    invalid_ticket: "Tiket ini tidak berlaku.",
     unknown: "Terjadi kesalahan. Coba lagi.",
   },
   en: {
@@ -246,6 +258,17 @@ const sayError = createWords({
     pin_required: "Enter the PIN of the officer on duty.",
     ticket_pace: "Too many tickets in a short time. Try again in a few minutes.",
     officer_inactive: "This officer has been deactivated.",
+    // the rest of the codes a tablet can meet (core/api-errors.ts), each in words
+    malformed_json: "The server could not read what the tablet sent. Reload the kiosk page.",
+    bad_request: "The server could not read what the tablet sent. Reload the kiosk page.",
+    payload_too_large: "What the tablet sent is too large for the server. Ask the agency's admin.",
+    internal: "Something went wrong on the server. Try again; if it goes on, ask the agency's admin.",
+    database_file_lost: "The server cannot store anything now. Ratings stay on the tablet; ask the admin.",
+    misconfigured: "The server's settings are wrong. Ratings stay on the tablet; ask the admin.",
+    forbidden: "This tablet may not do this.",
+    replayed: "The server has already received this request. Try again.",
+    device_required: "Kiosk ratings must be sent by a paired tablet. Pair it again.",
+    invalid_ticket: "This ticket is not valid.",
     unknown: "Something went wrong. Try again.",
   },
 });

@@ -32,3 +32,12 @@ export const sayStep = createWords({
     occupation: "Occupation",
   },
 });
+
+/**
+ * Which first-paint word (widget/words.ts) says an API error the widget meets (core/api-errors.ts):
+ * a ticket's own state where the citizen can do nothing more, else the neutral refusal. The code
+ * itself goes only to the console and the `suara-error` event, for the integrator. Here, in the
+ * lazily loaded part, because every answer to a tap is heard after the steps have loaded.
+ */
+export const refusal = (code: string) =>
+  code === "ticket_used" || code === "ticket_expired" ? code : /ticket/.test(code) ? "ticket_unknown" : "refused";

@@ -14,6 +14,8 @@ import type { Form } from "../core/responses.ts";
 import type { WordValues } from "../core/words.ts";
 import { sayStep } from "./steps-words.ts";
 
+export { refusal } from "./steps-words.ts";
+
 /** A key of the steps' words. */
 type StepKey = Parameters<typeof sayStep>[1];
 

@@ -219,8 +219,10 @@ export class SuaraRating extends LitElement {
     }
     if (outcome.status !== "rejected" && outcome.status !== "refused") return true;
     const code = outcome.error?.code ?? "rejected";
-    if (code === "ticket_used" || code === "ticket_expired") this.end(this.t(code));
-    else this.refuse(code, outcome.error?.message ?? code);
+    // The steps (loaded before any answer is heard) word the code; without them, the neutral refusal.
+    const word = this.steps?.refusal(code) ?? "refused";
+    if (word === "refused") this.refuse(code, outcome.error?.message ?? code);
+    else this.end(this.t(word));
     return false;
   }
 

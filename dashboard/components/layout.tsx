@@ -73,7 +73,9 @@ export function Layout({
   const locale = session.locale.value;
   const me = session.me.value!;
   const { path, query } = useLocation();
-  const keep = new URLSearchParams(query).toString();
+  // The period (and other filters) go along to the next page; `from` (set-up's way back) does not.
+  const { from: _from, ...kept } = query;
+  const keep = new URLSearchParams(kept).toString();
   const slug = agency ?? me.agency?.slug ?? null;
   const manage = manageLinks(me.user.role, slug);
   const asked = useApi<Contests>(
@@ -83,9 +85,17 @@ export function Layout({
   // A new page (or the first after signing in) puts focus on its content, not on <body>:
   // a screen reader starts there and a keyboard's next Tab is the page's first control.
   const content = useRef<HTMLElement>(null);
-  useEffect(() => content.current?.focus({ preventScroll: true }), [path]);
+  const frame = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    content.current?.focus({ preventScroll: true });
+    // On a phone each navigation is one line that scrolls sideways: the current page is brought into it.
+    for (const link of frame.current?.querySelectorAll<HTMLElement>('.tabs [aria-current="page"]') ?? []) {
+      const nav = link.parentElement!;
+      nav.scrollLeft = link.offsetLeft - (nav.clientWidth - link.offsetWidth) / 2;
+    }
+  }, [path]);
   return (
-    <div class="frame">
+    <div class="frame" ref={frame}>
       <a class="skip-link no-print" href="#content">
         {text(locale, "skipToContent")}
       </a>

@@ -86,13 +86,59 @@ export async function tapAndDecline(page: Page, face = "Puas") {
   });
 }
 
-/** axe's WCAG 2.1 A/AA rules: no serious or critical violation. */
+/** axe's WCAG 2.1 A/AA rules: no serious or critical violation; and no code shown in Indonesian (below). */
 export async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoCodes(page);
+}
+
+// ---- no code on an Indonesian screen (issue 19: "no snake_case code on any screen reached in the specs") ----
+
+/** A snake_case code (rate_limited, invalid_period) as a whole word. */
+const CODE = /^[a-z]+(?:_[a-z0-9]+)+$/;
+
+/**
+ * The snake_case codes the page shows in its Indonesian text (its own or its shadow roots', screen-reader
+ * text included), where a person reads words. Left out, on purpose: what is not rendered; `code`, `pre`,
+ * `kbd` and `samp` elements (what an integrator types: an embed snippet, an API call); and addresses
+ * (a word with "/", "@" or "=": a URL's path or query, an e-mail), which are copied, not read.
+ */
+export async function codesShown(page: Page): Promise<string[]> {
+  const words = await page.evaluate(() => {
+    const found: string[] = [];
+    const langOf = (start: Element) => {
+      for (let el: Element | null = start; el; el = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null) {
+        if (el.getAttribute("lang")) return el.getAttribute("lang")!;
+      }
+      return "";
+    };
+    const read = (root: Document | ShadowRoot) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node instanceof Element) {
+          if (node.shadowRoot) read(node.shadowRoot);
+          continue;
+        }
+        const parent = node.parentElement;
+        if (!parent || parent.closest("code, pre, kbd, samp, script, style, noscript, template")) continue;
+        if (!parent.checkVisibility() || !langOf(parent).startsWith("id")) continue;
+        found.push(...(node.textContent ?? "").split(/[\s,.;:()'"“”‘’!?·—–]+/));
+      }
+    };
+    read(document);
+    return found;
+  });
+  return [...new Set(words.filter((word) => CODE.test(word) && !/[/@=]/.test(word)))];
+}
+
+/** That the page shows no snake_case code in Indonesian (`codesShown`); the API's own docs are for developers. */
+export async function expectNoCodes(page: Page) {
+  if (new URL(page.url()).pathname.startsWith("/api/")) return;
+  expect(await codesShown(page), `codes shown on ${page.url()}`).toEqual([]);
 }
 
 /** Saves a screenshot under test-results/screens/ to look at. */

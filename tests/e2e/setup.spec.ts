@@ -14,10 +14,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { E2E } from "../../playwright.config.ts";
+import { freePort } from "../node-process.ts";
 import { type SpawnedServer, startServer } from "../server.ts";
 import { ADMIN, AGENCY, expectAccessible, openStaffMenu, screenshot, tapAndDecline } from "./helpers.ts";
 
-const PORT = 8805;
 const REGIONAL = { email: "ortala@sumut.go.id", password: "regional-admin-pw", region: "Sumatera Utara" };
 const AGENCY_NAME = "DPMPTSP Kota Tebing Tinggi";
 const SLUG = "dpmptsp-kota-tebing-tinggi";
@@ -40,8 +40,10 @@ test.describe("from an empty server", () => {
     );
     // The tablet is a second browser on this machine: SUARA_PUBLIC_URL names the loopback address on purpose
     // (without it the tablets page draws no QR code of this machine's own address; tests/e2e/office.spec.ts).
-    const env = { SUARA_DEMO: "0", SUARA_PUBLIC_URL: `http://127.0.0.1:${PORT}` };
-    server = await startServer(PORT, { databaseUrl, password: E2E.password, env });
+    // A free port, so parallel runs (other work trees, other E2E_PORTs) never collide.
+    const port = await freePort();
+    const env = { SUARA_DEMO: "0", SUARA_PUBLIC_URL: `http://127.0.0.1:${port}` };
+    server = await startServer(port, { databaseUrl, password: E2E.password, env });
   });
 
   test.afterAll(async () => {
@@ -88,6 +90,14 @@ test.describe("from an empty server", () => {
     await expect(regional.getByText("Belum ada instansi di wilayah ini")).toBeVisible();
     await expectAccessible(regional);
     const add = regional.getByRole("region", { name: "Tambah instansi" });
+    // A name longer than a slug may be is suggested cut after a whole word, with an agency's example beside it.
+    await add
+      .getByLabel("Nama instansi")
+      .fill("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Tebing Tinggi Sumatera Utara");
+    await expect(add.getByLabel("Kode di alamat (slug)")).toHaveValue(
+      "dinas-penanaman-modal-dan-pelayanan-terpadu-satu-pintu-kota",
+    );
+    await expect(add.getByLabel("Kode di alamat (slug)")).toHaveAccessibleDescription(/mis\. disdukcapil-tebingtinggi/);
     await add.getByLabel("Nama instansi").fill(AGENCY_NAME);
     await expect(add.getByLabel("Kode di alamat (slug)")).toHaveValue(SLUG);
     await expect(add.getByLabel("Wilayah")).toHaveValue(REGIONAL.region);
@@ -112,11 +122,16 @@ test.describe("from an empty server", () => {
     await page.getByLabel("Ulangi kata sandi baru").fill("rina-punya-sendiri");
     await page.getByRole("button", { name: "Simpan kata sandi" }).click();
     const checklist = page.getByRole("region", { name: "Persiapan instansi" });
-    await expect(checklist).toContainText("0 dari 6 langkah selesai");
+    await expect(checklist).toContainText("0 dari 5 langkah selesai");
+    await expect(checklist.getByRole("listitem").filter({ hasText: "Asal widget" })).toContainText("(opsional)");
     await expectAccessible(page);
 
-    // A service; a clashing slug and a malformed one are refused beside the field.
+    // A service; a clashing slug and a malformed one are refused beside the field. The step's page leads back.
     await checklist.getByRole("link", { name: "Jenis layanan" }).click();
+    await expect(page.getByRole("link", { name: "← Kembali ke persiapan instansi" })).toHaveAttribute(
+      "href",
+      `/dashboard/a/${SLUG}/setup`,
+    );
     await expect(page.getByText("Belum ada layanan")).toBeVisible();
     const services = page.getByRole("region", { name: "Tambah layanan" });
     await services.getByLabel("Nama layanan").fill("Perizinan Berusaha");
@@ -234,6 +249,14 @@ test.describe("from an empty server", () => {
       await expect(row).toContainText("0 menunggu", { timeout: 1_000 });
     }).toPass({ timeout: 15_000 });
 
+    // The tap was stored: the set-up is complete without a website, the widget step still offered.
+    await manage(page, "Persiapan");
+    const done = page.getByRole("region", { name: "Persiapan instansi" });
+    await expect(done).toContainText("Semua 5 langkah selesai", { timeout: 15_000 });
+    await expect(done.getByRole("listitem").filter({ hasText: "Asal widget" })).toContainText("(opsional) · belum");
+    await expectAccessible(page);
+    await screenshot(page, "setup-done-without-website");
+
     // The origin: an http one is refused beside the field; an https one is registered.
     await manage(page, "Widget");
     const origin = page.getByLabel("Asal situs");
@@ -262,7 +285,10 @@ test.describe("from an empty server", () => {
 
     // Every step is done.
     await manage(page, "Persiapan");
-    await expect(page.getByRole("region", { name: "Persiapan instansi" })).toContainText("Semua 6 langkah selesai");
+    await expect(page.getByRole("region", { name: "Persiapan instansi" })).toContainText("Semua 5 langkah selesai");
+    await expect(
+      page.getByRole("region", { name: "Persiapan instansi" }).getByRole("listitem").filter({ hasText: "Asal widget" }),
+    ).toContainText("selesai (1)");
     await expectAccessible(page);
     await screenshot(page, "setup-checklist");
 

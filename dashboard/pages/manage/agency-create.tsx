@@ -73,7 +73,13 @@ export function AgencyCreate({ onCreated }: { onCreated: () => void }) {
         })}
       >
         <div class="row">
-          <NameAndSlug form="agency" nameLabel={w("agencyName")} nameMax={200} errors={act.errors} />
+          <NameAndSlug
+            form="agency"
+            nameLabel={w("agencyName")}
+            nameMax={200}
+            errors={act.errors}
+            hint="slugHintAgency"
+          />
         </div>
         <div class="row">
           <Field form="agency" name="region" label={w("region")} value={region} readOnly />

@@ -1,6 +1,7 @@
 /** The frame of a management page: the usual layout, and a refusal for those whose role may not change set-up. */
 import type { ComponentChildren } from "preact";
 import { useContext } from "preact/hooks";
+import { useLocation } from "preact-iso";
 import { roleMay } from "../../../core/roles.ts";
 import { Layout } from "../../components/layout.tsx";
 import { Session } from "../../context.ts";
@@ -13,10 +14,19 @@ export const mayManage = (role: string) => roleMay(role, "manageAgency");
 export function ManageFrame({ slug, title, children }: { slug: string; title: string; children: ComponentChildren }) {
   const me = useContext(Session).me.value!;
   const { w } = useWords();
+  // A page opened from a step of the checklist (setup.tsx adds `from=setup`) leads back to it.
+  const fromSetup = useLocation().query.from === "setup";
   return (
     <Layout agency={slug}>
       {mayManage(me.user.role) ? (
-        children
+        <>
+          {fromSetup ? (
+            <p class="back-link">
+              <a href={`/dashboard/a/${slug}/setup`}>{w("backToChecklist")}</a>
+            </p>
+          ) : null}
+          {children}
+        </>
       ) : (
         <section class="card" aria-labelledby="manage-refused">
           <h1 id="manage-refused">{title}</h1>

@@ -6,6 +6,18 @@
 import type { Form } from "../../../core/responses.ts";
 import { useWords } from "./use-words.ts";
 
+/** A sentence naming an API code the integrator's program reads: the code set as code (`<code>`), not as words. */
+function WithCode({ word, code }: { word: (values: { code: string }) => string; code: string }) {
+  const [before, after] = word({ code: "\u0000" }).split("\u0000");
+  return (
+    <>
+      {before}
+      <code>{code}</code>
+      {after}
+    </>
+  );
+}
+
 /** The example call for the first counter and its main service. */
 export function QueueExample({ form, publicUrl }: { form: Form; publicUrl: string }) {
   const { w } = useWords();
@@ -35,8 +47,12 @@ export function QueueExample({ form, publicUrl }: { form: Form; publicUrl: strin
             </code>
           </pre>
           <ul>
-            <li>{w("exampleNip")}</li>
-            <li>{w("examplePace")}</li>
+            <li>
+              <WithCode word={(v) => w("exampleNip", v)} code="not_on_duty" />
+            </li>
+            <li>
+              <WithCode word={(v) => w("examplePace", v)} code="ticket_pace" />
+            </li>
           </ul>
         </>
       ) : (

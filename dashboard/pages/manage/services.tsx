@@ -1,7 +1,7 @@
 /** Services (jenis layanan): add, rename, archive. Archived ones leave the kiosk and the widget; their ratings stay. */
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import { SLUG, slugify } from "../../../core/patterns.ts";
+import { SLUG, SLUG_MAX, slugify } from "../../../core/patterns.ts";
 import type { ServiceRow } from "../../../core/responses.ts";
 import { api } from "../../api.ts";
 import { Outcome, onValues, RowButton, useAction, when } from "../../components/action.tsx";
@@ -79,11 +79,14 @@ export function NameAndSlug({
   nameLabel,
   nameMax,
   errors,
+  hint = "slugHint",
 }: {
   form: string;
   nameLabel: string;
   nameMax: number;
   errors: Record<string, string>;
+  /** The hint under the slug, with an example of its kind (a service's by default). */
+  hint?: "slugHint" | "slugHintAgency";
 }) {
   const { w } = useWords();
   return (
@@ -99,7 +102,7 @@ export function NameAndSlug({
           slug.value = slugify(e.currentTarget.value);
         }}
       />
-      <Field form={form} name="slug" label={w("slug")} hint={w("slugHint")} error={errors.slug} maxLength={64} />
+      <Field form={form} name="slug" label={w("slug")} hint={w(hint)} error={errors.slug} maxLength={SLUG_MAX} />
     </>
   );
 }

@@ -31,7 +31,10 @@ export const en: Record<ManageKey, string> = {
   removeOf: "Remove {name}",
   slug: "Code in addresses (slug)",
   slugHint: "Lower-case letters, digits and dashes, e.g. ktp-el. Used by the widget and in reports.",
-  slugRule: "Use lower-case letters, digits and dashes only (e.g. ktp-el).",
+  slugRule: "Use lower-case letters, digits and dashes only.",
+  // slugs suggested for agencies: an agency's example, not a service's
+  slugHintAgency:
+    "Lower-case letters, digits and dashes, e.g. disdukcapil-tebingtinggi. Suggested from the name (cut at a word's end); you may shorten it. Used in the dashboard's and the widget's addresses.",
   shownOnce: "Note it or hand it over now: for safety it is shown only once.",
   passwordShownOnce:
     "Note it or hand it over now: for safety it is shown only once. It is temporary: its owner chooses their own at the first sign-in.",
@@ -42,6 +45,9 @@ export const en: Record<ManageKey, string> = {
   checklistDone: "All {all} steps done. The agency is ready for ratings.",
   stepDone: "done ({n})",
   stepOpen: "not yet",
+  // the checklist: the widget step is optional, and each step's page links back
+  stepOptional: "optional",
+  backToChecklist: "← Back to the agency set-up",
   stepServices: "Services",
   stepServicesAbout: "What citizens rate, e.g. the electronic ID card.",
   stepCounters: "Counters",
@@ -51,9 +57,10 @@ export const en: Record<ManageKey, string> = {
   stepTablets: "Kiosk tablets",
   stepTabletsAbout: "Pair a tablet at a counter with a code or a QR code.",
   stepOrigins: "Widget origin",
-  stepOriginsAbout: "The agency's website allowed to embed the rating widget.",
+  stepOriginsAbout:
+    "The agency's website allowed to embed the rating widget. Skip it if the agency has no website: the set-up is still complete.",
   stepRatings: "First rating",
-  stepRatingsAbout: "Ticked as soon as the first citizen rates.",
+  stepRatingsAbout: "Ticked as soon as the first citizen rates, on a tablet or through a QR poster printed here.",
   servicesTitle: "Services",
   servicesAbout:
     "Archived services leave the kiosk, the widget and the posters and take no new ratings; their ratings stay.",
@@ -267,9 +274,9 @@ export const en: Record<ManageKey, string> = {
     "After a citizen was served at {counter}, the queue system asks for a ticket for the service {service}:",
   exampleAnswer: "The answer holds a link (url) to print as a QR code on the queue receipt or show on a screen:",
   exampleNip:
-    'Add the officer\'s "nip" when the queue system knows it: if they are not the one on duty at that counter, the answer is 409 not_on_duty and no ticket.',
+    'Add the officer\'s "nip" when the queue system knows it: if they are not the one on duty at that counter, the answer is 409 {code} and no ticket.',
   examplePace:
-    "At most 10 tickets every 5 minutes and 60 an hour per counter and per officer; more are answered 429 ticket_pace with Retry-After (seconds).",
+    "At most 10 tickets every 5 minutes and 60 an hour per counter and per officer; more are answered 429 {code} with Retry-After (seconds).",
   exampleDocs: "Every detail: the API documentation",
   exampleNeed: "Add services and counters first; the example uses their codes.",
   auditTitle: "Audit log",

@@ -36,7 +36,10 @@ const id = {
   removeOf: "Hapus {name}",
   slug: "Kode di alamat (slug)",
   slugHint: "Huruf kecil, angka dan tanda hubung, mis. ktp-el. Dipakai di widget dan laporan.",
-  slugRule: "Gunakan huruf kecil, angka dan tanda hubung saja (mis. ktp-el).",
+  slugRule: "Gunakan huruf kecil, angka dan tanda hubung saja.",
+  // slugs suggested for agencies: an agency's example, not a service's
+  slugHintAgency:
+    "Huruf kecil, angka dan tanda hubung, mis. disdukcapil-tebingtinggi. Diusulkan dari nama (dipotong di akhir kata); boleh dipendekkan. Dipakai di alamat dasbor dan widget.",
   shownOnce: "Catat atau berikan sekarang: demi keamanan, ini hanya ditampilkan sekali.",
   passwordShownOnce:
     "Catat atau berikan sekarang: demi keamanan, ini hanya ditampilkan sekali. Kata sandi ini sementara: pemiliknya memilih kata sandinya sendiri saat pertama masuk.",
@@ -48,6 +51,9 @@ const id = {
   checklistDone: "Semua {all} langkah selesai. Instansi siap menerima penilaian.",
   stepDone: "selesai ({n})",
   stepOpen: "belum",
+  // the checklist: the widget step is optional, and each step's page links back
+  stepOptional: "opsional",
+  backToChecklist: "← Kembali ke persiapan instansi",
   stepServices: "Jenis layanan",
   stepServicesAbout: "Layanan yang dinilai warga, mis. KTP Elektronik.",
   stepCounters: "Loket",
@@ -57,9 +63,10 @@ const id = {
   stepTablets: "Tablet kios",
   stepTabletsAbout: "Pasang tablet di loket dengan kode atau kode QR.",
   stepOrigins: "Asal widget",
-  stepOriginsAbout: "Situs instansi yang boleh memasang widget penilaian.",
+  stepOriginsAbout:
+    "Situs instansi yang boleh memasang widget penilaian. Lewati bila instansi tidak punya situs web: persiapan tetap selesai.",
   stepRatings: "Penilaian pertama",
-  stepRatingsAbout: "Tercentang begitu warga pertama menilai.",
+  stepRatingsAbout: "Tercentang begitu warga pertama menilai, di tablet atau lewat poster QR yang dicetak di sini.",
   // services
   servicesTitle: "Jenis layanan",
   servicesAbout:
@@ -280,9 +287,9 @@ const id = {
   exampleAnswer:
     "Jawabannya berisi tautan (url) untuk dicetak sebagai kode QR pada struk antrean atau ditampilkan di layar:",
   exampleNip:
-    'Tambahkan "nip" petugas bila sistem antrean mengetahuinya: bila bukan dia yang bertugas di loket itu, jawabannya 409 not_on_duty tanpa tiket.',
+    'Tambahkan "nip" petugas bila sistem antrean mengetahuinya: bila bukan dia yang bertugas di loket itu, jawabannya 409 {code} tanpa tiket.',
   examplePace:
-    "Paling banyak 10 tiket tiap 5 menit dan 60 tiap jam per loket dan per petugas; selebihnya dijawab 429 ticket_pace dengan Retry-After (detik).",
+    "Paling banyak 10 tiket tiap 5 menit dan 60 tiap jam per loket dan per petugas; selebihnya dijawab 429 {code} dengan Retry-After (detik).",
   exampleDocs: "Rincian lengkap: dokumentasi API",
   exampleNeed: "Tambahkan layanan dan loket dulu; contohnya memakai kode keduanya.",
   // audit
