@@ -94,12 +94,27 @@ export function createKioskState({
   const setup = computed<PairedSetup>(() => {
     if (!known.value) {
       const { agency, agencyName, counter, counterName } = pairing;
-      return { device: { id: "", name: "" }, agency, agencyName, counter, counterName, services: [], thanksSeconds: 5 };
+      return {
+        device: { id: "", name: "" },
+        agency,
+        agencyName,
+        counter,
+        counterName,
+        services: [],
+        thanksSeconds: 5,
+        archivedAt: null,
+      };
     }
     const { duty: _, ...rest } = known.value;
     return rest;
   });
   const duty = signal<CounterDuty | null>(cached?.duty ?? null);
+  /**
+   * The counter was archived (the server said so): no faces to tap, but the tablet stays paired
+   * and keeps sending what it made before (docs/design.md, "Archiving"). A set-up cached by an
+   * older kiosk has no archivedAt: not archived.
+   */
+  const archived = computed(() => (known.value?.archivedAt ?? null) !== null);
   /** An officer checked in while offline: shown by NIP until the server confirms. */
   const pendingOfficer = signal<string | null>(null);
   const locale = signal<Locale>("id");
@@ -110,6 +125,8 @@ export function createKioskState({
   const online = signal(onlineAtStart);
   const lastSync = signal<number | null>(cachedSync);
   const queue = signal<QueueState>({ waiting: 0, open: 0, duties: 0, pendingCheckIn: null, aside: [] });
+  /** What the tablet still has to deliver: ratings (finished or not) and duty changes. Nothing may be unpaired before it is 0. */
+  const undelivered = computed(() => queue.value.waiting + queue.value.open + queue.value.duties);
   const staffOpen = signal(false);
   const ticket = signal<ShownTicket | null>(null);
   /** False once the tablet is unpaired or revoked: runtime.ts then forgets the pairing and stops. */
@@ -224,7 +241,7 @@ export function createKioskState({
    */
   async function tapFace(face: 1 | 2 | 3 | 4): Promise<boolean> {
     const service = setup.value.services[0]?.slug;
-    if (!service || screen.value !== "home" || !takesTap()) return false;
+    if (!service || archived.value || screen.value !== "home" || !takesTap()) return false;
     shownAt = now();
     const made: RatingInput = {
       id: uuidv7(),
@@ -338,6 +355,8 @@ export function createKioskState({
     pairing,
     known,
     setup,
+    archived,
+    undelivered,
     duty,
     pendingOfficer,
     locale,
