@@ -156,8 +156,7 @@ export async function endDuty<T extends { id: string; officerId: string; endedAt
 export async function startDutyBeforeArchive(
   db: Db,
   duty: { counterId: string; officerId: string },
-  at: number,
-  archivedAt: number,
+  { at, archivedAt }: { at: number; archivedAt: number },
   actor: DutyActor,
 ) {
   const id = newId("dut");

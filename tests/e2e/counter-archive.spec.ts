@@ -8,12 +8,13 @@ import { expect, test } from "@playwright/test";
 import { ADMIN, AGENCY, adminApi, expectAccessible, pairKiosk, screenshot, tapAndDecline } from "./helpers.ts";
 
 test("a tap on a tablet offline while its counter is archived is stored, then the kiosk says the counter is closed", async ({
-  page,
-  context,
   browser,
+  context,
+  page,
   request,
 }) => {
-  test.slow();
+  // Two sign-ins, a dashboard round trip and a sync after reconnecting.
+  test.setTimeout(90_000);
   const api = await adminApi(request);
   // A counter of its own per run (the tablet and phone projects share the server).
   const code = `arsip-${Date.now().toString(36)}`;

@@ -127,8 +127,7 @@ export function createCounterDutyRoutes() {
           const id = await startDutyBeforeArchive(
             db,
             { counterId: counter.id, officerId: officer.id },
-            now,
-            archivedAt,
+            { at: now, archivedAt },
             actorOf(caller, counter.agencyId),
           );
           return c.json(
