@@ -230,6 +230,34 @@ describe("the kiosk of a counter archived while it was offline", () => {
   });
 });
 
+describe("the kiosk of a tablet an admin revoked", () => {
+  it("sets what waits aside in words before it forgets its pairing, and never sends it as another tablet", async () => {
+    const t = await testApp();
+    const admin = await t.login();
+    const kiosk = await kioskAt(t, await t.staffAllDay("loket-1", OFFICER_NIPS[0], admin), "loket-1");
+    const { state, net, outbox } = kiosk;
+    await state.refresh();
+    net.down = true;
+    expect(await state.tapFace(4)).toBe(true);
+    await state.finish(false);
+    await new Promise((resolve) => setTimeout(resolve, TAP_GUARD_MS));
+    expect(await state.tapFace(1)).toBe(true);
+    const { devices } = await (await t.call("GET", `/api/v1/agencies/${AGENCY}/devices`, { token: admin })).json();
+    await t.call("DELETE", `/api/v1/agencies/${AGENCY}/devices/${devices[0].id}`, { token: admin });
+
+    net.down = false;
+    await state.refresh();
+    expect(state.paired.value).toBe(false);
+    const kept = await outbox.queueState();
+    expect(kept).toMatchObject({ waiting: 0, open: 0, duties: 0 });
+    expect(kept.aside.map((item) => item.code)).toEqual(["pairing_lost", "pairing_lost"]);
+    // Paired again (to any counter), "Coba kirim lagi" leaves them aside: they would rate that counter.
+    await outbox.retryAside();
+    expect(await outbox.queueState()).toMatchObject({ waiting: 0, aside: kept.aside });
+    expect(await t.db.select().from(ratings)).toEqual([]);
+  });
+});
+
 /** A kiosk started from its cached set-up, with no server in reach. */
 function offlineKiosk(thanksSeconds: number) {
   const outbox = memoryOutbox();

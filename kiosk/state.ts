@@ -12,7 +12,7 @@ import type { DeviceSelf } from "../core/responses.ts";
 import { uuidv7 } from "../core/uuid7.ts";
 import { CallFailed, type DeviceCall } from "./api.ts";
 import type { Pairing } from "./device.ts";
-import type { Outbox, QueueState } from "./outbox.ts";
+import { type Outbox, type QueueState, setAsideForLostPairing } from "./outbox.ts";
 import { SURVEY_IDLE_MS } from "./sync.ts";
 
 /** The citizen's screens; `ticket` shows a rating ticket's QR for the citizen's own phone. */
@@ -186,9 +186,20 @@ export function createKioskState({
         online.value = true;
       });
     } catch (error) {
-      if (error instanceof CallFailed && error.pairingLost) paired.value = false;
+      if (error instanceof CallFailed && error.pairingLost) await lose();
       else online.value = false;
     }
+  }
+
+  /**
+   * The server no longer takes this tablet (revoked by an admin, or it must pair again): what
+   * still waits can never be sent by it, nor by a later pairing (that would rate another
+   * counter), so it is set aside in words for staff first; then the tablet forgets its pairing.
+   */
+  async function lose() {
+    await setAsideForLostPairing(outbox);
+    await refreshQueue();
+    paired.value = false;
   }
 
   /** The browser says the network is back (or gone). */
@@ -399,10 +410,8 @@ export function createKioskState({
     refreshQueue,
     synced,
     networkChanged,
-    /** The tablet was revoked (the sync loop heard it): it forgets its pairing. */
-    revoked: () => {
-      paired.value = false;
-    },
+    /** The tablet was revoked (the sync loop heard it): what waits is set aside, then it forgets its pairing. */
+    revoked: () => void lose(),
     syncNow: sendNow,
   };
 }

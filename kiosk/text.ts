@@ -245,6 +245,8 @@ const sayError = createWords({
     ticket_pace: "Terlalu banyak tiket dalam waktu singkat. Coba lagi beberapa menit lagi.",
     officer_inactive: "Petugas ini sudah dinonaktifkan.",
     counter_archived: "Loket ini sudah diarsipkan: penilaian dan tugas yang dibuat sejak itu tidak diterima.",
+    pairing_lost:
+      "Tablet ini dicabut atau dilepas sebelum ini terkirim, jadi tidak dapat dikirim lagi (tablet lain akan menilai loketnya sendiri).",
     unknown: "Terjadi kesalahan. Coba lagi.",
   },
   en: {
@@ -270,6 +272,8 @@ const sayError = createWords({
     ticket_pace: "Too many tickets in a short time. Try again in a few minutes.",
     officer_inactive: "This officer has been deactivated.",
     counter_archived: "This counter has been archived: ratings and duties made since are not taken.",
+    pairing_lost:
+      "This tablet was revoked or unpaired before this was sent, so it can no longer be sent (another pairing would rate its own counter).",
     unknown: "Something went wrong. Try again.",
   },
 });
