@@ -92,6 +92,9 @@ export const Device = z.object({
     .nullable()
     .meta({ description: "Refused items kept aside on the tablet at its last report" }),
   pairingExpiresAt: ms.nullable(),
+  counterArchivedAt: ms
+    .nullable()
+    .meta({ description: "When the tablet's counter was archived: it then only delivers what it kept from before" }),
   createdAt: ms,
 });
 /** An agency as a regional admin lists it (its SKM figures are a Summary, core/score-responses.ts). */
@@ -237,6 +240,10 @@ const DeviceSetup = z.object({
     .array(z.object({ slug: z.string(), name: z.string() }))
     .meta({ description: "The services given at the counter, the default (for a face-only tap) first" }),
   thanksSeconds: z.number().int(),
+  archivedAt: ms.nullable().meta({
+    description:
+      "When the counter was archived, or null: from then on the tablet takes no new rating and only delivers what it kept from before",
+  }),
 });
 /** What a tablet learns when it pairs: its token and where it serves. */
 export const PairResponse = DeviceSetup.extend({ token: z.string() }).meta({ id: "Paired" });

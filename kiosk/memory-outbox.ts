@@ -8,6 +8,7 @@ import {
   type DutyChange,
   dutyAside,
   type Outbox,
+  PAIRING_LOST,
   pickReady,
   type QueuedRating,
   queued,
@@ -52,6 +53,7 @@ export function memoryOutbox(): Outbox {
     queueState: async () => summarize([...ratings.values()], [...duties.values()], [...aside.values()]),
     async retryAside() {
       for (const item of aside.values()) {
+        if (item.code === PAIRING_LOST) continue;
         if (item.what === "rating" && item.rating) await outbox.keepRating(item.rating, true);
         aside.delete(item.id);
       }

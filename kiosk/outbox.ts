@@ -71,8 +71,28 @@ export interface Outbox {
   settleDutyChange(change: DutyChange, refused?: { code: string; message: string }): Promise<void>;
   /** How many ratings wait, how many are unfinished, the duty changes waiting, and what was set aside. */
   queueState(): Promise<QueueState>;
-  /** Puts the set-aside ratings back in the queue for one more try (staff asked for it). */
+  /** Puts the set-aside ratings back in the queue for one more try (staff asked for it), but never PAIRING_LOST ones. */
   retryAside(): Promise<void>;
+}
+
+/**
+ * The code of what waited on a tablet when its pairing was lost (an admin revoked it, or it must
+ * pair again): no later pairing may send it, since it would rate that tablet's counter instead.
+ * It stays aside, in words, and "Coba kirim lagi" leaves it there.
+ */
+export const PAIRING_LOST = "pairing_lost";
+
+/**
+ * Sets aside everything still waiting (ratings, finished or not, and duty changes) as
+ * PAIRING_LOST: what a tablet does before it forgets a pairing the server no longer takes.
+ */
+export async function setAsideForLostPairing(outbox: Outbox): Promise<void> {
+  const refused = { code: PAIRING_LOST, message: "The tablet's pairing was lost before this was sent." };
+  await outbox.finishAbandoned(0);
+  for (const q of await outbox.readyRatings(Number.MAX_SAFE_INTEGER)) {
+    await outbox.setRatingAside(q.rating, refused.code, refused.message);
+  }
+  for (const change of await outbox.dutyChanges()) await outbox.settleDutyChange(change, refused);
 }
 
 /** A rating as kept, touched now. */

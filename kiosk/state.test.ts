@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DeviceSelf } from "../core/responses.ts";
-import { ratings } from "../db/schema.ts";
+import { duties, ratings } from "../db/schema.ts";
 import { AGENCY, OFFICER_NIPS, PIN, testApp } from "../worker/test-app.ts";
 import { deviceCall } from "./api.ts";
 import { memoryOutbox } from "./memory-outbox.ts";
@@ -189,6 +189,75 @@ describe("the kiosk's state", () => {
   });
 });
 
+describe("the kiosk of a counter archived while it was offline", () => {
+  it("stays paired, delivers the tap and check-out made before, then shows the counter archived and takes no tap", async () => {
+    const t = await testApp();
+    const admin = await t.login();
+    const kiosk = await kioskAt(t, await t.staffAllDay("loket-1", OFFICER_NIPS[0], admin), "loket-1");
+    const { state, net } = kiosk;
+    await state.refresh();
+    expect(state.archived.value).toBe(false);
+
+    // Offline: a citizen taps, then the officer ends their duty at the tablet.
+    net.down = true;
+    expect(await state.tapFace(4)).toBe(true);
+    await state.finish(false);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await state.checkOut(PIN)).toEqual({ offline: true });
+    await state.refreshQueue();
+    expect(state.undelivered.value).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Meanwhile the admin archives the counter.
+    const { counters } = await (await t.call("GET", `/api/v1/agencies/${AGENCY}/counters`, { token: admin })).json();
+    const loket1 = counters.find((c: { code: string }) => c.code === "loket-1");
+    await t.call("DELETE", `/api/v1/agencies/${AGENCY}/counters/${loket1.id}`, { token: admin });
+
+    // Back online: the poll says the counter is archived; the tablet keeps its pairing and its queue.
+    net.down = false;
+    await state.refresh();
+    expect(state.paired.value).toBe(true);
+    expect(state.archived.value).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, TAP_GUARD_MS));
+    expect(await state.tapFace(3)).toBe(false);
+    await kiosk.sync();
+    expect(state.queue.value).toMatchObject({ waiting: 0, open: 0, duties: 0, aside: [] });
+    expect(state.undelivered.value).toBe(0);
+    expect(state.paired.value).toBe(true);
+    const stored = await t.db.select({ overall: ratings.overall, officerId: ratings.officerId }).from(ratings);
+    expect(stored).toEqual([{ overall: 4, officerId: await t.officerId(OFFICER_NIPS[0]) }]);
+    const [ended] = await t.db.select({ endedVia: duties.endedVia }).from(duties);
+    expect(ended.endedVia).toBe("tablet");
+  });
+});
+
+describe("the kiosk of a tablet an admin revoked", () => {
+  it("sets what waits aside in words before it forgets its pairing, and never sends it as another tablet", async () => {
+    const t = await testApp();
+    const admin = await t.login();
+    const kiosk = await kioskAt(t, await t.staffAllDay("loket-1", OFFICER_NIPS[0], admin), "loket-1");
+    const { state, net, outbox } = kiosk;
+    await state.refresh();
+    net.down = true;
+    expect(await state.tapFace(4)).toBe(true);
+    await state.finish(false);
+    await new Promise((resolve) => setTimeout(resolve, TAP_GUARD_MS));
+    expect(await state.tapFace(1)).toBe(true);
+    const { devices } = await (await t.call("GET", `/api/v1/agencies/${AGENCY}/devices`, { token: admin })).json();
+    await t.call("DELETE", `/api/v1/agencies/${AGENCY}/devices/${devices[0].id}`, { token: admin });
+
+    net.down = false;
+    await state.refresh();
+    expect(state.paired.value).toBe(false);
+    const kept = await outbox.queueState();
+    expect(kept).toMatchObject({ waiting: 0, open: 0, duties: 0 });
+    expect(kept.aside.map((item) => item.code)).toEqual(["pairing_lost", "pairing_lost"]);
+    // Paired again (to any counter), "Coba kirim lagi" leaves them aside: they would rate that counter.
+    await outbox.retryAside();
+    expect(await outbox.queueState()).toMatchObject({ waiting: 0, aside: kept.aside });
+    expect(await t.db.select().from(ratings)).toEqual([]);
+  });
+});
+
 /** A kiosk started from its cached set-up, with no server in reach. */
 function offlineKiosk(thanksSeconds: number) {
   const outbox = memoryOutbox();
@@ -200,6 +269,7 @@ function offlineKiosk(thanksSeconds: number) {
     counterName: "Loket 1",
     services: [{ slug: "ktp-el", name: "KTP Elektronik" }],
     thanksSeconds,
+    archivedAt: null,
     duty: null,
   };
   const pairing = { token: "t", agency: AGENCY, agencyName: "", counter: "loket-1", counterName: "" };

@@ -12,7 +12,7 @@ import type { DeviceSelf } from "../core/responses.ts";
 import { uuidv7 } from "../core/uuid7.ts";
 import { CallFailed, type DeviceCall } from "./api.ts";
 import type { Pairing } from "./device.ts";
-import type { Outbox, QueueState } from "./outbox.ts";
+import { type Outbox, type QueueState, setAsideForLostPairing } from "./outbox.ts";
 import { SURVEY_IDLE_MS } from "./sync.ts";
 
 /** The citizen's screens; `ticket` shows a rating ticket's QR for the citizen's own phone. */
@@ -94,12 +94,27 @@ export function createKioskState({
   const setup = computed<PairedSetup>(() => {
     if (!known.value) {
       const { agency, agencyName, counter, counterName } = pairing;
-      return { device: { id: "", name: "" }, agency, agencyName, counter, counterName, services: [], thanksSeconds: 5 };
+      return {
+        device: { id: "", name: "" },
+        agency,
+        agencyName,
+        counter,
+        counterName,
+        services: [],
+        thanksSeconds: 5,
+        archivedAt: null,
+      };
     }
     const { duty: _, ...rest } = known.value;
     return rest;
   });
   const duty = signal<CounterDuty | null>(cached?.duty ?? null);
+  /**
+   * The counter was archived (the server said so): no faces to tap, but the tablet stays paired
+   * and keeps sending what it made before (docs/design.md, "Archiving"). A set-up cached by an
+   * older kiosk has no archivedAt: not archived.
+   */
+  const archived = computed(() => (known.value?.archivedAt ?? null) !== null);
   /** An officer checked in while offline: shown by NIP until the server confirms. */
   const pendingOfficer = signal<string | null>(null);
   const locale = signal<Locale>("id");
@@ -110,6 +125,8 @@ export function createKioskState({
   const online = signal(onlineAtStart);
   const lastSync = signal<number | null>(cachedSync);
   const queue = signal<QueueState>({ waiting: 0, open: 0, duties: 0, pendingCheckIn: null, aside: [] });
+  /** What the tablet still has to deliver: ratings (finished or not) and duty changes. Nothing may be unpaired before it is 0. */
+  const undelivered = computed(() => queue.value.waiting + queue.value.open + queue.value.duties);
   const staffOpen = signal(false);
   const ticket = signal<ShownTicket | null>(null);
   /** False once the tablet is unpaired or revoked: runtime.ts then forgets the pairing and stops. */
@@ -169,9 +186,20 @@ export function createKioskState({
         online.value = true;
       });
     } catch (error) {
-      if (error instanceof CallFailed && error.pairingLost) paired.value = false;
+      if (error instanceof CallFailed && error.pairingLost) await lose();
       else online.value = false;
     }
+  }
+
+  /**
+   * The server no longer takes this tablet (revoked by an admin, or it must pair again): what
+   * still waits can never be sent by it, nor by a later pairing (that would rate another
+   * counter), so it is set aside in words for staff first; then the tablet forgets its pairing.
+   */
+  async function lose() {
+    await setAsideForLostPairing(outbox);
+    await refreshQueue();
+    paired.value = false;
   }
 
   /** The browser says the network is back (or gone). */
@@ -224,7 +252,7 @@ export function createKioskState({
    */
   async function tapFace(face: 1 | 2 | 3 | 4): Promise<boolean> {
     const service = setup.value.services[0]?.slug;
-    if (!service || screen.value !== "home" || !takesTap()) return false;
+    if (!service || archived.value || screen.value !== "home" || !takesTap()) return false;
     shownAt = now();
     const made: RatingInput = {
       id: uuidv7(),
@@ -338,6 +366,8 @@ export function createKioskState({
     pairing,
     known,
     setup,
+    archived,
+    undelivered,
     duty,
     pendingOfficer,
     locale,
@@ -380,10 +410,8 @@ export function createKioskState({
     refreshQueue,
     synced,
     networkChanged,
-    /** The tablet was revoked (the sync loop heard it): it forgets its pairing. */
-    revoked: () => {
-      paired.value = false;
-    },
+    /** The tablet was revoked (the sync loop heard it): what waits is set aside, then it forgets its pairing. */
+    revoked: () => void lose(),
     syncNow: sendNow,
   };
 }

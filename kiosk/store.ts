@@ -10,6 +10,7 @@ import {
   type DutyChange,
   dutyAside,
   type Outbox,
+  PAIRING_LOST,
   pickReady,
   type QueuedRating,
   queued,
@@ -90,6 +91,7 @@ export const tabletOutbox: Outbox = {
   async retryAside() {
     const db = await database();
     for (const item of await db.getAll("aside")) {
+      if (item.code === PAIRING_LOST) continue;
       if (item.what === "rating" && item.rating) await keepRating(item.rating, true);
       await db.delete("aside", item.id);
     }

@@ -94,7 +94,18 @@ const id = {
   unpairTitle: "Lepas pasangan tablet",
   unpairDetail: "Tablet berhenti menerima penilaian sampai dipasangkan lagi. Masukkan NIP dan PIN petugas.",
   unpair: "Lepas pasangan",
-  unpairBlocked: "Kirim dulu {n} penilaian yang menunggu sebelum melepas pasangan.",
+  unpairBlocked: "Kirim dulu {n} penilaian dan perubahan tugas yang menunggu sebelum melepas pasangan.",
+  // A counter archived while its tablet was paired (docs/design.md, "Archiving")
+  archivedTitle: "Loket ini sudah ditutup",
+  archivedDetail: "{counter} tidak lagi menerima penilaian. Silakan sampaikan penilaian Anda di loket lain.",
+  archivedStaffTitle: "Untuk petugas",
+  archivedSending:
+    "Loket ini sudah diarsipkan. {n} penilaian dan perubahan tugas yang dibuat sebelumnya masih menunggu dikirim: " +
+    "biarkan tablet menyala dan tersambung sampai semuanya terkirim.",
+  archivedDone:
+    "Loket ini sudah diarsipkan dan semua penilaian dari tablet ini sudah terkirim. Untuk memakai tablet di loket lain, " +
+    "minta kode pemasangan baru kepada admin (Kelola → Tablet), lalu buka menu petugas dan lepas pasangan dengan NIP dan PIN.",
+  archivedStaffMenu: "Buka menu petugas",
   version: "Versi aplikasi {version}",
   offlineBanner: "Tablet sedang tidak terhubung. Penilaian tetap tersimpan dan dikirim nanti.",
   nameOf: "Petugas",
@@ -189,7 +200,18 @@ const en = {
   unpairTitle: "Unpair this tablet",
   unpairDetail: "The tablet stops taking ratings until it is paired again. Enter an officer's NIP and PIN.",
   unpair: "Unpair",
-  unpairBlocked: "Send the {n} waiting ratings before unpairing.",
+  unpairBlocked: "Send the {n} waiting ratings and duty changes before unpairing.",
+  // A counter archived while its tablet was paired (docs/design.md, "Archiving")
+  archivedTitle: "This counter is closed",
+  archivedDetail: "{counter} no longer takes ratings. Please give your rating at another counter.",
+  archivedStaffTitle: "For staff",
+  archivedSending:
+    "This counter has been archived. {n} ratings and duty changes made before still wait to be sent: " +
+    "keep the tablet on and connected until all are sent.",
+  archivedDone:
+    "This counter has been archived and every rating from this tablet has been sent. To use the tablet at another " +
+    "counter, ask the admin for a new pairing code (Kelola → Tablet), then open the staff menu and unpair with an NIP and PIN.",
+  archivedStaffMenu: "Open the staff menu",
   version: "App version {version}",
   offlineBanner: "This tablet is offline. Ratings are kept and sent later.",
   nameOf: "Officer",
@@ -234,6 +256,9 @@ const sayError = createWords({
     replayed: "Permintaan ini sudah pernah diterima server. Coba lagi.",
     device_required: "Penilaian kios harus dikirim oleh tablet yang terpasang. Pasangkan ulang.",
     invalid_ticket: "Tiket ini tidak berlaku.",
+    counter_archived: "Loket ini sudah diarsipkan: penilaian dan tugas yang dibuat sejak itu tidak diterima.",
+    pairing_lost:
+      "Tablet ini dicabut atau dilepas sebelum ini terkirim, jadi tidak dapat dikirim lagi (tablet lain akan menilai loketnya sendiri).",
     unknown: "Terjadi kesalahan. Coba lagi.",
   },
   en: {
@@ -269,6 +294,9 @@ const sayError = createWords({
     replayed: "The server has already received this request. Try again.",
     device_required: "Kiosk ratings must be sent by a paired tablet. Pair it again.",
     invalid_ticket: "This ticket is not valid.",
+    counter_archived: "This counter has been archived: ratings and duties made since are not taken.",
+    pairing_lost:
+      "This tablet was revoked or unpaired before this was sent, so it can no longer be sent (another pairing would rate its own counter).",
     unknown: "Something went wrong. Try again.",
   },
 });

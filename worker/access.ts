@@ -10,8 +10,9 @@
 import type { Context } from "hono";
 import { type Permission, RULES, roleMay } from "../core/roles.ts";
 import { agencyBySlug, counterByCode } from "../db/queries/agencies.ts";
+import { counterOfAgency } from "../db/queries/counters.ts";
 import type { AppEnv, DeviceCaller, IntegrationCaller, SessionUser } from "./env.ts";
-import { forbidden, notFound, unauthorized } from "./errors.ts";
+import { ApiError, forbidden, notFound, unauthorized } from "./errors.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -72,18 +73,47 @@ export function requireDevice(c: Ctx): DeviceCaller {
 export type CounterCaller = { kind: "device"; device: DeviceCaller } | { kind: "user"; user: SessionUser };
 
 /**
- * The counter (by code, in the caller's agency) and the caller, for duties and
- * tickets: a device only its own counter; a person only with `staffCounter`.
+ * The refusal of anything new from a tablet whose counter was archived (409 `counter_archived`):
+ * it delivers only what it kept from before (docs/design.md, "Archiving").
  */
-export async function counterFor(c: Ctx, code: string) {
+export const counterArchived = (archivedAt: number) =>
+  new ApiError(
+    409,
+    "counter_archived",
+    `This tablet's counter was archived at ${new Date(archivedAt).toISOString()}; it takes nothing new. Pair the tablet to another counter.`,
+    { archivedAt },
+  );
+
+/**
+ * The counter (by code, in the caller's agency) and the caller, for duties: a device only its
+ * own counter; a person only with `staffCounter`, and only an active counter. A device's own
+ * counter, once archived, is a 409 `counter_archived`, unless `keepArchived`: a duty change the
+ * tablet made before the archive is still delivered (the route judges its time).
+ */
+export async function counterFor(c: Ctx, code: string, { keepArchived = false } = {}) {
   const caller = counterStaff(c);
-  const agencyId = caller.kind === "device" ? caller.device.agencyId : caller.user.agencyId!;
-  const counter = await counterByCode(c.get("db"), agencyId, code);
-  if (!counter) throw notFound(`Counter "${code}"`);
-  if (caller.kind === "device" && caller.device.counterId !== counter.id) {
+  const db = c.get("db");
+  if (caller.kind === "user") {
+    const counter = await counterByCode(db, caller.user.agencyId!, code);
+    if (!counter) throw notFound(`Counter "${code}"`);
+    return { caller, counter };
+  }
+  const counter = await servingCounter(c, caller.device, { keepArchived });
+  if (counter.code !== code) {
+    if (!(await counterByCode(db, caller.device.agencyId, code))) throw notFound(`Counter "${code}"`);
     throw forbidden("A device may act for its own counter only.");
   }
   return { caller, counter };
+}
+
+/**
+ * A tablet's own counter, read now (the device cache may be seconds old): a 409
+ * `counter_archived` once it was archived, unless `keepArchived`.
+ */
+export async function servingCounter(c: Ctx, device: DeviceCaller, { keepArchived = false } = {}) {
+  const counter = (await counterOfAgency(c.get("db"), device.agencyId, device.counterId))!;
+  if (counter.archivedAt !== null && !keepArchived) throw counterArchived(counter.archivedAt);
+  return counter;
 }
 
 /** A caller who staffs counters (a device, or a person with `staffCounter`), without naming a counter. */

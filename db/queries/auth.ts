@@ -2,8 +2,9 @@
 import { and, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { newToken } from "../../core/ids.ts";
 import { hashToken } from "../../core/password.ts";
+import { MAX_DEVICE_AGE_MS } from "../../core/rating-time.ts";
 import type { Db } from "../client.ts";
-import { devices, officers, sessions, users } from "../schema.ts";
+import { counters, devices, officers, sessions, users } from "../schema.ts";
 
 /** How long a sign-in lasts at most, however busy. */
 export const SESSION_TTL_MS = 7 * 24 * 3_600_000;
@@ -56,9 +57,12 @@ export const endOfficerSessions = (db: Db, officerId: string) =>
 
 /**
  * The paired, unrevoked device a token belongs to, or undefined; with its public
- * key (JWK JSON), null for a tablet paired before requests were signed.
+ * key (JWK JSON), null for a tablet paired before requests were signed. A tablet of an
+ * archived counter still delivers what it kept from before the archive (docs/design.md,
+ * "Archiving"); once nothing it kept could be accepted (MAX_DEVICE_AGE_MS after the
+ * archive) its token is refused as a revoked one is.
  */
-export async function deviceForToken(db: Db, tokenHash: string) {
+export async function deviceForToken(db: Db, tokenHash: string, now = Date.now()) {
   const [row] = await db
     .select({
       id: devices.id,
@@ -69,7 +73,14 @@ export async function deviceForToken(db: Db, tokenHash: string) {
       publicKey: devices.publicKey,
     })
     .from(devices)
-    .where(and(eq(devices.tokenHash, tokenHash), isNull(devices.revokedAt)));
+    .innerJoin(counters, eq(counters.id, devices.counterId))
+    .where(
+      and(
+        eq(devices.tokenHash, tokenHash),
+        isNull(devices.revokedAt),
+        or(isNull(counters.archivedAt), gt(counters.archivedAt, now - MAX_DEVICE_AGE_MS)),
+      ),
+    );
   return row && { ...row, pairedAt: row.pairedAt ?? 0 };
 }
 

@@ -2,7 +2,7 @@
  * Counters of an agency (loket) and the services given at each: what a kiosk asks about and
  * which service a face-only tap records. Every change is audited.
  */
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db, Statement } from "../client.ts";
 import { counterServices, counters, devices, duties, services } from "../schema.ts";
 import { type AuditEntry, auditInsert } from "./audit.ts";
@@ -127,9 +127,10 @@ export async function updateCounter(
 }
 
 /**
- * Archives a counter: a counter that no longer exists has no tablet to rate at and nobody
- * serving, so its devices are revoked and its open duty ends in the same batch, audited.
- * Returns the ids of the devices it revoked.
+ * Archives a counter: from `archivedAt` on it takes no new rating and nobody serves there, so its
+ * open duty ends and the pairing codes not yet used stop working, in the same batch, audited.
+ * Its paired tablets keep their tokens to deliver what they kept from before the archive and
+ * start nothing new (docs/design.md, "Archiving"); the audit entry names them.
  */
 export async function archiveCounter(
   db: Db,
@@ -137,14 +138,14 @@ export async function archiveCounter(
   archivedAt: number,
   now: number,
   actor: Actor & { agencyId: string },
-): Promise<string[]> {
-  const revoked = await db
+): Promise<void> {
+  const retired = await db
     .select({ id: devices.id })
     .from(devices)
-    .where(and(eq(devices.counterId, id), isNull(devices.revokedAt)));
+    .where(and(eq(devices.counterId, id), isNull(devices.revokedAt), isNotNull(devices.pairedAt)));
   await db.batch([
     db.update(counters).set({ archivedAt }).where(ofAgency(actor.agencyId, id)),
-    revokeDevices(db, eq(devices.counterId, id), now),
+    revokeDevices(db, and(eq(devices.counterId, id), isNull(devices.pairedAt)), now),
     db
       .update(duties)
       .set({ endedAt: now })
@@ -153,8 +154,7 @@ export async function archiveCounter(
       ...actor,
       action: "counter.archive",
       target: id,
-      details: { revokedDevices: revoked.map((d) => d.id) },
+      details: { retiredDevices: retired.map((d) => d.id) },
     }),
   ]);
-  return revoked.map((d) => d.id);
 }

@@ -57,7 +57,10 @@ export async function pairDevice(db: Db, code: string, publicKey: string, now: n
   return { token, ...(await deviceSetup(db, device)) };
 }
 
-/** What a tablet shows: its agency and counter, the services given there and how long it thanks. */
+/**
+ * What a tablet shows: its agency and counter, the services given there, how long it thanks, and
+ * when its counter was archived (it then shows that and only delivers what it kept).
+ */
 export async function deviceSetup(db: Db, device: { id: string; name: string; counterId: string }) {
   const [where] = await db
     .select({
@@ -67,6 +70,7 @@ export async function deviceSetup(db: Db, device: { id: string; name: string; co
       counter: counters.code,
       counterName: counters.name,
       thanksSeconds: counters.thanksSeconds,
+      archivedAt: counters.archivedAt,
     })
     .from(counters)
     .innerJoin(agencies, eq(agencies.id, counters.agencyId))
@@ -89,6 +93,7 @@ export async function listDevices(db: Db, agencyId: string) {
       queueWaiting: devices.queueWaiting,
       queueAside: devices.queueAside,
       pairingExpiresAt: devices.pairingExpiresAt,
+      counterArchivedAt: counters.archivedAt,
       createdAt: devices.createdAt,
     })
     .from(devices)

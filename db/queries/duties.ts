@@ -3,27 +3,46 @@
  * supervisors' duty board and the duties that end by themselves. Every start and
  * end is written with where it came from and an audit entry, in one batch.
  */
-import { and, asc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNull, lt, or, sql } from "drizzle-orm";
 import { newId } from "../../core/ids.ts";
 import { localDay, startOfLocalDay, type Timezone } from "../../core/period.ts";
 import type { Db } from "../client.ts";
 import { agencies, counters, type DutySource, duties, officers } from "../schema.ts";
 import { type AuditEntry, auditInsert, auditWhen } from "./audit.ts";
 
+/** A duty with its officer, as the tablet shows who serves. */
+const dutyColumns = {
+  id: duties.id,
+  startedAt: duties.startedAt,
+  officerId: officers.id,
+  name: officers.name,
+  position: officers.position,
+  photoUrl: officers.photoUrl,
+};
+
 /** The open duty at a counter with its officer, or undefined. */
 export async function currentDuty(db: Db, counterId: string) {
   const [row] = await db
-    .select({
-      id: duties.id,
-      startedAt: duties.startedAt,
-      officerId: officers.id,
-      name: officers.name,
-      position: officers.position,
-      photoUrl: officers.photoUrl,
-    })
+    .select(dutyColumns)
     .from(duties)
     .innerJoin(officers, eq(officers.id, duties.officerId))
     .where(and(eq(duties.counterId, counterId), isNull(duties.endedAt)));
+  return row;
+}
+
+/**
+ * The duty an archive ended at a counter archived at `archivedAt` (the last one still running
+ * then), with its officer and end, or undefined: what a duty change the counter's tablet made
+ * before the archive, delivered late, changes.
+ */
+export async function dutyEndedByArchive(db: Db, counterId: string, archivedAt: number) {
+  const [row] = await db
+    .select({ ...dutyColumns, endedAt: duties.endedAt })
+    .from(duties)
+    .innerJoin(officers, eq(officers.id, duties.officerId))
+    .where(and(eq(duties.counterId, counterId), gte(duties.endedAt, archivedAt)))
+    .orderBy(desc(duties.startedAt))
+    .limit(1);
   return row;
 }
 
@@ -106,23 +125,63 @@ export async function startDuty(
 
 /**
  * Ends an open duty (as `currentDuty` or the board found it), audited; returns it with its
- * end. Ending one that has already ended changes nothing, the log included.
+ * end. Ending one that has already ended changes nothing, the log included. A duty an archive
+ * ended (`dutyEndedByArchive`, with its `endedAt`) ends earlier instead, if its end is still that.
  */
-export async function endDuty<T extends { id: string; officerId: string }>(
+export async function endDuty<T extends { id: string; officerId: string; endedAt?: number | null }>(
   db: Db,
   open: T & { counterId: string },
   now: number,
   via: DutySource,
   actor: DutyActor,
 ) {
+  const unchanged = open.endedAt == null ? isNull(duties.endedAt) : eq(duties.endedAt, open.endedAt);
   await db.batch([
     db
       .update(duties)
       .set({ endedAt: now, endedVia: via })
-      .where(and(eq(duties.id, open.id), isNull(duties.endedAt))),
+      .where(and(eq(duties.id, open.id), unchanged)),
     endedAudit(db, actor, open, via),
   ]);
   return { ...open, endedAt: now };
+}
+
+/**
+ * A check-in the tablet of a counter archived at `archivedAt` made at `at`, before the archive,
+ * delivered late: the duty runs from `at` until the archive (or until the duty the archive
+ * ended began, if that began later), and that duty, if it began earlier, ends at `at`
+ * (`replaced`); audited. The officer's duties elsewhere are left as they are: the counter is
+ * gone, the check-in only says who served there until then.
+ */
+export async function startDutyBeforeArchive(
+  db: Db,
+  duty: { counterId: string; officerId: string },
+  { at, archivedAt }: { at: number; archivedAt: number },
+  actor: DutyActor,
+) {
+  const id = newId("dut");
+  const ended = await dutyEndedByArchive(db, duty.counterId, archivedAt);
+  const replaced = ended && ended.startedAt <= at ? { ...ended, counterId: duty.counterId } : undefined;
+  await db.batch([
+    db.insert(duties).values({
+      id,
+      ...duty,
+      startedAt: at,
+      endedAt: ended && !replaced ? ended.startedAt : archivedAt,
+      startedVia: "tablet",
+    }),
+    dutyAudit(db, actor, "duty.start", { id, ...duty }, "tablet"),
+    ...(replaced
+      ? [
+          db
+            .update(duties)
+            .set({ endedAt: at, endedVia: "replaced" })
+            .where(and(eq(duties.id, replaced.id), eq(duties.endedAt, replaced.endedAt!))),
+          endedAudit(db, actor, replaced, "replaced"),
+        ]
+      : []),
+  ]);
+  return id;
 }
 
 /** The statements that end an officer's open duty now (deactivation), audited; put them in its batch. */

@@ -32,6 +32,8 @@ export interface CounterHoursRow {
   id: string;
   opensAt: string;
   closesAt: string;
+  /** When it was archived, or null: its tablets' taps made since are refused, those made before kept. */
+  archivedAt: number | null;
 }
 /** A ticket a rating names. */
 interface TicketRow {
@@ -134,7 +136,7 @@ export function contextQuery(items: IngestItem[]): ContextQuery {
     ...(kiosk.length === 0
       ? []
       : [
-          over(`SELECT id, opens_at, closes_at FROM counters WHERE id ${IN}`, counterIds),
+          over(`SELECT id, opens_at, closes_at, archived_at FROM counters WHERE id ${IN}`, counterIds),
           // Open duties, and those ended after the first tap: each an index range (duties_counter_end).
           {
             sql: `SELECT counter_id, officer_id, started_at, ended_at FROM duties INDEXED BY duties_counter_end
@@ -221,6 +223,7 @@ function parseContext(
       id: text(r, "id"),
       opensAt: text(r, "opens_at"),
       closesAt: text(r, "closes_at"),
+      archivedAt: maybeNum(r, "archived_at"),
     });
   }
   for (const r of duties) {

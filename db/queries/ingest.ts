@@ -294,6 +294,14 @@ function toRow({ input, sender }: IngestItem, context: IngestContext, now: numbe
     const previous = taps[taps.findIndex((t) => t.id === input.id) - 1];
     if (previous && rapidRepeat(previous.createdAt, createdAt)) flags.push("rapid_repeat");
     const counter = context.counters.get(counterId);
+    // An archived counter takes no new ratings; a tap its tablet made before the archive (offline
+    // meanwhile, within the time limits above) is a service that happened and is kept.
+    if (counter?.archivedAt != null && createdAt >= counter.archivedAt) {
+      return reject(
+        "counter_archived",
+        `This tablet's counter was archived at ${new Date(counter.archivedAt).toISOString()}; it takes no ratings made since.`,
+      );
+    }
     if (counter && outsideHours(createdAt, agency.timezone, counter)) flags.push("outside_hours");
   } else {
     // Widget and ticket ratings are timed by the server: a client clock can not move them into another period.

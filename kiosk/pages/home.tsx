@@ -2,10 +2,11 @@
  * The idle screen, which is also the faces screen: the agency, the counter and
  * its services, the officer on duty, the invitation and four large faces. One
  * tap records the quick rating (in IndexedDB) and moves on; nothing waits for
- * the network.
+ * the network. Once the counter is archived, a notice takes the faces' place.
  */
 import { useRef } from "preact/hooks";
 import { FACES } from "../../core/questionnaire.ts";
+import { ArchivedNotice } from "../components/archived.tsx";
 import { Face } from "../components/face.tsx";
 import { OfficerCard } from "../components/officer.tsx";
 import { StatusCorner } from "../components/status.tsx";
@@ -59,6 +60,17 @@ export function Home({ state, onStaff }: { state: KioskState; onStaff: () => voi
           {text(locale, "switchLanguage")}
         </button>
       </header>
+      {state.archived.value ? <ArchivedNotice state={state} onStaff={onStaff} /> : <Faces state={state} />}
+      <StatusCorner state={state} />
+    </div>
+  );
+}
+
+/** Who serves, the invitation and the four faces. */
+function Faces({ state }: { state: KioskState }) {
+  const locale = state.locale.value;
+  return (
+    <>
       <OfficerCard state={state} />
       <main class="home-main">
         <h1 class="invitation">{text(locale, "invitation")}</h1>
@@ -78,7 +90,6 @@ export function Home({ state, onStaff }: { state: KioskState; onStaff: () => voi
           ))}
         </div>
       </main>
-      <StatusCorner state={state} />
-    </div>
+    </>
   );
 }

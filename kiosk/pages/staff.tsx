@@ -53,8 +53,9 @@ export function StaffMenu({ state, onClose }: { state: KioskState; onClose: () =
       </header>
       <p class="hint">{text(locale, "staffAutoClose")}</p>
       {isSecure() ? null : <SecureNotice message="insecureContext" role="status" />}
-      <Duty state={state} />
-      <Ticket state={state} />
+      {/* An archived counter takes no duty and no ticket: only its queue and unpairing are left. */}
+      {state.archived.value ? null : <Duty state={state} />}
+      {state.archived.value ? null : <Ticket state={state} />}
       <Queue state={state} />
       <Unpair state={state} />
       <p class="version">{text(locale, "version", { version: __APP_VERSION__ })}</p>
@@ -203,13 +204,13 @@ function Queue({ state }: { state: KioskState }) {
 
 function Unpair({ state }: { state: KioskState }) {
   const locale = state.locale.value;
-  const { waiting, open } = state.queue.value;
+  const left = state.undelivered.value;
   const { outcome, setOutcome, busy, run } = useAction(locale);
   const unpair = async (event: Event) => {
     event.preventDefault();
-    // Unpairing revokes the token: anything still queued could never be sent.
-    if (waiting + open > 0) {
-      setOutcome({ message: text(locale, "unpairBlocked", { n: waiting + open }), error: true });
+    // Unpairing revokes the token: anything still queued (ratings, duty changes) could never be sent.
+    if (left > 0) {
+      setOutcome({ message: text(locale, "unpairBlocked", { n: left }), error: true });
       state.syncNow();
       return;
     }

@@ -19,7 +19,7 @@ import { currentDuty } from "../../db/queries/duties.ts";
 import { touchIntegrationKeyWhen } from "../../db/queries/integration-keys.ts";
 import { namedOfficerOfAgency } from "../../db/queries/officers.ts";
 import { describeTicket, issueTicket, TICKET_PACE, type TicketFields } from "../../db/queries/tickets.ts";
-import { assertActsFor, type TicketIssuer, ticketIssuer } from "../access.ts";
+import { assertActsFor, servingCounter, type TicketIssuer, ticketIssuer } from "../access.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError, conflict, notFound } from "../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
@@ -44,7 +44,8 @@ async function ticketFields(c: Ctx, issuer: TicketIssuer, input: TicketInputType
   const base = { agencyId, serviceId: service.id };
 
   if (issuer.kind === "device") {
-    // The counter's tablet vouches for whoever serves there now.
+    // The counter's tablet vouches for whoever serves there now; an archived counter's vouches for nobody.
+    await servingCounter(c, issuer.device);
     const duty = await currentDuty(db, issuer.device.counterId);
     return {
       ...base,

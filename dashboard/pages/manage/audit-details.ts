@@ -76,6 +76,7 @@ function changes(details: Record<string, unknown>, locale: Locale): string[] {
       if (key === "passwordChanged") return value === true && say(locale, "auditPasswordChanged");
       if (key === "active") return say(locale, value ? "auditActive" : "auditInactive");
       if (key === "revokedDevices") return say(locale, "auditRevokedDevices", { n: (value as unknown[]).length });
+      if (key === "retiredDevices") return say(locale, "auditRetiredDevices", { n: (value as unknown[]).length });
       const shown =
         key === "role"
           ? text(locale, `roles_${value}` as TextKey) || String(value)

@@ -129,10 +129,10 @@ export function TabletsPage() {
   );
 }
 
-/** The tablet's state in words. */
-function stateOf(d: DeviceRow, now: number): "revoked" | "paired" | "waiting" | "expired" {
+/** The tablet's state in words; a tablet of an archived counter only delivers what it kept (`retired`). */
+function stateOf(d: DeviceRow, now: number): "revoked" | "retired" | "paired" | "waiting" | "expired" {
   if (d.revokedAt !== null) return "revoked";
-  if (d.pairedAt !== null) return "paired";
+  if (d.pairedAt !== null) return d.counterArchivedAt !== null ? "retired" : "paired";
   return (d.pairingExpiresAt ?? 0) > now ? "waiting" : "expired";
 }
 

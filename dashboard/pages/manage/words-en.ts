@@ -97,8 +97,8 @@ export const en: Record<ManageKey, string> = {
   counterEdit: "Edit {name}",
   counterNeedsService: "Add services first; without them a counter takes every service.",
   counterArchiveConfirm:
-    "Archive {name}? From now on it takes no new ratings: its tablets are revoked and an open duty ends. " +
-    "Ratings still waiting on those tablets can no longer be sent: first check under Kiosk tablets that this counter's tablets show 0 waiting. Its history stays.",
+    "Archive {name}? From now on it takes no new ratings and an open duty ends. " +
+    "Its tablets stop taking new ratings, but ratings made before the archive that still wait on a tablet are sent and kept. Its history stays.",
   officersManageTitle: "Officer records",
   officersManageAbout:
     "Officers sign in to the dashboard with their NIP and password, and check in at the kiosk with their NIP and PIN. Deactivating an officer ends an open duty; their history stays.",
@@ -176,6 +176,7 @@ export const en: Record<ManageKey, string> = {
   queueWaiting: "{n} waiting",
   queueAside: "{n} refused by the server",
   tablet_revoked: "Revoked",
+  tablet_retired: "Counter archived: only sends what it kept",
   tablet_paired: "Paired",
   tablet_waiting: "Waiting to pair",
   tablet_expired: "Code expired",
@@ -341,6 +342,7 @@ export const en: Record<ManageKey, string> = {
   auditActive: "reactivated",
   auditInactive: "deactivated",
   auditRevokedDevices: "{n} tablets revoked",
+  auditRetiredDevices: "{n} tablets only deliver what they kept",
   auditOfficers: "{n} officers",
   auditDecision_keep: "decision: keep counting it",
   auditDecision_exclude: "decision: excluded",

@@ -105,8 +105,8 @@ const id = {
   counterEdit: "Ubah {name}",
   counterNeedsService: "Tambahkan jenis layanan dulu; tanpa itu loket menerima semua layanan.",
   counterArchiveConfirm:
-    "Arsipkan {name}? Mulai saat ini loket ini tidak menerima penilaian baru: tablet di loket ini dicabut dan tugas yang berjalan diakhiri. " +
-    "Penilaian yang masih tersimpan di tablet itu dan belum terkirim tidak dapat dikirim lagi: periksa dulu di Tablet kios bahwa tablet loket ini 0 menunggu. Riwayatnya tetap.",
+    "Arsipkan {name}? Mulai saat ini loket ini tidak menerima penilaian baru dan tugas yang berjalan diakhiri. " +
+    "Tablet di loket ini berhenti menerima penilaian baru, tetapi penilaian yang dibuat sebelum diarsipkan dan masih menunggu di tablet tetap dikirim dan disimpan. Riwayatnya tetap.",
   // officers
   officersManageTitle: "Data petugas",
   officersManageAbout:
@@ -187,6 +187,7 @@ const id = {
   queueWaiting: "{n} menunggu",
   queueAside: "{n} ditolak server",
   tablet_revoked: "Dicabut",
+  tablet_retired: "Loket diarsipkan: hanya mengirim sisa antrean",
   tablet_paired: "Terpasang",
   tablet_waiting: "Menunggu dipasang",
   tablet_expired: "Kode kedaluwarsa",
@@ -355,6 +356,7 @@ const id = {
   auditActive: "diaktifkan kembali",
   auditInactive: "dinonaktifkan",
   auditRevokedDevices: "{n} tablet dicabut",
+  auditRetiredDevices: "{n} tablet hanya mengirim sisa antrean",
   auditOfficers: "{n} petugas",
   auditDecision_keep: "keputusan: tetap dihitung",
   auditDecision_exclude: "keputusan: dikecualikan",

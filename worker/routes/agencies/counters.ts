@@ -115,7 +115,7 @@ export const countersRoutes = router()
     createRoute({
       method: "delete",
       path: "/{id}",
-      summary: `Archive a counter: it leaves the forms, its devices are revoked and its duty ends; its ratings stay ${WHO_MANAGES}`,
+      summary: `Archive a counter: it leaves the forms and takes no new rating, its duty ends, its tablets only deliver what they kept from before; its ratings stay ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
       request: { params: itemParams },
@@ -129,9 +129,7 @@ export const countersRoutes = router()
       if (!existing) throw notFound("Counter");
       const now = Date.now();
       const archivedAt = existing.archivedAt ?? now;
-      const revoked = await archiveCounter(db, id, archivedAt, now, { actorUserId: user.id, agencyId: agency.id });
-      // Only after the commit: forgetting earlier lets a request in between cache the tokens again.
-      for (const device of revoked) c.get("deviceCache").forget(device);
+      await archiveCounter(db, id, archivedAt, now, { actorUserId: user.id, agencyId: agency.id });
       return c.json({ counter: await counterWithServices(db, agency.id, id) }, 200);
     },
   );

@@ -7,7 +7,8 @@
  * duty with a reason. From the dashboard or the API nobody takes a counter that
  * someone else serves (409 `counter_busy`): that needs the tablet, or the duty
  * board. Regional admins do not staff counters. Every start and end is audited
- * with where it came from.
+ * with where it came from. The tablet of an archived counter still delivers the duty
+ * changes it made before the archive and starts nothing new (409 `counter_archived`).
  */
 
 import { createRoute } from "@hono/zod-openapi";
@@ -16,10 +17,17 @@ import * as z from "zod";
 import { counterCode, DutyEndInput, DutyInput } from "../../../core/contract.ts";
 import { deviceTimeRefusal } from "../../../core/rating-time.ts";
 import { DutyEndedResponse, DutyResponse, DutyStartedResponse } from "../../../core/responses.ts";
-import { currentDuty, type DutyActor, endDuty, startDuty } from "../../../db/queries/duties.ts";
+import {
+  currentDuty,
+  type DutyActor,
+  dutyEndedByArchive,
+  endDuty,
+  startDuty,
+  startDutyBeforeArchive,
+} from "../../../db/queries/duties.ts";
 import { activeOfficer, officerNip } from "../../../db/queries/officers.ts";
 import type { DutySource } from "../../../db/schema.ts";
-import { assertActsFor, type CounterCaller, counterFor } from "../../access.ts";
+import { assertActsFor, type CounterCaller, counterArchived, counterFor } from "../../access.ts";
 import type { AppEnv } from "../../env.ts";
 import { ApiError, conflict, forbidden, notFound } from "../../errors.ts";
 import { officerByPin } from "../../officer-pin.ts";
@@ -108,11 +116,27 @@ export function createCounterDutyRoutes() {
         responses: okJson(DutyStartedResponse, "The duty that started"),
       }),
       async (c) => {
-        const { caller, counter } = await counterFor(c, c.req.valid("param").counter);
+        const { caller, counter } = await counterFor(c, c.req.valid("param").counter, { keepArchived: true });
         const input = c.req.valid("json");
         const now = changeTime(caller, input.at);
+        const { archivedAt } = counter;
+        if (archivedAt !== null && now >= archivedAt) throw counterArchived(archivedAt);
         const officer = await officerToCheckIn(c, caller, counter.agencyId, input);
         const db = c.get("db");
+        if (archivedAt !== null) {
+          const id = await startDutyBeforeArchive(
+            db,
+            { counterId: counter.id, officerId: officer.id },
+            { at: now, archivedAt },
+            actorOf(caller, counter.agencyId),
+          );
+          return c.json(
+            {
+              duty: { id, counter: counter.code, officer: { id: officer.id, name: officer.name }, startedAt: now },
+            },
+            200,
+          );
+        }
         if (caller.kind === "user") {
           const open = await currentDuty(db, counter.id);
           if (open && open.officerId !== officer.id) {
@@ -152,10 +176,17 @@ export function createCounterDutyRoutes() {
         responses: okJson(DutyEndedResponse, "The duty that ended"),
       }),
       async (c) => {
-        const { caller, counter } = await counterFor(c, c.req.valid("param").counter);
+        const { caller, counter } = await counterFor(c, c.req.valid("param").counter, { keepArchived: true });
         const input = c.req.valid("json") ?? {};
-        const open = await currentDuty(c.get("db"), counter.id);
-        if (!open) throw notFound("An open duty at this counter");
+        const at = changeTime(caller, input.at);
+        const { archivedAt } = counter;
+        if (archivedAt !== null && at >= archivedAt) throw counterArchived(archivedAt);
+        // At an archived counter, the duty its archive ended, if it had begun by then.
+        const open =
+          archivedAt === null
+            ? await currentDuty(c.get("db"), counter.id)
+            : await dutyEndedByArchive(c.get("db"), counter.id, archivedAt);
+        if (!open || (archivedAt !== null && open.startedAt > at)) throw notFound("An open duty at this counter");
         assertActsFor(caller, open.officerId, "check out");
         if (caller.kind === "device") {
           // Anyone can tap the tablet: only the officer on duty, with their PIN, ends their duty there.
@@ -177,7 +208,7 @@ export function createCounterDutyRoutes() {
         const ended = await endDuty(
           c.get("db"),
           { ...open, counterId: counter.id },
-          Math.max(open.startedAt, changeTime(caller, input.at)),
+          Math.max(open.startedAt, at),
           sourceOf(c, caller),
           actorOf(caller, counter.agencyId, input.reason),
         );
