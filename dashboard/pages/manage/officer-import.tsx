@@ -165,10 +165,12 @@ export function OfficerImportCard({ slug, onImported }: { slug: string; onImport
                 ? w("importNone")
                 : w("importBad", { good, bad, all: preview.rows.length })}
           </p>
-          <Table columns={[w("line"), w("nip"), w("name"), w("position"), w("pinColumn"), w("check")]}>
+          <Table columns={[w("line"), w("check"), w("nip"), w("name"), w("position"), w("pinColumn")]}>
             {preview.rows.map((r) => (
               <tr key={r.line} class={r.code ? "row-bad" : undefined}>
                 <td>{r.line || "–"}</td>
+                {/* What is wrong comes first: on a phone it is what shows beside the line number. */}
+                <td class="details">{r.code ? `✗ ${rowProblem(r, w, locale)}` : `✓ ${w("rowOk")}`}</td>
                 <td>
                   <code>{r.nip}</code>
                 </td>
@@ -184,7 +186,6 @@ export function OfficerImportCard({ slug, onImported }: { slug: string; onImport
                     </>
                   )}
                 </td>
-                <td class="details">{r.code ? `✗ ${rowProblem(r, w, locale)}` : `✓ ${w("rowOk")}`}</td>
               </tr>
             ))}
           </Table>
