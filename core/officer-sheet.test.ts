@@ -51,6 +51,22 @@ describe("readSheet", () => {
     expect(english[0]).toMatchObject({ nip: GOOD, name: "Andi", position: "Op", pin: "135790", code: null });
   });
 
+  it("finds the header row under a title or two, and reads the officers below it", () => {
+    const rows = readSheet([
+      ["DAFTAR PEGAWAI DINAS KEPENDUDUKAN"],
+      ["Per 1 November 2026"],
+      [],
+      ["No", "NIP", "Nama", "Jabatan"],
+      ["1", GOOD, "Andi", "Op"],
+    ]);
+    expect(rowsOf(rows).map((r) => [r.line, r.nip, r.name, r.code])).toEqual([[5, GOOD, "Andi", null]]);
+    expect(importColumns([["DAFTAR PEGAWAI"], ["No", "NIP", "Nama"], ["1", GOOD, "Andi"]])).toEqual([
+      ["", ""],
+      ["NIP", "Nama"],
+      [GOOD, "Andi"],
+    ]);
+  });
+
   it("reads a file without a header row as NIP, name, position, PIN", () => {
     expect(rowsOf(readSheet([[GOOD, "Andi", "Op", "135790"]]))[0]).toMatchObject({
       line: 1,

@@ -63,18 +63,23 @@ const headerWord = (cell: string) => cell.toLowerCase().replace(/[^a-z0-9]/g, ""
 export const cellText = (cell: SheetCell | undefined) =>
   (typeof cell === "string" ? cell : (cell?.number ?? "")).trim();
 
-/** Where each column is: by the header row's words when the first row names an NIP column, else in COLUMNS order. */
-function columnsOf(first: SheetCell[] | undefined): { at: Partial<Record<Column, number>>; header: boolean } {
-  const words = (first ?? []).map((c) => headerWord(cellText(c)));
-  if (!words.some((w) => HEADERS.nip.includes(w))) {
-    return { at: { nip: 0, name: 1, position: 2, pin: 3 }, header: false };
-  }
+/** How many rows from the top may hold the header row: a staff list often has a title or two above it. */
+const HEADER_SEARCH = 5;
+
+/**
+ * Where each column is, and how many rows (titles, then the header) come before the officers:
+ * by the words of the first of the top rows that names an NIP column, else in COLUMNS order.
+ */
+function columnsOf(rows: SheetCell[][]): { at: Partial<Record<Column, number>>; skip: number } {
+  const heads = rows.slice(0, HEADER_SEARCH).map((cells) => cells.map((c) => headerWord(cellText(c))));
+  const index = heads.findIndex((words) => words.some((w) => HEADERS.nip.includes(w)));
+  if (index < 0) return { at: { nip: 0, name: 1, position: 2, pin: 3 }, skip: 0 };
   const at: Partial<Record<Column, number>> = {};
   for (const column of COLUMNS) {
-    const index = words.findIndex((w) => HEADERS[column].includes(w));
-    if (index >= 0) at[column] = index;
+    const found = heads[index].findIndex((w) => HEADERS[column].includes(w));
+    if (found >= 0) at[column] = found;
   }
-  return { at, header: true };
+  return { at, skip: index + 1 };
 }
 
 /** Numbered rows without the blank ones: Excel writes emptied rows as ";;;". */
@@ -86,8 +91,8 @@ const filled = (rows: SheetCell[][], lines?: number[]) =>
  * reading the result gives the same rows as reading the whole sheet.
  */
 export function importColumns(rows: SheetCell[][]): SheetCell[][] {
-  const { at, header } = columnsOf(filled(rows)[0]?.cells);
-  if (!header) return rows.map((cells) => cells.slice(0, COLUMNS.length));
+  const { at, skip } = columnsOf(filled(rows).map((r) => r.cells));
+  if (!skip) return rows.map((cells) => cells.slice(0, COLUMNS.length));
   const kept = COLUMNS.filter((c) => at[c] !== undefined);
   return rows.map((cells) => kept.map((c) => cells[at[c]!] ?? ""));
 }
@@ -114,8 +119,8 @@ const nipOf = (text: string) => text.replace(/\s/g, "").replace(/^'/, "");
  */
 export function readSheet(rows: SheetCell[][], lines?: number[]): SheetRow[] | "too_many" {
   const numbered = filled(rows, lines);
-  const { at, header } = columnsOf(numbered[0]?.cells);
-  const body = header ? numbered.slice(1) : numbered;
+  const { at, skip } = columnsOf(numbered.map((r) => r.cells));
+  const body = numbered.slice(skip);
   if (body.length > MAX_IMPORT_ROWS) return "too_many";
   const seen = new Set<string>();
   return body.map(({ cells, line }) => {
