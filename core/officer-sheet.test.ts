@@ -2,7 +2,15 @@ import { readFileSync } from "node:fs";
 import { readSheet as readXlsx } from "read-excel-file/node";
 import { describe, expect, it } from "vitest";
 import { csvCells } from "./officer-csv.ts";
-import { importColumns, MAX_IMPORT_ROWS, publicRow, readSheet, type SheetCell, xlsxCells } from "./officer-sheet.ts";
+import {
+  csvText,
+  importColumns,
+  MAX_IMPORT_ROWS,
+  publicRow,
+  readSheet,
+  type SheetCell,
+  xlsxCells,
+} from "./officer-sheet.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`../tests/fixtures/officers/${name}`, import.meta.url));
 const fromCsv = (csv: string) => {
@@ -167,5 +175,12 @@ describe("publicRow", () => {
     expect(shown.pin).toBe(true);
     expect(JSON.stringify(shown)).not.toContain("135790");
     expect(publicRow({ ...row, pin: "12", code: "pin" }).error).toMatch(/6 digits/);
+  });
+});
+
+describe("csvText", () => {
+  it("reads UTF-8 (its BOM dropped) and else Windows-1252, as Excel's plain CSV is on Windows", () => {
+    expect(csvText(new TextEncoder().encode("\uFEFFNIP;Nama\r\n1;José"))).toBe("NIP;Nama\r\n1;José");
+    expect(csvText(Uint8Array.from([0x4a, 0x6f, 0x73, 0xe9]))).toBe("José");
   });
 });

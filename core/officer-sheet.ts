@@ -169,3 +169,15 @@ export function xlsxCells(rows: readonly (readonly unknown[])[]): SheetCell[][] 
     }),
   );
 }
+
+/**
+ * A CSV file's text: UTF-8 (Excel's "CSV UTF-8", BOM or not), or else Windows-1252, which
+ * Excel's plain "CSV" uses on Windows, so an "é" in a name does not come out as "�".
+ */
+export function csvText(bytes: ArrayBuffer | Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}

@@ -7,7 +7,7 @@
  */
 import { useState } from "preact/hooks";
 import { NIP_PROBLEMS } from "../../../core/nip.ts";
-import { importColumns, type SheetCell, xlsxCells } from "../../../core/officer-sheet.ts";
+import { csvText, importColumns, type SheetCell, xlsxCells } from "../../../core/officer-sheet.ts";
 import type { OfficerImport } from "../../../core/responses.ts";
 import { api } from "../../api.ts";
 import { Outcome, useAction, when } from "../../components/action.tsx";
@@ -27,19 +27,6 @@ function rowProblem(row: Row, w: (k: ManageKey) => string, locale: "id" | "en") 
   if (!row.code) return "";
   if (row.code in NIP_PROBLEMS) return NIP_PROBLEMS[row.code as keyof typeof NIP_PROBLEMS][locale];
   return w(`import_${row.code}` as ManageKey) || (row.error ?? "");
-}
-
-/**
- * A CSV file's text: UTF-8 (Excel's "CSV UTF-8", BOM or not), or else Windows-1252, which
- * Excel's plain "CSV" uses on Windows, so an "é" in a name does not come out as "�".
- */
-async function fileText(file: File) {
-  const bytes = await file.arrayBuffer();
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
 }
 
 /** An .xlsx file's first sheet, only the columns the import reads, numbers kept as the digits stored. */
@@ -78,7 +65,9 @@ export function OfficerImportCard({ slug, onImported }: { slug: string; onImport
     const name = file.name.toLowerCase();
     if (name.endsWith(".xls")) return setFileError(w("importOldXls"));
     try {
-      const read = name.endsWith(".xlsx") ? { cells: await xlsxRows(file) } : { csv: await fileText(file) };
+      const read = name.endsWith(".xlsx")
+        ? { cells: await xlsxRows(file) }
+        : { csv: csvText(await file.arrayBuffer()) };
       setChosen({ file: file.name, body: read });
     } catch {
       setFileError(w("importNotXlsx"));
