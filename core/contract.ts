@@ -296,11 +296,24 @@ export const OfficerInput = z.strictObject({
   pin: pin.optional(),
   photoUrl: webUrl.optional(),
 });
-/** Officers to import: a CSV of NIP, name, position; checked only (a preview) unless `commit`. */
-export const OfficerImportInput = z.strictObject({
-  csv: z.string().min(1).max(60_000),
-  commit: z.boolean().optional(),
-});
+/**
+ * Officers to import: a CSV (`,` `;` or tab, BOM or not) or an .xlsx sheet's cells, of NIP,
+ * name, position and an optional PIN (core/officer-sheet.ts); checked only (a preview) unless `commit`.
+ */
+export const OfficerImportInput = z
+  .strictObject({
+    csv: z.string().min(1).max(60_000).optional(),
+    cells: z
+      .array(z.array(z.union([z.string().max(500), z.strictObject({ number: z.string().max(40) })])).max(20))
+      .min(1)
+      .max(2_000)
+      .optional()
+      .meta({
+        description: "An .xlsx sheet's rows: text cells as strings, number cells as {number: digits as stored}",
+      }),
+    commit: z.boolean().optional(),
+  })
+  .refine((v) => (v.csv === undefined) !== (v.cells === undefined), "give either csv or cells");
 
 /** Changes to an officer, including deactivation. */
 export const OfficerPatch = changes(OfficerInput.partial().extend({ active: z.boolean().optional() }));

@@ -61,6 +61,7 @@ export const Officer = z.object({
   position: z.string(),
   active: z.boolean(),
   photoUrl: z.string().nullable(),
+  hasPin: z.boolean().meta({ description: "Whether a kiosk PIN is set" }),
   createdAt: ms,
 });
 /** A sign-in account, without the password hash. */
@@ -134,14 +135,18 @@ export const OfficerImportResponse = z
         nip: z.string(),
         name: z.string(),
         position: z.string(),
-        code: z
-          .string()
-          .nullable()
-          .meta({ description: "What is wrong, as a stable code (nip_length, nip_birth, nip_exists, name, …)" }),
+        pin: z.boolean().meta({ description: "Whether the row gives a kiosk PIN (the PIN itself is never sent back)" }),
+        code: z.string().nullable().meta({
+          description:
+            "What is wrong, as a stable code (nip_length, nip_birth, nip_rounded, nip_number, nip_exists, name, pin, …); such a row is skipped",
+        }),
         error: z.string().nullable(),
       }),
     ),
-    created: z.number().int().meta({ description: "Officers added: 0 for a preview or when any row has an error" }),
+    created: z
+      .number()
+      .int()
+      .meta({ description: "Officers added: 0 for a preview; on commit the rows without a code" }),
   })
   .meta({ id: "OfficerImport" });
 /** What an agency has set up, for its first-run checklist. */

@@ -1,10 +1,11 @@
 /** Officers (ASN) of an agency as the management screens list and change them; the PIN hash never leaves. */
-import { and, asc, eq, getTableColumns } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, isNotNull } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { agencies, officers } from "../schema.ts";
 
-/** The columns of an officer that may leave the server: all but the PIN hash. */
-const { pinHash: _, ...publicColumns } = getTableColumns(officers);
+const { pinHash: _, ...columns } = getTableColumns(officers);
+/** The columns of an officer that may leave the server: all but the PIN hash, and whether there is one. */
+const publicColumns = { ...columns, hasPin: isNotNull(officers.pinHash).mapWith(Boolean) };
 
 const ofAgency = (agencyId: string, id: string) => and(eq(officers.id, id), eq(officers.agencyId, agencyId));
 

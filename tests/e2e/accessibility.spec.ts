@@ -52,7 +52,7 @@ test("every management screen and the duty board, with the demo agency's data, a
     ["setup", "Persiapan instansi"],
     ["manage/services", "Tambah layanan"],
     ["manage/counters", "Tambah loket"],
-    ["manage/officers", "Impor dari CSV"],
+    ["manage/officers", "Impor dari Excel atau CSV"],
     ["manage/accounts", "Tambah akun"],
     ["manage/tablets", "Tablet terdaftar"],
     ["manage/widget", "Kode pemasangan"],

@@ -164,7 +164,8 @@ test.describe("from an empty server", () => {
     await expect(page.getByRole("region", { name: "Loket", exact: true }).getByRole("row")).toHaveCount(2);
     await expectAccessible(page);
 
-    // Officers: a bad NIP is refused as typed; a CSV with a bad row is previewed and writes nothing.
+    // Officers: a bad NIP is refused as typed; a CSV with a bad row is previewed, writes nothing, and
+    // would import only the good rows.
     await manage(page, "Data petugas");
     const one = page.getByRole("region", { name: "Tambah petugas" });
     await one.getByLabel("NIP").fill("199013452015031001");
@@ -173,15 +174,18 @@ test.describe("from an empty server", () => {
     await expect(one.getByLabel("NIP")).toHaveAccessibleDescription(/bukan tanggal lahir/);
     const officers = page.getByRole("region", { name: "Data petugas", exact: true });
     await expect(officers.getByText("Belum ada petugas")).toBeVisible();
-    const csv = page.getByRole("region", { name: "Impor dari CSV" });
+    const csv = page.getByRole("region", { name: "Impor dari Excel atau CSV" });
     const rows = OFFICERS.map((o) => `${o.nip},${o.name},Petugas Loket`);
     await csv
       .getByLabel("Atau tempel isi CSV")
       .fill(["nip,nama,jabatan", ...rows, "19900515201503100,Kurang Satu,"].join("\n"));
     await csv.getByRole("button", { name: "Periksa" }).click();
-    await says(csv, "1 dari 3 baris perlu diperbaiki. Belum ada yang disimpan.");
+    await says(
+      csv,
+      "2 dari 3 baris dapat diimpor; 1 baris perlu diperbaiki dan akan dilewati. Belum ada yang disimpan.",
+    );
     await expect(csv.getByRole("row", { name: /Kurang Satu/ })).toContainText("NIP terdiri dari 18 angka");
-    await expect(csv.getByRole("button", { name: "Impor 3 petugas" })).toBeDisabled();
+    await expect(csv.getByRole("button", { name: "Impor 2 petugas" })).toBeEnabled();
     await expectAccessible(page);
     await csv.getByLabel("Atau tempel isi CSV").fill(["nip,nama,jabatan", ...rows].join("\n"));
     await csv.getByRole("button", { name: "Periksa" }).click();

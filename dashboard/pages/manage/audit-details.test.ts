@@ -33,6 +33,15 @@ describe("audit details in words", () => {
     expect(auditDetails(started, names, "id")).toBe("Loket 1 · Siti Rahmawati · lewat dasbor");
   });
 
+  it("name the officers an import added and say which got a PIN, never the PIN", () => {
+    const imported = entry("officer.import", [
+      { id: "off_2", nip: "199005152015031001", name: "Andi Pratama", pinSet: true },
+      { id: "off_3", nip: "199310102018011003", name: "Bayu Saputra" },
+    ]);
+    expect(auditDetails(imported, names, "id")).toMatch(/Andi Pratama \(PIN diatur\), Bayu Saputra$/);
+    expect(auditDetails(imported, names, "en")).toMatch(/Andi Pratama \(PIN set\), Bayu Saputra$/);
+  });
+
   it("keep an id it cannot name, and a source it has no words for", () => {
     const ended = entry("duty.end", { counter: "ctr_gone", officer: "off_1", via: "somewhere" });
     expect(auditDetails(ended, names, "id")).toBe("ctr_gone · Siti Rahmawati · lewat somewhere");

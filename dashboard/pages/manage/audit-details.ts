@@ -48,8 +48,9 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
     case "integration_key.revoke":
       return text(d.name) ?? subject ?? names.keys.get(entry.target) ?? "";
     case "officer.import": {
-      const imported = Array.isArray(entry.details) ? (entry.details as { name?: string }[]) : [];
-      return parts(say(locale, "auditOfficers", { n: imported.length }), imported.map((o) => o.name).join(", "));
+      const imported = Array.isArray(entry.details) ? (entry.details as { name?: string; pinSet?: boolean }[]) : [];
+      const named = imported.map((o) => (o.pinSet ? `${o.name} (${say(locale, "auditPinSet")})` : o.name));
+      return parts(say(locale, "auditOfficers", { n: imported.length }), named.join(", "));
     }
     case "origins.replace":
       return Array.isArray(entry.details) ? entry.details.join(", ") : "";

@@ -1,6 +1,6 @@
 /**
- * Officers (petugas): add with a checked NIP, or many at once from a CSV with a
- * preview and per-row errors before anything is written; change name and
+ * Officers (petugas): add with a checked NIP, or many at once from an .xlsx or CSV
+ * file (officer-import.tsx); see who has a kiosk PIN; change name and
  * position; deactivate (which ends an open duty); set a new kiosk PIN and the
  * sign-in password, each shown once.
  */
@@ -8,18 +8,18 @@ import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { NIP_PROBLEMS, nipCheck } from "../../../core/nip.ts";
 import { PIN } from "../../../core/patterns.ts";
-import type { OfficerImport, OfficerRow, UserRow } from "../../../core/responses.ts";
+import type { OfficerRow, UserRow } from "../../../core/responses.ts";
 import { madePassword, madePin } from "../../../core/secrets.ts";
 import { api } from "../../api.ts";
 import { Outcome, onValues, RowButton, useAction, when } from "../../components/action.tsx";
-import { Buttons, Field, TextArea } from "../../components/fields.tsx";
+import { Buttons, Field } from "../../components/fields.tsx";
 import { Secret, type Shown } from "../../components/secret.tsx";
 import { Empty, Load } from "../../components/states.tsx";
 import { Table } from "../../components/table.tsx";
 import { useAll } from "../../use-api.ts";
 import { ManageFrame } from "./frame.tsx";
+import { OfficerImportCard } from "./officer-import.tsx";
 import { useWords } from "./use-words.ts";
-import type { ManageKey } from "./words.ts";
 
 /** The officers page. */
 export function ManageOfficersPage() {
@@ -42,7 +42,9 @@ export function ManageOfficersPage() {
             officers.length === 0 ? (
               <Empty>{w("officersEmpty")}</Empty>
             ) : (
-              <Table columns={[w("nip"), w("name"), w("position"), w("status"), w("account"), w("actions")]}>
+              <Table
+                columns={[w("nip"), w("name"), w("position"), w("status"), w("officerPin"), w("account"), w("actions")]}
+              >
                 {officers.map((o) => (
                   <OfficerLine
                     key={o.id}
@@ -69,7 +71,7 @@ export function ManageOfficersPage() {
         }}
         onCancel={() => setEditing(null)}
       />
-      <Import slug={slug} onImported={loaded.retry} />
+      <OfficerImportCard slug={slug} onImported={loaded.retry} />
     </ManageFrame>
   );
 }
@@ -100,6 +102,7 @@ function OfficerLine({
       <th scope="row">{o.name}</th>
       <td>{o.position || "–"}</td>
       <td>{o.active ? w("active") : w("inactive")}</td>
+      <td>{o.hasPin ? w("pinSet") : w("pinUnset")}</td>
       <td>{account ? w("hasAccount") : w("noAccount")}</td>
       <td class="actions">
         <button type="button" class="secondary small" aria-label={w("editOf", { name: o.name })} onClick={onEdit}>
@@ -120,8 +123,9 @@ function OfficerLine({
           disabled={act.busy || !o.active}
           onClick={async () => {
             const pin = madePin();
-            if (await act.run(() => patch({ pin })))
-              onShow({ label: w("pinFor", { name: o.name }), value: pin, note: w("shownOnce") });
+            if (!(await act.run(() => patch({ pin })))) return;
+            onShow({ label: w("pinFor", { name: o.name }), value: pin, note: w("shownOnce") });
+            onChange();
           }}
         >
           {w("newPin")}
@@ -247,115 +251,6 @@ function OfficerForm({
           onCancel={officer ? onCancel : undefined}
         />
       </form>
-    </section>
-  );
-}
-
-/** A row problem of an import, in the reader's words. */
-function rowProblem(code: string | null, error: string | null, w: (k: ManageKey) => string, locale: "id" | "en") {
-  if (!code) return error ?? "";
-  if (code in NIP_PROBLEMS) return NIP_PROBLEMS[code as keyof typeof NIP_PROBLEMS][locale];
-  const key = `import_${code}` as ManageKey;
-  return w(key) || (error ?? code);
-}
-
-/** Import from a CSV: check first (nothing is written), then add every row at once. */
-function Import({ slug, onImported }: { slug: string; onImported: () => void }) {
-  const { w, locale } = useWords();
-  const act = useAction();
-  const [csv, setCsv] = useState("");
-  const [preview, setPreview] = useState<OfficerImport | null>(null);
-  const bad = preview?.rows.filter((r) => r.code !== null).length ?? 0;
-  const send = (commit: boolean) =>
-    api<OfficerImport>(`/agencies/${slug}/officers/import`, { method: "POST", body: { csv, commit } });
-  return (
-    <section class="card" aria-labelledby="officer-import">
-      <h2 id="officer-import">{w("importTitle")}</h2>
-      <p class="muted">{w("importAbout")}</p>
-      <Outcome action={act} />
-      <form
-        class="stack"
-        noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const checked = await act.run(() => send(false), {
-            check: { csv: when(!csv.trim(), w("importEmpty")) },
-          });
-          setPreview(checked ?? null);
-        }}
-      >
-        <div class="field">
-          <label for="import-file">{w("importFile")}</label>
-          <input
-            id="import-file"
-            type="file"
-            accept=".csv,text/csv"
-            onChange={async (event) => {
-              const file = event.currentTarget.files?.[0];
-              if (file) {
-                setCsv(await file.text());
-                setPreview(null);
-              }
-            }}
-          />
-        </div>
-        <TextArea
-          id="import-csv"
-          label={w("importText")}
-          error={act.errors.csv}
-          rows={6}
-          value={csv}
-          placeholder={"nip,nama,jabatan\n198803122010012004,Siti Rahma,Pengelola Data"}
-          onInput={(event) => {
-            setCsv(event.currentTarget.value);
-            setPreview(null);
-          }}
-        />
-        <div>
-          <button type="submit" class="secondary" disabled={act.busy}>
-            {w("importCheck")}
-          </button>
-        </div>
-      </form>
-      {preview ? (
-        <>
-          <p role="status">
-            {bad ? w("importBad", { bad, all: preview.rows.length }) : w("importGood", { all: preview.rows.length })}
-          </p>
-          <Table columns={[w("line"), w("nip"), w("name"), w("position"), w("check")]}>
-            {preview.rows.map((r) => (
-              <tr key={r.line} class={r.code ? "row-bad" : undefined}>
-                <td>{r.line}</td>
-                <td>
-                  <code>{r.nip}</code>
-                </td>
-                <th scope="row">{r.name}</th>
-                <td>{r.position}</td>
-                <td>{r.code ? `✗ ${rowProblem(r.code, r.error, w, locale)}` : `✓ ${w("rowOk")}`}</td>
-              </tr>
-            ))}
-          </Table>
-          <button
-            type="button"
-            class="primary"
-            disabled={act.busy || bad > 0 || preview.rows.length === 0}
-            onClick={async () => {
-              const done = await act.run(() => send(true));
-              if (!done) return;
-              if (done.created === 0) {
-                setPreview(done);
-                return;
-              }
-              setPreview(null);
-              setCsv("");
-              await act.run(async () => undefined, { done: w("imported", { n: done.created }) });
-              onImported();
-            }}
-          >
-            {w("importCommit", { n: preview.rows.length })}
-          </button>
-        </>
-      ) : null}
     </section>
   );
 }

@@ -137,24 +137,50 @@ const id = {
   officerAdd: "Tambah petugas",
   officerAdded: "Petugas {name} ditambahkan.",
   officerEdit: "Ubah {name}",
-  importTitle: "Impor dari CSV",
+  // officer import (issue 19 item 5): .xlsx or Excel's CSV, rounded NIPs, a PIN column, honest counts
+  importTitle: "Impor dari Excel atau CSV",
   importAbout:
-    "Kolom: NIP, nama, jabatan (baris judul boleh ada). Setiap baris diperiksa dulu; tidak ada yang disimpan sebelum semua baris benar.",
-  importFile: "Berkas CSV",
-  importText: "Atau tempel isi CSV",
+    "Kolom: NIP, Nama, Jabatan, dan PIN kios (opsional), dikenali dari baris judulnya; tanpa baris judul, urutannya itu. Berkas .xlsx dari Excel, atau CSV dengan pemisah koma atau titik koma. Setiap baris diperiksa dulu; hanya baris yang benar yang diimpor, yang lain dilewati.",
+  importFile: "Berkas Excel (.xlsx) atau CSV",
+  importFileHint:
+    "NIP yang tertulis seperti 1,98901E+17 sudah dibulatkan Excel: format kolom NIP sebagai Teks sebelum mengetik NIP.",
+  importText: "Atau tempel isi CSV, atau sel yang disalin dari Excel",
   importEmpty: "Pilih berkas atau tempel isi CSV dulu.",
+  importRead: "{file} dipilih. Tekan Periksa.",
+  importTooBig:
+    "Berkas ini terlalu besar untuk sekali impor. Simpan hanya kolom NIP, Nama, Jabatan dan PIN, atau bagi menjadi beberapa berkas.",
+  importNotXlsx:
+    "Berkas ini tidak dapat dibaca sebagai .xlsx. Simpan ulang dari Excel sebagai Buku Kerja Excel (.xlsx) atau CSV.",
+  importOldXls:
+    "Berkas .xls lama tidak dapat dibaca. Di Excel pilih Simpan Sebagai, lalu Buku Kerja Excel (.xlsx) atau CSV.",
   importCheck: "Periksa",
   importGood: "Semua {all} baris benar. Belum ada yang disimpan.",
-  importBad: "{bad} dari {all} baris perlu diperbaiki. Belum ada yang disimpan.",
+  importBad:
+    "{good} dari {all} baris dapat diimpor; {bad} baris perlu diperbaiki dan akan dilewati. Belum ada yang disimpan.",
+  importNone: "Tidak ada baris yang dapat diimpor. Perbaiki berkasnya, lalu periksa lagi.",
   importCommit: "Impor {n} petugas",
   imported: "{n} petugas ditambahkan.",
+  importSkipped: "{n} baris dilewati:",
+  importSkippedRow: "Baris {line} (NIP {nip}): {why}",
   line: "Baris",
   check: "Pemeriksaan",
   rowOk: "benar",
+  pinColumn: "PIN",
+  pinGiven: "ada",
+  pinNotGiven: "tidak ada",
+  officerPin: "PIN kios",
+  pinSet: "Ada",
+  pinUnset: "Belum ada",
   import_not_csv: "Berkas ini bukan CSV yang dapat dibaca.",
   import_too_many: "Paling banyak 500 baris per impor.",
+  import_nip_rounded:
+    "Excel membulatkan NIP ini (tertulis seperti 1,98901E+17 atau berakhir 000). Di Excel: format kolom NIP sebagai Teks, ketik ulang NIP-nya, lalu simpan lagi.",
+  import_nip_number:
+    "NIP ini tersimpan sebagai angka, sehingga Excel hanya menyimpan 15 angka pertamanya. Di Excel: format kolom NIP sebagai Teks, ketik ulang NIP-nya, lalu simpan lagi.",
   import_name: "Nama wajib diisi (paling banyak 120 huruf).",
   import_position: "Jabatan paling banyak 120 huruf.",
+  import_pin:
+    "PIN terdiri dari 6 angka. Jika diawali 0, Excel membuang 0 itu: format kolom PIN sebagai Teks, lalu ketik ulang.",
   import_nip_exists: "Petugas dengan NIP ini sudah ada.",
   import_nip_twice: "NIP ini muncul dua kali di berkas.",
   // accounts
@@ -352,6 +378,7 @@ const id = {
   auditReason: "alasan: {reason}",
   auditRatingOf: "penilaian {name}, {at}",
   auditPinChanged: "PIN diganti",
+  auditPinSet: "PIN diatur",
   auditPasswordChanged: "kata sandi diganti",
   auditActive: "diaktifkan kembali",
   auditInactive: "dinonaktifkan",

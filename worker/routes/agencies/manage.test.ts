@@ -240,56 +240,6 @@ describe("the first-run checklist and the audit log", () => {
   });
 });
 
-describe("importing officers from a CSV", () => {
-  const importCsv = (csv: string, commit = false) =>
-    t.call("POST", `${path}/officers/import`, { token: admin, body: { csv, commit } });
-  const count = async () => (await (await t.call("GET", `${path}/officers`, { token: admin })).json()).officers.length;
-
-  it("previews every row with its own error, and writes nothing while any row is wrong", async () => {
-    const before = await count();
-    const csv = [
-      "NIP,Nama,Jabatan",
-      "199005152015031001,Andi Pratama,Operator Layanan",
-      "199013152015031002,Bad Date,Operator",
-      "198803122010012004,Sudah Ada,Operator",
-      "199005152015031001,Kembar,Operator",
-      "199105152016032003,,Operator",
-    ].join("\n");
-    const preview = await (await importCsv(csv)).json();
-    expect(preview.created).toBe(0);
-    expect(preview.rows.map((r: { line: number; error: string | null }) => [r.line, r.error])).toEqual([
-      [2, null],
-      [3, "its first 8 digits are not a birth date"],
-      [4, "an officer with this NIP exists"],
-      [5, "this NIP is in the file twice"],
-      [6, "a name of 1 to 120 characters"],
-    ]);
-    // Stable codes, so the dashboard words each problem in the reader's language.
-    expect(preview.rows.map((r: { code: string | null }) => r.code)).toEqual([
-      null,
-      "nip_birth",
-      "nip_exists",
-      "nip_twice",
-      "name",
-    ]);
-    const refused = await importCsv(csv, true);
-    expect(refused.status).toBe(400);
-    expect((await refused.json()).error.code).toBe("invalid_import");
-    expect(await count()).toBe(before);
-  });
-
-  it("adds every row of a clean file at once, audited", async () => {
-    const before = await count();
-    const csv = "199005152015031001,Andi Pratama,Operator Layanan\n199105152016032003,Sari Dewi,Verifikator\n";
-    const res = await importCsv(csv, true);
-    expect(res.status).toBe(200);
-    expect((await res.json()).created).toBe(2);
-    expect(await count()).toBe(before + 2);
-    const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, "officer.import"));
-    expect(audit).toHaveLength(1);
-  });
-});
-
 describe("the audit log", () => {
   it("holds every change the management API makes, and none of the refused ones", async () => {
     const entries = async () =>

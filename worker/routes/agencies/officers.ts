@@ -3,6 +3,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { OfficerImportInput, OfficerInput, OfficerPatch } from "../../../core/contract.ts";
 import { newId } from "../../../core/ids.ts";
+import { publicRow } from "../../../core/officer-sheet.ts";
 import { hashSecret } from "../../../core/password.ts";
 import { OfficerImportResponse, OfficerResponse, OfficersResponse } from "../../../core/responses.ts";
 import type { Db } from "../../../db/client.ts";
@@ -28,7 +29,7 @@ const deactivation = async (db: Db, officerId: string, actor: DutyActor) => [
   endOfficerSessions(db, officerId),
 ];
 
-/** GET, POST, PATCH, DELETE of officers, and their import from a CSV. */
+/** GET, POST, PATCH, DELETE of officers, and their import from a CSV or an .xlsx sheet. */
 export const officersRoutes = router()
   .openapi(
     createRoute({
@@ -77,22 +78,36 @@ export const officersRoutes = router()
     createRoute({
       method: "post",
       path: "/import",
-      summary: `Import officers from a CSV of NIP, name, position: a preview with per-row errors, or (commit) add them all ${WHO_MANAGES}`,
+      summary: `Import officers from a CSV or an .xlsx sheet's cells of NIP, name, position and PIN: a preview with per-row problems, or (commit) add the rows without one ${WHO_MANAGES}`,
       tags,
       security: SECURITY.session,
       request: { params: agencyParams, body: jsonBody(OfficerImportInput) },
-      responses: okJson(OfficerImportResponse, "Every row with its error (or none), and how many were added"),
+      responses: okJson(OfficerImportResponse, "Every row with its problem (or none), and how many were added"),
     }),
     async (c) => {
       const { user, agency } = await agencyFor(c, c.req.valid("param").slug, "manageAgency");
-      const { csv, commit } = c.req.valid("json");
-      const rows = await checkOfficerImport(c.get("db"), csv);
-      const clean = rows.length > 0 && rows.every((r) => r.error === null);
-      if (commit && !clean) {
-        throw new ApiError(400, "invalid_import", "Some rows have errors; nothing was added.", { rows });
+      const { csv, cells, commit } = c.req.valid("json");
+      // Checked here whatever the browser's preview said: the file is read and every row checked again.
+      const rows = await checkOfficerImport(c.get("db"), csv === undefined ? { cells: cells ?? [] } : { csv });
+      const good = rows.filter((r) => r.code === null);
+      if (commit && good.length === 0) {
+        throw new ApiError(400, "invalid_import", "No row can be imported; nothing was added.", {
+          rows: rows.map(publicRow),
+        });
       }
-      const created = commit ? await importOfficers(c.get("db"), agency.id, user.id, rows) : 0;
-      return c.json({ rows, created }, 200);
+      // PBKDF2 (core/password.ts) for each PIN, the same hash as a PIN set in the form.
+      const ready = commit
+        ? await Promise.all(
+            good.map(async ({ nip, name, position, pin }) => ({
+              nip,
+              name,
+              position,
+              pinHash: pin ? await hashSecret(pin) : null,
+            })),
+          )
+        : [];
+      const created = commit ? await importOfficers(c.get("db"), agency.id, user.id, ready) : 0;
+      return c.json({ rows: rows.map(publicRow), created }, 200);
     },
   )
   .openapi(
@@ -125,7 +140,7 @@ export const officersRoutes = router()
           details: { ...changes, pinChanged: Boolean(pin) },
         }),
       ]);
-      return c.json({ officer: { ...existing, ...changes } }, 200);
+      return c.json({ officer: { ...existing, ...changes, hasPin: existing.hasPin || Boolean(pin) } }, 200);
     },
   )
   .openapi(
