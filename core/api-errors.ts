@@ -70,6 +70,8 @@ export const API_ERRORS = {
   wrong_agency: KIOSK,
   too_old: KIOSK,
   before_pairing: KIOSK,
+  // A tablet of an archived counter: what it made since the archive, or anything new (docs/design.md, "Archiving").
+  counter_archived: KIOSK,
   // A rating refused (POST /ratings): the kiosk's outbox and the widget.
   unknown_agency: KIOSK_AND_WIDGET,
   unknown_service: ["dashboard", "kiosk", "widget"],

@@ -33,6 +33,7 @@ const WRITTEN = [
 const NOT_API_ERRORS: Record<string, string> = {
   custom: "worker/settings.ts: a zod issue's code, for a setting's message in the server's log",
   not_csv: "db/queries/officer-import.ts: a row problem in the import's preview (its own words, the dashboard's)",
+  nip_exists: "db/queries/officer-import.ts: a row problem in the import's preview (its own words, the dashboard's)",
 };
 
 /** Each code the source writes, with the files that write it. */
