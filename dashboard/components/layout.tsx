@@ -73,8 +73,9 @@ export function Layout({
   const locale = session.locale.value;
   const me = session.me.value!;
   const { path, query } = useLocation();
-  // The period (and other filters) go along to the next page; `from` (set-up's way back) does not.
-  const { from: _from, ...kept } = query;
+  // The period (and other filters) go along to the next page; `via` (set-up's way back) does not.
+  // (`from` and `to` are a period's range, so the way back has a name of its own.)
+  const { via: _via, ...kept } = query;
   const keep = new URLSearchParams(kept).toString();
   const slug = agency ?? me.agency?.slug ?? null;
   const manage = manageLinks(me.user.role, slug);

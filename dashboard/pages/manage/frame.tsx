@@ -14,8 +14,8 @@ export const mayManage = (role: string) => roleMay(role, "manageAgency");
 export function ManageFrame({ slug, title, children }: { slug: string; title: string; children: ComponentChildren }) {
   const me = useContext(Session).me.value!;
   const { w } = useWords();
-  // A page opened from a step of the checklist (setup.tsx adds `from=setup`) leads back to it.
-  const fromSetup = useLocation().query.from === "setup";
+  // A page opened from a step of the checklist (setup.tsx adds `via=setup`) leads back to it.
+  const fromSetup = useLocation().query.via === "setup";
   return (
     <Layout agency={slug}>
       {mayManage(me.user.role) ? (

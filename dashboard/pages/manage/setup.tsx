@@ -35,7 +35,7 @@ const STEPS: {
 const REQUIRED = STEPS.filter((step) => !step.optional);
 
 /** The query a step's link carries, so the page it opens links back to the checklist. */
-const FROM_SETUP = "from=setup";
+const FROM_SETUP = "via=setup";
 
 /** Whether every step that is not optional is done (an agency without a website is done without the widget). */
 export const setupDone = (s: Setup) => REQUIRED.every((step) => s[step.key] > 0);
