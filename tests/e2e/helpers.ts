@@ -141,8 +141,9 @@ export async function expectNoCodes(page: Page) {
   expect(await codesShown(page), `codes shown on ${page.url()}`).toEqual([]);
 }
 
-/** Saves a screenshot under test-results/screens/ to look at. */
+/** Saves a screenshot under test-results/screens/ to look at; a screen worth a picture shows no code either. */
 export async function screenshot(page: Page, name: string) {
+  await expectNoCodes(page);
   mkdirSync("test-results/screens", { recursive: true });
   const { width, height } = page.viewportSize()!;
   await page.screenshot({ path: `test-results/screens/${name}-${width}x${height}.png` });

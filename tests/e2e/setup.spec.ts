@@ -316,7 +316,11 @@ test.describe("from an empty server", () => {
       await expect(audit.getByRole("row", { name: new RegExp(change) })).toHaveCount(1);
     }
     await expect(audit.getByRole("row", { name: /Asal widget diubah/ })).toHaveCount(1);
-    await expect(audit.getByRole("row", { name: /Petugas diubah/ })).toHaveCount(1);
+    // Named, not an id: who was changed and what ("PIN diubah"), never the PIN itself.
+    const pinChange = audit.getByRole("row", { name: /Petugas diubah/ });
+    await expect(pinChange).toHaveCount(1);
+    await expect(pinChange).toContainText(OFFICERS[0].name);
+    await expect(pinChange).not.toContainText(pin);
     await expect(audit.getByRole("row", { name: /Akun dibuat/ })).toHaveCount(3);
     await page.getByLabel("Jenis perubahan").selectOption("service");
     await expect(audit.getByRole("row")).toHaveCount(2);

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { localDay } from "../../../core/period.ts";
 import { ELEMENT_IDS } from "../../../core/questionnaire.ts";
 import { DEMO_REGIONAL_EMAIL } from "../../../db/seed.ts";
 import { AGENCY, OFFICER_NIPS, PIN, rating, testApp } from "../../test-app.ts";
@@ -107,8 +108,8 @@ describe("GET /api/v1/agencies/:slug/report", () => {
     };
     await serve("loket-1", OFFICER_NIPS[0], (i) => (i < 3 ? 4 : 3));
     await serve("loket-2", OFFICER_NIPS[1], () => 2);
-    const now = new Date();
-    const month = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+    // The trend's months are the agency's (WIB): from 17:00 UTC on a month's last day it is already the next.
+    const month = localDay(Date.now(), "Asia/Jakarta").slice(0, 7);
     const report = await (
       await t.call("GET", `/api/v1/agencies/${AGENCY}/report?from=2020-01-01&to=2099-12-31`, { token: await t.login() })
     ).json();
