@@ -42,9 +42,9 @@ describe("audit details in words", () => {
     expect(auditDetails(imported, names, "en")).toMatch(/Andi Pratama \(PIN set\), Bayu Saputra$/);
   });
 
-  it("keep an id it cannot name, and a source it has no words for", () => {
+  it("never show an id, even one they cannot name; a source they have no words for stays as sent", () => {
     const ended = entry("duty.end", { counter: "ctr_gone", officer: "off_1", via: "somewhere" });
-    expect(auditDetails(ended, names, "id")).toBe("ctr_gone · Siti Rahmawati · lewat somewhere");
+    expect(auditDetails(ended, names, "id")).toBe("Siti Rahmawati · lewat somewhere");
   });
 
   it("name a vouched ticket's officer and a key by its name", () => {

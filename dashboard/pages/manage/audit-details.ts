@@ -37,8 +37,8 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
     case "duty.start":
     case "duty.end":
       return parts(
-        names.counters.get(String(d.counter)) ?? text(d.counter),
-        names.officers.get(String(d.officer)) ?? text(d.officer),
+        names.counters.get(String(d.counter)),
+        names.officers.get(String(d.officer)),
         say(locale, "auditVia", { via: viaWords(locale, text(d.via)) }),
         reason,
       );

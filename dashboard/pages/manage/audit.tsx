@@ -48,7 +48,7 @@ export function AuditPage() {
   if (kind) params.set("action", kind);
   params.set("page", String(page));
   const loaded = useApi<Audit>(`/agencies/${slug}/audit?${params}`);
-  // Duty entries hold ids: the names come from the agency's lists (ids stay when a list cannot be read).
+  // Duty entries hold ids: the names come from the agency's lists, so the log waits for them (never an id shown).
   const lists = useAll<{
     counters: { counters: CounterRow[] };
     officers: { officers: OfficerRow[] };
@@ -81,34 +81,48 @@ export function AuditPage() {
             options={[["", w("auditAll")], ...KINDS.map((k) => [k, w(`kind_${k}`)] as const)]}
           />
         </div>
-        <Load loaded={loaded}>
-          {(audit) =>
-            audit.entries.length === 0 ? (
-              <Empty>{w("auditEmpty")}</Empty>
-            ) : (
-              <>
-                <Table columns={[w("when"), w("who"), w("change"), w("details")]}>
-                  {audit.entries.map((e, i) => (
-                    <tr key={`${e.at}-${i}`}>
-                      <td>{dateTime(e.at, locale, zone)}</td>
-                      <td>{e.actor ?? w("tabletOrRemoved")}</td>
-                      <th scope="row">{label(e.action)}</th>
-                      <td class="details">{auditDetails(e, names, locale, zone)}</td>
-                    </tr>
-                  ))}
-                </Table>
-                <nav class="pager" aria-label={w("pages")}>
-                  <button type="button" class="secondary" disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
-                    {w("newer")}
-                  </button>
-                  <span>{w("pageN", { n: page })}</span>
-                  <button type="button" class="secondary" disabled={!audit.more} onClick={() => go({ page: page + 1 })}>
-                    {w("older")}
-                  </button>
-                </nav>
-              </>
-            )
-          }
+        <Load loaded={lists}>
+          {() => (
+            <Load loaded={loaded}>
+              {(audit) =>
+                audit.entries.length === 0 ? (
+                  <Empty>{w("auditEmpty")}</Empty>
+                ) : (
+                  <>
+                    <Table columns={[w("when"), w("who"), w("change"), w("details")]}>
+                      {audit.entries.map((e, i) => (
+                        <tr key={`${e.at}-${i}`}>
+                          <td>{dateTime(e.at, locale, zone)}</td>
+                          <td>{e.actor ?? w("tabletOrRemoved")}</td>
+                          <th scope="row">{label(e.action)}</th>
+                          <td class="details">{auditDetails(e, names, locale, zone)}</td>
+                        </tr>
+                      ))}
+                    </Table>
+                    <nav class="pager" aria-label={w("pages")}>
+                      <button
+                        type="button"
+                        class="secondary"
+                        disabled={page <= 1}
+                        onClick={() => go({ page: page - 1 })}
+                      >
+                        {w("newer")}
+                      </button>
+                      <span>{w("pageN", { n: page })}</span>
+                      <button
+                        type="button"
+                        class="secondary"
+                        disabled={!audit.more}
+                        onClick={() => go({ page: page + 1 })}
+                      >
+                        {w("older")}
+                      </button>
+                    </nav>
+                  </>
+                )
+              }
+            </Load>
+          )}
         </Load>
       </section>
     </ManageFrame>
