@@ -13,6 +13,7 @@ import { AGE_RANGE } from "./profile.ts";
 import { ELEMENT_IDS, LOCALES, PROFILE, REASONS } from "./questionnaire.ts";
 import { timezone } from "./responses.ts";
 import { AGENCY_ROLES } from "./roles.ts";
+import { POPULATION_MAX } from "./scoring.ts";
 import { isSafeUrl, originProblem } from "./urls.ts";
 
 /** Most ratings one POST may carry (a kiosk sync after a long outage sends several). */
@@ -344,6 +345,10 @@ export const PasswordChangeInput = z.strictObject({
 export const DeviceInput = z.strictObject({ counter: counterCode, name: z.string().trim().min(1).max(120) });
 /** The complete list of origins allowed to embed the agency's widget. */
 export const OriginsInput = z.strictObject({ origins: z.array(origin).max(50) });
+/** The agency's service users in a named period, for the Krejcie–Morgan sample size (docs/scoring.md, "Sample size"). */
+export const PopulationInput = z.strictObject({
+  population: z.number().int().min(1).max(POPULATION_MAX).meta({ example: 12_000 }),
+});
 
 /** A new agency in the regional admin's region, optionally with its first agency admin (made in the same step). */
 export const AgencyInput = z.strictObject({

@@ -17,6 +17,8 @@ export const RULES = {
   readAgency: ["regional_admin", "agency_admin", "supervisor"],
   /** Change an agency's set-up: services, counters, officers, accounts, devices, origins. */
   manageAgency: ["regional_admin", "agency_admin"],
+  /** State the agency's service users in a period (its own figure: its regional admin reads it, as supervisors do). */
+  statePopulation: ["agency_admin"],
   /** List and create the agencies of a region. */
   manageRegion: ["regional_admin"],
   /** Staff a counter: check in and out, issue rating tickets (an officer only for themself). */

@@ -85,6 +85,15 @@ export const ReportResponse = Summary.extend({
     .meta({ description: "Month by month within the period" }),
   sampleSize: z.object({
     population: z.number().int().nullable(),
+    populationSource: z.enum(["stated", "query"]).nullable().meta({
+      description:
+        "Where the population came from: stated by the agency for this named period (PUT …/populations/{period}), the report's `population=`, or none (384 assumed)",
+    }),
+    statedBy: z
+      .string()
+      .nullable()
+      .meta({ description: "Who stated it (null when not stated, or the account is gone)" }),
+    statedAt: iso.nullable().meta({ description: "When it was stated" }),
     required: z.number().int().meta({ description: "Krejcie & Morgan (1970)" }),
     respondents: z.number().int(),
     shortfall: z.number().int(),
@@ -93,6 +102,15 @@ export const ReportResponse = Summary.extend({
   byCounter: z.array(Summary.extend({ counter: z.string(), name: z.string() })),
   byOfficer: z.array(OfficerIndicator.extend({ officer: z.string(), name: z.string() })),
 }).meta({ id: "Report" });
+/** A population the agency stated for a named period. */
+export const StatedPopulationResponse = z
+  .object({
+    period: z.string().meta({ example: "2026-S2" }),
+    population: z.number().int().nullable().meta({ description: "Null once withdrawn" }),
+    statedBy: z.string().nullable(),
+    statedAt: iso.nullable(),
+  })
+  .meta({ id: "StatedPopulation" });
 export const PublicIkmResponse = Summary.extend({
   agency: z.object({ slug: z.string(), name: z.string() }),
   period: Period,

@@ -248,6 +248,13 @@ export function krejcieMorganFormula(population: number): number {
 /** The sample a large or unknown population needs (Krejcie & Morgan's 384), used until a population is stated. */
 export const LARGE_POPULATION_SAMPLE = 384;
 
+/**
+ * The largest population one may state: more than the people of any province (Jawa Barat, the
+ * largest, about 50 million), so a typing slip of extra digits is refused; from a million on the
+ * table's sample is 384 whatever the number.
+ */
+export const POPULATION_MAX = 100_000_000;
+
 /** How an IKM may be labelled: official only with all 9 elements answered and the sample adequate. */
 export type IkmStanding = "official" | "sampleShort" | "incomplete";
 

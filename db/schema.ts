@@ -12,3 +12,4 @@ export * from "./schema/audit.ts";
 export * from "./schema/duties.ts";
 export * from "./schema/ratings.ts";
 export * from "./schema/rollups.ts";
+export * from "./schema/populations.ts";

@@ -281,6 +281,23 @@ const ROUTES: Route[] = [
     body: () => ({ origins: ["https://disdukcapil.tebingtinggikota.go.id"] }),
     allowed: MANAGERS,
   },
+  // The stated population is the agency's own figure: its admins state it, everyone else reads it in the report.
+  {
+    method: "PUT",
+    name: "/agencies/:slug/populations/:period",
+    path: () => `${a}/populations/2026-S2`,
+    body: () => ({ population: 1200 }),
+    allowed: ["admin"],
+  },
+  {
+    method: "DELETE",
+    name: "/agencies/:slug/populations/:period",
+    path: async () => {
+      await t.call("PUT", `${a}/populations/2026-S1`, { token: tokens.admin, body: { population: 1200 } });
+      return `${a}/populations/2026-S1`;
+    },
+    allowed: ["admin"],
+  },
   { method: "GET", name: "/agencies", path: () => "/api/v1/agencies", allowed: ["regional"] },
   {
     method: "POST",

@@ -67,6 +67,8 @@ const unitMean = (groups: RollupGroup[]) => {
 export interface ReportOptions extends OfficerIndicatorOptions {
   /** Service users in the period, for the Krejcie–Morgan sample size; unknown means a large population. */
   population?: number;
+  /** Who stated `population` and when, when it is the agency's stated one (not the report's `population=`). */
+  stated?: { by: string | null; at: number };
 }
 
 /** The SKM report of an agency for a period: overall, per service, per counter and per officer (the route names the agency). */
@@ -111,6 +113,9 @@ export async function agencyReport(
     ...summarize(total),
     sampleSize: {
       population: options.population ?? null,
+      populationSource: options.stated ? "stated" : options.population ? "query" : null,
+      statedBy: options.stated?.by ?? null,
+      statedAt: options.stated ? new Date(options.stated.at).toISOString() : null,
       required,
       respondents: total.respondents,
       shortfall: Math.max(0, required - total.respondents),

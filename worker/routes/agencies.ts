@@ -28,6 +28,7 @@ import { formRoutes } from "./agencies/form.ts";
 import { integrationKeysRoutes } from "./agencies/integration-keys.ts";
 import { officersRoutes } from "./agencies/officers.ts";
 import { originsRoutes } from "./agencies/origins.ts";
+import { populationsRoutes } from "./agencies/populations.ts";
 import { ratingsRoutes } from "./agencies/ratings.ts";
 import { ratingsCsvRoutes } from "./agencies/ratings-csv.ts";
 import { reportRoutes } from "./agencies/report.ts";
@@ -125,6 +126,7 @@ export const agenciesRoutes = router()
   .route("/:slug/integration-keys", integrationKeysRoutes)
   .route("/:slug/duties", dutyBoardRoutes)
   .route("/:slug/report", reportRoutes)
+  .route("/:slug/populations", populationsRoutes)
   .route("/:slug/ratings.csv", ratingsCsvRoutes)
   .route("/:slug/ratings", ratingsRoutes)
   .route("/:slug/flagged", flaggedRoutes)

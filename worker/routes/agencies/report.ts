@@ -6,8 +6,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import * as z from "zod";
 import { PeriodQuery, slug } from "../../../core/contract.ts";
+import { parsePeriod } from "../../../core/period.ts";
 import { ReasonsResponse } from "../../../core/reason-responses.ts";
 import { ProfileResponse, ReportResponse } from "../../../core/score-responses.ts";
+import { statedPopulation } from "../../../db/queries/populations.ts";
 import { agencyReasons } from "../../../db/queries/reasons.ts";
 import { agencyReport, respondentProfile } from "../../../db/queries/reports.ts";
 import { agencyFor } from "../../access.ts";
@@ -19,7 +21,10 @@ const ReportQuery = PeriodQuery.extend({
     .string()
     .regex(/^\d{1,9}$/)
     .optional()
-    .meta({ description: "Service users in the period, for the Krejcie–Morgan sample size" }),
+    .meta({
+      description:
+        "Service users in the period, for the Krejcie–Morgan sample size; without it, the number the agency stated for a named period (PUT …/populations/{period})",
+    }),
 });
 
 /** GET /agencies/{slug}/report, …/report/profile and …/report/reasons. */
@@ -39,8 +44,19 @@ export const reportRoutes = router()
       const query = c.req.valid("query");
       const period = periodFromQuery(query, agency.timezone);
       const { shrinkageK: k, minOfficerN: minN } = c.get("settings");
-      const population = query.population ? Number(query.population) : undefined;
-      const report = await agencyReport(c.get("db"), agency.id, period, { k, minN, population });
+      const db = c.get("db");
+      // The report's `population=` (a from/to range's, asked per view) stands over the agency's stated one.
+      const stated =
+        query.population || !parsePeriod(period.label)
+          ? undefined
+          : await statedPopulation(db, agency.id, period.label);
+      const population = query.population ? Number(query.population) : stated?.population;
+      const report = await agencyReport(db, agency.id, period, {
+        k,
+        minN,
+        population,
+        stated: stated && { by: stated.statedBy, at: stated.statedAt },
+      });
       return c.json({ agency: { slug: agency.slug, name: agency.name }, ...report }, 200);
     },
   )
