@@ -6,7 +6,7 @@
  * sample adequacy and the CSV.
  */
 
-import { useContext, useMemo, useState } from "preact/hooks";
+import { useContext, useMemo } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { ELEMENTS, type Locale } from "../../core/questionnaire.ts";
 import type { Setup } from "../../core/responses.ts";
@@ -26,6 +26,7 @@ import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
 import { mayManage } from "./manage/frame.tsx";
 import { Checklist, setupDone } from "./manage/setup.tsx";
+import { PopulationNote, SampleCard, usePopulationParam } from "./population.tsx";
 
 /**
  * The first-run checklist, on the overview of an agency that has no rating yet and
@@ -37,26 +38,12 @@ function UnfinishedSetup({ slug }: { slug: string }) {
   return data && data.ratings === 0 && !setupDone(data) ? <Checklist slug={slug} setup={data} heading="h2" /> : null;
 }
 
-// Kept per period: a semester's service users are not a month's, and a minimum read for one must not
-// silently stand for another.
-const populationKey = (slug: string, period: string) => `suara.population.${slug}.${period}`;
-
-/** The number of service users this browser was told for an agency and period ("" when none). */
-export const storedPopulation = (slug: string, period: string) =>
-  localStorage.getItem(populationKey(slug, period)) ?? "";
-
-/** The report's `population` parameter for a stated number of service users, or nothing. */
-export const populationParam = (population: string) => (/^\d+$/.test(population) ? `&population=${population}` : "");
-
 /** The overview page. */
 export function AgencyPage() {
   const locale = useContext(Session).locale.value;
   const { slug } = useRoute().params;
   const period = usePeriodQuery();
-  const [, stated] = useState(0);
-  const population = storedPopulation(slug, period);
-  const query = `${period}${populationParam(population)}`;
-  const loaded = useApi<Report>(`/agencies/${slug}/report?${query}`);
+  const loaded = useApi<Report>(`/agencies/${slug}/report?${period}${usePopulationParam()}`);
   const role = useContext(Session).me.value!.user.role;
   return (
     <Layout agency={slug}>
@@ -76,15 +63,7 @@ export function AgencyPage() {
             <Breakdown r={r} locale={locale} kind="counter" />
             <ReasonsSections slug={slug} period={period} locale={locale} />
             <QuickTrend r={r} locale={locale} />
-            <Sample
-              r={r}
-              locale={locale}
-              population={population}
-              onPopulation={(value) => {
-                localStorage.setItem(populationKey(slug, period), value);
-                stated((n) => n + 1);
-              }}
-            />
+            <SampleCard r={r} locale={locale} onStated={loaded.retry} />
           </>
         )}
       </Load>
@@ -104,7 +83,7 @@ export function IkmCard({ r, locale }: { r: Report; locale: Locale }) {
             <span class="big">{score(r.ikm.value, locale)}</span> <Band mutu={r.ikm.mutu} locale={locale} />
           </p>
           <Standing r={r} locale={locale} />
-          <PopulationNote r={r} locale={locale} askAt="#population" />
+          <PopulationNote r={r} locale={locale} />
           <p class="method">{text(locale, "methodLine")}</p>
           <p class="muted">{text(locale, "comparison", { value: score(r.ikm.value011, locale) })}</p>
         </>
@@ -153,27 +132,6 @@ export function Standing({ r, locale }: { r: Report; locale: Locale }) {
     <p class="official">✓ {text(locale, "officialAdequate", figures)}</p>
   ) : (
     <p class="not-official">{text(locale, "notYetOfficial", figures)}</p>
-  );
-}
-
-/**
- * Which population the minimum sample is for: the stated number of service users, or plainly
- * that 384 assumes a large or unknown one, with a way to state it (`askAt`, the overview's field).
- */
-export function PopulationNote({ r, locale, askAt }: { r: Report; locale: Locale; askAt?: string }) {
-  const { population, required } = r.sampleSize;
-  if (population !== null)
-    return <p class="muted">{text(locale, "populationStated", { population: count(population, locale) })}</p>;
-  return (
-    <p class="muted">
-      {text(locale, askAt ? "populationAssumed" : "populationAssumedReport", { n: count(required, locale) })}
-      {askAt ? (
-        <>
-          {" "}
-          <a href={askAt}>{text(locale, "statePopulation")}</a>
-        </>
-      ) : null}
-    </p>
   );
 }
 
@@ -283,59 +241,6 @@ function QuickTrend({ r, locale }: { r: Report; locale: Locale }) {
           </p>
         </>
       )}
-    </section>
-  );
-}
-
-function Sample({
-  r,
-  locale,
-  population,
-  onPopulation,
-}: {
-  r: Report;
-  locale: Locale;
-  population: string;
-  onPopulation: (value: string) => void;
-}) {
-  const short = r.sampleSize.shortfall;
-  return (
-    <section class="card" aria-labelledby="sample-title">
-      <h2 id="sample-title">{text(locale, "sampleTitle")}</h2>
-      <form
-        class="inline-form no-print"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const value = String(new FormData(event.target as HTMLFormElement).get("population") ?? "").trim();
-          onPopulation(value);
-        }}
-      >
-        <label for="population">{text(locale, "population")}</label>
-        <input
-          id="population"
-          key={r.period.label}
-          name="population"
-          inputMode="numeric"
-          pattern="\d{1,9}"
-          defaultValue={population}
-        />
-        <button type="submit" class="secondary">
-          {text(locale, "apply")}
-        </button>
-      </form>
-      <p>
-        {text(locale, "sampleRequired", {
-          n: count(r.sampleSize.required, locale),
-          got: count(r.sampleSize.respondents, locale),
-          short: short === 0 ? text(locale, "sampleMet") : text(locale, "sampleShort", { n: count(short, locale) }),
-        })}
-      </p>
-      <PopulationNote r={r} locale={locale} askAt="#population" />
-      <progress
-        max={r.sampleSize.required}
-        value={Math.min(r.sampleSize.respondents, r.sampleSize.required)}
-        aria-label={text(locale, "sampleTitle")}
-      />
     </section>
   );
 }

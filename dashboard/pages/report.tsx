@@ -21,7 +21,8 @@ import { count, dateTime, periodWords, score } from "../format.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
 import { useZone } from "../use-zone.ts";
-import { Breakdown, Elements, PopulationNote, populationParam, Standing, storedPopulation } from "./agency.tsx";
+import { Breakdown, Elements, Standing } from "./agency.tsx";
+import { PopulationNote, usePopulationParam } from "./population.tsx";
 
 /** The report page. */
 export function ReportPage() {
@@ -29,8 +30,8 @@ export function ReportPage() {
   const { slug } = useRoute().params;
   const period = usePeriodQuery();
   const zone = useZone(slug);
-  // The same stated population as the overview's, so the report's minimum sample is the overview's.
-  const report = useApi<Report>(`/agencies/${slug}/report?${period}${populationParam(storedPopulation(slug, period))}`);
+  // The server's stated population for a named period (a range's from the address), as the overview's.
+  const report = useApi<Report>(`/agencies/${slug}/report?${period}${usePopulationParam()}`);
   const profile = useApi<Profile>(`/agencies/${slug}/report/profile?${period}`);
   const comments = useApi<AgencyComments>(`/agencies/${slug}/comments?${period}`);
   return (
@@ -96,7 +97,7 @@ export function ReportPage() {
                     : text(locale, "sampleShort", { n: count(r.sampleSize.shortfall, locale) }),
               })}
             </p>
-            <PopulationNote r={r} locale={locale} />
+            <PopulationNote r={r} locale={locale} printed />
           </article>
         )}
       </Load>

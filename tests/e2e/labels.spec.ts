@@ -90,16 +90,15 @@ test("the overview calls the IKM official only beside an adequate sample, and sa
   // 384 is said to assume a large or unknown population, with the way to state it.
   await expect(card.getByText(/^Minimal 384 responden mengandaikan/)).toBeVisible();
   await card.getByRole("link", { name: "Isi jumlah penerima layanan" }).click();
-  await expect(page).toHaveURL(/#population$/);
+  await expect(page).toHaveURL(/#sample-population$/);
   await expectAccessible(page);
   await screenshot(page, "labels-overview-short");
 
-  // Stated: 10 service users need 10 by the table; the week has more, so now it is official.
+  // A range's number is this view's own (never kept): 10 service users need 10 by the table, so now it is official.
+  const sample = page.getByRole("region", { name: /^Kecukupan sampel/ });
+  await expect(sample.getByText("Untuk rentang tanggal, angka ini hanya berlaku pada tampilan ini")).toBeVisible();
   await page.getByLabel("Jumlah penerima layanan pada periode").fill("10");
-  await page
-    .getByRole("region", { name: /^Kecukupan sampel/ })
-    .getByRole("button", { name: "Terapkan" })
-    .click();
+  await sample.getByRole("button", { name: "Terapkan" }).click();
   await expect(card.getByText(/^(✓ )?(Belum )?resmi/i)).toHaveText(
     `✓ Resmi: semua 9 unsur terjawab dan sampel cukup (${whole(week.respondents)} dari minimal 10 responden)`,
   );
@@ -107,7 +106,7 @@ test("the overview calls the IKM official only beside an adequate sample, and sa
     card.getByText("Minimal untuk 10 penerima layanan pada periode, menurut tabel Krejcie & Morgan."),
   ).toBeVisible();
   await expectAccessible(page);
-  // The printed report reads the same stated population.
+  // The printed report of the same view reads the same number.
   await page.getByRole("link", { name: "Laporan SKM" }).click();
   await expect(page.getByRole("heading", { name: "Laporan Survei Kepuasan Masyarakat" })).toBeVisible();
   await expect(page.getByText(/^✓ Resmi/)).toBeVisible();
@@ -116,6 +115,66 @@ test("the overview calls the IKM official only beside an adequate sample, and sa
   await page.goto(`/dashboard/a/${AGENCY}`);
   await expect(card.getByText(/^Minimal 384 responden mengandaikan/)).toBeVisible();
   await expect(page.getByLabel("Jumlah penerima layanan pada periode")).toHaveValue("");
+});
+
+test("the semester's population is the agency's: saved by its admin, read on another computer and in the printed report", async ({
+  page,
+  browser,
+  request,
+}) => {
+  const admin = await adminApi(request);
+  const { user } = await admin.json("/me");
+  await signIn(page, ADMIN.email);
+  await expect(page.getByRole("heading", { name: /^IKM Semester/ })).toBeVisible();
+  const period = new URL(page.url()).searchParams.get("period");
+  const semester = await admin.json(`/agencies/${AGENCY}/report${period ? `?period=${period}` : ""}`);
+  const sample = page.getByRole("region", { name: /^Kecukupan sampel/ });
+  await expect(sample.getByText(/^Sampel minimal 384 responden/)).toBeVisible();
+  // 1,000 service users need 278 by the table.
+  await sample.getByLabel("Jumlah penerima layanan pada periode").fill("1000");
+  await sample.getByRole("button", { name: "Simpan" }).click();
+  await expect(sample.getByRole("status")).toHaveText(/^Jumlah penerima layanan Semester .+ disimpan\.$/);
+  await expect(sample.getByText(/^Sampel minimal 278 responden/)).toBeVisible();
+  const statedLine = new RegExp(
+    `^Minimal untuk 1\\.000 penerima layanan pada periode, menurut tabel Krejcie & Morgan\\. Dinyatakan oleh ${user.name}, .+ WIB\\.$`,
+  );
+  await expect(sample.getByText(statedLine)).toBeVisible();
+  await expect(sample.getByLabel("Jumlah penerima layanan pada periode")).toHaveValue("1000");
+  await expectAccessible(page);
+  await sample.scrollIntoViewIfNeeded();
+  await sample.screenshot({ path: `test-results/screens/population-admin-${page.viewportSize()!.width}.png` });
+
+  // Another computer (a new browser, nothing of this one's storage): the supervisor reads the same number, with no field.
+  const elsewhere = await browser.newContext({ timezoneId: "Asia/Makassar", viewport: page.viewportSize()! });
+  const other = await elsewhere.newPage();
+  await signIn(other, "supervisor@demo.suara.id", `/dashboard/a/${AGENCY}${period ? `?period=${period}` : ""}`);
+  const theirs = other.getByRole("region", { name: /^Kecukupan sampel/ });
+  await expect(theirs.getByText(statedLine)).toBeVisible();
+  await expect(theirs.getByText(/^Sampel minimal 278 responden/)).toBeVisible();
+  await expect(other.getByLabel("Jumlah penerima layanan pada periode")).toHaveCount(0);
+  await expect(other.getByRole("region", { name: /^IKM/ }).getByText(/^✓ Resmi/)).toHaveText(
+    `✓ Resmi: semua 9 unsur terjawab dan sampel cukup (${whole(semester.respondents)} dari minimal 278 responden)`,
+  );
+  await expectAccessible(other);
+  await theirs.scrollIntoViewIfNeeded();
+  await theirs.screenshot({ path: `test-results/screens/population-reader-${page.viewportSize()!.width}.png` });
+  // The printed report there says the same, with who stated it.
+  await other.getByRole("link", { name: "Laporan SKM" }).click();
+  await expect(other.getByRole("heading", { name: "Laporan Survei Kepuasan Masyarakat" })).toBeVisible();
+  await expect(other.getByText(/^Sampel minimal 278 responden/)).toBeVisible();
+  await expect(other.getByText(statedLine)).toBeVisible();
+  await printShot(other, "population-printed");
+  await elsewhere.close();
+
+  // Withdrawn: 384 is assumed again, and the audit log says who stated and who removed it.
+  page.once("dialog", (dialog) => dialog.accept());
+  await sample.getByRole("button", { name: /^Hapus jumlah penerima layanan Semester/ }).click();
+  await expect(sample.getByText(/^Sampel minimal 384 responden/)).toBeVisible();
+  await expect(sample.getByLabel("Jumlah penerima layanan pada periode")).toHaveValue("");
+  await page.goto(`/dashboard/a/${AGENCY}/manage/audit?action=population`);
+  await expect(page.getByRole("rowheader", { name: "Jumlah penerima layanan dihapus" }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: /: 1\.000 penerima layanan$/ }).first()).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("comment times are the agency's, with its zone's name, whatever the reader's browser zone", async ({

@@ -21,6 +21,14 @@ const entry = (
 });
 
 describe("audit details in words", () => {
+  it("name a stated population's period in words and its number with its unit, never the period's code", () => {
+    const stated = entry("population.state", { period: "2026-S2", population: 12000 }, "2026-S2");
+    expect(auditDetails(stated, names, "id")).toBe("Semester II 2026: 12.000 penerima layanan");
+    expect(auditDetails(entry("population.withdraw", { period: "2026-11", population: 800 }), names, "en")).toBe(
+      "November 2026: 800 service users",
+    );
+  });
+
   it("name a duty's counter and officer, where it ended and why, in both languages", () => {
     const ended = entry("duty.end", { counter: "ctr_1", officer: "off_1", via: "board", reason: "Lupa keluar" });
     expect(auditDetails(ended, names, "id")).toBe(

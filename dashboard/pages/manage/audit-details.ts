@@ -7,7 +7,7 @@
 import type { Timezone } from "../../../core/period.ts";
 import type { Locale } from "../../../core/questionnaire.ts";
 import type { Audit } from "../../../core/responses.ts";
-import { dateTime } from "../../format.ts";
+import { count, dateTime, periodWords } from "../../format.ts";
 import { type TextKey, text } from "../../text.ts";
 import { viaWords } from "../duty/words.ts";
 import { type ManageKey, say } from "./words.ts";
@@ -52,6 +52,12 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
       const named = imported.map((o) => (o.pinSet ? `${o.name} (${say(locale, "auditPinSet")})` : o.name));
       return parts(say(locale, "auditOfficers", { n: imported.length }), named.join(", "));
     }
+    case "population.state":
+    case "population.withdraw":
+      return say(locale, "auditPopulation", {
+        period: periodWords(String(d.period), locale),
+        n: count(Number(d.population), locale),
+      });
     case "origins.replace":
       return Array.isArray(entry.details) ? entry.details.join(", ") : "";
     case "contest.decide":

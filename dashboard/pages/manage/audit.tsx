@@ -27,6 +27,7 @@ const KINDS = [
   "duty",
   "ticket",
   "integration_key",
+  "population",
 ] as const;
 
 /** The audit page. */

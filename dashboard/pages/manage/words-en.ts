@@ -328,6 +328,11 @@ export const en: Record<ManageKey, string> = {
   kind_duty: "Counter duties",
   kind_ticket: "Tickets",
   kind_integration_key: "Integration keys",
+  // The stated population (issue 19, item 6)
+  kind_population: "Service users",
+  audit_population_state: "Service users stated",
+  audit_population_withdraw: "Service users removed",
+  auditPopulation: "{period}: {n} service users",
   audit_agency_create: "Agency created",
   audit_service_create: "Service added",
   audit_service_update: "Service changed",

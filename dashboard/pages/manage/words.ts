@@ -345,6 +345,11 @@ const id = {
   kind_duty: "Tugas di loket",
   kind_ticket: "Tiket",
   kind_integration_key: "Kunci integrasi",
+  // The stated population (issue 19, item 6)
+  kind_population: "Jumlah penerima layanan",
+  audit_population_state: "Jumlah penerima layanan dinyatakan",
+  audit_population_withdraw: "Jumlah penerima layanan dihapus",
+  auditPopulation: "{period}: {n} penerima layanan",
   audit_agency_create: "Instansi dibuat",
   audit_service_create: "Layanan ditambahkan",
   audit_service_update: "Layanan diubah",
