@@ -31,6 +31,15 @@ function namedPeriod(text: string): string {
   );
 }
 
+/** The audit entry of a change, batched with it: the period is its target, the number (stated or withdrawn) its detail. */
+const audit = (
+  db: Parameters<typeof auditInsert>[0],
+  action: "population.state" | "population.withdraw",
+  actorUserId: string,
+  agencyId: string,
+  details: { period: string; population: number },
+) => auditInsert(db, { actorUserId, agencyId, action, target: details.period, details });
+
 /** PUT and DELETE of a period's stated population. */
 export const populationsRoutes = router()
   .openapi(
@@ -49,16 +58,9 @@ export const populationsRoutes = router()
       const period = namedPeriod(path.period);
       const { population } = c.req.valid("json");
       const db = c.get("db");
-      const details = { period, population };
       await db.batch([
         statePopulation(db, { agencyId: agency.id, period, population, statedBy: user.id }),
-        auditInsert(db, {
-          actorUserId: user.id,
-          agencyId: agency.id,
-          action: "population.state",
-          target: period,
-          details,
-        }),
+        audit(db, "population.state", user.id, agency.id, { period, population }),
       ]);
       const stated = (await statedPopulation(db, agency.id, period))!;
       return c.json({ period, ...stated, statedAt: new Date(stated.statedAt).toISOString() }, 200);
@@ -83,13 +85,7 @@ export const populationsRoutes = router()
       if (!stated) throw notFound(`A population stated for ${period}`);
       await db.batch([
         withdrawPopulation(db, agency.id, period),
-        auditInsert(db, {
-          actorUserId: user.id,
-          agencyId: agency.id,
-          action: "population.withdraw",
-          target: period,
-          details: { period, population: stated.population },
-        }),
+        audit(db, "population.withdraw", user.id, agency.id, { period, population: stated.population }),
       ]);
       return c.json({ period, population: null, statedBy: null, statedAt: null }, 200);
     },
