@@ -120,6 +120,12 @@ const ROUTES: Route[] = [
     path: () => `${a}/report/profile?period=2026`,
     allowed: READERS,
   },
+  {
+    method: "GET",
+    name: "/agencies/:slug/report/reasons",
+    path: () => `${a}/report/reasons?period=2026`,
+    allowed: READERS,
+  },
   { method: "GET", name: "/agencies/:slug/flagged", path: () => `${a}/flagged?period=2026-11`, allowed: READERS },
   { method: "GET", name: "/agencies/:slug/comments", path: () => `${a}/comments?period=2026-11`, allowed: READERS },
   {
