@@ -10,6 +10,7 @@ export * from "./schema/accounts.ts";
 export * from "./schema/agencies.ts";
 export * from "./schema/audit.ts";
 export * from "./schema/duties.ts";
+export * from "./schema/follow-ups.ts";
 export * from "./schema/populations.ts";
 export * from "./schema/ratings.ts";
 export * from "./schema/rollups.ts";
