@@ -3,7 +3,7 @@
  * ratings (docs/design.md, "Performance budgets": the larger may cost at most 2× the smaller, because both
  * read daily rollups, not ratings). Ratings are generated inside SQLite.
  */
-import { mkdtempSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -22,7 +22,7 @@ import { seedDemo } from "../db/seed.ts";
  */
 async function databaseWith(
   count: number,
-): Promise<{ db: Db; agencyId: string; officer: { id: string; agencyId: string }; file: string }> {
+): Promise<{ db: Db; agencyId: string; officer: { id: string; agencyId: string }; dir: string; file: string }> {
   const dir = mkdtempSync(join(tmpdir(), "suara-bench-reports-"));
   const file = join(dir, "reports.db");
   const db = await openDatabase({ url: `file:${file}` });
@@ -50,7 +50,7 @@ async function databaseWith(
     JOIN o ON o.k = ((i % 365) + (i / 1460) % 4) % 6`);
   await rebuildRollups(db, agency.id);
   const [officer] = await db.select({ id: officers.id, agencyId: officers.agencyId }).from(officers).limit(1);
-  return { db, agencyId: agency.id, officer, file };
+  return { db, agencyId: agency.id, officer, dir, file };
 }
 
 /** Median milliseconds of `runs` calls. */
@@ -71,7 +71,7 @@ export async function reportCosts(sizes = [10_000, 1_000_000], runs = 30) {
   const rows = [];
   for (const size of sizes) {
     const started = performance.now();
-    const { db, agencyId, officer, file } = await databaseWith(size);
+    const { db, agencyId, officer, dir, file } = await databaseWith(size);
     const buildSeconds = (performance.now() - started) / 1000;
     const report = await agencyReport(db, agencyId, period);
     const counted = report.respondents + report.taps;
@@ -85,6 +85,8 @@ export async function reportCosts(sizes = [10_000, 1_000_000], runs = 30) {
       scoreMs: await median(runs, () => officerScore(db, officer, period)),
     });
     db.$client.close();
+    // The million-rating database is about 300 MB: a run leaves nothing behind in /tmp.
+    rmSync(dir, { recursive: true, force: true });
   }
   return rows;
 }

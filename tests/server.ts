@@ -4,7 +4,7 @@
  * server; resolves once /health answers.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -32,12 +32,22 @@ export interface SpawnOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * A directory for a fresh database, removed when this process exits: a restart reuses the
+ * database, so it outlives each server, but not the spec or benchmark that made it.
+ */
+function freshDirectory(): string {
+  const dir = mkdtempSync(join(tmpdir(), "suara-server-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /** Starts the server; resolves once /health answers 200. */
 export async function startServer(
   port: number,
   { databaseUrl, password, pin = "123456", env = {} }: SpawnOptions,
 ): Promise<SpawnedServer> {
-  const database = databaseUrl ?? `file:${join(mkdtempSync(join(tmpdir(), "suara-server-")), "suara.db")}`;
+  const database = databaseUrl ?? `file:${join(freshDirectory(), "suara.db")}`;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "worker/node.ts"], {
     env: {
       ...process.env,
