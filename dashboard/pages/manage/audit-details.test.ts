@@ -85,4 +85,15 @@ describe("audit details in words", () => {
       /^rating for KTP-el, .* · decision: excluded · note: Salah loket$/,
     );
   });
+
+  it("say why an officer contested a rating in words, never the contest's id or the reason's code", () => {
+    const contested = entry("rating.contest", { contest: "cst_7a73pnc642cb5ytm", reason: "not_served_by_me" }, "01JX", {
+      name: "KTP-el",
+      at: "2026-11-02T01:06:00.000Z",
+    });
+    expect(auditDetails(contested, names, "id", "Asia/Jakarta")).toMatch(
+      /^penilaian KTP-el, .* · alasan: Bukan saya yang melayani warga ini$/,
+    );
+    expect(auditDetails(contested, names, "en")).toMatch(/ · reason: I did not serve this citizen$/);
+  });
 });

@@ -4,9 +4,12 @@
  * they started or ended and why; vouched tickets by officer, service and reason;
  * other changes field by field in the reader's words, never an id.
  */
+
+import { CONTEST_REASONS, type ContestReason } from "../../../core/contest-reasons.ts";
 import type { Timezone } from "../../../core/period.ts";
 import type { Locale } from "../../../core/questionnaire.ts";
 import type { Audit } from "../../../core/responses.ts";
+import { reasonText } from "../../contest-text.ts";
 import { count, dateTime, periodWords } from "../../format.ts";
 import { type TextKey, text } from "../../text.ts";
 import { viaWords } from "../duty/words.ts";
@@ -60,6 +63,12 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
       });
     case "origins.replace":
       return Array.isArray(entry.details) ? entry.details.join(", ") : "";
+    case "rating.contest":
+      return parts(
+        subject,
+        CONTEST_REASONS.includes(d.reason as ContestReason) &&
+          say(locale, "auditReason", { reason: reasonText(locale, d.reason as ContestReason) }),
+      );
     case "contest.decide":
       return parts(
         subject,
