@@ -17,7 +17,9 @@ export const E2E = { password: "e2e-demo-password", pin: "135790" };
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 30_000,
-  workers: 1,
+  // Two specs at a time, each file in one worker; a spec whose counts other specs' taps would
+  // disturb starts its own server (kiosk.spec.ts, office.spec.ts, setup.spec.ts).
+  workers: 2,
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

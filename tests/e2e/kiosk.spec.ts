@@ -7,9 +7,21 @@
  */
 import { expect, type Page, test } from "@playwright/test";
 import { ELEMENTS } from "../../core/questionnaire.ts";
-import { E2E } from "../../playwright.config.ts";
+import { E2E, E2E_PORT } from "../../playwright.config.ts";
 import { type SpawnedServer, startServer } from "../server.ts";
 import { AGENCY, adminApi, expectAccessible, openStaffMenu, pairKiosk, screenshot, tapAndDecline } from "./helpers.ts";
+
+/**
+ * This spec's own server (E2E_PORT + 5, on its own database): it counts the day's ratings of the
+ * agency and of a counter, and the other specs, which run beside it, tap and check in on the shared one.
+ */
+const OWN_PORT = E2E_PORT + 5;
+test.use({ baseURL: `http://127.0.0.1:${OWN_PORT}` });
+let own: SpawnedServer | undefined;
+test.beforeAll(async () => {
+  own = await startServer(OWN_PORT, { password: E2E.password, pin: E2E.pin });
+});
+test.afterAll(async () => own?.stop());
 
 const VIEWPORTS = [
   { width: 1280, height: 800, counter: "loket-1", nip: "198803122010012004", officer: "Siti Rahmawati, S.Kom" },
@@ -210,7 +222,7 @@ test.describe("the kiosk with its server stopped", () => {
   }) => {
     test.setTimeout(240_000);
     // A server of this spec's own, on its own database, so it can be stopped and started again.
-    const port = 8801;
+    const port = E2E_PORT + 6;
     server = await startServer(port, { password: E2E.password, pin: E2E.pin });
     const api = await adminApi(request, server.url);
     await api.thanksSeconds("loket-1", 1);
