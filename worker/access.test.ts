@@ -94,6 +94,16 @@ async function openContest(): Promise<string> {
 const onDuty = () =>
   t.call("POST", "/api/v1/counters/loket-2/duty", { token: tokens.admin, body: { officer: officerId } });
 
+/** A new feedback to the officer, given by the agency admin, so each acknowledgment names one that waits. */
+async function feedbackGiven(): Promise<string> {
+  const res = await t.call("POST", `${a}/officers/${officerId}/feedback`, {
+    token: tokens.admin,
+    body: { period: "2026-S2", text: "Terus tingkatkan" },
+  });
+  if (res.status !== 200) throw new Error(`could not give feedback: ${await res.text()}`);
+  return (await res.json()).feedback.id;
+}
+
 interface Route {
   method: string;
   /** The path as the API documents it, for the test's name. */
@@ -330,6 +340,35 @@ const ROUTES: Route[] = [
     path: async () => `/api/v1/me/ratings/${await officerRating()}/contest`,
     body: () => ({ reason: "other", note: "Bukan layanan sungguhan" }),
     allowed: ["officer"],
+  },
+  // Officers answer: their own comments and feedback only (a colleague's is 404: routes/me/replies.test.ts,
+  // routes/agencies/feedback.test.ts); feedback is written by supervisors and agency admins, read by readers.
+  {
+    method: "POST",
+    name: "/me/comments/:id/reply",
+    path: async () => `/api/v1/me/comments/${await officerRating()}/reply`,
+    body: () => ({ text: "Terima kasih atas masukannya" }),
+    allowed: ["officer"],
+  },
+  { method: "GET", name: "/me/feedback", path: () => "/api/v1/me/feedback?period=2026-S2", allowed: ["officer"] },
+  {
+    method: "POST",
+    name: "/me/feedback/:id/acknowledge",
+    path: async () => `/api/v1/me/feedback/${await feedbackGiven()}/acknowledge`,
+    allowed: ["officer"],
+  },
+  {
+    method: "GET",
+    name: "/agencies/:slug/officers/:id/feedback",
+    path: () => `${a}/officers/${officerId}/feedback`,
+    allowed: READERS,
+  },
+  {
+    method: "POST",
+    name: "/agencies/:slug/officers/:id/feedback",
+    path: () => `${a}/officers/${officerId}/feedback`,
+    body: () => ({ period: "2026-S2", text: "Pertahankan" }),
+    allowed: ["supervisor", "admin"],
   },
   // Counter codes are per agency: the other agency has no loket-2, so its admin is told it does not exist.
   {

@@ -16,6 +16,7 @@ import { commentsForOfficer } from "../../db/queries/comments.ts";
 import { contestState } from "../../db/queries/contests.ts";
 import { dutyHours } from "../../db/queries/duties.ts";
 import { officerWithAgency } from "../../db/queries/officers.ts";
+import { replyState } from "../../db/queries/replies.ts";
 import { officerScore } from "../../db/queries/reports.ts";
 import { selfIssuedFigures } from "../../db/queries/self-issued.ts";
 import { requirePermission, requireUser } from "../access.ts";
@@ -121,6 +122,7 @@ export const meRoutes = router()
         ...r,
         createdAt: new Date(r.createdAt).toISOString(),
         contest: r.contest ? contestState(r.contest) : null,
+        reply: replyState(r.reply),
       }));
       return c.json({ period, page, more: rows.length > COMMENTS_PAGE, comments }, 200);
     },
