@@ -8,8 +8,8 @@ import * as z from "zod";
 import { CHANNELS } from "./channels.ts";
 import { ContestState } from "./contest-contract.ts";
 import { FLAGS } from "./flags.ts";
-import { CommentReply } from "./reply-contract.ts";
 import { ELEMENT_IDS } from "./questionnaire.ts";
+import { CommentReply } from "./reply-contract.ts";
 import { AgencyListing, iso, mutu, Period } from "./responses.ts";
 import { OFFICER_ELEMENTS, type OfficerElementId } from "./scoring.ts";
 

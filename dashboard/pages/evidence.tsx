@@ -2,18 +2,22 @@
  * The evidence page (bukti dukung) for the annual assessment: one printable A4
  * page per period for "Berorientasi Pelayanan" (PermenPANRB 6/2022), printed by
  * the browser (print CSS, no PDF library), wholly in the reader's language, with
- * the date it was printed and a block for the officer's and their direct
+ * the date it was printed, the officer's replies under the quoted comments and their
+ * supervisors' feedback of the period with when it was read, and a block for the officer's and their direct
  * superior's signatures, as SKP evidence is endorsed.
  */
 import { useContext, useMemo } from "preact/hooks";
 import { ELEMENTS, type Locale } from "../../core/questionnaire.ts";
-import type { OfficerScore } from "../../core/score-responses.ts";
+import type { Comments, OfficerScore } from "../../core/score-responses.ts";
+import { answerText } from "../answer-words.ts";
 import { Band } from "../components/band.tsx";
+import { ReplyShown } from "../components/comment-reply.tsx";
 import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
+import { MyFeedback } from "../components/my-feedback.tsx";
 import { usePeriodQuery } from "../components/period.tsx";
 import { PrintToolbar } from "../components/print-toolbar.tsx";
-import { Load } from "../components/states.tsx";
+import { Empty, Load } from "../components/states.tsx";
 import { num, Table } from "../components/table.tsx";
 import { Session } from "../context.ts";
 import { count, dateTime, month, periodWords, range, score } from "../format.ts";
@@ -94,6 +98,8 @@ export function EvidencePage() {
                 ))}
               </Table>
               <CommentsList period={period} locale={locale} limit={QUOTED_COMMENTS} />
+              <RepliedComments period={period} locale={locale} />
+              <MyFeedback period={period} locale={locale} printable />
               <p class="method">
                 <strong>{text(locale, "method")}:</strong>{" "}
                 {text(locale, "officerMethod", { k: s.k, interval: text(locale, "officerIntervalMethod") })}
@@ -105,6 +111,36 @@ export function EvidencePage() {
         }}
       </Load>
     </Layout>
+  );
+}
+
+/** The period's comments the officer replied to, each with the reply: their side of the conversation, on paper. */
+function RepliedComments({ period, locale }: { period: string; locale: Locale }) {
+  const loaded = useApi<Comments>(`/me/comments?${period}&replied=1`);
+  const zone = useZone();
+  return (
+    <section aria-labelledby="replies-title">
+      <h2 id="replies-title">{answerText(locale, "evidenceReplies")}</h2>
+      <Load loaded={loaded}>
+        {(data) =>
+          data.comments.length === 0 ? (
+            <Empty>{answerText(locale, "noReplies")}</Empty>
+          ) : (
+            <ul class="comments">
+              {data.comments.map((c) => (
+                <li key={c.id}>
+                  <p class="comment-text">{c.comment}</p>
+                  <p class="muted">
+                    {dateTime(c.createdAt, locale, zone)} · {c.service}
+                  </p>
+                  {c.reply ? <ReplyShown reply={c.reply} locale={locale} /> : null}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Load>
+    </section>
   );
 }
 

@@ -22,9 +22,17 @@ const commentedIn = (period: Period) => [between(ratings.day, period.from, perio
 
 /**
  * The latest comments about an officer in a period (already masked at storage), newest first,
- * each with its rating's id and the officer's contest of it, if any (null otherwise).
+ * each with its rating's id, the officer's contest of it and their reply, if any (null otherwise);
+ * `repliedOnly`: only those they replied to (the evidence page's).
  */
-export async function commentsForOfficer(db: Db, officerId: string, period: Period, limit = 100, offset = 0) {
+export async function commentsForOfficer(
+  db: Db,
+  officerId: string,
+  period: Period,
+  limit = 100,
+  offset = 0,
+  { repliedOnly = false } = {},
+) {
   return db
     .select({
       ...commentColumns,
@@ -42,7 +50,13 @@ export async function commentsForOfficer(db: Db, officerId: string, period: Peri
     .innerJoin(services, eq(services.id, ratings.serviceId))
     .leftJoin(contests, eq(contests.ratingId, ratings.id))
     .leftJoin(commentReplies, eq(commentReplies.ratingId, ratings.id))
-    .where(and(eq(ratings.officerId, officerId), ...commentedIn(period)))
+    .where(
+      and(
+        eq(ratings.officerId, officerId),
+        ...commentedIn(period),
+        ...(repliedOnly ? [isNotNull(commentReplies.id)] : []),
+      ),
+    )
     .orderBy(desc(ratings.createdAt))
     .limit(limit)
     .offset(offset);

@@ -127,7 +127,13 @@ export async function acknowledgeFeedback(
     [
       auditInsertWhen(
         db,
-        { actorUserId, agencyId: row.agencyId, action: "feedback.acknowledge", target: id },
+        {
+          actorUserId,
+          agencyId: row.agencyId,
+          action: "feedback.acknowledge",
+          target: id,
+          details: { period: row.period },
+        },
         stillWaiting,
       ),
       raw(db.update(officerFeedback).set({ acknowledgedAt: now }).where(waiting)),

@@ -66,6 +66,15 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
         (d.decision === "keep" || d.decision === "exclude") && say(locale, `auditDecision_${d.decision}`),
         text(d.note) && `${say(locale, "auditField_note")}: ${text(d.note)}`,
       );
+    case "comment.reply":
+      return parts(subject, text(d.text));
+    case "feedback.give":
+    case "feedback.acknowledge":
+      return parts(
+        names.officers.get(String(d.officer)),
+        text(d.period) && periodWords(String(d.period), locale),
+        text(d.text),
+      );
     default:
       return parts(subject, ...changes(d, locale));
   }

@@ -82,6 +82,12 @@ describe.each(STORES)("replies to comments, ratings stored through the %s", (sto
 
     const mine = await (await t.call("GET", `/api/v1/me/comments?${todays()}`, { token: tokens.officer })).json();
     expect(mine.comments.find((c: { id: string }) => c.id === id).reply).toEqual(body.reply);
+    // The evidence page asks for the replied ones only.
+    const unreplied = await commented(OFFICER_NIPS[0], "Ruang tunggu panas");
+    const url = `/api/v1/me/comments?${todays()}&replied=1`;
+    const replied = await (await t.call("GET", url, { token: tokens.officer })).json();
+    expect(replied.comments.map((c: { id: string }) => c.id)).toEqual([id]);
+    expect(unreplied).not.toBe(id);
     for (const reader of ["supervisor", "admin", "regional"])
       expect(await agencyReply(id, tokens[reader])).toEqual(body.reply);
 
