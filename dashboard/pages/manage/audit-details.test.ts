@@ -29,6 +29,19 @@ describe("audit details in words", () => {
     );
   });
 
+  it("name a reply by its rating and text, and feedback by its officer and period in words, never an id", () => {
+    const rating = { name: "KTP Elektronik", at: "2026-11-27T03:55:00.000Z" };
+    const replied = entry("comment.reply", { reply: "rpl_1", text: "Mohon maaf" }, "r-1", rating);
+    expect(auditDetails(replied, names, "id", "Asia/Jakarta")).toBe(
+      "penilaian KTP Elektronik, 27 Nov 2026, 10.55 WIB · Mohon maaf",
+    );
+    const given = entry("feedback.give", { officer: "off_1", period: "2026-S2", text: "Pertahankan" }, "fbk_1");
+    expect(auditDetails(given, names, "id")).toBe("Siti Rahmawati · Semester II 2026 · Pertahankan");
+    expect(auditDetails(entry("feedback.acknowledge", { period: "2026-11" }, "fbk_1"), names, "en")).toBe(
+      "November 2026",
+    );
+  });
+
   it("name a duty's counter and officer, where it ended and why, in both languages", () => {
     const ended = entry("duty.end", { counter: "ctr_1", officer: "off_1", via: "board", reason: "Lupa keluar" });
     expect(auditDetails(ended, names, "id")).toBe(

@@ -3,7 +3,7 @@
  * officer, their agency's supervisors and admins and its regional admin; refused to everyone else
  * without telling them whether the comment exists.
  */
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { newId } from "../../../core/ids.ts";
 import { MAX_REPLY } from "../../../core/reply-contract.ts";
@@ -31,7 +31,7 @@ async function commented(nip: string, comment: string | null = "Petugas lambat, 
     .select({ id: services.id, agencyId: services.agencyId })
     .from(services)
     .innerJoin(agencies, eq(agencies.id, services.agencyId))
-    .where(eq(agencies.slug, slug));
+    .where(and(eq(agencies.slug, slug), eq(services.slug, "ktp-el")));
   const id = crypto.randomUUID();
   const now = Date.now();
   await t.db.insert(ratings).values({
@@ -90,6 +90,13 @@ describe.each(STORES)("replies to comments, ratings stored through the %s", (sto
     expect(unreplied).not.toBe(id);
     for (const reader of ["supervisor", "admin", "regional"])
       expect(await agencyReply(id, tokens[reader])).toEqual(body.reply);
+
+    // The audit page names the rating it answers, never its id alone.
+    const log = await t.call("GET", `/api/v1/agencies/${AGENCY}/audit?action=comment`, { token: tokens.admin });
+    expect((await log.json()).entries[0]).toMatchObject({
+      action: "comment.reply",
+      subject: { name: "KTP Elektronik", at: expect.any(String) },
+    });
 
     const again = await reply(id, tokens.officer, { text: "Ralat" });
     expect(again.status).toBe(409);
