@@ -6,10 +6,7 @@
  * device signs its requests as the kiosk does; its token without the signature
  * ("unsigned", a token copied off the tablet) is refused everywhere with 401.
  */
-import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { newId } from "../core/ids.ts";
-import { agencies, ratings, services } from "../db/schema.ts";
 import { DEMO_REGIONAL_EMAIL, DEMO_SUPERVISOR_EMAIL } from "../db/seed.ts";
 import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, OTHER_AGENCY, PASSWORD, rating, testApp } from "./test-app.ts";
 
@@ -50,7 +47,6 @@ let t: Awaited<ReturnType<typeof testApp>>;
 const tokens: Partial<Record<Caller, string>> = {};
 let officerId: string;
 let ratingId: string;
-let service: { id: string; agencyId: string };
 
 /** Makes a thing as the agency admin and returns its id, so each call acts on something that exists. */
 async function made(collection: string, body: unknown, key: string): Promise<string> {
@@ -60,25 +56,7 @@ async function made(collection: string, body: unknown, key: string): Promise<str
 }
 
 /** A new rating attributed to the officer, stored as the ingest would, so a contest has one of its own to name. */
-async function officerRating(): Promise<string> {
-  const id = crypto.randomUUID();
-  const now = Date.now();
-  await t.db.insert(ratings).values({
-    id,
-    agencyId: service.agencyId,
-    serviceId: service.id,
-    officerId,
-    channel: "qr",
-    overall: 2,
-    comment: "Lama sekali",
-    createdAt: now,
-    receivedAt: now,
-    day: new Date(now + 7 * 3_600_000).toISOString().slice(0, 10),
-    counted: true,
-    batch: newId("b"),
-  });
-  return id;
-}
+const officerRating = () => t.attributedRating(officerId);
 
 /** A new open contest of the officer's, so each decision decides one that exists and waits. */
 async function openContest(): Promise<string> {
@@ -455,11 +433,6 @@ beforeAll(async () => {
   tokens.regional = await t.login({ email: DEMO_REGIONAL_EMAIL });
   officerId = await t.officerId(OFFICER_NIPS[0]);
   ratingId = (await t.storeAt([rating()]))[0].id;
-  [service] = await t.db
-    .select({ id: services.id, agencyId: services.agencyId })
-    .from(services)
-    .innerJoin(agencies, eq(agencies.id, services.agencyId))
-    .where(and(eq(agencies.slug, AGENCY), eq(services.slug, "ktp-el")));
 });
 
 describe.each(ROUTES.map((r) => [r.method, r.name, r] as const))("%s %s", (_method, _name, route) => {

@@ -4,21 +4,21 @@
  * to themselves) and every feedback given, with whether and when the officer read it. A regional
  * admin reads the list only.
  */
-import type { TargetedEvent } from "preact";
-import { useContext, useRef, useState } from "preact/hooks";
+import { useContext, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { Locale } from "../../core/questionnaire.ts";
 import { type FeedbackAnswer, type FeedbackList, MAX_FEEDBACK } from "../../core/reply-contract.ts";
 import { roleMay } from "../../core/roles.ts";
 import { answerText } from "../answer-words.ts";
 import { api } from "../api.ts";
-import { describedBy, Labelled } from "../components/labelled.tsx";
+import { FormEnd, TextArea, useTextForm } from "../components/in-place.tsx";
+import { Labelled } from "../components/labelled.tsx";
 import { Layout } from "../components/layout.tsx";
 import { FeedbackItems } from "../components/my-feedback.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
 import { periodChoices, periodWords } from "../format.ts";
-import { describe, useApi } from "../use-api.ts";
+import { useApi } from "../use-api.ts";
 
 /** The officer feedback page. */
 export function OfficerFeedbackPage() {
@@ -78,38 +78,16 @@ function FeedbackForm({
     ...new Set([choices.semester, choices.lastSemester, choices.quarter, choices.thisMonth, choices.year]),
   ];
   const [period, setPeriod] = useState(choices.semester);
-  const [value, setValue] = useState("");
-  const [error, setError] = useState("");
-  const [problem, setProblem] = useState("");
   const [done, setDone] = useState("");
-  const [busy, setBusy] = useState(false);
-  const field = useRef<HTMLTextAreaElement>(null);
+  const form = useTextForm(locale, answerText(locale, "feedbackNeeded"), async (text) => {
+    const path = `/agencies/${slug}/officers/${id}/feedback`;
+    onSent((await api<FeedbackAnswer>(path, { method: "POST", body: { period, text } })).feedback);
+    form.setValue("");
+    setDone(answerText(locale, "feedbackSent"));
+  });
   const hint = answerText(locale, "feedbackHint", { max: MAX_FEEDBACK });
-  const submit = async (event: TargetedEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setProblem("");
-    setDone("");
-    if (!value.trim()) {
-      setError(answerText(locale, "feedbackNeeded"));
-      field.current?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const made = await api<FeedbackAnswer>(`/agencies/${slug}/officers/${id}/feedback`, {
-        method: "POST",
-        body: { period, text: value },
-      });
-      onSent(made.feedback);
-      setValue("");
-      setDone(answerText(locale, "feedbackSent"));
-    } catch (failure) {
-      setProblem(describe(failure, locale));
-    }
-    setBusy(false);
-  };
   return (
-    <form class="feedback-form" aria-labelledby="give-feedback-title" onSubmit={submit} noValidate>
+    <form class="feedback-form" aria-labelledby="give-feedback-title" onSubmit={form.submit} noValidate>
       <h2 id="give-feedback-title">{answerText(locale, "giveFeedbackTitle")}</h2>
       <Labelled id="feedback-period" label={answerText(locale, "feedbackPeriod")}>
         <select id="feedback-period" value={period} onChange={(e) => setPeriod(e.currentTarget.value)}>
@@ -120,32 +98,28 @@ function FeedbackForm({
           ))}
         </select>
       </Labelled>
-      <Labelled id="feedback-text" label={answerText(locale, "feedbackText")} hint={hint} error={error}>
-        <textarea
-          ref={field}
-          id="feedback-text"
-          rows={4}
-          maxLength={MAX_FEEDBACK}
-          value={value}
-          aria-invalid={error ? "true" : undefined}
-          aria-describedby={describedBy("feedback-text", hint, error)}
-          onInput={(e) => {
-            setValue(e.currentTarget.value);
-            setError("");
-          }}
-        />
-      </Labelled>
-      <p class="form-problem" role="alert">
-        {problem}
-      </p>
+      <TextArea
+        id="feedback-text"
+        label={answerText(locale, "feedbackText")}
+        hint={hint}
+        error={form.error}
+        value={form.value}
+        max={MAX_FEEDBACK}
+        rows={4}
+        fieldRef={form.field}
+        onInput={(typed) => {
+          form.input(typed);
+          setDone("");
+        }}
+      />
       <p class="form-done" role="status">
         {done}
       </p>
-      <div class="buttons">
-        <button type="submit" class="primary" disabled={busy}>
-          {answerText(locale, busy ? "sending" : "sendFeedback")}
-        </button>
-      </div>
+      <FormEnd
+        problem={form.problem}
+        busy={form.busy}
+        send={answerText(locale, form.busy ? "sending" : "sendFeedback")}
+      />
     </form>
   );
 }

@@ -43,14 +43,15 @@ export async function replyToComment(
   if (!rating) return { ok: false, code: "not_found" };
   if (rating.reply) return { ok: false, code: "already_replied" };
   const reply = { id: newId("rpl"), text: maskComment(text), createdAt: now };
+  const row = { ...reply, ratingId, agencyId: rating.agencyId, officerId, createdBy: actorUserId };
+  const details = { reply: reply.id, text: reply.text };
   const entry = auditInsert(db, {
     actorUserId,
-    agencyId: rating.agencyId,
+    agencyId: row.agencyId,
     action: "comment.reply",
     target: ratingId,
-    details: { reply: reply.id, text: reply.text },
+    details,
   });
-  const row = { ...reply, ratingId, agencyId: rating.agencyId, officerId, createdBy: actorUserId };
   try {
     // The reply first: when a second reply races this one, its unique index fails the batch, audit included.
     await db.$client.batch([raw(db.insert(commentReplies).values(row)), raw(entry)], "write");

@@ -8,17 +8,21 @@ import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { agencyRef, officers } from "./agencies.ts";
 import { ratings } from "./ratings.ts";
 
+/** The officer a row is about. */
+const officerRef = () =>
+  text("officer_id")
+    .notNull()
+    .references(() => officers.id);
+
 /** An officer's reply to the comment of a rating attributed to them: one per rating, not edited once sent. */
 export const commentReplies = sqliteTable("comment_replies", {
   id: text("id").primaryKey(),
+  agencyId: agencyRef(),
+  officerId: officerRef(),
   ratingId: text("rating_id")
     .notNull()
     .unique()
     .references(() => ratings.id),
-  agencyId: agencyRef(),
-  officerId: text("officer_id")
-    .notNull()
-    .references(() => officers.id),
   /** Masked like comments (core/privacy.ts) before storage. */
   text: text("text").notNull(),
   /** The account that wrote it; no foreign key, as in audit_log. */
@@ -32,9 +36,7 @@ export const officerFeedback = sqliteTable(
   {
     id: text("id").primaryKey(),
     agencyId: agencyRef(),
-    officerId: text("officer_id")
-      .notNull()
-      .references(() => officers.id),
+    officerId: officerRef(),
     /** The named period it is about (`2026-S2`, `2026-Q4`, `2026-11`, `2026`). */
     period: text("period").notNull(),
     /** Masked like comments (core/privacy.ts) before storage. */

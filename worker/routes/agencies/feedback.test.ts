@@ -7,8 +7,7 @@ import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { MAX_FEEDBACK } from "../../../core/reply-contract.ts";
 import { auditLog } from "../../../db/schema.ts";
-import { DEMO_REGIONAL_EMAIL, DEMO_SUPERVISOR_EMAIL } from "../../../db/seed.ts";
-import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, PASSWORD, STORES, testApp } from "../../test-app.ts";
+import { AGENCY, OFFICER_NIPS, PASSWORD, STORES, testApp } from "../../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const tokens: Record<string, string> = {};
@@ -36,12 +35,7 @@ const audits = async (target: string) =>
 describe.each(STORES)("feedback to officers, stored through the %s", (store) => {
   beforeEach(async () => {
     t = await testApp({ store });
-    tokens.admin = await t.login();
-    tokens.officer = await t.login({ nip: OFFICER_NIPS[0] });
-    tokens.colleague = await t.login({ nip: OFFICER_NIPS[1] });
-    tokens.supervisor = await t.login({ email: DEMO_SUPERVISOR_EMAIL });
-    tokens.regional = await t.login({ email: DEMO_REGIONAL_EMAIL });
-    tokens.otherAdmin = await t.login({ email: OTHER_ADMIN_EMAIL });
+    Object.assign(tokens, await t.signInEveryone());
     officerId = await t.officerId(OFFICER_NIPS[0]);
   });
 

@@ -3,13 +3,11 @@
  * officer, their agency's supervisors and admins and its regional admin; refused to everyone else
  * without telling them whether the comment exists.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { newId } from "../../../core/ids.ts";
 import { MAX_REPLY } from "../../../core/reply-contract.ts";
-import { agencies, auditLog, officers, ratings, services } from "../../../db/schema.ts";
-import { DEMO_REGIONAL_EMAIL, DEMO_SUPERVISOR_EMAIL } from "../../../db/seed.ts";
-import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, OTHER_AGENCY, STORES, testApp } from "../../test-app.ts";
+import { auditLog, officers } from "../../../db/schema.ts";
+import { AGENCY, OFFICER_NIPS, OTHER_AGENCY, STORES, testApp } from "../../test-app.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const tokens: Record<string, string> = {};
@@ -25,31 +23,14 @@ const audits = async (target: string) =>
   }));
 
 /** A rating of an agency's KTP service attributed to an officer (by NIP), with a comment unless null. */
-async function commented(nip: string, comment: string | null = "Petugas lambat, saya menunggu lama.", slug = AGENCY) {
-  const [officer] = await t.db.select().from(officers).where(eq(officers.nip, nip));
-  const [service] = await t.db
-    .select({ id: services.id, agencyId: services.agencyId })
-    .from(services)
-    .innerJoin(agencies, eq(agencies.id, services.agencyId))
-    .where(and(eq(agencies.slug, slug), eq(services.slug, "ktp-el")));
-  const id = crypto.randomUUID();
-  const now = Date.now();
-  await t.db.insert(ratings).values({
-    id,
-    agencyId: service.agencyId,
-    serviceId: service.id,
-    officerId: officer.id,
-    channel: "qr",
-    overall: 2,
-    comment,
-    createdAt: now,
-    receivedAt: now,
-    day: today(),
-    counted: true,
-    batch: newId("b"),
-  });
-  return id;
-}
+const commented = async (
+  nip: string,
+  comment: string | null = "Petugas lambat, saya menunggu lama.",
+  agency = AGENCY,
+) => {
+  const [officer] = await t.db.select({ id: officers.id }).from(officers).where(eq(officers.nip, nip));
+  return t.attributedRating(officer.id, { comment, agency });
+};
 
 /** The reply the agency's comments page shows under a rating's comment, as `token` reads it. */
 async function agencyReply(id: string, token: string, slug = AGENCY) {
@@ -62,12 +43,7 @@ async function agencyReply(id: string, token: string, slug = AGENCY) {
 describe.each(STORES)("replies to comments, ratings stored through the %s", (store) => {
   beforeEach(async () => {
     t = await testApp({ store });
-    tokens.admin = await t.login();
-    tokens.officer = await t.login({ nip: OFFICER_NIPS[0] });
-    tokens.colleague = await t.login({ nip: OFFICER_NIPS[1] });
-    tokens.supervisor = await t.login({ email: DEMO_SUPERVISOR_EMAIL });
-    tokens.regional = await t.login({ email: DEMO_REGIONAL_EMAIL });
-    tokens.otherAdmin = await t.login({ email: OTHER_ADMIN_EMAIL });
+    Object.assign(tokens, await t.signInEveryone());
   });
 
   it("an officer replies once, masked; their comments and the agency's show it to its readers; audited", async () => {
