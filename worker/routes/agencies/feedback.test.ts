@@ -74,6 +74,14 @@ describe.each(STORES)("feedback to officers, stored through the %s", (store) => 
     }
   });
 
+  it("two acknowledgments at once record one", async () => {
+    const { feedback } = await (await give(tokens.supervisor)).json();
+    const both = await Promise.all([acknowledge(feedback.id), acknowledge(feedback.id)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await both.find((r) => r.status === 409)!.json()).error.code).toBe("already_acknowledged");
+    expect(await audits(feedback.id)).toEqual(["feedback.give", "feedback.acknowledge"]);
+  });
+
   it("nobody else reads or acknowledges it: another officer, another agency, nobody, a device", async () => {
     const { feedback } = await (await give(tokens.admin)).json();
     expect(await mine(tokens.colleague)).toEqual([]);

@@ -80,6 +80,17 @@ describe.each(STORES)("replies to comments, ratings stored through the %s", (sto
     expect((await audits(id)).map((a) => a.action)).toEqual(["comment.reply"]);
   });
 
+  it("two replies sent at once: one is kept and audited, the other is 409", async () => {
+    const id = await commented(OFFICER_NIPS[0]);
+    const both = await Promise.all([
+      reply(id, tokens.officer, { text: "Satu" }),
+      reply(id, tokens.officer, { text: "Dua" }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await both.find((r) => r.status === 409)!.json()).error.code).toBe("already_replied");
+    expect((await audits(id)).map((a) => a.action)).toEqual(["comment.reply"]);
+  });
+
   it("nobody else sees the reply: another officer, another agency, nobody, a device", async () => {
     const id = await commented(OFFICER_NIPS[0]);
     expect((await reply(id, tokens.officer)).status).toBe(200);
