@@ -50,8 +50,7 @@ const id = {
   feedbackLink: "Umpan balik untuk {name}",
   // The evidence page
   evidenceFeedback: "Umpan balik atasan pada periode ini",
-  evidenceReplies: "Balasan petugas atas komentar",
-  noReplies: "Tidak ada komentar yang dibalas pada periode ini.",
+  evidenceReplies: "Balasan petugas atas komentar lain",
 };
 
 const en: typeof id = {
@@ -95,8 +94,7 @@ const en: typeof id = {
   backToOfficers: "Back to the officers",
   feedbackLink: "Feedback for {name}",
   evidenceFeedback: "Supervisor's feedback in this period",
-  evidenceReplies: "The officer's replies to comments",
-  noReplies: "No comment was replied to in this period.",
+  evidenceReplies: "The officer's replies to other comments",
 };
 
 /** A message of officers' answers in a locale, with `{name}` placeholders filled. */

@@ -96,7 +96,7 @@ export function ReplyShown({
     <div class="comment-reply" ref={focusRef} tabIndex={focusRef ? -1 : undefined}>
       <p class="comment-reply-head">
         <strong>{answerText(locale, "replyOf")}</strong>{" "}
-        <span class="muted">
+        <span class="comment-reply-when">
           {answerText(locale, "repliedAt", { when: dateTime(reply.createdAt, locale, given ?? own) })}
         </span>
       </p>

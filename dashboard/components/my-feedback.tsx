@@ -2,7 +2,7 @@
  * The feedback an officer's supervisors and admins gave them for the page's period (umpan balik
  * berkelanjutan, PermenPANRB 6/2022), newest first: on their own page each waiting one has a
  * "Saya sudah membaca" button, which records when; on the evidence page (`printable`) the list is
- * read-only and says which was read and when, for the signed A4 page.
+ * read-only and says which was read and when, for the signed A4 page (nothing there when there is none).
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Locale } from "../../core/questionnaire.ts";
@@ -25,6 +25,8 @@ export function MyFeedback({
   printable?: boolean;
 }) {
   const loaded = useApi<FeedbackList>(`/me/feedback?${period}`);
+  // On paper a period without feedback prints nothing: the sheet has no line to spare.
+  if (printable && loaded.data?.feedback.length === 0) return null;
   const title = answerText(locale, printable ? "evidenceFeedback" : "myFeedbackTitle");
   return (
     <section class={printable ? "feedback-paper" : "card"} aria-labelledby="my-feedback-title">

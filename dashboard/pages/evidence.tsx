@@ -17,7 +17,7 @@ import { Layout } from "../components/layout.tsx";
 import { MyFeedback } from "../components/my-feedback.tsx";
 import { usePeriodQuery } from "../components/period.tsx";
 import { PrintToolbar } from "../components/print-toolbar.tsx";
-import { Empty, Load } from "../components/states.tsx";
+import { Load } from "../components/states.tsx";
 import { num, Table } from "../components/table.tsx";
 import { Session } from "../context.ts";
 import { count, dateTime, month, periodWords, range, score } from "../format.ts";
@@ -29,6 +29,8 @@ import { CommentsList } from "./officer.tsx";
 
 /** Comments an evidence page quotes: enough to show their tone, few enough for one A4 page. */
 const QUOTED_COMMENTS = 3;
+/** Other replied comments it quotes besides, for the same reason. */
+const QUOTED_REPLIES = 2;
 
 /** The evidence page. */
 export function EvidencePage() {
@@ -114,32 +116,32 @@ export function EvidencePage() {
   );
 }
 
-/** The period's comments the officer replied to, each with the reply: their side of the conversation, on paper. */
+/**
+ * The period's other comments the officer replied to, each with the reply (the quoted ones carry
+ * theirs already), a few at most so the page stays one A4 sheet; nothing when there are none.
+ */
 function RepliedComments({ period, locale }: { period: string; locale: Locale }) {
-  const loaded = useApi<Comments>(`/me/comments?${period}&replied=1`);
+  const replied = useApi<Comments>(`/me/comments?${period}&replied=1`);
+  const recent = useApi<Comments>(`/me/comments?${period}`);
   const zone = useZone();
+  if (!replied.data || !recent.data) return null;
+  const quoted = new Set(recent.data.comments.slice(0, QUOTED_COMMENTS).map((c) => c.id));
+  const others = replied.data.comments.filter((c) => !quoted.has(c.id)).slice(0, QUOTED_REPLIES);
+  if (others.length === 0) return null;
   return (
     <section aria-labelledby="replies-title">
       <h2 id="replies-title">{answerText(locale, "evidenceReplies")}</h2>
-      <Load loaded={loaded}>
-        {(data) =>
-          data.comments.length === 0 ? (
-            <Empty>{answerText(locale, "noReplies")}</Empty>
-          ) : (
-            <ul class="comments">
-              {data.comments.map((c) => (
-                <li key={c.id}>
-                  <p class="comment-text">{c.comment}</p>
-                  <p class="muted">
-                    {dateTime(c.createdAt, locale, zone)} · {c.service}
-                  </p>
-                  {c.reply ? <ReplyShown reply={c.reply} locale={locale} /> : null}
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Load>
+      <ul class="comments">
+        {others.map((c) => (
+          <li key={c.id}>
+            <p class="comment-text">{c.comment}</p>
+            <p class="muted">
+              {dateTime(c.createdAt, locale, zone)} · {c.service}
+            </p>
+            {c.reply ? <ReplyShown reply={c.reply} locale={locale} /> : null}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

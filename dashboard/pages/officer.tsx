@@ -13,7 +13,7 @@ import { OFFICER_ELEMENTS } from "../../core/scoring.ts";
 import { api } from "../api.ts";
 import { Band } from "../components/band.tsx";
 import { LineChart } from "../components/chart.tsx";
-import { CommentReplyControl } from "../components/comment-reply.tsx";
+import { CommentReplyControl, ReplyShown } from "../components/comment-reply.tsx";
 import { ContestReply } from "../components/contest-reply.tsx";
 import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
@@ -221,7 +221,10 @@ function OfficerElements({ s, locale }: { s: OfficerScore; locale: Locale }) {
   );
 }
 
-/** The comments about the officer, newest first, a page at a time; on their own page (no `limit`) each may be contested. */
+/**
+ * The comments about the officer, newest first, a page at a time; on their own page (no `limit`) each
+ * may be replied to and contested; quoted (`limit`, the evidence page) each with its reply.
+ */
 export function CommentsList({ period, locale, limit }: { period: string; locale: Locale; limit?: number }) {
   const first = useApi<Comments>(`/me/comments?${period}`);
   return (
@@ -265,7 +268,9 @@ function CommentItems({
               {dateTime(c.createdAt, locale, zone)} · {c.service}
               {c.overall ? ` · ${FACES[c.overall - 1][locale]}` : ""}
             </p>
-            {limit ? null : (
+            {limit ? (
+              c.reply && <ReplyShown reply={c.reply} locale={locale} />
+            ) : (
               <>
                 <CommentReplyControl ratingId={c.id} reply={c.reply} describedBy={`comment-${c.id}`} locale={locale} />
                 <ContestReply ratingId={c.id} contest={c.contest} describedBy={`comment-${c.id}`} locale={locale} />

@@ -2,7 +2,7 @@
  * Officers answer (issue 20, item 4) as their people meet it: an officer replies to a comment about
  * them and their supervisor reads the reply on the comments page; the supervisor writes feedback for
  * the semester on the officer's page and the officer acknowledges it; the evidence page, printed,
- * carries both. Runs at both sizes; each run writes its own reply and feedback (the server is shared).
+ * carries both (on one A4 sheet: labels.spec.ts, which runs after this at the other size). Runs at both sizes; each run writes its own reply and feedback (the server is shared).
  */
 import { expect, type Page, test } from "@playwright/test";
 import { E2E } from "../../playwright.config.ts";
@@ -117,8 +117,8 @@ test("an officer replies and acknowledges feedback; the supervisor reads the rep
   await page.goto("/dashboard/me/evidence");
   await page.emulateMedia({ media: "print" });
   const paper = page.locator("article.evidence");
-  const replies = paper.getByRole("region", { name: "Balasan petugas atas komentar" });
-  await expect(replies.getByRole("listitem").filter({ hasText: replyText })).toContainText(said);
+  // Under its comment: among the quoted ones when it is recent, else among the other replied ones.
+  await expect(paper.getByRole("listitem").filter({ hasText: replyText })).toContainText(said);
   const printed = paper.getByRole("region", { name: "Umpan balik atasan pada periode ini" });
   await expect(printed.getByRole("listitem").filter({ hasText: feedbackText })).toContainText("✓ Dibaca");
   await expect(page.getByRole("button", { name: "Saya sudah membaca" })).toHaveCount(0);

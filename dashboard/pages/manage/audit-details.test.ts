@@ -29,6 +29,14 @@ describe("audit details in words", () => {
     );
   });
 
+  it("say a contest's reason in words, never its code or the contest's id", () => {
+    const rating = { name: "KTP Elektronik", at: "2026-11-27T03:55:00.000Z" };
+    const contested = entry("rating.contest", { contest: "cst_1", reason: "not_served_by_me" }, "r-1", rating);
+    expect(auditDetails(contested, names, "id", "Asia/Jakarta")).toBe(
+      "penilaian KTP Elektronik, 27 Nov 2026, 10.55 WIB · Bukan saya yang melayani warga ini",
+    );
+  });
+
   it("name a reply by its rating and text, and feedback by its officer and period in words, never an id", () => {
     const rating = { name: "KTP Elektronik", at: "2026-11-27T03:55:00.000Z" };
     const replied = entry("comment.reply", { reply: "rpl_1", text: "Mohon maaf" }, "r-1", rating);

@@ -4,9 +4,12 @@
  * they started or ended and why; vouched tickets by officer, service and reason;
  * other changes field by field in the reader's words, never an id.
  */
+
+import { CONTEST_REASONS, type ContestReason } from "../../../core/contest-reasons.ts";
 import type { Timezone } from "../../../core/period.ts";
 import type { Locale } from "../../../core/questionnaire.ts";
 import type { Audit } from "../../../core/responses.ts";
+import { reasonText } from "../../contest-text.ts";
 import { count, dateTime, periodWords } from "../../format.ts";
 import { type TextKey, text } from "../../text.ts";
 import { viaWords } from "../duty/words.ts";
@@ -60,6 +63,9 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
       });
     case "origins.replace":
       return Array.isArray(entry.details) ? entry.details.join(", ") : "";
+    // A contest's reason in words, never its code or the contest's id (they showed on the audit page).
+    case "rating.contest":
+      return parts(subject, isContestReason(d.reason) && reasonText(locale, d.reason));
     case "contest.decide":
       return parts(
         subject,
@@ -79,6 +85,9 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
       return parts(subject, ...changes(d, locale));
   }
 }
+
+const isContestReason = (value: unknown): value is ContestReason =>
+  (CONTEST_REASONS as readonly unknown[]).includes(value);
 
 /** Keys that hold ids (named by the entry's subject instead) or nothing a reader needs. */
 const UNSHOWN = new Set(["id", "agencyId", "officerId", "officer", "rating", "createdAt"]);
