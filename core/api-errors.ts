@@ -51,6 +51,9 @@ export const API_ERRORS = {
   invalid_import: DASHBOARD,
   already_decided: DASHBOARD,
   already_contested: DASHBOARD,
+  // Officers answer: a comment replied to once, a feedback acknowledged once.
+  already_replied: DASHBOARD,
+  already_acknowledged: DASHBOARD,
   counter_busy: DASHBOARD,
   reason_required: DASHBOARD,
   officer_inactive: DASHBOARD_AND_KIOSK,

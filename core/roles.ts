@@ -25,12 +25,17 @@ export const RULES = {
   staffCounter: ["officer", "supervisor", "agency_admin"],
   /** See who serves where (the duty board) and end a forgotten duty, with a reason. */
   superviseDuties: ["regional_admin", "agency_admin", "supervisor"],
-  /** Read one's own officer score and comments (an account linked to an officer). */
+  /**
+   * Read one's own officer score, comments and feedback, reply to those comments once and
+   * acknowledge that feedback (an account linked to an officer).
+   */
   ownScore: ["officer", "supervisor", "agency_admin"],
   /** Contest a rating attributed to oneself, once (an account linked to an officer). */
   contestOwnRating: ["officer", "supervisor", "agency_admin"],
   /** List an agency's contests and decide them: supervisors too, not only those who exclude; never one's own. */
   decideContest: ["regional_admin", "agency_admin", "supervisor"],
+  /** Write feedback to an officer for a period (umpan balik, PermenPANRB 6/2022); never to oneself. */
+  giveFeedback: ["agency_admin", "supervisor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Something the rules allow some roles to do. */

@@ -9,6 +9,7 @@ import { CHANNELS } from "./channels.ts";
 import { ContestState } from "./contest-contract.ts";
 import { FLAGS } from "./flags.ts";
 import { ELEMENT_IDS } from "./questionnaire.ts";
+import { CommentReply } from "./reply-contract.ts";
 import { AgencyListing, iso, mutu, Period } from "./responses.ts";
 import { OFFICER_ELEMENTS, type OfficerElementId } from "./scoring.ts";
 
@@ -154,6 +155,7 @@ export const CommentsResponse = z
         createdAt: iso,
         channel: z.enum(CHANNELS),
         contest: ContestState.nullable().meta({ description: "The officer's contest of this rating and its decision" }),
+        reply: CommentReply.nullable().meta({ description: "The officer's reply (POST /me/comments/{id}/reply)" }),
       }),
     ),
   })
@@ -178,6 +180,7 @@ export const AgencyCommentsResponse = z
         possibleLevy: z
           .boolean()
           .meta({ description: "The reason biaya, or a comment that speaks of money (core/levy.ts)" }),
+        reply: CommentReply.nullable().meta({ description: "The officer's reply to it, if any" }),
       }),
     ),
   })

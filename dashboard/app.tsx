@@ -18,6 +18,7 @@ const OfficerTicketPage = lazy(() => import("./pages/duty/ticket.tsx").then((m) 
 const DutyBoardPage = lazy(() => import("./pages/duty/board.tsx").then((m) => m.DutyBoardPage));
 const AgencyPage = lazy(() => import("./pages/agency.tsx").then((m) => m.AgencyPage));
 const OfficersPage = lazy(() => import("./pages/officers.tsx").then((m) => m.OfficersPage));
+const OfficerFeedbackPage = lazy(() => import("./pages/officer-feedback.tsx").then((m) => m.OfficerFeedbackPage));
 const FlaggedPage = lazy(() => import("./pages/flagged.tsx").then((m) => m.FlaggedPage));
 const ContestsPage = lazy(() => import("./pages/contests.tsx").then((m) => m.ContestsPage));
 const CommentsPage = lazy(() => import("./pages/comments.tsx").then((m) => m.CommentsPage));
@@ -78,6 +79,7 @@ function Screens({ session }: { session: SessionState }) {
         <Route path="/dashboard/password" component={PasswordPage} />
         <Route path="/dashboard/a/:slug" component={AgencyPage} />
         <Route path="/dashboard/a/:slug/officers" component={OfficersPage} />
+        <Route path="/dashboard/a/:slug/officers/:id" component={OfficerFeedbackPage} />
         <Route path="/dashboard/a/:slug/flagged" component={FlaggedPage} />
         <Route path="/dashboard/a/:slug/contests" component={ContestsPage} />
         <Route path="/dashboard/a/:slug/comments" component={CommentsPage} />

@@ -13,4 +13,5 @@ export * from "./schema/duties.ts";
 export * from "./schema/follow-ups.ts";
 export * from "./schema/populations.ts";
 export * from "./schema/ratings.ts";
+export * from "./schema/replies.ts";
 export * from "./schema/rollups.ts";

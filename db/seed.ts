@@ -4,15 +4,26 @@
  * regional admin, and thirty weeks of plausible kiosk ratings attributed through
  * real duties, so every screen has something to show. Deterministic for a given day.
  */
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { newId } from "../core/ids.ts";
 import { hashSecret } from "../core/password.ts";
-import { localDay, startOfLocalDay } from "../core/period.ts";
+import { currentSemester, localDay, startOfLocalDay, type Timezone } from "../core/period.ts";
 import { ELEMENT_IDS } from "../core/questionnaire.ts";
 import { uuidv7 } from "../core/uuid7.ts";
 import type { Db } from "./client.ts";
 import { rebuildRollups } from "./queries/rollups.ts";
-import { agencies, counterServices, counters, duties, officers, ratings, services, users } from "./schema.ts";
+import {
+  agencies,
+  commentReplies,
+  counterServices,
+  counters,
+  duties,
+  officerFeedback,
+  officers,
+  ratings,
+  services,
+  users,
+} from "./schema.ts";
 
 /** The demo agency's slug. */
 export const DEMO_AGENCY = "disdukcapil-tebingtinggi";
@@ -112,6 +123,7 @@ export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(
   const counterServiceRows = counterRows.flatMap((counter, c) =>
     givenAt[c].map((s, position) => ({ counterId: counter.id, serviceId: serviceRows[s].id, position })),
   );
+  const supervisorId = newId("usr");
   const officerRows = DEMO_OFFICERS.map((o) => ({
     id: newId("off"),
     agencyId,
@@ -143,7 +155,7 @@ export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(
         passwordHash,
       },
       {
-        id: newId("usr"),
+        id: supervisorId,
         email: DEMO_SUPERVISOR_EMAIL,
         name: "Kepala Bidang Pelayanan",
         role: "supervisor",
@@ -231,5 +243,49 @@ export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(
   if (dutyRows.length) await db.insert(duties).values(dutyRows);
   for (let i = 0; i < ratingRows.length; i += 400) await db.insert(ratings).values(ratingRows.slice(i, i + 400));
   await rebuildRollups(db, agencyId);
+  await seedAnswers(db, { agencyId, officerId: officerRows[0].id, supervisorId, ratingRows, timezone });
   return { agencyId, ratings: ratingRows.length };
+}
+
+/**
+ * Officers answer, in the demo's oldest semester (so today's pages start clean): the first officer
+ * replied to their oldest comment, and the supervisor wrote them feedback for that semester, which
+ * they read the next day.
+ */
+async function seedAnswers(
+  db: Db,
+  given: {
+    agencyId: string;
+    officerId: string;
+    supervisorId: string;
+    ratingRows: (typeof ratings.$inferInsert)[];
+    timezone: Timezone;
+  },
+) {
+  const { agencyId, officerId, supervisorId, timezone } = given;
+  const oldest = given.ratingRows.find((r) => r.officerId === officerId && r.comment);
+  const [account] = await db.select({ id: users.id }).from(users).where(eq(users.officerId, officerId));
+  if (!oldest || !account) return;
+  const day = 86_400_000;
+  await db.batch([
+    db.insert(commentReplies).values({
+      id: newId("rpl"),
+      agencyId,
+      officerId,
+      ratingId: oldest.id,
+      text: "Terima kasih atas masukannya; kami sampaikan ke bagian umum.",
+      createdBy: account.id,
+      createdAt: oldest.createdAt + day,
+    }),
+    db.insert(officerFeedback).values({
+      id: newId("fbk"),
+      agencyId,
+      officerId,
+      period: currentSemester(oldest.createdAt, timezone),
+      text: "Pelayanan Anda konsisten baik. Tanggapi komentar warga dengan cepat seperti yang sudah Anda lakukan.",
+      createdBy: supervisorId,
+      createdAt: oldest.createdAt + 2 * day,
+      acknowledgedAt: oldest.createdAt + 3 * day,
+    }),
+  ]);
 }

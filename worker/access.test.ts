@@ -6,10 +6,7 @@
  * device signs its requests as the kiosk does; its token without the signature
  * ("unsigned", a token copied off the tablet) is refused everywhere with 401.
  */
-import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { newId } from "../core/ids.ts";
-import { agencies, ratings, services } from "../db/schema.ts";
 import { DEMO_REGIONAL_EMAIL, DEMO_SUPERVISOR_EMAIL } from "../db/seed.ts";
 import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, OTHER_AGENCY, PASSWORD, rating, testApp } from "./test-app.ts";
 
@@ -50,7 +47,6 @@ let t: Awaited<ReturnType<typeof testApp>>;
 const tokens: Partial<Record<Caller, string>> = {};
 let officerId: string;
 let ratingId: string;
-let service: { id: string; agencyId: string };
 
 /** Makes a thing as the agency admin and returns its id, so each call acts on something that exists. */
 async function made(collection: string, body: unknown, key: string): Promise<string> {
@@ -60,25 +56,7 @@ async function made(collection: string, body: unknown, key: string): Promise<str
 }
 
 /** A new rating attributed to the officer, stored as the ingest would, so a contest has one of its own to name. */
-async function officerRating(): Promise<string> {
-  const id = crypto.randomUUID();
-  const now = Date.now();
-  await t.db.insert(ratings).values({
-    id,
-    agencyId: service.agencyId,
-    serviceId: service.id,
-    officerId,
-    channel: "qr",
-    overall: 2,
-    comment: "Lama sekali",
-    createdAt: now,
-    receivedAt: now,
-    day: new Date(now + 7 * 3_600_000).toISOString().slice(0, 10),
-    counted: true,
-    batch: newId("b"),
-  });
-  return id;
-}
+const officerRating = () => t.attributedRating(officerId);
 
 /** A new open contest of the officer's, so each decision decides one that exists and waits. */
 async function openContest(): Promise<string> {
@@ -93,6 +71,16 @@ async function openContest(): Promise<string> {
 /** Puts the officer on duty at loket-2, so a check-out has a duty to end. */
 const onDuty = () =>
   t.call("POST", "/api/v1/counters/loket-2/duty", { token: tokens.admin, body: { officer: officerId } });
+
+/** A new feedback to the officer, given by the agency admin, so each acknowledgment names one that waits. */
+async function feedbackGiven(): Promise<string> {
+  const res = await t.call("POST", `${a}/officers/${officerId}/feedback`, {
+    token: tokens.admin,
+    body: { period: "2026-S2", text: "Terus tingkatkan" },
+  });
+  if (res.status !== 200) throw new Error(`could not give feedback: ${await res.text()}`);
+  return (await res.json()).feedback.id;
+}
 
 interface Route {
   method: string;
@@ -331,6 +319,35 @@ const ROUTES: Route[] = [
     body: () => ({ reason: "other", note: "Bukan layanan sungguhan" }),
     allowed: ["officer"],
   },
+  // Officers answer: their own comments and feedback only (a colleague's is 404: routes/me/replies.test.ts,
+  // routes/agencies/feedback.test.ts); feedback is written by supervisors and agency admins, read by readers.
+  {
+    method: "POST",
+    name: "/me/comments/:id/reply",
+    path: async () => `/api/v1/me/comments/${await officerRating()}/reply`,
+    body: () => ({ text: "Terima kasih atas masukannya" }),
+    allowed: ["officer"],
+  },
+  { method: "GET", name: "/me/feedback", path: () => "/api/v1/me/feedback?period=2026-S2", allowed: ["officer"] },
+  {
+    method: "POST",
+    name: "/me/feedback/:id/acknowledge",
+    path: async () => `/api/v1/me/feedback/${await feedbackGiven()}/acknowledge`,
+    allowed: ["officer"],
+  },
+  {
+    method: "GET",
+    name: "/agencies/:slug/officers/:id/feedback",
+    path: () => `${a}/officers/${officerId}/feedback`,
+    allowed: READERS,
+  },
+  {
+    method: "POST",
+    name: "/agencies/:slug/officers/:id/feedback",
+    path: () => `${a}/officers/${officerId}/feedback`,
+    body: () => ({ period: "2026-S2", text: "Pertahankan" }),
+    allowed: ["supervisor", "admin"],
+  },
   // Counter codes are per agency: the other agency has no loket-2, so its admin is told it does not exist.
   {
     method: "GET",
@@ -416,11 +433,6 @@ beforeAll(async () => {
   tokens.regional = await t.login({ email: DEMO_REGIONAL_EMAIL });
   officerId = await t.officerId(OFFICER_NIPS[0]);
   ratingId = (await t.storeAt([rating()]))[0].id;
-  [service] = await t.db
-    .select({ id: services.id, agencyId: services.agencyId })
-    .from(services)
-    .innerJoin(agencies, eq(agencies.id, services.agencyId))
-    .where(and(eq(agencies.slug, AGENCY), eq(services.slug, "ktp-el")));
 });
 
 describe.each(ROUTES.map((r) => [r.method, r.name, r] as const))("%s %s", (_method, _name, route) => {

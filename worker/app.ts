@@ -27,6 +27,7 @@ import { createAuthRoutes } from "./routes/auth.ts";
 import { createCounterDutyRoutes } from "./routes/counters/duty.ts";
 import { createDevicesRoutes } from "./routes/devices.ts";
 import { createHealthRoutes } from "./routes/health.ts";
+import { myCommentsRoutes, myFeedbackRoutes } from "./routes/me/answers.ts";
 import { myRatingsRoutes } from "./routes/me/ratings.ts";
 import { meRoutes } from "./routes/me.ts";
 import { publicRoutes } from "./routes/public.ts";
@@ -96,7 +97,9 @@ export function createApp({
     .route("/tickets", ticketsRoutes)
     .route("/auth", createAuthRoutes({ signInsPerIp: resolved.signInsPerIp }))
     .route("/me", meRoutes)
-    .route("/me/ratings", myRatingsRoutes);
+    .route("/me/ratings", myRatingsRoutes)
+    .route("/me/comments", myCommentsRoutes)
+    .route("/me/feedback", myFeedbackRoutes);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -17,8 +17,15 @@ import { openEmbedded } from "../db/embedded.ts";
 import { FileIdentity } from "../db/file-identity.ts";
 import { migrateDatabase, openDatabase } from "../db/node.ts";
 import { ingestRatings } from "../db/queries/ingest.ts";
-import { agencies, counters, officers, ratingRollups, services, users } from "../db/schema.ts";
-import { DEMO_ADMIN_EMAIL, DEMO_AGENCY, DEMO_OFFICERS, seedDemo } from "../db/seed.ts";
+import { agencies, counters, officers, ratingRollups, ratings, services, users } from "../db/schema.ts";
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_AGENCY,
+  DEMO_OFFICERS,
+  DEMO_REGIONAL_EMAIL,
+  DEMO_SUPERVISOR_EMAIL,
+  seedDemo,
+} from "../db/seed.ts";
 import { createDeviceSigner, type DeviceSigner } from "../tests/device-signer.ts";
 import { createApp } from "./app.ts";
 import { clientAddress } from "./client-ip.ts";
@@ -228,6 +235,39 @@ export async function testApp({
         asc(ratingRollups.officerId),
       );
 
+  /** Signs in one of each: the demo agency's admin, first two officers and supervisor, its regional admin, the other agency's admin. */
+  const signInEveryone = async () => ({
+    admin: await login(),
+    officer: await login({ nip: OFFICER_NIPS[0] }),
+    colleague: await login({ nip: OFFICER_NIPS[1] }),
+    supervisor: await login({ email: DEMO_SUPERVISOR_EMAIL }),
+    regional: await login({ email: DEMO_REGIONAL_EMAIL }),
+    otherAdmin: await login({ email: OTHER_ADMIN_EMAIL }),
+  });
+
+  /**
+   * A new QR rating of an agency's KTP service attributed to an officer, stored directly as the ingest
+   * would (no duty needed), with a comment unless null: something of the officer's to contest or reply to.
+   */
+  const attributedRating = async (
+    officerId: string,
+    { comment = "Lama sekali" as string | null, agency = AGENCY } = {},
+  ) => {
+    const [service] = await db
+      .select({ id: services.id, agencyId: services.agencyId })
+      .from(services)
+      .innerJoin(agencies, eq(agencies.id, services.agencyId))
+      .where(and(eq(agencies.slug, agency), eq(services.slug, "ktp-el")));
+    const id = crypto.randomUUID();
+    const now = Date.now();
+    const day = new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
+    const row = { id, agencyId: service.agencyId, serviceId: service.id, officerId, channel: "qr" as const };
+    await db
+      .insert(ratings)
+      .values({ ...row, overall: 2, comment, createdAt: now, receivedAt: now, day, counted: true, batch: newId("b") });
+    return id;
+  };
+
   /**
    * Opens a counter around the clock (so no tap is flagged outside_hours whenever a test runs), pairs a
    * tablet there and checks an officer in with it; returns the tablet's token.
@@ -261,6 +301,8 @@ export async function testApp({
     holdWriteLock,
     rollups,
     staffAllDay,
+    attributedRating,
+    signInEveryone,
   };
 }
 

@@ -13,6 +13,7 @@ import type { Locale } from "../../core/questionnaire.ts";
 import { ApiFailure, api } from "../api.ts";
 import { contestRefusal, contestText, reasonText } from "../contest-text.ts";
 import { describe } from "../use-api.ts";
+import { type InPlaceFormProps, useInPlace } from "./in-place.tsx";
 import { describedBy, Labelled } from "./labelled.tsx";
 
 /** The contest control of one rating; `describedBy` is the id of the comment it is about. */
@@ -27,62 +28,23 @@ export function ContestReply({
   describedBy: string;
   locale: Locale;
 }) {
-  const [current, setCurrent] = useState(contest);
-  const [open, setOpen] = useState(false);
-  const [sent, setSent] = useState(false);
-  const [cancelled, setCancelled] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
-  const outcome = useRef<HTMLParagraphElement>(null);
   // Focus follows what the officer did: to the outcome once sent, back to the button once cancelled.
-  useEffect(() => {
-    if (sent) outcome.current?.focus();
-    else if (cancelled && !open) {
-      opener.current?.focus();
-      setCancelled(false);
-    }
-  }, [sent, cancelled, open]);
+  const { current, open, opener, outcome, show, cancel, done } = useInPlace<ContestState, HTMLParagraphElement>(
+    contest,
+  );
   if (current) return <ContestOutcome contest={current} locale={locale} focusRef={outcome} />;
   if (!open) {
     return (
-      <button
-        ref={opener}
-        type="button"
-        class="secondary small no-print"
-        aria-describedby={describedBy}
-        onClick={() => setOpen(true)}
-      >
+      <button ref={opener} type="button" class="secondary small no-print" aria-describedby={describedBy} onClick={show}>
         {contestText(locale, "contest")}
       </button>
     );
   }
-  return (
-    <ContestForm
-      ratingId={ratingId}
-      locale={locale}
-      onCancel={() => {
-        setOpen(false);
-        setCancelled(true);
-      }}
-      onSent={(made) => {
-        setCurrent(made);
-        setSent(true);
-      }}
-    />
-  );
+  return <ContestForm ratingId={ratingId} locale={locale} onCancel={cancel} onSent={done} />;
 }
 
 /** The form itself: one reason, a note (needed for "other"), send or cancel. */
-function ContestForm({
-  ratingId,
-  locale,
-  onCancel,
-  onSent,
-}: {
-  ratingId: string;
-  locale: Locale;
-  onCancel: () => void;
-  onSent: (contest: ContestState) => void;
-}) {
+function ContestForm({ ratingId, locale, onCancel, onSent }: InPlaceFormProps<ContestState>) {
   const [reason, setReason] = useState<ContestReason | null>(null);
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<{ reason?: string; note?: string }>({});

@@ -1,10 +1,14 @@
-/** The agency's comments (masked at storage), filtered by service, counter, face and reason, newest first. */
+/**
+ * The agency's comments (masked at storage), filtered by service, counter, face and reason, newest
+ * first, each with its officer's reply when they gave one.
+ */
 
 import { useContext } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
 import { FACES } from "../../core/questionnaire.ts";
 import type { Form } from "../../core/responses.ts";
 import type { AgencyComments } from "../../core/score-responses.ts";
+import { ReplyShown } from "../components/comment-reply.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { CommentReasons, reasonFilterOptions } from "../components/reasons.tsx";
@@ -94,6 +98,7 @@ export function CommentsPage() {
                         {c.officer ? ` · ${c.officer}` : ""}
                         {c.overall ? ` · ${FACES[c.overall - 1][locale]}` : ""}
                       </p>
+                      {c.reply ? <ReplyShown reply={c.reply} locale={locale} zone={zone} /> : null}
                     </li>
                   ))}
                 </ul>

@@ -2,15 +2,19 @@
  * The evidence page (bukti dukung) for the annual assessment: one printable A4
  * page per period for "Berorientasi Pelayanan" (PermenPANRB 6/2022), printed by
  * the browser (print CSS, no PDF library), wholly in the reader's language, with
- * the date it was printed and a block for the officer's and their direct
+ * the date it was printed, the officer's replies under the quoted comments and their
+ * supervisors' feedback of the period with when it was read, and a block for the officer's and their direct
  * superior's signatures, as SKP evidence is endorsed.
  */
 import { useContext, useMemo } from "preact/hooks";
 import { ELEMENTS, type Locale } from "../../core/questionnaire.ts";
-import type { OfficerScore } from "../../core/score-responses.ts";
+import type { Comments, OfficerScore } from "../../core/score-responses.ts";
+import { answerText } from "../answer-words.ts";
 import { Band } from "../components/band.tsx";
+import { ReplyShown } from "../components/comment-reply.tsx";
 import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
+import { MyFeedback } from "../components/my-feedback.tsx";
 import { usePeriodQuery } from "../components/period.tsx";
 import { PrintToolbar } from "../components/print-toolbar.tsx";
 import { Load } from "../components/states.tsx";
@@ -25,6 +29,8 @@ import { CommentsList } from "./officer.tsx";
 
 /** Comments an evidence page quotes: enough to show their tone, few enough for one A4 page. */
 const QUOTED_COMMENTS = 3;
+/** Other replied comments it quotes besides, for the same reason. */
+const QUOTED_REPLIES = 2;
 
 /** The evidence page. */
 export function EvidencePage() {
@@ -94,6 +100,8 @@ export function EvidencePage() {
                 ))}
               </Table>
               <CommentsList period={period} locale={locale} limit={QUOTED_COMMENTS} />
+              <RepliedComments period={period} locale={locale} />
+              <MyFeedback period={period} locale={locale} printable />
               <p class="method">
                 <strong>{text(locale, "method")}:</strong>{" "}
                 {text(locale, "officerMethod", { k: s.k, interval: text(locale, "officerIntervalMethod") })}
@@ -105,6 +113,36 @@ export function EvidencePage() {
         }}
       </Load>
     </Layout>
+  );
+}
+
+/**
+ * The period's other comments the officer replied to, each with the reply (the quoted ones carry
+ * theirs already), a few at most so the page stays one A4 sheet; nothing when there are none.
+ */
+function RepliedComments({ period, locale }: { period: string; locale: Locale }) {
+  const replied = useApi<Comments>(`/me/comments?${period}&replied=1`);
+  const recent = useApi<Comments>(`/me/comments?${period}`);
+  const zone = useZone();
+  if (!replied.data || !recent.data) return null;
+  const quoted = new Set(recent.data.comments.slice(0, QUOTED_COMMENTS).map((c) => c.id));
+  const others = replied.data.comments.filter((c) => !quoted.has(c.id)).slice(0, QUOTED_REPLIES);
+  if (others.length === 0) return null;
+  return (
+    <section aria-labelledby="replies-title">
+      <h2 id="replies-title">{answerText(locale, "evidenceReplies")}</h2>
+      <ul class="comments">
+        {others.map((c) => (
+          <li key={c.id}>
+            <p class="comment-text">{c.comment}</p>
+            <p class="muted">
+              {dateTime(c.createdAt, locale, zone)} · {c.service}
+            </p>
+            {c.reply ? <ReplyShown reply={c.reply} locale={locale} /> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

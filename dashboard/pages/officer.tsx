@@ -3,7 +3,8 @@
  * 95% interval drawn as a range with the unit average, what the fair score
  * means, the monthly trend, the spread of faces, the two elements about the
  * officer beside the unit's, the ratings from their own tickets apart, and the
- * comments about them, each of which they may contest.
+ * comments about them, each of which they may reply to and contest, and their supervisors'
+ * feedback of the period, which they acknowledge.
  */
 import { useContext, useMemo } from "preact/hooks";
 import { ELEMENTS, FACES, type Locale } from "../../core/questionnaire.ts";
@@ -12,10 +13,12 @@ import { OFFICER_ELEMENTS } from "../../core/scoring.ts";
 import { api } from "../api.ts";
 import { Band } from "../components/band.tsx";
 import { LineChart } from "../components/chart.tsx";
+import { CommentReplyControl, ReplyShown } from "../components/comment-reply.tsx";
 import { ContestReply } from "../components/contest-reply.tsx";
 import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
 import { useMore } from "../components/more.tsx";
+import { MyFeedback } from "../components/my-feedback.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { Heads, num, ScrollBox } from "../components/table.tsx";
@@ -43,6 +46,7 @@ export function OfficerPage() {
               <FacesSpread s={s} locale={locale} />
               <OfficerElements s={s} locale={locale} />
             </div>
+            <MyFeedback period={period} locale={locale} />
             <CommentsList period={period} locale={locale} />
           </>
         )}
@@ -217,7 +221,10 @@ function OfficerElements({ s, locale }: { s: OfficerScore; locale: Locale }) {
   );
 }
 
-/** The comments about the officer, newest first, a page at a time; on their own page (no `limit`) each may be contested. */
+/**
+ * The comments about the officer, newest first, a page at a time; on their own page (no `limit`) each
+ * may be replied to and contested; quoted (`limit`, the evidence page) each with its reply.
+ */
 export function CommentsList({ period, locale, limit }: { period: string; locale: Locale; limit?: number }) {
   const first = useApi<Comments>(`/me/comments?${period}`);
   return (
@@ -261,8 +268,13 @@ function CommentItems({
               {dateTime(c.createdAt, locale, zone)} · {c.service}
               {c.overall ? ` · ${FACES[c.overall - 1][locale]}` : ""}
             </p>
-            {limit ? null : (
-              <ContestReply ratingId={c.id} contest={c.contest} describedBy={`comment-${c.id}`} locale={locale} />
+            {limit ? (
+              c.reply && <ReplyShown reply={c.reply} locale={locale} />
+            ) : (
+              <>
+                <CommentReplyControl ratingId={c.id} reply={c.reply} describedBy={`comment-${c.id}`} locale={locale} />
+                <ContestReply ratingId={c.id} contest={c.contest} describedBy={`comment-${c.id}`} locale={locale} />
+              </>
             )}
           </li>
         ))}

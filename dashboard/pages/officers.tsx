@@ -6,6 +6,7 @@
 import { useContext, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import type { Report } from "../../core/score-responses.ts";
+import { answerText } from "../answer-words.ts";
 import { Band } from "../components/band.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
@@ -77,7 +78,14 @@ export function OfficersPage() {
                   <tbody>
                     {sorted(r.byOfficer).map((o) => (
                       <tr key={o.officer}>
-                        <th scope="row">{o.name}</th>
+                        <th scope="row">
+                          <a
+                            href={`/dashboard/a/${slug}/officers/${o.officer}`}
+                            aria-label={answerText(locale, "feedbackLink", { name: o.name })}
+                          >
+                            {o.name}
+                          </a>
+                        </th>
                         <td class="num">{text(locale, "ratingsN", { n: count(o.n, locale) })}</td>
                         <td class="num">{score(o.index, locale)}</td>
                         <td class="num">{range(o.ci95, locale)}</td>

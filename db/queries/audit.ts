@@ -101,7 +101,8 @@ export async function auditSubjects(
   const targets = (kinds: string[]) => [
     ...new Set(entries.filter((e) => kinds.includes(e.action.split(".")[0])).map((e) => e.target)),
   ];
-  const ratingIds = targets(["rating"]);
+  // A reply to a comment names the rating it answers.
+  const ratingIds = targets(["rating", "comment"]);
   const contestIds = targets(["contest"]);
   // Things named by their own name, each kind read once, only inside this agency.
   const lists = await Promise.all(

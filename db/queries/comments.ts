@@ -3,7 +3,7 @@ import { and, between, desc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { isPossibleLevy, LEVY_FILTER } from "../../core/levy.ts";
 import type { Period } from "../../core/period.ts";
 import type { Db } from "../client.ts";
-import { contests, counters, officers, ratings, services } from "../schema.ts";
+import { commentReplies, contests, counters, officers, ratings, services } from "../schema.ts";
 
 /** What every list of comments shows of a commented rating. */
 const commentColumns = {
@@ -13,6 +13,8 @@ const commentColumns = {
   service: services.name,
   createdAt: ratings.createdAt,
   channel: ratings.channel,
+  /** The officer's reply (db/queries/replies.ts): every reader of a comment reads it too. */
+  reply: { id: commentReplies.id, text: commentReplies.text, createdAt: commentReplies.createdAt },
 };
 
 /** The ratings that are comments of a period: those of its days that carry a comment. */
@@ -20,9 +22,17 @@ const commentedIn = (period: Period) => [between(ratings.day, period.from, perio
 
 /**
  * The latest comments about an officer in a period (already masked at storage), newest first,
- * each with its rating's id and the officer's contest of it, if any (null otherwise).
+ * each with its rating's id, the officer's contest of it and their reply, if any (null otherwise);
+ * `repliedOnly`: only those they replied to (the evidence page's).
  */
-export async function commentsForOfficer(db: Db, officerId: string, period: Period, limit = 100, offset = 0) {
+export async function commentsForOfficer(
+  db: Db,
+  officerId: string,
+  period: Period,
+  limit = 100,
+  offset = 0,
+  { repliedOnly = false } = {},
+) {
   return db
     .select({
       ...commentColumns,
@@ -39,7 +49,14 @@ export async function commentsForOfficer(db: Db, officerId: string, period: Peri
     .from(ratings)
     .innerJoin(services, eq(services.id, ratings.serviceId))
     .leftJoin(contests, eq(contests.ratingId, ratings.id))
-    .where(and(eq(ratings.officerId, officerId), ...commentedIn(period)))
+    .leftJoin(commentReplies, eq(commentReplies.ratingId, ratings.id))
+    .where(
+      and(
+        eq(ratings.officerId, officerId),
+        ...commentedIn(period),
+        ...(repliedOnly ? [isNotNull(commentReplies.id)] : []),
+      ),
+    )
     .orderBy(desc(ratings.createdAt))
     .limit(limit)
     .offset(offset);
@@ -78,6 +95,7 @@ export async function commentsForAgency(
     .innerJoin(services, eq(services.id, ratings.serviceId))
     .leftJoin(counters, eq(counters.id, ratings.counterId))
     .leftJoin(officers, eq(officers.id, ratings.officerId))
+    .leftJoin(commentReplies, eq(commentReplies.ratingId, ratings.id))
     .where(and(...where))
     .orderBy(desc(ratings.createdAt), desc(ratings.id));
   // The levy rule is core/levy.ts's patterns, not SQL: the period's comments are read and paged here.

@@ -23,6 +23,7 @@ import { contestsRoutes } from "./agencies/contests.ts";
 import { countersRoutes } from "./agencies/counters.ts";
 import { agencyDevicesRoutes } from "./agencies/devices.ts";
 import { dutyBoardRoutes } from "./agencies/duties.ts";
+import { feedbackRoutes } from "./agencies/feedback.ts";
 import { flaggedRoutes } from "./agencies/flagged.ts";
 import { formRoutes } from "./agencies/form.ts";
 import { integrationKeysRoutes } from "./agencies/integration-keys.ts";
@@ -119,6 +120,7 @@ export const agenciesRoutes = router()
   .route("/:slug/setup", setupRoutes)
   .route("/:slug/services", servicesRoutes)
   .route("/:slug/counters", countersRoutes)
+  .route("/:slug/officers/:id/feedback", feedbackRoutes)
   .route("/:slug/officers", officersRoutes)
   .route("/:slug/users", usersRoutes)
   .route("/:slug/devices", agencyDevicesRoutes)

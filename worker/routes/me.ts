@@ -6,6 +6,7 @@
 
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import * as z from "zod";
 import { PagedPeriodQuery, PeriodQuery } from "../../core/contract.ts";
 import { startOfLocalDay } from "../../core/period.ts";
 import { MeResponse } from "../../core/responses.ts";
@@ -16,6 +17,7 @@ import { commentsForOfficer } from "../../db/queries/comments.ts";
 import { contestState } from "../../db/queries/contests.ts";
 import { dutyHours } from "../../db/queries/duties.ts";
 import { officerWithAgency } from "../../db/queries/officers.ts";
+import { replyState } from "../../db/queries/replies.ts";
 import { officerScore } from "../../db/queries/reports.ts";
 import { selfIssuedFigures } from "../../db/queries/self-issued.ts";
 import { requirePermission, requireUser } from "../access.ts";
@@ -23,6 +25,9 @@ import type { AppEnv } from "../env.ts";
 import { forbidden } from "../errors.ts";
 import { okJson, router, SECURITY } from "../openapi.ts";
 import { periodFromQuery } from "../period.ts";
+
+/** A period, a page, and `replied=1` for only the comments the officer replied to (the evidence page's). */
+const MyCommentsQuery = PagedPeriodQuery.extend({ replied: z.enum(["1"]).optional() });
 
 /** Comments a page of /me/comments holds. */
 const COMMENTS_PAGE = 20;
@@ -102,7 +107,7 @@ export const meRoutes = router()
       summary: "Comments citizens left about the signed-in officer (users linked to an officer)",
       tags: ["me"],
       security: SECURITY.session,
-      request: { query: PagedPeriodQuery },
+      request: { query: MyCommentsQuery },
       responses: okJson(CommentsResponse, "The comments, newest first, 20 a page"),
     }),
     async (c) => {
@@ -116,11 +121,13 @@ export const meRoutes = router()
         period,
         COMMENTS_PAGE + 1,
         (page - 1) * COMMENTS_PAGE,
+        { repliedOnly: query.replied === "1" },
       );
       const comments = rows.slice(0, COMMENTS_PAGE).map((r) => ({
         ...r,
         createdAt: new Date(r.createdAt).toISOString(),
         contest: r.contest ? contestState(r.contest) : null,
+        reply: replyState(r.reply),
       }));
       return c.json({ period, page, more: rows.length > COMMENTS_PAGE, comments }, 200);
     },

@@ -29,6 +29,27 @@ describe("audit details in words", () => {
     );
   });
 
+  it("say a contest's reason in words, never its code or the contest's id", () => {
+    const rating = { name: "KTP Elektronik", at: "2026-11-27T03:55:00.000Z" };
+    const contested = entry("rating.contest", { contest: "cst_1", reason: "not_served_by_me" }, "r-1", rating);
+    expect(auditDetails(contested, names, "id", "Asia/Jakarta")).toBe(
+      "penilaian KTP Elektronik, 27 Nov 2026, 10.55 WIB · Bukan saya yang melayani warga ini",
+    );
+  });
+
+  it("name a reply by its rating and text, and feedback by its officer and period in words, never an id", () => {
+    const rating = { name: "KTP Elektronik", at: "2026-11-27T03:55:00.000Z" };
+    const replied = entry("comment.reply", { reply: "rpl_1", text: "Mohon maaf" }, "r-1", rating);
+    expect(auditDetails(replied, names, "id", "Asia/Jakarta")).toBe(
+      "penilaian KTP Elektronik, 27 Nov 2026, 10.55 WIB · Mohon maaf",
+    );
+    const given = entry("feedback.give", { officer: "off_1", period: "2026-S2", text: "Pertahankan" }, "fbk_1");
+    expect(auditDetails(given, names, "id")).toBe("Siti Rahmawati · Semester II 2026 · Pertahankan");
+    expect(auditDetails(entry("feedback.acknowledge", { period: "2026-11" }, "fbk_1"), names, "en")).toBe(
+      "November 2026",
+    );
+  });
+
   it("name a duty's counter and officer, where it ended and why, in both languages", () => {
     const ended = entry("duty.end", { counter: "ctr_1", officer: "off_1", via: "board", reason: "Lupa keluar" });
     expect(auditDetails(ended, names, "id")).toBe(
@@ -84,16 +105,5 @@ describe("audit details in words", () => {
     expect(auditDetails(decided, names, "en")).toMatch(
       /^rating for KTP-el, .* · decision: excluded · note: Salah loket$/,
     );
-  });
-
-  it("say why an officer contested a rating in words, never the contest's id or the reason's code", () => {
-    const contested = entry("rating.contest", { contest: "cst_7a73pnc642cb5ytm", reason: "not_served_by_me" }, "01JX", {
-      name: "KTP-el",
-      at: "2026-11-02T01:06:00.000Z",
-    });
-    expect(auditDetails(contested, names, "id", "Asia/Jakarta")).toMatch(
-      /^penilaian KTP-el, .* · alasan: Bukan saya yang melayani warga ini$/,
-    );
-    expect(auditDetails(contested, names, "en")).toMatch(/ · reason: I did not serve this citizen$/);
   });
 });

@@ -63,22 +63,31 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
       });
     case "origins.replace":
       return Array.isArray(entry.details) ? entry.details.join(", ") : "";
+    // A contest's reason in words, never its code or the contest's id (they showed on the audit page).
     case "rating.contest":
-      return parts(
-        subject,
-        CONTEST_REASONS.includes(d.reason as ContestReason) &&
-          say(locale, "auditReason", { reason: reasonText(locale, d.reason as ContestReason) }),
-      );
+      return parts(subject, isContestReason(d.reason) && reasonText(locale, d.reason));
     case "contest.decide":
       return parts(
         subject,
         (d.decision === "keep" || d.decision === "exclude") && say(locale, `auditDecision_${d.decision}`),
         text(d.note) && `${say(locale, "auditField_note")}: ${text(d.note)}`,
       );
+    case "comment.reply":
+      return parts(subject, text(d.text));
+    case "feedback.give":
+    case "feedback.acknowledge":
+      return parts(
+        names.officers.get(String(d.officer)),
+        text(d.period) && periodWords(String(d.period), locale),
+        text(d.text),
+      );
     default:
       return parts(subject, ...changes(d, locale));
   }
 }
+
+const isContestReason = (value: unknown): value is ContestReason =>
+  (CONTEST_REASONS as readonly unknown[]).includes(value);
 
 /** Keys that hold ids (named by the entry's subject instead) or nothing a reader needs. */
 const UNSHOWN = new Set(["id", "agencyId", "officerId", "officer", "rating", "createdAt"]);

@@ -28,6 +28,8 @@ const KINDS = [
   "ticket",
   "integration_key",
   "population",
+  "comment",
+  "feedback",
 ] as const;
 
 /** The audit page. */

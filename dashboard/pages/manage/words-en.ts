@@ -331,6 +331,12 @@ export const en: Record<ManageKey, string> = {
   // The stated population (issue 19, item 6)
   kind_population: "Service users",
   audit_population_state: "Service users stated",
+  // Officers answer (issue 20, item 4): replies to comments, feedback and its acknowledgment
+  kind_comment: "Replies to comments",
+  kind_feedback: "Feedback",
+  audit_comment_reply: "Comment replied to by the officer",
+  audit_feedback_give: "Feedback given",
+  audit_feedback_acknowledge: "Feedback read by the officer",
   audit_population_withdraw: "Service users removed",
   auditPopulation: "{period}: {n} service users",
   audit_agency_create: "Agency created",

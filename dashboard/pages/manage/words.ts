@@ -348,6 +348,12 @@ const id = {
   // The stated population (issue 19, item 6)
   kind_population: "Jumlah penerima layanan",
   audit_population_state: "Jumlah penerima layanan dinyatakan",
+  // Officers answer (issue 20, item 4): replies to comments, feedback and its acknowledgment
+  kind_comment: "Balasan komentar",
+  kind_feedback: "Umpan balik",
+  audit_comment_reply: "Komentar dibalas petugas",
+  audit_feedback_give: "Umpan balik diberikan",
+  audit_feedback_acknowledge: "Umpan balik dibaca petugas",
   audit_population_withdraw: "Jumlah penerima layanan dihapus",
   auditPopulation: "{period}: {n} penerima layanan",
   audit_agency_create: "Instansi dibuat",

@@ -4,6 +4,7 @@ import * as z from "zod";
 import { CommentsQuery, slug } from "../../../core/contract.ts";
 import { AgencyCommentsResponse } from "../../../core/score-responses.ts";
 import { commentsForAgency } from "../../../db/queries/comments.ts";
+import { replyState } from "../../../db/queries/replies.ts";
 import { agencyFor } from "../../access.ts";
 import { okJson, router, SECURITY } from "../../openapi.ts";
 import { periodFromQuery } from "../../period.ts";
@@ -35,7 +36,9 @@ export const commentsRoutes = router().openapi(
       reason: query.reason,
     };
     const rows = await commentsForAgency(c.get("db"), agency.id, period, filter, PAGE + 1, (page - 1) * PAGE);
-    const comments = rows.slice(0, PAGE).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
+    const comments = rows
+      .slice(0, PAGE)
+      .map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), reply: replyState(r.reply) }));
     return c.json({ period, page, more: rows.length > PAGE, comments }, 200);
   },
 );
