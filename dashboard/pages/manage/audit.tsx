@@ -28,6 +28,7 @@ const KINDS = [
   "ticket",
   "integration_key",
   "population",
+  "follow_up",
 ] as const;
 
 /** The audit page. */
