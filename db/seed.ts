@@ -250,6 +250,9 @@ export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(
   return { agencyId, ratings: ratingRows.length };
 }
 
+/** A follow-up plan's row as stored. */
+type Row = typeof followUps.$inferInsert;
+
 /** What a Disdukcapil would plan for each element when it is a priority (program / kegiatan). */
 const DEMO_ACTIONS: Record<ElementId, string> = {
   persyaratan: "Memasang papan dan brosur persyaratan tiap layanan di ruang tunggu dan di laman dinas",
@@ -279,7 +282,7 @@ const DEMO_RESPONSIBLE = [
 function demoFollowUps(
   rows: (typeof ratings.$inferInsert)[],
   { agencyId, createdBy, now, timezone }: { agencyId: string; createdBy: string; now: number; timezone: Timezone },
-): (typeof followUps.$inferInsert)[] {
+): Row[] {
   const past = previousPeriod(currentSemester(now, timezone))!;
   const { from, to } = parsePeriod(past)!;
   const stats = Object.fromEntries(ELEMENT_IDS.map((e) => [e, emptyStat()]));
@@ -308,41 +311,39 @@ function demoFollowUps(
     { status: "in_progress" as const, note: "Sedang berjalan: anggaran perubahan sudah disetujui." },
     { status: "planned" as const, note: null },
   ];
-  const pastPlan = weakest.map(({ element }, i) => {
-    const createdAt = writtenAfter(past, i);
+  /** A row written after `period` ended, `i`-th of its plan. */
+  const written = (period: string, i: number, element: ElementId, fields: Pick<Row, "due" | "status" | "note">) => {
+    const createdAt = writtenAfter(period, i);
     return {
       id: newId("rtl"),
       agencyId,
-      period: past,
+      period,
       element,
       action: DEMO_ACTIONS[element],
-      due: i === 2 ? later : soon,
       responsible: DEMO_RESPONSIBLE[i % DEMO_RESPONSIBLE.length],
-      ...statuses[i],
+      ...fields,
       createdBy,
       createdAt,
-      updatedAt: statuses[i].status === "planned" ? null : updated(createdAt),
+      updatedAt: fields.status === "planned" ? null : updated(createdAt),
     };
-  });
+  };
+  const pastPlan = weakest.map(({ element }, i) =>
+    written(past, i, element, { due: i === 2 ? later : soon, ...statuses[i] }),
+  );
   const before = previousPeriod(past)!;
+  // Done within the past semester: its first and second quarter.
   const firstQuarter = nextQuarter(parsePeriod(before)!.to);
-  const beforePlan = (["waktu", "sarana"] as const).map((element, i) => {
-    const createdAt = writtenAfter(before, i);
-    return {
-      id: newId("rtl"),
-      agencyId,
-      period: before,
-      element,
-      action: DEMO_ACTIONS[element],
-      // Done within the past semester: its first and second quarter.
-      due: i === 0 ? firstQuarter : nextQuarter(parsePeriod(firstQuarter)!.to),
-      responsible: DEMO_RESPONSIBLE[i],
-      status: "done" as const,
-      note: i === 0 ? "Loket tambahan dibuka pada jam sibuk sejak awal semester." : "Dua unit AC baru dipasang.",
-      createdBy,
-      createdAt,
-      updatedAt: updated(createdAt),
-    };
-  });
+  const beforePlan = [
+    written(before, 0, "waktu", {
+      due: firstQuarter,
+      status: "done",
+      note: "Loket tambahan dibuka pada jam sibuk sejak awal semester.",
+    }),
+    written(before, 1, "sarana", {
+      due: nextQuarter(parsePeriod(firstQuarter)!.to),
+      status: "done",
+      note: "Dua unit AC baru dipasang.",
+    }),
+  ];
   return [...beforePlan, ...pastPlan];
 }

@@ -89,6 +89,18 @@ export function FollowUpForm({
   // Opening the form takes the reader to it (a screen reader hears its heading first).
   useEffect(() => title.current?.focus(), []);
   const named = element ?? row?.element;
+  /** A text field of the row, bounded as the API bounds it, with its hint. */
+  const text = (name: "action" | "responsible" | "note") => (
+    <Field
+      form={form}
+      name={name}
+      label={w(name)}
+      hint={w(`${name}Hint`, { max: FOLLOW_UP_LIMITS[name] })}
+      defaultValue={row?.[name] ?? ""}
+      maxLength={FOLLOW_UP_LIMITS[name]}
+      error={errors[name]}
+    />
+  );
   return (
     <form
       class="card follow-up-form no-print"
@@ -115,15 +127,7 @@ export function FollowUpForm({
           options={ELEMENTS.map((e) => [e.id, elementWords(e.id, locale)] as const)}
         />
       )}
-      <Field
-        form={form}
-        name="action"
-        label={w("action")}
-        hint={w("actionHint", { max: FOLLOW_UP_LIMITS.action })}
-        defaultValue={row?.action ?? ""}
-        maxLength={FOLLOW_UP_LIMITS.action}
-        error={errors.action}
-      />
+      {text("action")}
       <div class="row">
         <Choice
           form={form}
@@ -151,15 +155,7 @@ export function FollowUpForm({
           error={errors.due}
         />
       </div>
-      <Field
-        form={form}
-        name="responsible"
-        label={w("responsible")}
-        hint={w("responsibleHint", { max: FOLLOW_UP_LIMITS.responsible })}
-        defaultValue={row?.responsible ?? ""}
-        maxLength={FOLLOW_UP_LIMITS.responsible}
-        error={errors.responsible}
-      />
+      {text("responsible")}
       {row ? (
         <>
           <Choice
@@ -170,15 +166,7 @@ export function FollowUpForm({
             onChange={(e) => setStatus(e.currentTarget.value as FollowUpRow["status"])}
             options={FOLLOW_UP_STATES.map((s) => [s, statusWords(locale, s)] as const)}
           />
-          <Field
-            form={form}
-            name="note"
-            label={w("note")}
-            hint={w("noteHint", { max: FOLLOW_UP_LIMITS.note })}
-            defaultValue={row.note ?? ""}
-            maxLength={FOLLOW_UP_LIMITS.note}
-            error={errors.note}
-          />
+          {text("note")}
         </>
       ) : null}
       <Buttons submit={row ? w("saveChange") : w("save")} busy={busy} cancel={w("cancel")} onCancel={onCancel} />

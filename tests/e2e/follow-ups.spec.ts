@@ -3,17 +3,9 @@
  * a plan for a priority element of this semester, set to done with a note, printed in the
  * regulation's layout with the previous semester's plan and how far it got.
  */
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { E2E } from "../../playwright.config.ts";
-import { ADMIN, AGENCY, expectAccessible, screenshot } from "./helpers.ts";
-
-async function signIn(page: Page, identity: string, path: string) {
-  await page.goto(path);
-  await page.getByLabel("NIP atau e-mail").fill(identity);
-  await page.getByLabel("Kata sandi").fill(E2E.password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-}
+import { ADMIN, AGENCY, expectAccessible, screenshot, signInAt } from "./helpers.ts";
 
 /** A PDF's text with every space removed: pdf.js splits ligatures ("O ffi cer"), so compare that way. */
 async function pdfText(data: Buffer): Promise<string> {
@@ -40,7 +32,7 @@ test("an admin writes a plan for a priority element, sets it to done, and the pr
   const { current, previousWords } = semesters();
   // Both sizes write to one demo database: each its own words.
   const action = `Menambah loket layanan pada jam sibuk (${testInfo.project.name})`;
-  await signIn(page, ADMIN.email, `/dashboard/a/${AGENCY}/report?period=${current}`);
+  await signInAt(page, ADMIN.email, `/dashboard/a/${AGENCY}/report?period=${current}`);
   const plan = page.getByRole("region", { name: "Rencana tindak lanjut" });
   await expect(plan.getByRole("heading", { name: "Unsur prioritas" })).toBeVisible();
   const add = plan.getByRole("button", { name: /^Tulis rencana untuk U\d\. / }).first();
@@ -107,7 +99,7 @@ test("an admin writes a plan for a priority element, sets it to done, and the pr
 
 test("a supervisor reads the plan without forms", async ({ page }) => {
   const { current } = semesters();
-  await signIn(page, "supervisor@demo.suara.id", `/dashboard/a/${AGENCY}/report?period=${current}`);
+  await signInAt(page, "supervisor@demo.suara.id", `/dashboard/a/${AGENCY}/report?period=${current}`);
   const plan = page.getByRole("region", { name: "Rencana tindak lanjut" });
   await expect(plan.getByText("Hanya admin instansi yang dapat menulis rencana tindak lanjut.")).toBeVisible();
   await expect(plan.getByRole("heading", { name: "Unsur prioritas" })).toBeVisible();

@@ -4,6 +4,7 @@
  * own admins write it. Every change is audited with what it changed (old → new).
  */
 import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import {
   FollowUpChange,
   FollowUpInput,
@@ -25,6 +26,7 @@ import {
 } from "../../../db/queries/follow-ups.ts";
 import { agencySummary } from "../../../db/queries/reports.ts";
 import { agencyFor } from "../../access.ts";
+import type { AppEnv } from "../../env.ts";
 import { conflict, notFound } from "../../errors.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
 import { agencyParams, itemParams, WHO_READS } from "./params.ts";
@@ -41,6 +43,15 @@ const shown = (row: FollowUp) => ({
 
 /** The fields a change may touch, in the order the audit lists them. */
 const FIELDS = ["action", "due", "responsible", "status", "note"] as const;
+
+/** The row of the path, for a caller who may write the plan: 401/403 as agencyFor, 404 for another agency's or none. */
+async function rowToWrite(c: Context<AppEnv>, path: { slug: string; id: string }) {
+  const { user, agency } = await agencyFor(c, path.slug, "planFollowUps");
+  const db = c.get("db");
+  const old = await followUpOf(db, agency.id, path.id);
+  if (!old) throw notFound(`Follow-up "${path.id}"`);
+  return { user, agency, db, old };
+}
 
 /** GET and POST …/follow-ups, PATCH and DELETE …/follow-ups/{id}. */
 export const followUpsRoutes = router()
@@ -110,11 +121,7 @@ export const followUpsRoutes = router()
       responses: okJson(FollowUpResponse, "The row as it is now"),
     }),
     async (c) => {
-      const path = c.req.valid("param");
-      const { user, agency } = await agencyFor(c, path.slug, "planFollowUps");
-      const db = c.get("db");
-      const old = await followUpOf(db, agency.id, path.id);
-      if (!old) throw notFound(`Follow-up "${path.id}"`);
+      const { user, agency, db, old } = await rowToWrite(c, c.req.valid("param"));
       const input = c.req.valid("json");
       const next = { ...input, ...(input.note === undefined ? {} : { note: input.note || null }) };
       // Only what changes is written and audited, each field old → new.
@@ -146,11 +153,7 @@ export const followUpsRoutes = router()
       responses: okJson(FollowUpResponse, "The row as it was"),
     }),
     async (c) => {
-      const path = c.req.valid("param");
-      const { user, agency } = await agencyFor(c, path.slug, "planFollowUps");
-      const db = c.get("db");
-      const old = await followUpOf(db, agency.id, path.id);
-      if (!old) throw notFound(`Follow-up "${path.id}"`);
+      const { user, agency, db, old } = await rowToWrite(c, c.req.valid("param"));
       // A row the unit started on is part of what it reports (the next period looks back on it): it stays.
       if (old.status !== "planned")
         throw conflict("conflict", "Only a planned row can be deleted; change the status or note of one under way.");
