@@ -95,6 +95,17 @@ test("an admin writes a plan for a priority element, sets it to done, and the pr
   // The forms and buttons stay on the screen.
   expect(printed).not.toContain(squeezed("Simpan rencana"));
   expect(printed).not.toContain(squeezed("Tulis rencana"));
+
+  // Each change is in the audit log, in words: old → new, never a code.
+  await page.goto(`/dashboard/a/${AGENCY}/manage/audit?action=follow_up`);
+  const changed = page.getByRole("row", { name: /Rencana tindak lanjut diubah/ }).first();
+  await expect(changed).toContainText(`Semester`);
+  await expect(changed).toContainText("status: Direncanakan → Selesai");
+  await expect(
+    page.getByRole("row", { name: new RegExp(`Rencana tindak lanjut ditulis.*\\(${testInfo.project.name}\\)`) }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "follow-ups-audit");
 });
 
 test("a supervisor reads the plan without forms", async ({ page }) => {
