@@ -19,6 +19,11 @@ export const RULES = {
   manageAgency: ["regional_admin", "agency_admin"],
   /** State the agency's service users in a period (its own figure: its regional admin reads it, as supervisors do). */
   statePopulation: ["agency_admin"],
+  /**
+   * Write the follow-up plan (RTL) of an SKM period: the unit's own commitment, answered for by its
+   * head; its regional admin evaluates the plan (PEKPPP), so reads it, as supervisors do.
+   */
+  planFollowUps: ["agency_admin"],
   /** List and create the agencies of a region. */
   manageRegion: ["regional_admin"],
   /** Staff a counter: check in and out, issue rating tickets (an officer only for themself). */

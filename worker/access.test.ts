@@ -43,6 +43,15 @@ const unique = () => `x${Math.random().toString(36).slice(2, 8)}`;
 let nipSequence = 0;
 const nip = () => `199005152015031${String(++nipSequence).padStart(3, "0")}`;
 
+/** A row of the follow-up plan. */
+const followUp = () => ({
+  period: "2026-S2",
+  element: "sarana",
+  action: "Memperbaiki pendingin ruang tunggu",
+  due: "2027-Q1",
+  responsible: "Sekretaris Dinas",
+});
+
 let t: Awaited<ReturnType<typeof testApp>>;
 const tokens: Partial<Record<Caller, string>> = {};
 let officerId: string;
@@ -290,6 +299,28 @@ const ROUTES: Route[] = [
       await t.call("PUT", `${a}/populations/2026-S1`, { token: tokens.admin, body: { population: 1200 } });
       return `${a}/populations/2026-S1`;
     },
+    allowed: ["admin"],
+  },
+  // The follow-up plan (RTL): read with the report, written by the agency's own admins (each call on a row that exists).
+  { method: "GET", name: "/agencies/:slug/follow-ups", path: () => `${a}/follow-ups?period=2026-S2`, allowed: READERS },
+  {
+    method: "POST",
+    name: "/agencies/:slug/follow-ups",
+    path: () => `${a}/follow-ups`,
+    body: () => followUp(),
+    allowed: ["admin"],
+  },
+  {
+    method: "PATCH",
+    name: "/agencies/:slug/follow-ups/:id",
+    path: async () => `${a}/follow-ups/${await made("follow-ups", followUp(), "followUp")}`,
+    body: () => ({ status: "in_progress" }),
+    allowed: ["admin"],
+  },
+  {
+    method: "DELETE",
+    name: "/agencies/:slug/follow-ups/:id",
+    path: async () => `${a}/follow-ups/${await made("follow-ups", followUp(), "followUp")}`,
     allowed: ["admin"],
   },
   { method: "GET", name: "/agencies", path: () => "/api/v1/agencies", allowed: ["regional"] },

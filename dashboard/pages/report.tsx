@@ -11,6 +11,7 @@ import { labelOf, PROFILE } from "../../core/questionnaire.ts";
 import type { AgencyComments, Profile, Report } from "../../core/score-responses.ts";
 import { BANDS } from "../../core/scoring.ts";
 import { Fact } from "../components/fact.tsx";
+import { FollowUpPlan } from "../components/follow-ups.tsx";
 import { Layout } from "../components/layout.tsx";
 import { usePeriodQuery } from "../components/period.tsx";
 import { PrintToolbar } from "../components/print-toolbar.tsx";
@@ -98,6 +99,7 @@ export function ReportPage() {
               })}
             </p>
             <PopulationNote r={r} locale={locale} printed />
+            <FollowUpPlan r={r} locale={locale} />
           </article>
         )}
       </Load>

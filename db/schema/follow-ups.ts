@@ -4,12 +4,13 @@
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { FOLLOW_UP_STATES } from "../../core/follow-up-plan.ts";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
 import { agencyRef } from "./agencies.ts";
 import { createdNow } from "./columns.ts";
 
 /** Where an RTL item stands. */
-export const FOLLOW_UP_STATUSES = ["planned", "in_progress", "done"] as const;
+export const FOLLOW_UP_STATUSES = FOLLOW_UP_STATES;
 
 /** One RTL row: a priority element and what will be done about it. */
 export const followUps = sqliteTable(

@@ -56,6 +56,14 @@ export async function adminApi(request: APIRequestContext, base = "") {
   };
 }
 
+/** Signs in on the dashboard at `path` (the sign-in form is what it shows first) with the demo password. */
+export async function signInAt(page: Page, identity: string, path: string) {
+  await page.goto(path);
+  await page.getByLabel("NIP atau e-mail").fill(identity);
+  await page.getByLabel("Kata sandi").fill(E2E.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+}
+
 /** Opens the kiosk with a pairing code and waits for its faces. */
 export async function pairKiosk(page: Page, code: string, base = "") {
   await page.goto(`${base}/kiosk/?code=${code}`);

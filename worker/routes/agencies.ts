@@ -25,6 +25,7 @@ import { agencyDevicesRoutes } from "./agencies/devices.ts";
 import { dutyBoardRoutes } from "./agencies/duties.ts";
 import { feedbackRoutes } from "./agencies/feedback.ts";
 import { flaggedRoutes } from "./agencies/flagged.ts";
+import { followUpsRoutes } from "./agencies/follow-ups.ts";
 import { formRoutes } from "./agencies/form.ts";
 import { integrationKeysRoutes } from "./agencies/integration-keys.ts";
 import { officersRoutes } from "./agencies/officers.ts";
@@ -129,6 +130,7 @@ export const agenciesRoutes = router()
   .route("/:slug/duties", dutyBoardRoutes)
   .route("/:slug/report", reportRoutes)
   .route("/:slug/populations", populationsRoutes)
+  .route("/:slug/follow-ups", followUpsRoutes)
   .route("/:slug/ratings.csv", ratingsCsvRoutes)
   .route("/:slug/ratings", ratingsRoutes)
   .route("/:slug/flagged", flaggedRoutes)

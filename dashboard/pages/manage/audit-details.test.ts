@@ -107,3 +107,39 @@ describe("audit details in words", () => {
     );
   });
 });
+
+describe("a follow-up plan's audit entries in words", () => {
+  const row = {
+    period: "2026-S2",
+    element: "waktu",
+    action: "Menambah loket",
+    due: "2027-Q1",
+    responsible: "Kepala Bidang Pelayanan",
+    status: "planned",
+    note: null,
+  };
+
+  it("say what a new row holds: period, element, time and status in words, never their codes", () => {
+    expect(auditDetails(entry("follow_up.create", row, "rtl_1"), names, "id")).toBe(
+      "Semester II 2026 · Waktu Penyelesaian · program / kegiatan: Menambah loket · waktu: Triwulan I 2027 · penanggung jawab: Kepala Bidang Pelayanan · status: Direncanakan",
+    );
+    expect(auditDetails(entry("follow_up.delete", { ...row, due: "2027-01" }, "rtl_1"), names, "en")).toBe(
+      "Semester II 2026 · Completion time · programme / activity: Menambah loket · time: January 2027 · person responsible: Kepala Bidang Pelayanan · status: Planned",
+    );
+  });
+
+  it("say each change old → new, in both languages", () => {
+    const changed = entry("follow_up.update", {
+      period: "2026-S2",
+      element: "sarana",
+      from: { status: "in_progress", note: null },
+      to: { status: "done", note: "AC diganti" },
+    });
+    expect(auditDetails(changed, names, "id")).toBe(
+      "Semester II 2026 · Sarana dan Prasarana · status: Sedang berjalan → Selesai · catatan: kosong → AC diganti",
+    );
+    expect(auditDetails(changed, names, "en")).toBe(
+      "Semester II 2026 · Facilities and infrastructure · status: In progress → Done · note: empty → AC diganti",
+    );
+  });
+});

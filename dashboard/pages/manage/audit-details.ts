@@ -13,6 +13,7 @@ import { reasonText } from "../../contest-text.ts";
 import { count, dateTime, periodWords } from "../../format.ts";
 import { type TextKey, text } from "../../text.ts";
 import { viaWords } from "../duty/words.ts";
+import { followUpAudit } from "./audit-follow-ups.ts";
 import { type ManageKey, say } from "./words.ts";
 
 type Entry = Audit["entries"][number];
@@ -61,6 +62,10 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
         period: periodWords(String(d.period), locale),
         n: count(Number(d.population), locale),
       });
+    case "follow_up.create":
+    case "follow_up.update":
+    case "follow_up.delete":
+      return followUpAudit(d, locale);
     case "origins.replace":
       return Array.isArray(entry.details) ? entry.details.join(", ") : "";
     // A contest's reason in words, never its code or the contest's id (they showed on the audit page).

@@ -30,6 +30,7 @@ const KINDS = [
   "population",
   "comment",
   "feedback",
+  "follow_up",
 ] as const;
 
 /** The audit page. */

@@ -339,6 +339,11 @@ export const en: Record<ManageKey, string> = {
   audit_feedback_acknowledge: "Feedback read by the officer",
   audit_population_withdraw: "Service users removed",
   auditPopulation: "{period}: {n} service users",
+  // The follow-up plan (issue 20, item 1)
+  kind_follow_up: "Follow-up plan",
+  audit_follow_up_create: "Follow-up plan written",
+  audit_follow_up_update: "Follow-up plan changed",
+  audit_follow_up_delete: "Follow-up plan deleted",
   audit_agency_create: "Agency created",
   audit_service_create: "Service added",
   audit_service_update: "Service changed",

@@ -356,6 +356,11 @@ const id = {
   audit_feedback_acknowledge: "Umpan balik dibaca petugas",
   audit_population_withdraw: "Jumlah penerima layanan dihapus",
   auditPopulation: "{period}: {n} penerima layanan",
+  // The follow-up plan (issue 20, item 1)
+  kind_follow_up: "Rencana tindak lanjut",
+  audit_follow_up_create: "Rencana tindak lanjut ditulis",
+  audit_follow_up_update: "Rencana tindak lanjut diubah",
+  audit_follow_up_delete: "Rencana tindak lanjut dihapus",
   audit_agency_create: "Instansi dibuat",
   audit_service_create: "Layanan ditambahkan",
   audit_service_update: "Layanan diubah",
