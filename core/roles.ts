@@ -19,6 +19,8 @@ export const RULES = {
   manageAgency: ["regional_admin", "agency_admin"],
   /** State the agency's service users in a period (its own figure: its regional admin reads it, as supervisors do). */
   statePopulation: ["agency_admin"],
+  /** Publish a named period's results, and correct them by publishing again (the agency's own act: docs/design.md, "Publications"). */
+  publishResults: ["agency_admin"],
   /** List and create the agencies of a region. */
   manageRegion: ["regional_admin"],
   /** Staff a counter: check in and out, issue rating tickets (an officer only for themself). */

@@ -22,6 +22,8 @@ import { observe } from "./middleware/observe.ts";
 import { sameOrigin } from "./middleware/same-origin.ts";
 import { createPinLockout } from "./officer-pin.ts";
 import { BEARER_DESCRIPTION, router } from "./openapi.ts";
+import { createPublicPageRoutes } from "./public-page-route.ts";
+import { forgetPublicResults, PublicResultsCache } from "./public-results.ts";
 import { agenciesRoutes } from "./routes/agencies.ts";
 import { createAuthRoutes } from "./routes/auth.ts";
 import { createCounterDutyRoutes } from "./routes/counters/duty.ts";
@@ -80,6 +82,7 @@ export function createApp({
   const deviceCache = new DeviceCache();
   const signatures = new DeviceSignatures({ keys: deviceKeys });
   const pinLockout = createPinLockout();
+  const publicResults = new PublicResultsCache();
   // Each router serves the paths under its mount point; the folders of routes/ follow these paths.
   const api = router()
     .route("/agencies", agenciesRoutes)
@@ -139,6 +142,7 @@ export function createApp({
     c.set("settings", resolved);
     c.set("deviceCache", deviceCache);
     c.set("pinLockout", pinLockout);
+    c.set("publicResults", publicResults);
     // No header is believed here: each entry point says where its address comes from.
     c.set("clientIp", clientIp(c) ?? "unknown");
     c.set("lanUrls", lanUrls);
@@ -180,8 +184,12 @@ export function createApp({
   app.use("/api/*", auth({ signatures }));
   // CSRF: changes made with the session cookie must come from our own pages.
   app.use("/api/*", sameOrigin());
+  // A changed RTL row shows on the public page at once on this instance (its progress is public).
+  app.use("/api/v1/agencies/:slug/follow-ups/*", forgetPublicResults());
   app.route("/health", createHealthRoutes());
   app.route("/api/v1", api);
+  // The public results page asks the database only for an agency it does not keep (worker/public-results.ts).
+  app.route("/publik", createPublicPageRoutes({ db }));
   return app;
 }
 
