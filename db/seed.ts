@@ -2,15 +2,17 @@
  * The demo agency (docs/design.md, "Demo data"): Disdukcapil Kota Tebing Tinggi with
  * four services, four counters, six officers, an admin, a supervisor, a
  * regional admin, and thirty weeks of plausible kiosk ratings attributed through
- * real duties, so every screen has something to show. Deterministic for a given day.
+ * real duties, so every screen has something to show, and its past semester published.
+ * Deterministic for a given day.
  */
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { newId } from "../core/ids.ts";
 import { hashSecret } from "../core/password.ts";
-import { localDay, startOfLocalDay } from "../core/period.ts";
+import { currentSemester, localDay, parsePeriod, startOfLocalDay, type Timezone } from "../core/period.ts";
 import { ELEMENT_IDS } from "../core/questionnaire.ts";
 import { uuidv7 } from "../core/uuid7.ts";
 import type { Db } from "./client.ts";
+import { periodSnapshot, publishStatements } from "./queries/publications.ts";
 import { rebuildRollups } from "./queries/rollups.ts";
 import { agencies, counterServices, counters, duties, officers, ratings, services, users } from "./schema.ts";
 
@@ -231,5 +233,21 @@ export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(
   if (dutyRows.length) await db.insert(duties).values(dutyRows);
   for (let i = 0; i < ratingRows.length; i += 400) await db.insert(ratings).values(ratingRows.slice(i, i + 400));
   await rebuildRollups(db, agencyId);
+  await publishPastSemester(db, agencyId, now, timezone);
   return { agencyId, ratings: ratingRows.length };
+}
+
+/**
+ * The demo's past semester published by its admin (docs/design.md, "Publications"), with whatever
+ * RTL rows it has by then, so the public page and the badge have a period to show; nothing when
+ * the semester has no IKM (a seed without weeks of ratings).
+ */
+async function publishPastSemester(db: Db, agencyId: string, now: number, timezone: Timezone) {
+  const [year, half] = currentSemester(now, timezone).split("-S").map(Number);
+  const period = parsePeriod(half === 2 ? `${year}-S1` : `${year - 1}-S2`)!;
+  const snapshot = await periodSnapshot(db, agencyId, period);
+  if (!snapshot.ikm) return;
+  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN_EMAIL));
+  const row = { id: newId("pub"), agencyId, period: period.label, snapshot, publishedBy: admin.id, publishedAt: now };
+  await db.batch([...publishStatements(db, row)]);
 }

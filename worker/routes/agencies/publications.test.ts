@@ -258,7 +258,12 @@ describe("the public routes", () => {
     await rate(5, 4);
     await publish(admin);
     await t.db.update(agencies).set({ published: false }).where(eq(agencies.slug, AGENCY));
-    for (const path of [`${PUBLIC}/publications`, `${PUBLIC}/ikm`, `${PUBLIC}/ikm?period=${PERIOD}`, `/publik/${AGENCY}`]) {
+    for (const path of [
+      `${PUBLIC}/publications`,
+      `${PUBLIC}/ikm`,
+      `${PUBLIC}/ikm?period=${PERIOD}`,
+      `/publik/${AGENCY}`,
+    ]) {
       const res = await t.call("GET", path);
       expect(res.status, path).toBe(404);
       expect((await res.json()).error.code, path).toBe("not_found");
