@@ -68,7 +68,10 @@ describe("PublicResultsCache", () => {
   it("keeps unknown agencies too, but never more than its bound", async () => {
     let loads = 0;
     const cache = new PublicResultsCache({ maxEntries: 2 });
-    const load = async () => (loads++, null);
+    const load = async () => {
+      loads++;
+      return null;
+    };
     for (const slug of ["x", "y", "z", "z"]) await cache.get(slug, load);
     expect(loads).toBe(3);
     await cache.get("x", load);
