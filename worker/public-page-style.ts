@@ -1,6 +1,7 @@
 /**
  * The public results page's stylesheet, served as /publik/publik.css (the pages' CSP allows no
- * inline style): readable on a phone, tables that scroll inside their box rather than the page,
+ * inline style): readable on a phone, tables that scroll inside their box (focusable, so a keyboard
+ * scrolls it too: WCAG 2.1.1) rather than the page,
  * and print CSS that makes one clean A4 document (no header bar, no language link, rows kept whole).
  */
 export const PUBLIC_PAGE_CSS = `:root{--ink:#0f172a;--muted:#475569;--line:#cbd5e1;--accent:#0f5f59;font-family:system-ui,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#f1f5f9;line-height:1.5}
@@ -18,7 +19,8 @@ a{color:#0b4f7a}
 .muted{color:var(--muted)}
 .empty{padding:1rem;border:1px dashed var(--line)}
 .ikm{font-size:1.15rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;display:block;overflow-x:auto}
+.scroll{overflow-x:auto;margin:.5rem 0 1rem}
+table{border-collapse:collapse;width:100%}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
 thead th{background:#e2e8f0}
@@ -28,13 +30,14 @@ tr.superseded{color:var(--muted)}
 .trend meter{width:100%;min-width:6rem;height:1.1rem}
 .trend .bar{width:60%}
 .privacy{margin-top:2rem;font-size:.9rem}
-@media (min-width:48rem){table{display:table}main{padding:1.5rem 2rem}}
+@media (min-width:48rem){main{padding:1.5rem 2rem}}
 @media print{
 @page{size:A4;margin:15mm}
 :root{background:#fff;font-size:10.5pt}
 .top{display:none}
 main{max-width:none;padding:0}
-table{display:table;page-break-inside:auto}
+.scroll{overflow:visible}
+table{page-break-inside:auto}
 tr{page-break-inside:avoid}
 h2,h3{page-break-after:avoid}
 a{color:inherit;text-decoration:none}

@@ -67,7 +67,7 @@ ${
     ? html`<p class="empty">${say("none")}</p>`
     : html`<section aria-labelledby="periods-title">
 <h2 id="periods-title">${say("periodsTitle")}</h2>
-<table>
+<div class="scroll" tabindex="0"><table>
 <thead><tr><th scope="col">${say("period")}</th><th scope="col" class="num">${say("ikm")}</th><th scope="col">${say("mutu")}</th><th scope="col" class="num">${say("respondents")}</th><th scope="col">${say("publishedAt")}</th><th scope="col">${say("state")}</th></tr></thead>
 <tbody>${results.publications.map(
         (p) => html`<tr${p.current ? "" : html` class="superseded"`}>
@@ -76,20 +76,20 @@ ${
 <td>${when(p.publishedAt)}</td><td>${p.current ? say("current") : say("superseded", { at: when(p.supersededAt ?? p.publishedAt) })}</td>
 </tr>`,
       )}</tbody>
-</table>
+</table></div>
 </section>
 ${
   trend.length > 1
     ? html`<section aria-labelledby="trend-title">
 <h2 id="trend-title">${say("trendTitle")}</h2>
-<table class="trend">
+<div class="scroll" tabindex="0"><table class="trend">
 <caption>${say("trendCaption")}</caption>
 <tbody>${trend.map(
         (p) => html`<tr><th scope="row">${periodWords(p.period.label, locale)}</th>
 <td class="num">${number(p.ikm?.value ?? 0)}</td>
 <td class="bar"><meter min="25" max="100" low="76.61" high="88.31" optimum="100" value="${p.ikm?.value ?? 25}" aria-label="${say("ikmOf", { period: periodWords(p.period.label, locale) })}">${number(p.ikm?.value ?? 0)}</meter></td></tr>`,
       )}</tbody>
-</table>
+</table></div>
 </section>`
     : ""
 }
@@ -130,30 +130,30 @@ function periodSection(p: PublicIkm, results: PublicResults, locale: Locale): Ht
       : say("noIkm", { value: number(p.quick.index) })
   }</p>
 <p>${say(standing[p.standing])} · ${say("respondentsN", { n: number(p.respondents, 0) })}</p>
-<table>
+<div class="scroll" tabindex="0"><table>
 <caption>${say("elementsTitle")}</caption>
 <thead><tr><th scope="col">${say("element")}</th><th scope="col" class="num">${say("answered")}</th><th scope="col" class="num">${say("nrr")}</th><th scope="col" class="num">${say("elementScore")}</th></tr></thead>
 <tbody>${ELEMENT_IDS.map((e) => {
     const figures = p.elements[e];
     return html`<tr><th scope="row">${elementById(e).name[locale]}</th><td class="num">${number(figures.n, 0)}</td><td class="num">${number(figures.nrr, 4)}</td><td class="num">${number(figures.score)}</td></tr>`;
   })}</tbody>
-</table>
+</table></div>
 ${
   p.byService.length
-    ? html`<table>
+    ? html`<div class="scroll" tabindex="0"><table>
 <caption>${say("servicesTitle")}</caption>
 <thead><tr><th scope="col">${say("service")}</th><th scope="col" class="num">${say("respondents")}</th><th scope="col" class="num">${say("ikm")}</th><th scope="col">${say("mutu")}</th></tr></thead>
 <tbody>${p.byService.map(
         (s) =>
           html`<tr><th scope="row">${s.name}</th><td class="num">${number(s.respondents, 0)}</td><td class="num">${number(s.ikm?.value ?? null)}</td><td>${s.ikm?.mutu ?? "–"}</td></tr>`,
       )}</tbody>
-</table>`
+</table></div>`
     : ""
 }
 <h3>${say("followUpsTitle")}</h3>
 ${
   p.followUps.length
-    ? html`<table class="rtl">
+    ? html`<div class="scroll" tabindex="0"><table class="rtl">
 <thead><tr><th scope="col">${say("element")}</th><th scope="col">${say("action")}</th><th scope="col">${say("due")}</th><th scope="col">${say("responsible")}</th><th scope="col">${say("statusThen")}</th><th scope="col">${say("statusNow")}</th></tr></thead>
 <tbody>${p.followUps.map(
         (
@@ -161,7 +161,7 @@ ${
         ) => html`<tr><th scope="row">${elementById(f.element).name[locale]}</th><td>${f.action}</td><td>${periodWords(f.due, locale)}</td><td>${f.responsible}</td><td>${status(f.status)}</td>
 <td>${f.current ? html`<strong>${status(f.current.status)}</strong>${f.current.note ? html`<br><span class="note">${f.current.note}</span>` : ""}` : say("removed")}</td></tr>`,
       )}</tbody>
-</table>`
+</table></div>`
     : html`<p>${say("followUpsNone")}</p>`
 }
 <h3>${say("sampleTitle")}</h3>

@@ -14,6 +14,7 @@ import { Fact } from "../components/fact.tsx";
 import { Layout } from "../components/layout.tsx";
 import { usePeriodQuery } from "../components/period.tsx";
 import { PrintToolbar } from "../components/print-toolbar.tsx";
+import { Publications } from "../components/publications.tsx";
 import { ReasonsSections } from "../components/reasons.tsx";
 import { Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
@@ -37,6 +38,7 @@ export function ReportPage() {
   return (
     <Layout agency={slug}>
       <PrintToolbar />
+      <Publications slug={slug} report={report.data} />
       <Load loaded={report}>
         {(r) => (
           <article class="paper report" aria-labelledby="report-title">
