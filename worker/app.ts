@@ -53,6 +53,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** Where 5xx answers and database failures are logged (default: JSON lines on the console). */
   log?: Log;
+  /** Whether the public results page is sent gzipped by the app itself (Node; Cloudflare compresses on Workers). */
+  gzipPages?: boolean;
 }
 
 /** Largest body of any API request but POST /ratings: every management form fits many times over. */
@@ -77,6 +79,7 @@ export function createApp({
   lanUrls = () => [],
   metrics,
   log = consoleLog(),
+  gzipPages = false,
 }: AppOptions) {
   const resolved: AppSettings = { ...DEFAULT_SETTINGS, ...settings };
   const deviceCache = new DeviceCache();
@@ -135,6 +138,9 @@ export function createApp({
   const app = router();
   app.onError(handleError);
   app.notFound(handleNotFound);
+  // The public results page, answered from memory before anything else runs: a flood of visitors costs
+  // a lookup and a copy of bytes each; the database is asked only for an agency it does not keep.
+  app.route("/publik", createPublicPageRoutes({ db, cache: publicResults, gzip: gzipPages }));
   app.use("*", observe({ metrics, log }));
   // Before the database is asked for: metrics matter most while it is down.
   app.get("/metrics", metrics ? metrics.handler : metricsUnavailable);
@@ -188,8 +194,7 @@ export function createApp({
   app.use("/api/v1/agencies/:slug/follow-ups/*", forgetPublicResults());
   app.route("/health", createHealthRoutes());
   app.route("/api/v1", api);
-  // The public results page asks the database only for an agency it does not keep (worker/public-results.ts).
-  app.route("/publik", createPublicPageRoutes({ db }));
+
   return app;
 }
 

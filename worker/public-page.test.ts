@@ -3,6 +3,7 @@
  * Indonesia or English, people's text escaped, the pages' CSP, and a cached agency served while
  * the database is closed (how "without touching the database" is proven).
  */
+import { gunzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { newId } from "../core/ids.ts";
@@ -10,6 +11,7 @@ import { currentSemester } from "../core/period.ts";
 import { periodWords } from "../core/period-words.ts";
 import { ELEMENT_IDS } from "../core/questionnaire.ts";
 import { agencies, followUps } from "../db/schema.ts";
+import { createApp } from "./app.ts";
 import { AGENCY, AGENCY_PATH, ORIGIN, rating, type TestApp, testApp } from "./test-app.ts";
 
 const PERIOD = currentSemester(Date.now(), "Asia/Jakarta");
@@ -97,6 +99,23 @@ describe("GET /publik/:slug", () => {
     expect(await res.text()).toBe(warm);
     expect((await t.call("GET", `/api/v1/public/agencies/${AGENCY}/ikm`)).status).toBe(200);
     expect((await t.call("GET", `/api/v1/public/agencies/${AGENCY}/publications`)).status).toBe(200);
+  });
+
+  it("sends the page gzipped where the app is told to (Node) and the client accepts it, the same page", async () => {
+    await publishWith();
+    const app = createApp({ db: () => t.db, gzipPages: true });
+    const plain = await app.request(`/publik/${AGENCY}`);
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(plain.headers.get("vary")).toBe("Accept-Encoding");
+    const zipped = await app.request(`/publik/${AGENCY}`, { headers: { "accept-encoding": "gzip, br" } });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(zipped.headers.get("content-security-policy")).toBe(plain.headers.get("content-security-policy"));
+    const bytes = new Uint8Array(await zipped.arrayBuffer());
+    expect(gunzipSync(bytes).toString("utf8")).toBe(await plain.text());
+    expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(await (await app.request(`/publik/${AGENCY}`)).text()) / 3);
+    // A client holding the page gets a 304.
+    const etag = plain.headers.get("etag") as string;
+    expect((await app.request(`/publik/${AGENCY}`, { headers: { "if-none-match": etag } })).status).toBe(304);
   });
 
   it("serves its stylesheet, with print CSS for one A4 document", async () => {

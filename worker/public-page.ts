@@ -87,7 +87,7 @@ ${
 <tbody>${trend.map(
         (p) => html`<tr><th scope="row">${periodWords(p.period.label, locale)}</th>
 <td class="num">${number(p.ikm?.value ?? 0)}</td>
-<td class="bar"><meter min="25" max="100" low="76.61" high="88.31" optimum="100" value="${p.ikm?.value ?? 25}" aria-label="${say("ikmOf", { period: periodWords(p.period.label, locale) })}">${number(p.ikm?.value ?? 0)}</meter></td></tr>`,
+<td class="bar"><meter min="25" max="100" value="${p.ikm?.value ?? 25}" aria-label="${say("ikmOf", { period: periodWords(p.period.label, locale) })}">${number(p.ikm?.value ?? 0)}</meter></td></tr>`,
       )}</tbody>
 </table></div>
 </section>`

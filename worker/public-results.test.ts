@@ -23,10 +23,13 @@ describe("PublicResultsCache", () => {
     let loads = 0;
     const cache = new PublicResultsCache({ ttlMs: 60_000, now: () => clock });
     const load = async () => results(`v${++loads}`);
+    expect(cache.peek("a")).toBeUndefined();
     expect((await cache.get("a", load))?.agency.name).toBe("v1");
+    expect(cache.peek("a")?.agency.name).toBe("v1");
     clock = 59_999;
     expect((await cache.get("a", load))?.agency.name).toBe("v1");
     clock = 60_000;
+    expect(cache.peek("a")).toBeUndefined();
     expect((await cache.get("a", load))?.agency.name).toBe("v2");
     expect(cache.maxAgeSeconds).toBe(60);
   });
@@ -74,6 +77,7 @@ describe("PublicResultsCache", () => {
     };
     for (const slug of ["x", "y", "z", "z"]) await cache.get(slug, load);
     expect(loads).toBe(3);
+    expect(cache.peek("z")).toBeNull();
     await cache.get("x", load);
     expect(loads).toBe(4);
   });

@@ -14,6 +14,7 @@ import type { Db } from "../db/client.ts";
 import { agencyBySlug } from "../db/queries/agencies.ts";
 import { followUpProgress, type PublicationRow, publicationsOf } from "../db/queries/publications.ts";
 import type { AppEnv } from "./env.ts";
+import type { KeptPage } from "./public-page-route.ts";
 
 /** An agency's published results as the public reads them. */
 export interface PublicResults {
@@ -26,8 +27,8 @@ export interface PublicResults {
   current: PublicIkm[];
   /** A strong validator of all the above, for If-None-Match. */
   etag: string;
-  /** Pages rendered from it, by key (worker/public-page.ts), made once per entry. */
-  pages: Map<string, string>;
+  /** Pages rendered from it, by language (worker/public-page-route.ts), made once per entry. */
+  pages: Map<string, KeptPage>;
 }
 
 /** A publication row as lists show it (the dashboard adds who published it). */
@@ -110,6 +111,12 @@ export class PublicResultsCache {
   /** How long an answer is kept, in seconds: what Cache-Control tells proxies and browsers too. */
   get maxAgeSeconds(): number {
     return Math.ceil(this.ttlMs / 1000);
+  }
+
+  /** The agency's results kept within the TTL, without waiting: undefined when they must be loaded. */
+  peek(slug: string): PublicResults | null | undefined {
+    const kept = this.entries.get(slug);
+    return kept && kept.until > this.now() ? kept.results : undefined;
   }
 
   /**

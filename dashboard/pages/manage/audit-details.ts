@@ -7,7 +7,7 @@
 import type { Timezone } from "../../../core/period.ts";
 import type { Locale } from "../../../core/questionnaire.ts";
 import type { Audit } from "../../../core/responses.ts";
-import { count, dateTime, periodWords } from "../../format.ts";
+import { count, dateTime, periodWords, score } from "../../format.ts";
 import { type TextKey, text } from "../../text.ts";
 import { viaWords } from "../duty/words.ts";
 import { type ManageKey, say } from "./words.ts";
@@ -58,6 +58,16 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
         period: periodWords(String(d.period), locale),
         n: count(Number(d.population), locale),
       });
+    case "publication.publish":
+      return parts(
+        say(locale, "auditPublication", {
+          period: periodWords(String(d.period), locale),
+          ikm: score(Number(d.ikm), locale),
+          n: count(Number(d.respondents), locale),
+          rtl: count(Number(d.followUps), locale),
+        }),
+        Boolean(d.supersedes) && say(locale, "auditPublicationCorrection"),
+      );
     case "origins.replace":
       return Array.isArray(entry.details) ? entry.details.join(", ") : "";
     case "contest.decide":

@@ -28,6 +28,7 @@ const KINDS = [
   "ticket",
   "integration_key",
   "population",
+  "publication",
 ] as const;
 
 /** The audit page. */

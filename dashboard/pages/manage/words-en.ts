@@ -333,6 +333,11 @@ export const en: Record<ManageKey, string> = {
   audit_population_state: "Service users stated",
   audit_population_withdraw: "Service users removed",
   auditPopulation: "{period}: {n} service users",
+  // Publications (issue 20, item 2)
+  kind_publication: "Published results",
+  audit_publication_publish: "Survey results published",
+  auditPublication: "{period}: IKM {ikm}, {n} respondents, {rtl} RTL rows",
+  auditPublicationCorrection: "corrects the earlier publication",
   audit_agency_create: "Agency created",
   audit_service_create: "Service added",
   audit_service_update: "Service changed",

@@ -350,6 +350,11 @@ const id = {
   audit_population_state: "Jumlah penerima layanan dinyatakan",
   audit_population_withdraw: "Jumlah penerima layanan dihapus",
   auditPopulation: "{period}: {n} penerima layanan",
+  // Publications (issue 20, item 2)
+  kind_publication: "Publikasi hasil",
+  audit_publication_publish: "Hasil survei diterbitkan",
+  auditPublication: "{period}: IKM {ikm}, {n} responden, {rtl} baris RTL",
+  auditPublicationCorrection: "koreksi atas terbitan sebelumnya",
   audit_agency_create: "Instansi dibuat",
   audit_service_create: "Layanan ditambahkan",
   audit_service_update: "Layanan diubah",
