@@ -1,7 +1,8 @@
 /**
- * The public results page against GET /health on one Node server (docs/design.md, "Performance
- * budgets"): the demo agency's page, whose published past semester the app keeps in memory, and
- * /health, which asks the database; the two runs alternate three times and their medians compare.
+ * The public results page against GET /health on one Node server, for its budget in
+ * docs/design.md, "Performance budgets": the demo agency's page, whose published past semester the
+ * app keeps in memory, and /health, which asks the database; the two runs alternate three times
+ * and their medians compare.
  */
 import autocannon from "autocannon";
 import { DEMO_AGENCY } from "../db/seed.ts";

@@ -2,7 +2,7 @@
  * Published SKM results (db/schema/publications.ts; docs/design.md, "Publications"): the
  * snapshot a publication freezes, the statements that publish it, and what readers list.
  */
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, isNull } from "drizzle-orm";
 import type { Period } from "../../core/period.ts";
 import type { PublicationSnapshot } from "../../core/publication-contract.ts";
 import { IKM_METHOD, ikmStanding } from "../../core/scoring.ts";
@@ -89,16 +89,9 @@ export const publishStatements = (db: Db, row: NewPublication) =>
 
 /** An agency's publications, newest first, with their snapshots and the publisher's name. */
 export function publicationsOf(db: Db, agencyId: string) {
+  // Every column, the publisher named instead of their account's id.
   return db
-    .select({
-      id: publications.id,
-      period: publications.period,
-      snapshot: publications.snapshot,
-      publishedAt: publications.publishedAt,
-      publishedBy: users.name,
-      supersededAt: publications.supersededAt,
-      supersededBy: publications.supersededBy,
-    })
+    .select({ ...getTableColumns(publications), publishedBy: users.name })
     .from(publications)
     .leftJoin(users, eq(users.id, publications.publishedBy))
     .where(eq(publications.agencyId, agencyId))

@@ -11,17 +11,8 @@ import { currentSemester } from "../../../core/period.ts";
 import { ELEMENT_IDS } from "../../../core/questionnaire.ts";
 import { agencies, auditLog, followUps } from "../../../db/schema.ts";
 import { DEMO_OFFICERS, DEMO_REGIONAL_EMAIL, DEMO_SUPERVISOR_EMAIL } from "../../../db/seed.ts";
-import {
-  AGENCY,
-  AGENCY_PATH,
-  OFFICER_NIPS,
-  ORIGIN,
-  OTHER_ADMIN_EMAIL,
-  rating,
-  STORES,
-  type TestApp,
-  testApp,
-} from "../../test-app.ts";
+import type { TestApp } from "../../test-app.ts";
+import { AGENCY, AGENCY_PATH, ORIGIN, OTHER_ADMIN_EMAIL, rating, STORES, testApp } from "../../test-app.ts";
 
 /** The semester the server's clock is in: widget ratings are timed by it. */
 const PERIOD = currentSemester(Date.now(), "Asia/Jakarta");
@@ -173,7 +164,7 @@ describe("publishing: who may, and what is refused", () => {
   it("refuses everyone but the agency's own admins (officer, supervisor, regional admin, other agency, nobody, device)", async () => {
     const device = await t.pairDevice("loket-1", admin);
     const refused: [string, string | undefined, number][] = [
-      ["officer", await t.login({ nip: OFFICER_NIPS[0] }), 403],
+      ["officer", await t.login({ nip: DEMO_OFFICERS[0].nip }), 403],
       ["supervisor", await t.login({ email: DEMO_SUPERVISOR_EMAIL }), 403],
       ["regional admin", await t.login({ email: DEMO_REGIONAL_EMAIL }), 403],
       ["another agency's admin", await t.login({ email: OTHER_ADMIN_EMAIL }), 403],
