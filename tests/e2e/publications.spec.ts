@@ -127,3 +127,20 @@ test("@once the public page prints as one clean A4 document", async ({ page }) =
   expect(text).not.toContain("English");
   expect(pages).toBeLessThanOrEqual(6);
 });
+
+test("@once every poster says where the published results are, and still prints one A4 page per counter", async ({
+  page,
+  baseURL,
+}) => {
+  await signIn(page);
+  await page.goto(`/dashboard/a/${AGENCY}/manage/posters`);
+  const posters = page.getByRole("article", { name: /^Poster Loket/ });
+  await expect(posters).toHaveCount(4);
+  for (const poster of await posters.all()) {
+    await expect(poster).toContainText(`Hasil survei: ${baseURL}/publik/${AGENCY}`);
+  }
+  await page.emulateMedia({ media: "print" });
+  const { text, pages } = await pdfText(await page.pdf({ format: "A4" }));
+  expect(pages).toBe(4);
+  expect(text).toContain(`/publik/${AGENCY}`);
+});

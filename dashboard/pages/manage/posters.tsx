@@ -119,7 +119,7 @@ function Poster({
       <p class="poster-service">Layanan: {service}</p>
       <p class="poster-url">{url}</p>
       <p class="poster-foot">Penilaian Anda dipakai untuk Survei Kepuasan Masyarakat (PermenPANRB 14/2017).</p>
-      <p class="poster-foot">Hasil survei: {results}</p>
+      <p class="poster-results">Hasil survei: {results}</p>
     </article>
   );
 }
