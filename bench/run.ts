@@ -11,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import { startServer } from "../tests/server.ts";
 import { bundleSizes } from "./bundles.ts";
 import { ingestRates } from "./ingest.ts";
+import { publicPageRate } from "./public-page.ts";
 import { reportCosts } from "./reports.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -54,7 +55,7 @@ const peakRss = (pid: number) => {
   return line ? Number(line[1]) * KB : 0;
 };
 
-const server = await startServer(8797, { password });
+const server = await startServer(Number(process.env.BENCH_PORT ?? 8797), { password });
 try {
   const { health, single, batch } = await ingestRates(server, password, seconds);
   const ratio = single.rps / health.rps;
@@ -71,6 +72,17 @@ try {
   add("server peak RSS during the ingest runs", `${Math.round(peakRss(server.pid) / KB / KB)} MB`);
   const failed = single.non2xx + single.errors + batch.non2xx + batch.errors;
   if (failed > 0) add("failed requests during the ingest runs", String(failed), "0", false);
+  // The public results page of a published period, kept in memory (docs/design.md, "Publications").
+  const publik = await publicPageRate(server, seconds);
+  const pageRatio = publik.page / publik.health;
+  add(`GET /publik/{slug}, a cached published period (-c 50, median of 3)`, `${Math.round(publik.page)} req/s`);
+  add(
+    "public page rate ÷ GET /health rate (same runs, alternating)",
+    `${pageRatio.toFixed(2)}× (/health ${Math.round(publik.health)} req/s)`,
+    "≥ 2×",
+    pageRatio >= 2,
+  );
+  if (publik.failed > 0) add("failed requests during the public page runs", String(publik.failed), "0", false);
 } finally {
   await server.stop();
 }

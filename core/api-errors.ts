@@ -49,6 +49,10 @@ export const API_ERRORS = {
   // The dashboard's own forms and figures.
   invalid_period: DASHBOARD,
   invalid_import: DASHBOARD,
+  // Publications: a period without an IKM is not published; the public asks for one never published
+  // (the badge words that itself, in widget/badge-words.ts, without reading codes).
+  ikm_incomplete: DASHBOARD,
+  not_published: CLIENTS,
   already_decided: DASHBOARD,
   already_contested: DASHBOARD,
   // Officers answer: a comment replied to once, a feedback acknowledged once.

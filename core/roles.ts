@@ -24,6 +24,8 @@ export const RULES = {
    * head; its regional admin evaluates the plan (PEKPPP), so reads it, as supervisors do.
    */
   planFollowUps: ["agency_admin"],
+  /** Publish a named period's results, and correct them by publishing again (the agency's own act: docs/design.md, "Publications"). */
+  publishResults: ["agency_admin"],
   /** List and create the agencies of a region. */
   manageRegion: ["regional_admin"],
   /** Staff a counter: check in and out, issue rating tickets (an officer only for themself). */

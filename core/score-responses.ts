@@ -1,6 +1,6 @@
 /**
  * What the API answers about scores: the SKM summary of a slice of ratings, the
- * report, the published IKM, an officer's indicator, comments, the respondent
+ * report, an officer's indicator, comments, the respondent
  * profile and flagged ratings (see responses.ts for the rest). Front ends import
  * only the types.
  */
@@ -112,11 +112,6 @@ export const StatedPopulationResponse = z
     statedAt: iso.nullable(),
   })
   .meta({ id: "StatedPopulation" });
-export const PublicIkmResponse = Summary.extend({
-  agency: z.object({ slug: z.string(), name: z.string() }),
-  period: Period,
-  byService: z.array(Summary.extend({ service: z.string(), name: z.string() })),
-}).meta({ id: "PublicIkm" });
 export const OfficerScoreResponse = OfficerIndicator.extend({
   period: Period,
   officer: z.string(),
@@ -233,8 +228,6 @@ export type Profile = z.infer<typeof ProfileResponse>;
 export type Flagged = z.infer<typeof FlaggedResponse>;
 /** The agency's SKM report. */
 export type Report = z.infer<typeof ReportResponse>;
-/** The published aggregate. */
-export type PublicIkm = z.infer<typeof PublicIkmResponse>;
 /** An officer's own indicator and trend. */
 export type OfficerScore = z.infer<typeof OfficerScoreResponse>;
 /** An agency's comments. */

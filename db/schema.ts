@@ -12,6 +12,7 @@ export * from "./schema/audit.ts";
 export * from "./schema/duties.ts";
 export * from "./schema/follow-ups.ts";
 export * from "./schema/populations.ts";
+export * from "./schema/publications.ts";
 export * from "./schema/ratings.ts";
 export * from "./schema/replies.ts";
 export * from "./schema/rollups.ts";

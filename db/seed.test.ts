@@ -1,3 +1,4 @@
+/** The demo's history: officers' answers in its oldest semester, and its past semester published. */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { currentSemester } from "../core/period.ts";
 import { migrateDatabase, openDatabase } from "./node.ts";
-import { commentReplies, officerFeedback, officers, ratings, users } from "./schema.ts";
+import { commentReplies, officerFeedback, officers, publications, ratings, users } from "./schema.ts";
 import { DEMO_OFFICERS, seedDemo } from "./seed.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "suara-seed-"));
@@ -33,5 +34,23 @@ describe("the demo's history", () => {
       }),
     ]);
     expect(feedback[0].period).not.toBe(currentSemester(now, "Asia/Jakarta"));
+  });
+});
+
+describe("seedDemo", () => {
+  it.each([
+    ["2026-11-30T03:00:00Z", "2026-S1"],
+    ["2027-03-15T03:00:00Z", "2026-S2"],
+  ])("seeded on %s publishes %s, by its admin, with an IKM", async (at, period) => {
+    const db = await openDatabase({ url: `file:${join(dir, `${period}.db`)}` });
+    await migrateDatabase(db);
+    await seedDemo(db, { password: "seed-password-1", pin: "246810", origins: [], now: Date.parse(at) });
+    const rows = await db.select().from(publications);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ period, supersededAt: null, publishedBy: expect.stringMatching(/^usr/) });
+    expect(rows[0].snapshot.ikm?.value).toBeGreaterThan(25);
+    expect(rows[0].snapshot.respondents).toBeGreaterThan(100);
+    // The demo's plan for that semester was written before it was published: the snapshot holds it.
+    expect(rows[0].snapshot.followUps).toHaveLength(3);
   });
 });

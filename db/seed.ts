@@ -2,7 +2,8 @@
  * The demo agency (docs/design.md, "Demo data"): Disdukcapil Kota Tebing Tinggi with
  * four services, four counters, six officers, an admin, a supervisor, a
  * regional admin, and thirty weeks of plausible kiosk ratings attributed through
- * real duties, so every screen has something to show. Deterministic for a given day.
+ * real duties, so every screen has something to show, and its past semester published.
+ * Deterministic for a given day.
  */
 import { count, eq } from "drizzle-orm";
 import { nextQuarter, previousPeriod, priorityElements } from "../core/follow-up-plan.ts";
@@ -13,6 +14,7 @@ import { ELEMENT_IDS, type ElementId } from "../core/questionnaire.ts";
 import { addStat, elementFigures, emptyStat } from "../core/scoring.ts";
 import { uuidv7 } from "../core/uuid7.ts";
 import type { Db } from "./client.ts";
+import { periodSnapshot, publishStatements } from "./queries/publications.ts";
 import { rebuildRollups } from "./queries/rollups.ts";
 import {
   agencies,
@@ -251,6 +253,7 @@ export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(
   const plan = demoFollowUps(ratingRows, { agencyId, createdBy: adminId, now, timezone });
   if (plan.length) await db.insert(followUps).values(plan);
   await seedAnswers(db, { agencyId, officerId: officerRows[0].id, supervisorId, ratingRows, timezone });
+  await publishPastSemester(db, agencyId, now, timezone);
   return { agencyId, ratings: ratingRows.length };
 }
 
@@ -393,4 +396,19 @@ function demoFollowUps(
     }),
   ];
   return [...beforePlan, ...pastPlan];
+}
+
+/**
+ * The demo's past semester published by its admin (docs/design.md, "Publications"), with whatever
+ * RTL rows it has by then, so the public page and the badge have a period to show; nothing when
+ * the semester has no IKM (a seed without weeks of ratings).
+ */
+async function publishPastSemester(db: Db, agencyId: string, now: number, timezone: Timezone) {
+  const [year, half] = currentSemester(now, timezone).split("-S").map(Number);
+  const period = parsePeriod(half === 2 ? `${year}-S1` : `${year - 1}-S2`)!;
+  const snapshot = await periodSnapshot(db, agencyId, period);
+  if (!snapshot.ikm) return;
+  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN_EMAIL));
+  const row = { id: newId("pub"), agencyId, period: period.label, snapshot, publishedBy: admin.id, publishedAt: now };
+  await db.batch([...publishStatements(db, row)]);
 }

@@ -7,6 +7,7 @@
  * ("unsigned", a token copied off the tablet) is refused everywhere with 401.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { ELEMENT_IDS } from "../core/questionnaire.ts";
 import { DEMO_REGIONAL_EMAIL, DEMO_SUPERVISOR_EMAIL } from "../db/seed.ts";
 import { AGENCY, OFFICER_NIPS, OTHER_ADMIN_EMAIL, OTHER_AGENCY, PASSWORD, rating, testApp } from "./test-app.ts";
 
@@ -323,6 +324,15 @@ const ROUTES: Route[] = [
     path: async () => `${a}/follow-ups/${await made("follow-ups", followUp(), "followUp")}`,
     allowed: ["admin"],
   },
+  // Publishing is the agency's own act: its admins only (its regional admin reads the list, as supervisors do).
+  { method: "GET", name: "/agencies/:slug/publications", path: () => `${a}/publications`, allowed: READERS },
+  {
+    method: "POST",
+    name: "/agencies/:slug/publications",
+    path: () => `${a}/publications`,
+    body: () => ({ period: "2026-S1" }),
+    allowed: ["admin"],
+  },
   { method: "GET", name: "/agencies", path: () => "/api/v1/agencies", allowed: ["regional"] },
   {
     method: "POST",
@@ -464,6 +474,10 @@ beforeAll(async () => {
   tokens.regional = await t.login({ email: DEMO_REGIONAL_EMAIL });
   officerId = await t.officerId(OFFICER_NIPS[0]);
   ratingId = (await t.storeAt([rating()]))[0].id;
+  // A respondent of 2026-S1 who answered every element: that period has an IKM to publish (and then public).
+  await t.storeAt([
+    rating({ createdAt: "2026-03-10T03:00:00Z", answers: Object.fromEntries(ELEMENT_IDS.map((e) => [e, 3])) }),
+  ]);
 });
 
 describe.each(ROUTES.map((r) => [r.method, r.name, r] as const))("%s %s", (_method, _name, route) => {
@@ -512,7 +526,8 @@ describe("public routes need no sign-in", () => {
   it.each([
     ["GET", "/health"],
     ["GET", `${a}/form`],
-    ["GET", `/api/v1/public/agencies/${AGENCY}/ikm`],
+    ["GET", `/api/v1/public/agencies/${AGENCY}/publications`],
+    ["GET", `/publik/${AGENCY}`],
     ["GET", "/api/v1/openapi.json"],
   ])("%s %s", async (method, path) => {
     expect((await t.call(method, path)).status).toBe(200);

@@ -22,6 +22,8 @@ import { observe } from "./middleware/observe.ts";
 import { sameOrigin } from "./middleware/same-origin.ts";
 import { createPinLockout } from "./officer-pin.ts";
 import { BEARER_DESCRIPTION, router } from "./openapi.ts";
+import { createPublicPageRoutes } from "./public-page-route.ts";
+import { forgetPublicResults, PublicResultsCache } from "./public-results.ts";
 import { agenciesRoutes } from "./routes/agencies.ts";
 import { createAuthRoutes } from "./routes/auth.ts";
 import { createCounterDutyRoutes } from "./routes/counters/duty.ts";
@@ -52,6 +54,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** Where 5xx answers and database failures are logged (default: JSON lines on the console). */
   log?: Log;
+  /** Whether the public results page is sent gzipped by the app itself (Node; Cloudflare compresses on Workers). */
+  gzipPages?: boolean;
 }
 
 /** Largest body of any API request but POST /ratings: every management form fits many times over. */
@@ -76,11 +80,13 @@ export function createApp({
   lanUrls = () => [],
   metrics,
   log = consoleLog(),
+  gzipPages = false,
 }: AppOptions) {
   const resolved: AppSettings = { ...DEFAULT_SETTINGS, ...settings };
   const deviceCache = new DeviceCache();
   const signatures = new DeviceSignatures({ keys: deviceKeys });
   const pinLockout = createPinLockout();
+  const publicResults = new PublicResultsCache();
   // Each router serves the paths under its mount point; the folders of routes/ follow these paths.
   const api = router()
     .route("/agencies", agenciesRoutes)
@@ -135,6 +141,9 @@ export function createApp({
   const app = router();
   app.onError(handleError);
   app.notFound(handleNotFound);
+  // The public results page, answered from memory before anything else runs: a flood of visitors costs
+  // a lookup and a copy of bytes each; the database is asked only for an agency it does not keep.
+  app.route("/publik", createPublicPageRoutes({ db, cache: publicResults, gzip: gzipPages }));
   app.use("*", observe({ metrics, log }));
   // Before the database is asked for: metrics matter most while it is down.
   app.get("/metrics", metrics ? metrics.handler : metricsUnavailable);
@@ -142,6 +151,7 @@ export function createApp({
     c.set("settings", resolved);
     c.set("deviceCache", deviceCache);
     c.set("pinLockout", pinLockout);
+    c.set("publicResults", publicResults);
     // No header is believed here: each entry point says where its address comes from.
     c.set("clientIp", clientIp(c) ?? "unknown");
     c.set("lanUrls", lanUrls);
@@ -183,8 +193,11 @@ export function createApp({
   app.use("/api/*", auth({ signatures }));
   // CSRF: changes made with the session cookie must come from our own pages.
   app.use("/api/*", sameOrigin());
+  // A changed RTL row shows on the public page at once on this instance (its progress is public).
+  app.use("/api/v1/agencies/:slug/follow-ups/*", forgetPublicResults());
   app.route("/health", createHealthRoutes());
   app.route("/api/v1", api);
+
   return app;
 }
 

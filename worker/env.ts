@@ -4,6 +4,7 @@ import type { Role } from "../db/schema.ts";
 import type { DeviceCache } from "./device-cache.ts";
 import type { Ingest } from "./ingest-queue.ts";
 import type { Lockout } from "./middleware/rate-limit.ts";
+import type { PublicResultsCache } from "./public-results.ts";
 
 /** A signed-in person. */
 export interface SessionUser {
@@ -76,5 +77,7 @@ export interface AppEnv {
     lanUrls: () => string[];
     /** Counts kiosk PIN attempts (worker/officer-pin.ts). */
     pinLockout: Lockout;
+    /** Each agency's published results, kept in memory (worker/public-results.ts). */
+    publicResults: PublicResultsCache;
   };
 }

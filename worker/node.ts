@@ -75,6 +75,7 @@ const app = withSite(
     lanUrls: () => (isEveryInterface(host) ? lanUrls(port) : []),
     metrics,
     log,
+    gzipPages: true,
   }),
   { serve: serveStatic({ root: dist }), file: (path) => serveStatic({ path: join(dist, path) }) },
 );

@@ -10,7 +10,7 @@ import type { App } from "./app.ts";
 import type { AppEnv } from "./env.ts";
 
 /** CSP of our own pages: our scripts and stylesheets only (styles set from script go through CSSOM, which CSP allows). */
-const PAGE_CSP = {
+export const PAGE_CSP = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'"],

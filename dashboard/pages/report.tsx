@@ -15,6 +15,7 @@ import { FollowUpPlan } from "../components/follow-ups.tsx";
 import { Layout } from "../components/layout.tsx";
 import { usePeriodQuery } from "../components/period.tsx";
 import { PrintToolbar } from "../components/print-toolbar.tsx";
+import { Publications } from "../components/publications.tsx";
 import { ReasonsSections } from "../components/reasons.tsx";
 import { Load } from "../components/states.tsx";
 import { Session } from "../context.ts";
@@ -38,6 +39,7 @@ export function ReportPage() {
   return (
     <Layout agency={slug}>
       <PrintToolbar />
+      <Publications slug={slug} report={report.data} />
       <Load loaded={report}>
         {(r) => (
           <article class="paper report" aria-labelledby="report-title">

@@ -245,10 +245,12 @@ test("@once the classic script works where modules cannot be loaded", async ({ p
   await expect(widget(page).getByRole("button", { name: "Isi survei lengkap" })).toBeVisible();
 });
 
-test("the IKM badge shows the published figure and its band", async ({ page }) => {
+test("the IKM badge shows the published figure, its band and when, linked to the public page", async ({ page }) => {
   await page.goto("/widget/");
   const badge = page.locator("suara-ikm-badge").getByRole("group");
-  await expect(badge).toContainText(/IKM|Indeks cepat/);
-  await expect(badge).toContainText(/\d+,\d\d/);
+  await expect(badge).toContainText(/IKM Semester I{1,2} \d{4}/);
+  await expect(badge).toContainText(/\d+,\d\d · [A-D]/);
+  await expect(badge).toContainText(/Diterbitkan \d+ \w+ \d{4}/);
+  await expect(badge.getByRole("link")).toHaveAttribute("href", /\/publik\/disdukcapil-tebingtinggi$/);
   await expectAccessible(page);
 });

@@ -31,6 +31,7 @@ import { integrationKeysRoutes } from "./agencies/integration-keys.ts";
 import { officersRoutes } from "./agencies/officers.ts";
 import { originsRoutes } from "./agencies/origins.ts";
 import { populationsRoutes } from "./agencies/populations.ts";
+import { publicationsRoutes } from "./agencies/publications.ts";
 import { ratingsRoutes } from "./agencies/ratings.ts";
 import { ratingsCsvRoutes } from "./agencies/ratings-csv.ts";
 import { reportRoutes } from "./agencies/report.ts";
@@ -131,6 +132,7 @@ export const agenciesRoutes = router()
   .route("/:slug/report", reportRoutes)
   .route("/:slug/populations", populationsRoutes)
   .route("/:slug/follow-ups", followUpsRoutes)
+  .route("/:slug/publications", publicationsRoutes)
   .route("/:slug/ratings.csv", ratingsCsvRoutes)
   .route("/:slug/ratings", ratingsRoutes)
   .route("/:slug/flagged", flaggedRoutes)

@@ -50,6 +50,27 @@ describe("audit details in words", () => {
     );
   });
 
+  it("name a publication's period, IKM, respondents and RTL rows in words, and say when it corrects one", () => {
+    const first = entry("publication.publish", {
+      period: "2026-S1",
+      ikm: 84.7,
+      respondents: 863,
+      followUps: 2,
+      supersedes: null,
+    });
+    expect(auditDetails(first, names, "id")).toBe("Semester I 2026: IKM 84,70, 863 responden, 2 baris RTL");
+    const again = entry("publication.publish", {
+      period: "2026-S1",
+      ikm: 85,
+      respondents: 1200,
+      followUps: 0,
+      supersedes: "pub_1",
+    });
+    expect(auditDetails(again, names, "en")).toBe(
+      "Semester I 2026: IKM 85.00, 1,200 respondents, 0 RTL rows · corrects the earlier publication",
+    );
+  });
+
   it("name a duty's counter and officer, where it ended and why, in both languages", () => {
     const ended = entry("duty.end", { counter: "ctr_1", officer: "off_1", via: "board", reason: "Lupa keluar" });
     expect(auditDetails(ended, names, "id")).toBe(

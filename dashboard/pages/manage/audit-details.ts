@@ -10,7 +10,7 @@ import type { Timezone } from "../../../core/period.ts";
 import type { Locale } from "../../../core/questionnaire.ts";
 import type { Audit } from "../../../core/responses.ts";
 import { reasonText } from "../../contest-text.ts";
-import { count, dateTime, periodWords } from "../../format.ts";
+import { count, dateTime, periodWords, score } from "../../format.ts";
 import { type TextKey, text } from "../../text.ts";
 import { viaWords } from "../duty/words.ts";
 import { followUpAudit } from "./audit-follow-ups.ts";
@@ -66,6 +66,16 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
     case "follow_up.update":
     case "follow_up.delete":
       return followUpAudit(d, locale);
+    case "publication.publish":
+      return parts(
+        say(locale, "auditPublication", {
+          period: periodWords(String(d.period), locale),
+          ikm: score(Number(d.ikm), locale),
+          n: count(Number(d.respondents), locale),
+          rtl: count(Number(d.followUps), locale),
+        }),
+        Boolean(d.supersedes) && say(locale, "auditPublicationCorrection"),
+      );
     case "origins.replace":
       return Array.isArray(entry.details) ? entry.details.join(", ") : "";
     // A contest's reason in words, never its code or the contest's id (they showed on the audit page).

@@ -31,6 +31,7 @@ const KINDS = [
   "comment",
   "feedback",
   "follow_up",
+  "publication",
 ] as const;
 
 /** The audit page. */

@@ -2,7 +2,7 @@
  * Printable A4 posters, one per counter: the agency, the counter, a short
  * instruction in Bahasa Indonesia and a QR code to the hosted rating page for
  * the counter (its main service chosen; the page lets the citizen pick another the
- * counter gives). That page is Suara's own, trusted for every agency: no origin to register.
+ * counter gives), and where the published results are (the agency's public page). That page is Suara's own, trusted for every agency: no origin to register.
  */
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
@@ -70,7 +70,16 @@ export function PostersPage() {
                   // Every service given there: the page asks which one the citizen received.
                   const given = c.services.flatMap((slug) => active.filter((s) => s.slug === slug).map((s) => s.name));
                   const names = given.length ? given.join(", ") : service.name;
-                  return <Poster key={c.id} agency={setup.agency.name} counter={c} service={names} url={url} />;
+                  return (
+                    <Poster
+                      key={c.id}
+                      agency={setup.agency.name}
+                      counter={c}
+                      service={names}
+                      url={url}
+                      results={`${setup.publicUrl}/publik/${encodeURIComponent(slug)}`}
+                    />
+                  );
                 })
               )}
             </>
@@ -87,11 +96,14 @@ function Poster({
   counter,
   service,
   url,
+  results,
 }: {
   agency: string;
   counter: CounterRow;
   service: string;
   url: string;
+  /** The agency's public results page (docs/design.md, "Publications"). */
+  results: string;
 }) {
   return (
     <article class="poster" lang="id" aria-label={`Poster ${counter.name}`}>
@@ -107,6 +119,7 @@ function Poster({
       <p class="poster-service">Layanan: {service}</p>
       <p class="poster-url">{url}</p>
       <p class="poster-foot">Penilaian Anda dipakai untuk Survei Kepuasan Masyarakat (PermenPANRB 14/2017).</p>
+      <p class="poster-results">Hasil survei: {results}</p>
     </article>
   );
 }

@@ -344,6 +344,11 @@ export const en: Record<ManageKey, string> = {
   audit_follow_up_create: "Follow-up plan written",
   audit_follow_up_update: "Follow-up plan changed",
   audit_follow_up_delete: "Follow-up plan deleted",
+  // Publications (issue 20, item 2)
+  kind_publication: "Published results",
+  audit_publication_publish: "Survey results published",
+  auditPublication: "{period}: IKM {ikm}, {n} respondents, {rtl} RTL rows",
+  auditPublicationCorrection: "corrects the earlier publication",
   audit_agency_create: "Agency created",
   audit_service_create: "Service added",
   audit_service_update: "Service changed",

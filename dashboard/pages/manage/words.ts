@@ -361,6 +361,11 @@ const id = {
   audit_follow_up_create: "Rencana tindak lanjut ditulis",
   audit_follow_up_update: "Rencana tindak lanjut diubah",
   audit_follow_up_delete: "Rencana tindak lanjut dihapus",
+  // Publications (issue 20, item 2)
+  kind_publication: "Publikasi hasil",
+  audit_publication_publish: "Hasil survei diterbitkan",
+  auditPublication: "{period}: IKM {ikm}, {n} responden, {rtl} baris RTL",
+  auditPublicationCorrection: "koreksi atas terbitan sebelumnya",
   audit_agency_create: "Instansi dibuat",
   audit_service_create: "Layanan ditambahkan",
   audit_service_update: "Layanan diubah",

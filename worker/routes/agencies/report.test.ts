@@ -228,8 +228,14 @@ describe("GET /api/v1/agencies/:slug/report", () => {
 });
 
 describe("GET /api/v1/public/agencies/:slug/ikm", () => {
-  it("publishes the unit's aggregate without any officer data", async () => {
+  it("answers the published unit's aggregate without any officer data, never the live figures", async () => {
     await store(workedExample("2026-03-10T03:00:00Z"));
+    const unpublished = await t.call("GET", `/api/v1/public/agencies/${AGENCY}/ikm?period=2026`);
+    expect((await unpublished.json()).error.code).toBe("not_published");
+    const token = await t.login();
+    expect(
+      (await t.call("POST", `/api/v1/agencies/${AGENCY}/publications`, { token, body: { period: "2026" } })).status,
+    ).toBe(200);
     const res = await t.call("GET", `/api/v1/public/agencies/${AGENCY}/ikm?period=2026`);
     expect(res.status).toBe(200);
     const body = await res.json();
