@@ -94,7 +94,7 @@ export function CommentsPage() {
                       <CommentReasons comment={c} locale={locale} />
                       <p class="muted">
                         {dateTime(c.createdAt, locale, zone)} · {c.service}
-                        {c.counter ? ` · ${c.counter}` : ""}
+                        {c.counterName ? ` · ${c.counterName}` : ""}
                         {c.officer ? ` · ${c.officer}` : ""}
                         {c.overall ? ` · ${FACES[c.overall - 1][locale]}` : ""}
                       </p>

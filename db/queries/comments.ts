@@ -90,7 +90,13 @@ export async function commentsForAgency(
   if (reason && reason !== LEVY_FILTER)
     where.push(sql`EXISTS (SELECT 1 FROM json_each(${ratings.reasons}) WHERE value = ${reason})`);
   const query = db
-    .select({ ...commentColumns, counter: counters.code, officer: officers.name, reasons: ratings.reasons })
+    .select({
+      ...commentColumns,
+      counter: counters.code,
+      counterName: counters.name,
+      officer: officers.name,
+      reasons: ratings.reasons,
+    })
     .from(ratings)
     .innerJoin(services, eq(services.id, ratings.serviceId))
     .leftJoin(counters, eq(counters.id, ratings.counterId))

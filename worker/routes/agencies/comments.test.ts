@@ -60,3 +60,26 @@ describe("GET /api/v1/me/comments", () => {
     expect(second.more).toBe(false);
   });
 });
+
+describe("a comment's counter", () => {
+  it("is named as citizens see it, beside the code the counter filter takes", async () => {
+    const device = await t.pairDevice("loket-1");
+    await t.call("POST", "/api/v1/ratings", {
+      token: device,
+      body: { ratings: [rating({ channel: "kiosk", comment: "Loketnya rapi" })] },
+    });
+    const admin = await t.login();
+    const res = await t.call(
+      "GET",
+      `/api/v1/agencies/${AGENCY}/comments?from=2020-01-01&to=2099-12-31&counter=loket-1`,
+      {
+        token: admin,
+      },
+    );
+    const { comments } = await res.json();
+    expect(comments.find((c: { comment: string }) => c.comment === "Loketnya rapi")).toMatchObject({
+      counter: "loket-1",
+      counterName: "Loket 1",
+    });
+  });
+});
