@@ -31,6 +31,13 @@ export const RULES = {
   contestOwnRating: ["officer", "supervisor", "agency_admin"],
   /** List an agency's contests and decide them: supervisors too, not only those who exclude; never one's own. */
   decideContest: ["regional_admin", "agency_admin", "supervisor"],
+  /**
+   * Be told of alerts about one's agency (a possible levy, low faces, a band falling): those who act on
+   * them the same day. Regional admins oversee many agencies and read the reports instead.
+   */
+  readNotifications: ["agency_admin", "supervisor"],
+  /** Set an agency's alert rules and its webhook, and read the webhook's delivery log. */
+  manageAlerts: ["regional_admin", "agency_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Something the rules allow some roles to do. */

@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import { cors } from "hono/cors";
 import type { Db } from "../db/client.ts";
 import { isRegisteredOrigin } from "../db/queries/agencies.ts";
+import { alertAfterIngest, type Background, runInBackground } from "./alerts.ts";
 import { DeviceCache } from "./device-cache.ts";
 import type { DeviceKeys } from "./device-keys.ts";
 import { DeviceSignatures } from "./device-signature.ts";
@@ -51,6 +52,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** Where 5xx answers and database failures are logged (default: JSON lines on the console). */
   log?: Log;
+  /** Runs work a request must not wait for, such as checking its ratings for alerts (default: worker/alerts.ts's). */
+  background?: Background;
 }
 
 /** Largest body of any API request but POST /ratings: every management form fits many times over. */
@@ -75,6 +78,7 @@ export function createApp({
   lanUrls = () => [],
   metrics,
   log = consoleLog(),
+  background = runInBackground,
 }: AppOptions) {
   const resolved: AppSettings = { ...DEFAULT_SETTINGS, ...settings };
   const deviceCache = new DeviceCache();
@@ -89,6 +93,7 @@ export function createApp({
       createRatingsRoutes({
         widgetQuota: resolved.widgetQuota,
         onResults: metrics && ((results) => metrics.ratings(results)),
+        afterCommit: (c, inputs, results) => alertAfterIngest(c, inputs, results, { background, log }),
       }),
     )
     .route("/devices", createDevicesRoutes())
