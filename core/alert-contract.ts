@@ -113,7 +113,10 @@ export const WebhookInput = z.strictObject({
 export const WebhookAttempt = z.object({
   at: iso,
   statusCode: z.number().int().nullable(),
-  error: z.string().nullable(),
+  error: z
+    .enum(["timeout", "unreachable"])
+    .nullable()
+    .meta({ description: "No answer within 10 s, or no connection (refused, no such host, TLS)" }),
   nextAt: iso.nullable().meta({ description: "When the next try comes; null: none" }),
 });
 

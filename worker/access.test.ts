@@ -305,7 +305,12 @@ const ROUTES: Route[] = [
     allowed: ["admin"],
   },
   // Alerts: each reader their own notifications (regional admins get none); the rules and webhook are the managers'.
-  { method: "GET", name: "/agencies/:slug/notifications", path: () => `${a}/notifications`, allowed: ["supervisor", "admin"] },
+  {
+    method: "GET",
+    name: "/agencies/:slug/notifications",
+    path: () => `${a}/notifications`,
+    allowed: ["supervisor", "admin"],
+  },
   {
     method: "POST",
     name: "/agencies/:slug/notifications/read",

@@ -61,7 +61,8 @@ export async function sendDue(db: Db, { now = Date.now, fetch: send = fetch }: S
         // The receiver's answer is never read nor shown: only its status is logged.
         await response.body?.cancel();
       } catch (caught) {
-        error = describeError(caught).slice(0, 200);
+        // Kept as a code the dashboard words (never a runtime's English message on an Indonesian screen).
+        error = (caught as Error).name === "TimeoutError" ? "timeout" : "unreachable";
       }
       const at = now();
       const delivered = statusCode !== null && statusCode >= 200 && statusCode < 300;

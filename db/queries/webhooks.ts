@@ -60,7 +60,7 @@ export async function deliveryLog(db: Db, agencyId: string, limit = 50) {
       .map((t) => ({
         at: iso(t.at)!,
         statusCode: t.statusCode === null ? null : Number(t.statusCode),
-        error: t.error === null ? null : String(t.error),
+        error: t.error as "timeout" | "unreachable" | null,
         nextAt: iso(t.nextAt),
       })),
   }));

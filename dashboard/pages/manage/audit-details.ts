@@ -7,6 +7,7 @@
 import type { Timezone } from "../../../core/period.ts";
 import type { Locale } from "../../../core/questionnaire.ts";
 import type { Audit } from "../../../core/responses.ts";
+import { ruleWords } from "../../alert-words.ts";
 import { count, dateTime, periodWords } from "../../format.ts";
 import { type TextKey, text } from "../../text.ts";
 import { viaWords } from "../duty/words.ts";
@@ -58,6 +59,15 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
         period: periodWords(String(d.period), locale),
         n: count(Number(d.population), locale),
       });
+    case "alert_rule.update":
+      return parts(
+        (d.rule === "levy" || d.rule === "low_faces" || d.rule === "band_drop") && ruleWords(locale, d.rule),
+        say(locale, d.enabled ? "auditRuleOn" : "auditRuleOff"),
+        d.rule === "low_faces" && say(locale, "auditLowFaces", { count: Number(d.count), minutes: Number(d.minutes) }),
+      );
+    case "webhook.set":
+    case "webhook.remove":
+      return text(d.url) ?? entry.target;
     case "origins.replace":
       return Array.isArray(entry.details) ? entry.details.join(", ") : "";
     case "contest.decide":

@@ -28,6 +28,8 @@ const KINDS = [
   "ticket",
   "integration_key",
   "population",
+  "alert_rule",
+  "webhook",
 ] as const;
 
 /** The audit page. */

@@ -83,7 +83,7 @@ describe.each(STORES)("alerts (%s store)", (store) => {
     expect(res.status).toBe(200);
     return (await res.json()) as {
       unread: number;
-      notifications: { id: string; readAt: string | null; subject: any }[];
+      notifications: { id: string; readAt: string | null; subject: Record<string, unknown> }[];
     };
   };
   const events = () => t.db.select().from(alertEvents);
@@ -268,7 +268,7 @@ describe.each(STORES)("alerts (%s store)", (store) => {
       (await (await t.call("GET", `${AGENCY_PATH}/webhook`, { token: admin })).json()).deliveries[0];
     const first = await log();
     expect(first).toMatchObject({ status: "pending", attempts: [{ statusCode: null }] });
-    expect(first.attempts[0].error).toBeTruthy();
+    expect(first.attempts[0].error).toBe("unreachable");
     hook = await receiver(200);
     await t.call("PUT", `${AGENCY_PATH}/webhook`, { token: admin, body: { url: hook.url, secret: SECRET } });
     expect(await sendDue(t.db, { now: () => Date.parse(first.attempts[0].nextAt) })).toBe(1);
