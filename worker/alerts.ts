@@ -77,26 +77,44 @@ export async function sendDue(db: Db, { now = Date.now, fetch: send = fetch }: S
   return due.length;
 }
 
+/** Longest a checked rating waits for others to join its check: one read for a burst of ratings. */
+const GATHER_MS = 20;
+
 /**
- * After a commit: checks the ratings it accepted or completed that could alert at all (a low face,
- * a levy's reason or words), then sends what they set off. Never throws; failures are logged.
+ * Checks ratings after their commit, gathered: the ratings committed within GATHER_MS (on one
+ * database) are checked together, as group commit stores them together, so a burst of single-rating
+ * POSTs costs a few checks, not one each. Each call's promise settles when its check and the
+ * deliveries it set off are done; failures are logged, never thrown.
  */
-export function alertAfterIngest(
-  c: Context<AppEnv>,
-  inputs: readonly RatingInput[],
-  results: readonly RatingResult[],
-  { background = runInBackground, log }: { background?: Background; log: Log },
-): void {
-  const ids = results
+export function createAlertChecks({ log }: { log: Log }) {
+  const waiting = new Map<Db, { ids: string[]; done: Promise<void> }>();
+  return (db: Db, ids: string[]): Promise<void> => {
+    const gathering = waiting.get(db);
+    if (gathering) {
+      gathering.ids.push(...ids);
+      return gathering.done;
+    }
+    const group = { ids: [...ids], done: Promise.resolve() };
+    group.done = new Promise<void>((resolve) => setTimeout(resolve, GATHER_MS))
+      .then(() => {
+        waiting.delete(db);
+        return checkRatings(db, group.ids, Date.now());
+      })
+      .then((fired) => (fired > 0 ? sendDue(db) : 0))
+      .then(
+        () => undefined,
+        (error) => log.error({ error: describeError(error) }, "Checking ratings for alerts failed."),
+      );
+    waiting.set(db, group);
+    return group.done;
+  };
+}
+
+/** The ratings a commit accepted or completed that could alert at all (a low face, a levy's reason or words). */
+export const mayAlertOf = (inputs: readonly RatingInput[], results: readonly RatingResult[]): string[] =>
+  results
     .filter((r, i) => (r.status === "accepted" || r.status === "completed") && mayAlert(inputs[i]))
     .map((r) => r.id);
-  if (ids.length === 0) return;
-  const db = c.get("db");
-  const task = checkRatings(db, ids, Date.now())
-    .then((fired) => (fired > 0 ? sendDue(db) : 0))
-    .catch((error) => log.error({ error: describeError(error) }, "Checking ratings for alerts failed."));
-  background(c, task);
-}
 
 /** The timer's run (Node every minute, Workers' cron): the weekly bands now and then, and the deliveries due. */
 export async function alertTimer(

@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import { cors } from "hono/cors";
 import type { Db } from "../db/client.ts";
 import { isRegisteredOrigin } from "../db/queries/agencies.ts";
-import { alertAfterIngest, type Background, runInBackground } from "./alerts.ts";
+import { type Background, createAlertChecks, mayAlertOf, runInBackground } from "./alerts.ts";
 import { DeviceCache } from "./device-cache.ts";
 import type { DeviceKeys } from "./device-keys.ts";
 import { DeviceSignatures } from "./device-signature.ts";
@@ -84,6 +84,7 @@ export function createApp({
   const deviceCache = new DeviceCache();
   const signatures = new DeviceSignatures({ keys: deviceKeys });
   const pinLockout = createPinLockout();
+  const checkAlerts = createAlertChecks({ log });
   // Each router serves the paths under its mount point; the folders of routes/ follow these paths.
   const api = router()
     .route("/agencies", agenciesRoutes)
@@ -93,7 +94,11 @@ export function createApp({
       createRatingsRoutes({
         widgetQuota: resolved.widgetQuota,
         onResults: metrics && ((results) => metrics.ratings(results)),
-        afterCommit: (c, inputs, results) => alertAfterIngest(c, inputs, results, { background, log }),
+        // Checked after the answer, never inside the ingest transaction (docs/design.md, "Alerts").
+        afterCommit: (c, inputs, results) => {
+          const ids = mayAlertOf(inputs, results);
+          if (ids.length) background(c, checkAlerts(c.get("db"), ids));
+        },
       }),
     )
     .route("/devices", createDevicesRoutes())

@@ -124,11 +124,23 @@ function fire(event: FoundEvent, now: number): InStatement[] {
   ];
 }
 
-/** Stores found events, each once; answers how many were new. */
+/**
+ * Stores found events, each once; answers how many were new. Keys already stored are read first and
+ * skipped, so a run of low faces costs a read per tap rather than a write transaction; the unique key
+ * still decides when two checks race.
+ */
 export async function storeEvents(db: Db, events: FoundEvent[], now: number): Promise<number> {
   if (events.length === 0) return 0;
+  const stored = await db.$client.execute({
+    sql: `SELECT agency_id AS agencyId, key FROM alert_events
+      WHERE agency_id IN (SELECT value FROM json_each(?)) AND key IN (SELECT value FROM json_each(?))`,
+    args: [JSON.stringify([...new Set(events.map((e) => e.agencyId))]), JSON.stringify(events.map((e) => e.key))],
+  });
+  const seen = new Set(stored.rows.map((r) => `${r.agencyId}/${r.key}`));
+  const fresh = events.filter((e) => !seen.has(`${e.agencyId}/${e.key}`));
+  if (fresh.length === 0) return 0;
   const results = await db.$client.batch(
-    events.flatMap((event) => fire(event, now)),
+    fresh.flatMap((event) => fire(event, now)),
     "write",
   );
   return results.filter((_, i) => i % 3 === 0).reduce((n, r) => n + r.rowsAffected, 0);

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WEBHOOK_BACKOFF_MS } from "../../../core/alerts.ts";
-import { checkWeeks } from "../../../db/queries/alerts.ts";
+import { checkRatings, checkWeeks } from "../../../db/queries/alerts.ts";
 import { alertEvents, auditLog, users } from "../../../db/schema.ts";
 import { DEMO_SUPERVISOR_EMAIL } from "../../../db/seed.ts";
 import { sendDue } from "../../alerts.ts";
@@ -107,6 +107,15 @@ describe.each(STORES)("alerts (%s store)", (store) => {
     // The officer has no notifications route at all; the event is one row.
     expect((await t.call("GET", `${AGENCY_PATH}/notifications`, { token: officer })).status).toBe(403);
     expect(await events()).toHaveLength(1);
+  });
+
+  it("two checks of the same rating at once (two servers, a retry) store one event: the key decides", async () => {
+    const [levy] = taps([2]).map((r) => ({ ...r, reasons: ["biaya"] }));
+    await t.storeAt([{ ...levy, channel: "widget" }]);
+    const fired = await Promise.all([1, 2, 3].map(() => checkRatings(t.db, [levy.id], Date.now())));
+    expect(fired.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await events()).toHaveLength(1);
+    expect((await inbox(admin)).unread).toBe(1);
   });
 
   it("a comment speaking of money alerts; one denying it does not; only counted ratings alert", async () => {
