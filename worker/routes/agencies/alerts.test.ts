@@ -266,6 +266,19 @@ describe.each(STORES)("alerts (%s store)", (store) => {
     for (const got of hook.got) expect(verifies(String(got.headers["x-suara-signature"]), got.body, SECRET)).toBe(true);
   });
 
+  it("two senders at the same time (two servers, a timer and a check) try a delivery due once", async () => {
+    hook = await receiver(500);
+    await t.call("PUT", `${AGENCY_PATH}/webhook`, { token: admin, body: { url: hook.url, secret: SECRET } });
+    await tap(taps([2]).map((r) => ({ ...r, reasons: ["biaya"] })));
+    const log = async () =>
+      (await (await t.call("GET", `${AGENCY_PATH}/webhook`, { token: admin })).json()).deliveries[0];
+    const due = Date.parse((await log()).attempts[0].nextAt);
+    const tried = await Promise.all([sendDue(t.db, { now: () => due }), sendDue(t.db, { now: () => due })]);
+    expect(tried.sort()).toEqual([0, 1]);
+    expect(hook.got).toHaveLength(2);
+    expect((await log()).attempts).toHaveLength(2);
+  });
+
   it("a receiver that is down is a try with its error, retried; one that recovers gets it delivered", async () => {
     hook = await receiver(200);
     const url = hook.url;
