@@ -3,7 +3,7 @@
  * they connect, the delivery log, and each reader's notifications. Front ends import only the types.
  */
 import * as z from "zod";
-import { ALERT_RULES, LOW_FACES_BOUNDS } from "./alerts.ts";
+import { ALERT_RULES, isWebhookUrl, LOW_FACES_BOUNDS } from "./alerts.ts";
 import { iso } from "./responses.ts";
 import { MUTU } from "./scoring.ts";
 
@@ -90,18 +90,11 @@ export const AlertRulesResponse = z.object({ rules: z.array(AlertRuleState) }).m
 /** The agency's rules. */
 export type AlertRules = z.infer<typeof AlertRulesResponse>;
 
-/** A webhook URL: http(s), no user name or password in it (the secret signs; nothing rides in the URL). */
+/** A webhook URL (core/alerts.ts isWebhookUrl). */
 const webhookUrl = z
   .string()
   .max(2000)
-  .refine((text) => {
-    try {
-      const url = new URL(text);
-      return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  }, "an http:// or https:// URL without a user name or password");
+  .refine(isWebhookUrl, "an http:// or https:// URL without a user name or password");
 
 /** The webhook an admin sets: where to post, and the shared secret (at least 16 characters). */
 export const WebhookInput = z.strictObject({

@@ -65,6 +65,16 @@ export const WEBHOOK_BACKOFF_MS = [60_000, 300_000, 1_800_000, 7_200_000] as con
 export const nextTryAt = (tries: number, now: number): number | null =>
   tries <= WEBHOOK_BACKOFF_MS.length ? now + WEBHOOK_BACKOFF_MS[tries - 1] : null;
 
+/** Whether a webhook URL may be set: http(s), no user name or password in it (the secret signs; nothing rides in the URL). */
+export function isWebhookUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
 /** The header every webhook delivery carries. */
 export const SIGNATURE_HEADER = "X-Suara-Signature";
 

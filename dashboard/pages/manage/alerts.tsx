@@ -5,7 +5,7 @@
  */
 import { useRoute } from "preact-iso";
 import type { AlertRules, Webhook } from "../../../core/alert-contract.ts";
-import { LOW_FACES_BOUNDS } from "../../../core/alerts.ts";
+import { isWebhookUrl, LOW_FACES_BOUNDS } from "../../../core/alerts.ts";
 import { ruleWords, sayAlert } from "../../alert-words.ts";
 import { api } from "../../api.ts";
 import { Outcome, onValues, RowButton, useAction, when } from "../../components/action.tsx";
@@ -95,28 +95,25 @@ function RulesForm({ slug, rules, onSaved }: { slug: string; rules: AlertRules; 
             </label>
             {r.rule === "low_faces" ? (
               <div class="row">
-                <Field
-                  form="rules"
-                  name="count"
-                  type="number"
-                  inputMode="numeric"
-                  label={sayAlert(locale, "lowCount", count)}
-                  min={count.min}
-                  max={count.max}
-                  defaultValue={String(r.count ?? "")}
-                  error={act.errors.count}
-                />
-                <Field
-                  form="rules"
-                  name="minutes"
-                  type="number"
-                  inputMode="numeric"
-                  label={sayAlert(locale, "lowMinutes", minutes)}
-                  min={minutes.min}
-                  max={minutes.max}
-                  defaultValue={String(r.minutes ?? "")}
-                  error={act.errors.minutes}
-                />
+                {(
+                  [
+                    ["count", "lowCount", count, r.count],
+                    ["minutes", "lowMinutes", minutes, r.minutes],
+                  ] as const
+                ).map(([name, words, bounds, value]) => (
+                  <Field
+                    key={name}
+                    form="rules"
+                    name={name}
+                    type="number"
+                    inputMode="numeric"
+                    label={sayAlert(locale, words, bounds)}
+                    min={bounds.min}
+                    max={bounds.max}
+                    defaultValue={String(value ?? "")}
+                    error={act.errors[name]}
+                  />
+                ))}
               </div>
             ) : null}
           </fieldset>
@@ -127,22 +124,20 @@ function RulesForm({ slug, rules, onSaved }: { slug: string; rules: AlertRules; 
   );
 }
 
-/** A URL the API takes: http(s), no user name or password (core/alert-contract.ts says the same). */
-function goodUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password;
-  } catch {
-    return false;
-  }
-}
-
 /** The webhook: its URL, a new secret (never shown), saving and removing. */
 function WebhookForm({ slug, webhook, onSaved }: { slug: string; webhook: Webhook; onSaved: () => void }) {
   const { locale } = useWords();
   const act = useAction();
   const remove = useAction();
   const current = webhook.webhook;
+  /** What the URL and secret fields share: the form, their words and their error. */
+  const field = (name: "url" | "secret") => ({
+    form: "webhook",
+    name,
+    label: sayAlert(locale, name === "url" ? "webhookUrl" : "webhookSecret"),
+    hint: sayAlert(locale, name === "url" ? "webhookUrlHint" : "webhookSecretHint"),
+    error: act.errors[name],
+  });
   return (
     <section class="card" aria-labelledby="webhook-title">
       <h2 id="webhook-title">{sayAlert(locale, "webhookTitle")}</h2>
@@ -156,7 +151,7 @@ function WebhookForm({ slug, webhook, onSaved }: { slug: string; webhook: Webhoo
             () => api<Webhook>(`/agencies/${slug}/webhook`, { method: "PUT", body: { url, secret } }),
             {
               check: {
-                url: when(!goodUrl(url), sayAlert(locale, "badUrl")),
+                url: when(!isWebhookUrl(url), sayAlert(locale, "badUrl")),
                 secret: when(secret.length < 16, sayAlert(locale, "shortSecret")),
               },
               done: sayAlert(locale, "webhookSaved"),
@@ -168,27 +163,8 @@ function WebhookForm({ slug, webhook, onSaved }: { slug: string; webhook: Webhoo
           }
         })}
       >
-        <Field
-          form="webhook"
-          name="url"
-          type="url"
-          inputMode="url"
-          label={sayAlert(locale, "webhookUrl")}
-          hint={sayAlert(locale, "webhookUrlHint")}
-          defaultValue={current?.url ?? ""}
-          maxLength={2000}
-          error={act.errors.url}
-        />
-        <Field
-          form="webhook"
-          name="secret"
-          type="password"
-          autoComplete="new-password"
-          label={sayAlert(locale, "webhookSecret")}
-          hint={sayAlert(locale, "webhookSecretHint")}
-          maxLength={200}
-          error={act.errors.secret}
-        />
+        <Field {...field("url")} type="url" inputMode="url" defaultValue={current?.url ?? ""} maxLength={2000} />
+        <Field {...field("secret")} type="password" autoComplete="new-password" maxLength={200} />
         <Buttons submit={sayAlert(locale, "saveWebhook")} busy={act.busy} />
       </form>
       {current ? (
