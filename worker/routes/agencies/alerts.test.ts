@@ -10,8 +10,10 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WEBHOOK_BACKOFF_MS } from "../../../core/alerts.ts";
+import { newId } from "../../../core/ids.ts";
 import { checkRatings, checkWeeks } from "../../../db/queries/alerts.ts";
-import { alertEvents, auditLog, users } from "../../../db/schema.ts";
+import { rebuildRollups } from "../../../db/queries/rollups.ts";
+import { agencies, alertEvents, auditLog, ratings, services, users } from "../../../db/schema.ts";
 import { DEMO_SUPERVISOR_EMAIL } from "../../../db/seed.ts";
 import { sendDue } from "../../alerts.ts";
 import { AGENCY, AGENCY_PATH, OFFICER_NIPS, rating, STORES, type TestApp, testApp } from "../../test-app.ts";
@@ -296,6 +298,53 @@ describe.each(STORES)("alerts (%s store)", (store) => {
     expect(await sendDue(t.db, { now: () => Date.parse(first.attempts[0].nextAt) })).toBe(1);
     expect(hook.got).toHaveLength(1);
     expect((await log()).status).toBe("delivered");
+  });
+
+  it("an officer's weekly fair score falling a band alerts their readers once, never the officer", async () => {
+    const [agency] = await t.db.select().from(agencies).where(eq(agencies.slug, AGENCY));
+    const [service] = await t.db.select().from(services).where(eq(services.agencyId, agency.id));
+    const [falls, holds] = [await t.officerId(OFFICER_NIPS[0]), await t.officerId(OFFICER_NIPS[1])];
+    const rated = (officerId: string, overall: number, day: string) =>
+      Array.from({ length: 40 }, () => {
+        const at = Date.parse(`${day}T03:00:00Z`);
+        return {
+          id: crypto.randomUUID(),
+          agencyId: agency.id,
+          serviceId: service.id,
+          officerId,
+          channel: "qr" as const,
+          overall,
+          createdAt: at,
+          receivedAt: at,
+          day,
+          counted: true,
+          batch: newId("b"),
+        };
+      });
+    // Last week (16–22 Nov) both served well; this week the first officer's citizens are unhappy.
+    await t.db
+      .insert(ratings)
+      .values([
+        ...rated(falls, 4, "2026-11-18"),
+        ...rated(holds, 4, "2026-11-18"),
+        ...rated(falls, 1, "2026-11-23"),
+        ...rated(holds, 4, "2026-11-23"),
+      ]);
+    await rebuildRollups(t.db, agency.id);
+    // The officer who falls is also a supervisor (their account stays linked to them).
+    await t.db.update(users).set({ role: "supervisor" }).where(eq(users.officerId, falls));
+    const own = await t.login({ nip: OFFICER_NIPS[0] });
+    const now = Date.parse("2026-11-24T03:00:00Z");
+    await checkWeeks(t.db, now);
+    expect(await checkWeeks(t.db, now)).toBe(0);
+    const fell = (await events()).map((e) => e.subject as { officer: { id: string } | null; from: string; to: string });
+    expect(fell.find((e) => e.officer?.id === falls)).toMatchObject({ from: "A", to: "D" });
+    const told = (await inbox(admin)).notifications.map((n) => n.subject.officer as { id: string } | null);
+    expect(told.some((o) => o?.id === falls)).toBe(true);
+    // Their own account, a supervisor's, is not told of their own fall.
+    expect((await inbox(own)).notifications.map((n) => (n.subject.officer as { id: string } | null)?.id)).not.toContain(
+      falls,
+    );
   });
 
   it("a week's quick index falling a band alerts once per week and band", async () => {
