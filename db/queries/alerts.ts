@@ -1,12 +1,9 @@
 /**
  * Alert rules and the events they find (docs/design.md, "Alerts"): a possible levy or low faces
- * among the ratings a commit accepted, checked after it; a week's band falling, on a timer.
- * Each event is one row by its unique key; its notifications and its webhook delivery are written
- * in the same transaction, and only when the event row was new, so nothing is ever told twice.
+ * among the ratings a commit accepted, checked after it; a week's band falling, on a timer. The
+ * events are stored once each by db/queries/alert-events.ts.
  */
-import type { InStatement } from "@libsql/client";
 import { eq } from "drizzle-orm";
-import type { AlertSubject } from "../../core/alert-contract.ts";
 import {
   type AlertRule,
   type AlertRuleSetting,
@@ -16,13 +13,12 @@ import {
   isLowFace,
   weeksOf,
 } from "../../core/alerts.ts";
-import { newId } from "../../core/ids.ts";
 import { isPossibleLevy, LEVY_REASON, mentionsMoney } from "../../core/levy.ts";
 import { localDay, type Timezone } from "../../core/period.ts";
-import { RULES } from "../../core/roles.ts";
 import type { OfficerIndicatorOptions } from "../../core/scoring.ts";
 import type { Db } from "../client.ts";
 import { alertRules } from "../schema.ts";
+import { type FoundEvent, storeEvents } from "./alert-events.ts";
 import { agencyReport, agencySummary } from "./reports.ts";
 
 /** The settings of an agency's rules, each marked whether an admin changed it (`custom`). */
@@ -50,101 +46,6 @@ export const setRule = (db: Db, agencyId: string, setting: AlertRuleSetting, upd
       set: { enabled: row.enabled, count: row.count, minutes: row.minutes, updatedBy, updatedAt: row.updatedAt },
     });
 };
-
-/** An event a rule found, before it is stored. */
-export interface FoundEvent {
-  agencyId: string;
-  agencySlug: string;
-  key: string;
-  at: number;
-  /** The officer it is about: never told of it. */
-  officerId: string | null;
-  subject: AlertSubject;
-}
-
-/** The roles told of an agency's events, as core/roles.ts says. */
-const READERS = RULES.readNotifications.map((role) => `'${role}'`).join(", ");
-
-/**
- * The webhook's JSON body of an event: its type, agency, time and what it is about, with no
- * officer name and no comment: a relay may carry it to people the dashboard does not show them to.
- */
-export function webhookBody(id: string, event: FoundEvent): string {
-  const { subject } = event;
-  const data =
-    subject.rule === "levy"
-      ? { rating: subject.rating, counter: subject.counter, reason: subject.reason, money: subject.money }
-      : subject.rule === "low_faces"
-        ? subject
-        : { week: subject.week, officer: subject.officer?.id ?? null, from: subject.from, to: subject.to };
-  const { rule: _rule, ...rest } = data as Record<string, unknown>;
-  return JSON.stringify({
-    type: `alert.${subject.rule}`,
-    id,
-    agency: event.agencySlug,
-    at: new Date(event.at).toISOString(),
-    data: rest,
-    dashboard: `/dashboard/a/${event.agencySlug}/notifications`,
-  });
-}
-
-/**
- * The statements that store an event once: the event (nothing if its key is taken), then its
- * readers' notifications and its webhook delivery, each only if that very event row exists.
- */
-function fire(event: FoundEvent, now: number): InStatement[] {
-  const id = newId("alr");
-  return [
-    {
-      sql: "INSERT INTO alert_events (id, agency_id, rule, key, at, officer_id, subject) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-      args: [
-        id,
-        event.agencyId,
-        event.subject.rule,
-        event.key,
-        event.at,
-        event.officerId,
-        JSON.stringify(event.subject),
-      ],
-    },
-    {
-      // Admins and supervisors of the agency, but never the officer it is about (an account linked to them).
-      sql: `INSERT INTO notifications (event_id, user_id, agency_id, at)
-        SELECT ?, u.id, ?, ? FROM users u
-        WHERE u.agency_id = ? AND u.role IN (${READERS}) AND coalesce(u.officer_id, '') <> coalesce(?, '-')
-          AND EXISTS (SELECT 1 FROM alert_events WHERE id = ?)`,
-      args: [id, event.agencyId, event.at, event.agencyId, event.officerId, id],
-    },
-    {
-      sql: `INSERT INTO webhook_deliveries (id, agency_id, event_id, url, body, status, tries, next_at)
-        SELECT ?, agency_id, ?, url, ?, 'pending', 0, ? FROM webhooks
-        WHERE agency_id = ? AND EXISTS (SELECT 1 FROM alert_events WHERE id = ?)`,
-      args: [newId("whd"), id, webhookBody(id, event), now, event.agencyId, id],
-    },
-  ];
-}
-
-/**
- * Stores found events, each once; answers how many were new. Keys already stored are read first and
- * skipped, so a run of low faces costs a read per tap rather than a write transaction; the unique key
- * still decides when two checks race.
- */
-export async function storeEvents(db: Db, events: FoundEvent[], now: number): Promise<number> {
-  if (events.length === 0) return 0;
-  const stored = await db.$client.execute({
-    sql: `SELECT agency_id AS agencyId, key FROM alert_events
-      WHERE agency_id IN (SELECT value FROM json_each(?)) AND key IN (SELECT value FROM json_each(?))`,
-    args: [JSON.stringify([...new Set(events.map((e) => e.agencyId))]), JSON.stringify(events.map((e) => e.key))],
-  });
-  const seen = new Set(stored.rows.map((r) => `${r.agencyId}/${r.key}`));
-  const fresh = events.filter((e) => !seen.has(`${e.agencyId}/${e.key}`));
-  if (fresh.length === 0) return 0;
-  const results = await db.$client.batch(
-    fresh.flatMap((event) => fire(event, now)),
-    "write",
-  );
-  return results.filter((_, i) => i % 3 === 0).reduce((n, r) => n + r.rowsAffected, 0);
-}
 
 /** Whether a rating as sent could alert at all (a levy, a low face): the others cost no read. */
 export const mayAlert = (input: {
@@ -176,7 +77,7 @@ type Stored = {
  */
 export async function checkRatings(db: Db, ids: string[], now: number): Promise<number> {
   if (ids.length === 0) return 0;
-  const [found, settings] = await db.$client.batch(
+  const [found, low, settings] = await db.$client.batch(
     [
       {
         sql: `SELECT r.id, r.agency_id AS agencyId, a.slug, a.timezone, r.counter_id AS counterId, c.code AS counterCode,
@@ -184,7 +85,17 @@ export async function checkRatings(db: Db, ids: string[], now: number): Promise<
             r.created_at AS createdAt
           FROM ratings r JOIN agencies a ON a.id = r.agency_id
           LEFT JOIN counters c ON c.id = r.counter_id LEFT JOIN officers o ON o.id = r.officer_id
-          WHERE r.id IN (SELECT value FROM json_each(?)) AND r.counted = 1`,
+          WHERE r.id IN (SELECT value FROM json_each(?)) AND r.counted = 1
+            AND (r.reasons IS NOT NULL OR r.comment IS NOT NULL)`,
+        args: [JSON.stringify(ids)],
+      },
+      {
+        // Low taps per counter: a row per counter, however many taps (a sync of 500 low faces reads one).
+        sql: `SELECT r.agency_id AS agencyId, a.slug, a.timezone, r.counter_id AS counterId, c.code AS counterCode,
+            c.name AS counterName, min(r.created_at) AS first, max(r.created_at) AS last
+          FROM ratings r JOIN agencies a ON a.id = r.agency_id JOIN counters c ON c.id = r.counter_id
+          WHERE r.id IN (SELECT value FROM json_each(?)) AND r.counted = 1 AND r.overall IN (1, 2)
+          GROUP BY r.counter_id`,
         args: [JSON.stringify(ids)],
       },
       {
@@ -229,67 +140,76 @@ export async function checkRatings(db: Db, ids: string[], now: number): Promise<
       },
     });
   }
-  events.push(
-    ...(await lowFaces(
-      db,
-      rows.filter((r) => r.counterId && isLowFace(r.overall)),
-      setting,
-      now,
-    )),
-  );
+  events.push(...(await lowFaces(db, low.rows as unknown as LowTaps[], setting, now)));
   return storeEvents(db, events, now);
 }
 
+/** A counter's low taps among the ratings checked: where, and their first and last time. */
+type LowTaps = {
+  agencyId: string;
+  slug: string;
+  timezone: Timezone;
+  counterId: string;
+  counterCode: string;
+  counterName: string;
+  first: number;
+  last: number;
+};
+
 /**
- * Low faces at one counter: for each low tap, the counter's counted low taps in the M minutes up
- * to it; N or more make one event per counter and M-minute slot (core/alerts.ts alertKey).
+ * Low faces at one counter: for each low tap from the first checked to the last, the counter's
+ * counted low taps in the M minutes up to it; N or more make one event per counter and M-minute
+ * slot (core/alerts.ts alertKey), named by the slot's first such tap.
  */
 async function lowFaces(
   db: Db,
-  low: Stored[],
+  counters: LowTaps[],
   setting: (agencyId: string, rule: AlertRule) => AlertRuleSetting,
   now: number,
 ): Promise<FoundEvent[]> {
-  const byCounter = new Map<string, Stored[]>();
-  for (const r of low) {
-    const rule = setting(r.agencyId, "low_faces");
-    if (rule.enabled) byCounter.set(r.counterId!, [...(byCounter.get(r.counterId!) ?? []), r]);
-  }
-  const events = new Map<string, FoundEvent>();
-  for (const [counterId, taps] of byCounter) {
-    const { agencyId, timezone } = taps[0];
-    const { count, minutes } = setting(agencyId, "low_faces") as { count: number; minutes: number };
+  const events: FoundEvent[] = [];
+  for (const c of counters) {
+    const { enabled, count, minutes } = setting(c.agencyId, "low_faces") as AlertRuleSetting & {
+      count: number;
+      minutes: number;
+    };
+    if (!enabled) continue;
     const span = minutes * 60_000;
-    const first = Math.min(...taps.map((t) => t.createdAt)) - span;
-    const last = Math.max(...taps.map((t) => t.createdAt));
-    // Through the agency's day index: a counter's taps of a day or two, never the whole table.
-    const result = await db.$client.execute({
-      sql: `SELECT created_at AS at FROM ratings WHERE agency_id = ? AND day BETWEEN ? AND ? AND counter_id = ?
-        AND counted = 1 AND overall IN (1, 2) AND created_at > ? AND created_at <= ?`,
-      args: [agencyId, localDay(first, timezone), localDay(last, timezone), counterId, first, last],
+    const from = Number(c.first) - span;
+    // Through the agency's day index: the counter's low taps of a day or two, oldest first.
+    const { rows } = await db.$client.execute({
+      sql: `SELECT created_at AS at, officer_id AS officer FROM ratings
+        WHERE agency_id = ? AND day BETWEEN ? AND ? AND counter_id = ? AND counted = 1 AND overall IN (1, 2)
+          AND created_at > ? AND created_at <= ? ORDER BY created_at`,
+      args: [
+        c.agencyId,
+        localDay(from, c.timezone),
+        localDay(Number(c.last), c.timezone),
+        c.counterId,
+        from,
+        Number(c.last),
+      ],
     });
-    const times = result.rows.map((row) => Number(row.at));
-    for (const tap of taps) {
-      const within = times.filter((t) => t > tap.createdAt - span && t <= tap.createdAt).length;
-      if (within < count) continue;
-      const key = alertKey.lowFaces(counterId, minutes, tap.createdAt);
-      if (events.has(key)) continue;
-      events.set(key, {
-        agencyId,
-        agencySlug: tap.slug,
+    const times = rows.map((row) => Number(row.at));
+    const slots = new Set<string>();
+    // A sliding window: `start` is the oldest tap within M minutes of tap `i`.
+    for (let i = 0, start = 0; i < times.length; i++) {
+      while (times[start] <= times[i] - span) start++;
+      const within = i - start + 1;
+      const key = alertKey.lowFaces(c.counterId, minutes, times[i]);
+      if (times[i] < Number(c.first) || within < count || slots.has(key)) continue;
+      slots.add(key);
+      events.push({
+        agencyId: c.agencyId,
+        agencySlug: c.slug,
         key,
         at: now,
-        officerId: tap.officerId,
-        subject: {
-          rule: "low_faces",
-          counter: { code: tap.counterCode!, name: tap.counterName ?? tap.counterCode! },
-          count: within,
-          minutes,
-        },
+        officerId: rows[i].officer === null ? null : String(rows[i].officer),
+        subject: { rule: "low_faces", counter: { code: c.counterCode, name: c.counterName }, count: within, minutes },
       });
     }
   }
-  return [...events.values()];
+  return events;
 }
 
 /**
