@@ -95,6 +95,7 @@ export async function checkRatings(db: Db, ids: string[], now: number): Promise<
             c.name AS counterName, min(r.created_at) AS first, max(r.created_at) AS last
           FROM ratings r JOIN agencies a ON a.id = r.agency_id JOIN counters c ON c.id = r.counter_id
           WHERE r.id IN (SELECT value FROM json_each(?)) AND r.counted = 1 AND r.overall IN (1, 2)
+            AND r.device_id IS NOT NULL
           GROUP BY r.counter_id`,
         args: [JSON.stringify(ids)],
       },
@@ -157,8 +158,9 @@ type LowTaps = {
 };
 
 /**
- * Low faces at one counter: for each low tap from the first checked to the last, the counter's
- * counted low taps in the M minutes up to it; N or more make one event per counter and M-minute
+ * Low faces at one counter's tablets (the taps made there and then; a QR rating comes later, from the
+ * citizen's phone): for each low tap from the first checked to the last, the counter's counted low
+ * taps in the M minutes up to it; N or more make one event per counter and M-minute
  * slot (core/alerts.ts alertKey), named by the slot's first such tap.
  */
 async function lowFaces(
@@ -176,19 +178,12 @@ async function lowFaces(
     if (!enabled) continue;
     const span = minutes * 60_000;
     const from = Number(c.first) - span;
-    // Through the agency's day index: the counter's low taps of a day or two, oldest first.
+    // Through the tablets' time index: only the counter's taps of those minutes are read, however busy the day.
     const { rows } = await db.$client.execute({
       sql: `SELECT created_at AS at, officer_id AS officer FROM ratings
-        WHERE agency_id = ? AND day BETWEEN ? AND ? AND counter_id = ? AND counted = 1 AND overall IN (1, 2)
-          AND created_at > ? AND created_at <= ? ORDER BY created_at`,
-      args: [
-        c.agencyId,
-        localDay(from, c.timezone),
-        localDay(Number(c.last), c.timezone),
-        c.counterId,
-        from,
-        Number(c.last),
-      ],
+        WHERE device_id IN (SELECT id FROM devices WHERE counter_id = ?) AND created_at > ? AND created_at <= ?
+          AND counter_id = ? AND counted = 1 AND overall IN (1, 2) ORDER BY created_at`,
+      args: [c.counterId, from, Number(c.last), c.counterId],
     });
     const times = rows.map((row) => Number(row.at));
     const slots = new Set<string>();
