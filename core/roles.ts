@@ -43,6 +43,13 @@ export const RULES = {
   decideContest: ["regional_admin", "agency_admin", "supervisor"],
   /** Write feedback to an officer for a period (umpan balik, PermenPANRB 6/2022); never to oneself. */
   giveFeedback: ["agency_admin", "supervisor"],
+  /**
+   * Be told of alerts about one's agency (a possible levy, low faces, a band falling): those who act on
+   * them the same day. Regional admins oversee many agencies and read the reports instead.
+   */
+  readNotifications: ["agency_admin", "supervisor"],
+  /** Set an agency's alert rules and its webhook, and read the webhook's delivery log. */
+  manageAlerts: ["regional_admin", "agency_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Something the rules allow some roles to do. */

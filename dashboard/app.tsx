@@ -37,6 +37,8 @@ const PasswordPage = lazy(() => import("./pages/password.tsx").then((m) => m.Pas
 // Shown only after an admin made the password: it loads then, not with every sign-in.
 const ForcedPasswordPage = lazy(() => import("./pages/password.tsx").then((m) => m.ForcedPasswordPage));
 const AuditPage = lazy(() => import("./pages/manage/audit.tsx").then((m) => m.AuditPage));
+const NotificationsPage = lazy(() => import("./pages/notifications.tsx").then((m) => m.NotificationsPage));
+const AlertsPage = lazy(() => import("./pages/manage/alerts.tsx").then((m) => m.AlertsPage));
 
 /** The dashboard. */
 export function App() {
@@ -95,6 +97,8 @@ function Screens({ session }: { session: SessionState }) {
         <Route path="/dashboard/a/:slug/manage/posters" component={PostersPage} />
         <Route path="/dashboard/a/:slug/manage/integrations" component={IntegrationsPage} />
         <Route path="/dashboard/a/:slug/manage/audit" component={AuditPage} />
+        <Route path="/dashboard/a/:slug/notifications" component={NotificationsPage} />
+        <Route path="/dashboard/a/:slug/manage/alerts" component={AlertsPage} />
         <Route path="/dashboard/region" component={RegionPage} />
         <Route default component={Home} />
       </Router>

@@ -13,10 +13,13 @@ export function createSessionState(initialLocale: Locale = "id") {
   /** undefined while asking the server, null when nobody is signed in. */
   const me = signal<Me | null | undefined>(undefined);
   const expired = signal(false);
+  /** The reader's unread notifications (the header's bell asks; the notifications page sets it when it marks some read). */
+  const unread = signal(0);
   return {
     me,
     locale,
     expired,
+    unread,
     setLocale(value: Locale) {
       locale.value = value;
     },

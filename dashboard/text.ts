@@ -210,6 +210,8 @@ const id = {
   navPosters: "Poster QR",
   navIntegrations: "Integrasi",
   navAudit: "Log audit",
+  // Alerts (issue 20, item 3): the alert settings page in the manage navigation
+  navAlerts: "Peringatan",
 } as const;
 
 /** A message key. */
@@ -423,6 +425,8 @@ const en = {
   navPosters: "QR posters",
   navIntegrations: "Integrations",
   navAudit: "Audit log",
+  // Alerts (issue 20, item 3): the alert settings page in the manage navigation
+  navAlerts: "Alerts",
 };
 
 /** A message in a locale, with `{name}` placeholders filled. */

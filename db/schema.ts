@@ -8,6 +8,7 @@
  */
 export * from "./schema/accounts.ts";
 export * from "./schema/agencies.ts";
+export * from "./schema/alerts.ts";
 export * from "./schema/audit.ts";
 export * from "./schema/duties.ts";
 export * from "./schema/follow-ups.ts";

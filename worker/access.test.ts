@@ -333,6 +333,48 @@ const ROUTES: Route[] = [
     body: () => ({ period: "2026-S1" }),
     allowed: ["admin"],
   },
+  // Alerts: each reader their own notifications (regional admins get none); the rules and webhook are the managers'.
+  {
+    method: "GET",
+    name: "/agencies/:slug/notifications",
+    path: () => `${a}/notifications`,
+    allowed: ["supervisor", "admin"],
+  },
+  {
+    method: "POST",
+    name: "/agencies/:slug/notifications/read",
+    path: () => `${a}/notifications/read`,
+    body: () => ({ all: true }),
+    allowed: ["supervisor", "admin"],
+  },
+  { method: "GET", name: "/agencies/:slug/alert-rules", path: () => `${a}/alert-rules`, allowed: MANAGERS },
+  {
+    method: "PUT",
+    name: "/agencies/:slug/alert-rules/:rule",
+    path: () => `${a}/alert-rules/low_faces`,
+    body: () => ({ enabled: true, count: 4, minutes: 20 }),
+    allowed: MANAGERS,
+  },
+  { method: "GET", name: "/agencies/:slug/webhook", path: () => `${a}/webhook`, allowed: MANAGERS },
+  {
+    method: "PUT",
+    name: "/agencies/:slug/webhook",
+    path: () => `${a}/webhook`,
+    body: () => ({ url: "https://relay.example/suara", secret: "a-shared-secret-of-the-agency" }),
+    allowed: MANAGERS,
+  },
+  {
+    method: "DELETE",
+    name: "/agencies/:slug/webhook",
+    path: async () => {
+      await t.call("PUT", `${a}/webhook`, {
+        token: tokens.admin,
+        body: { url: "https://relay.example/suara", secret: "a-shared-secret-of-the-agency" },
+      });
+      return `${a}/webhook`;
+    },
+    allowed: MANAGERS,
+  },
   { method: "GET", name: "/agencies", path: () => "/api/v1/agencies", allowed: ["regional"] },
   {
     method: "POST",
@@ -511,6 +553,8 @@ describe("another region's agency", () => {
     ["GET", "/audit"],
     ["GET", "/duties"],
     ["POST", "/services"],
+    ["GET", "/alert-rules"],
+    ["GET", "/webhook"],
   ])("%s %s", async (method, path) => {
     const body = method === "POST" ? () => ({ slug: unique(), name: "Layanan Baru" }) : () => undefined;
     for (const caller of ["regional", "admin", "supervisor"] as const) {

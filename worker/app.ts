@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import { cors } from "hono/cors";
 import type { Db } from "../db/client.ts";
 import { isRegisteredOrigin } from "../db/queries/agencies.ts";
+import { type Background, createAlertChecks, mayAlertOf, runInBackground } from "./alerts.ts";
 import { DeviceCache } from "./device-cache.ts";
 import type { DeviceKeys } from "./device-keys.ts";
 import { DeviceSignatures } from "./device-signature.ts";
@@ -56,6 +57,8 @@ export interface AppOptions {
   log?: Log;
   /** Whether the public results page is sent gzipped by the app itself (Node; Cloudflare compresses on Workers). */
   gzipPages?: boolean;
+  /** Runs work a request must not wait for, such as checking its ratings for alerts (default: worker/alerts.ts's). */
+  background?: Background;
 }
 
 /** Largest body of any API request but POST /ratings: every management form fits many times over. */
@@ -81,12 +84,14 @@ export function createApp({
   metrics,
   log = consoleLog(),
   gzipPages = false,
+  background = runInBackground,
 }: AppOptions) {
   const resolved: AppSettings = { ...DEFAULT_SETTINGS, ...settings };
   const deviceCache = new DeviceCache();
   const signatures = new DeviceSignatures({ keys: deviceKeys });
   const pinLockout = createPinLockout();
   const publicResults = new PublicResultsCache();
+  const checkAlerts = createAlertChecks({ log });
   // Each router serves the paths under its mount point; the folders of routes/ follow these paths.
   const api = router()
     .route("/agencies", agenciesRoutes)
@@ -96,6 +101,11 @@ export function createApp({
       createRatingsRoutes({
         widgetQuota: resolved.widgetQuota,
         onResults: metrics && ((results) => metrics.ratings(results)),
+        // Checked after the answer, never inside the ingest transaction (docs/design.md, "Alerts").
+        afterCommit: (c, inputs, results) => {
+          const ids = mayAlertOf(inputs, results);
+          if (ids.length) background(c, checkAlerts(c.get("db"), ids));
+        },
       }),
     )
     .route("/devices", createDevicesRoutes())

@@ -12,6 +12,7 @@ import { openWebDatabase } from "../db/web.ts";
 /** The daily Cron Trigger (wrangler.toml) that also purges comments past their retention. */
 const PURGE_CRON = "17 19 * * *";
 
+import { alertTimer } from "./alerts.ts";
 import { type App, createApp } from "./app.ts";
 import type { AppSettings } from "./env.ts";
 import { databaseUnavailable } from "./errors.ts";
@@ -107,6 +108,14 @@ export default {
     // Every few minutes: duties left open an hour after their counter closed end by themselves.
     const ended = await endOverdueDuties(db, Date.now());
     if (ended > 0) log.info({ ended }, `Ended ${ended} duties left open after their counters closed.`);
+    // Webhook deliveries due (their retries) every run; the weeks' bands once an hour (docs/design.md, "Alerts").
+    const settings = appSettings(env as unknown as Record<string, unknown>, { production: true });
+    const alerts = await alertTimer(db, {
+      checkBands: new Date().getUTCMinutes() < 5,
+      minN: settings.minOfficerN,
+      k: settings.shrinkageK,
+    });
+    if (alerts.fired + alerts.tried > 0) log.info(alerts, `${alerts.fired} new alerts; ${alerts.tried} webhook tries.`);
     if (event.cron !== PURGE_CRON) return;
     const purged = await purgeExpiredComments(db, Date.now());
     log.info({ purged }, `Purged ${purged} comments past their retention.`);

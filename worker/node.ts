@@ -29,6 +29,7 @@ import {
   isEmpty,
   seedDemo,
 } from "../db/seed.ts";
+import { alertTimer } from "./alerts.ts";
 import { createApp } from "./app.ts";
 import { clientAddress } from "./client-ip.ts";
 import { capSockets, serverOptions } from "./connections.ts";
@@ -268,10 +269,12 @@ async function seedIfEmpty(db: Db): Promise<void> {
 
 let purgeTimer: ReturnType<typeof setInterval> | undefined;
 let dutyTimer: ReturnType<typeof setInterval> | undefined;
+let alertTimerId: ReturnType<typeof setInterval> | undefined;
 
 /**
  * Comments past each agency's retention are purged at start and every six hours; duties
- * left open an hour after their counter closed end at start and every minute.
+ * left open an hour after their counter closed end at start and every minute; webhook
+ * deliveries due are tried every minute and the weeks' bands checked every 15 (docs/design.md, "Alerts").
  */
 function startPurge(db: Db): void {
   const purge = () =>
@@ -290,11 +293,27 @@ function startPurge(db: Db): void {
   purgeTimer.unref();
   dutyTimer = setInterval(endDuties, 60_000);
   dutyTimer.unref();
+  let minutes = 0;
+  const alerts = () =>
+    alertTimer(db, {
+      checkBands: minutes++ % 15 === 0,
+      minN: settings.app.minOfficerN,
+      k: settings.app.shrinkageK,
+    }).catch((error) =>
+      log.error(
+        { error: describeError(error) },
+        "Checking alerts or sending webhooks failed; it runs again in a minute.",
+      ),
+    );
+  void alerts();
+  alertTimerId = setInterval(alerts, 60_000);
+  alertTimerId.unref();
 }
 
 const stop = () => {
   clearInterval(purgeTimer);
   clearInterval(dutyTimer);
+  clearInterval(alertTimerId);
   clearInterval(fileTimer);
   server.close(() => {
     ready?.db.$client.close();

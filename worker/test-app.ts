@@ -120,8 +120,14 @@ export async function testApp({
   // Tests name the socket's address with x-test-ip, to show limits that are per IP; the app takes the
   // client's address from it and X-Forwarded-For through the Node server's own function and setting.
   const trust = nodeSettings({ SUARA_TRUST_PROXY: trustProxy }).trustProxy;
+  // Work the app runs after answering (alerts) is kept, so a test can wait for it: `settled()`.
+  const pending: Promise<unknown>[] = [];
+  const settled = async () => {
+    while (pending.length) await Promise.all(pending.splice(0));
+  };
   const app = createApp({
     db: () => db,
+    background: (_c, task) => void pending.push(task),
     ingest: () => ingest,
     clientIp: (c) => clientAddress(c.req.header("x-test-ip"), c.req.header("x-forwarded-for"), trust),
     settings: { secureCookies: false, ...settings },
@@ -303,6 +309,7 @@ export async function testApp({
     staffAllDay,
     attributedRating,
     signInEveryone,
+    settled,
   };
 }
 

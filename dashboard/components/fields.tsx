@@ -21,7 +21,7 @@ export function Field({
   error?: string;
   hint?: string;
   form?: string;
-  type?: "text" | "email" | "number" | "time";
+  type?: "text" | "email" | "number" | "time" | "password" | "url";
   value?: string;
   defaultValue?: string;
   placeholder?: string;

@@ -1,6 +1,7 @@
 /**
  * The frame of every signed-in page: who is signed in, the pages of their role (with how many
- * contests wait for a decision, for those who decide them), changing one's password, language, sign-out.
+ * contests wait for a decision, for those who decide them), the bell of unread alerts (for those told
+ * of them), changing one's password, language, sign-out.
  */
 
 import type { ComponentChildren } from "preact";
@@ -12,6 +13,7 @@ import { sayAccount } from "../account-words.ts";
 import { Session } from "../context.ts";
 import { type TextKey, text } from "../text.ts";
 import { useApi } from "../use-api.ts";
+import { Bell } from "./bell.tsx";
 import { LanguageSwitch, SignOut } from "./session-buttons.tsx";
 
 /** The links of a role's pages. */
@@ -51,6 +53,7 @@ function manageLinks(role: string, agency: string | null): [string, TextKey][] {
     [`${base}/manage/widget`, "navWidget"],
     [`${base}/manage/posters`, "navPosters"],
     [`${base}/manage/integrations`, "navIntegrations"],
+    [`${base}/manage/alerts`, "navAlerts"],
     [`${base}/manage/audit`, "navAudit"],
   ];
 }
@@ -109,6 +112,9 @@ export function Layout({
           </span>
         </div>
         <div class="top-actions">
+          {slug && roleMay(me.user.role, "readNotifications") ? (
+            <Bell slug={slug} current={path === `/dashboard/a/${slug}/notifications`} />
+          ) : null}
           <a
             class="button secondary"
             href="/dashboard/password"

@@ -17,6 +17,7 @@ import { insertUser } from "../../db/queries/users.ts";
 import { requirePermission } from "../access.ts";
 import { jsonBody, okJson, router, SECURITY } from "../openapi.ts";
 import { periodFromQuery } from "../period.ts";
+import { alertRulesRoutes } from "./agencies/alert-rules.ts";
 import { auditRoutes } from "./agencies/audit.ts";
 import { commentsRoutes } from "./agencies/comments.ts";
 import { contestsRoutes } from "./agencies/contests.ts";
@@ -28,6 +29,7 @@ import { flaggedRoutes } from "./agencies/flagged.ts";
 import { followUpsRoutes } from "./agencies/follow-ups.ts";
 import { formRoutes } from "./agencies/form.ts";
 import { integrationKeysRoutes } from "./agencies/integration-keys.ts";
+import { notificationsRoutes } from "./agencies/notifications.ts";
 import { officersRoutes } from "./agencies/officers.ts";
 import { originsRoutes } from "./agencies/origins.ts";
 import { populationsRoutes } from "./agencies/populations.ts";
@@ -38,6 +40,7 @@ import { reportRoutes } from "./agencies/report.ts";
 import { servicesRoutes } from "./agencies/services.ts";
 import { setupRoutes } from "./agencies/setup.ts";
 import { usersRoutes } from "./agencies/users.ts";
+import { webhookRoutes } from "./agencies/webhook.ts";
 
 /** GET and POST /agencies, and every router under /agencies/{slug}/…. */
 export const agenciesRoutes = router()
@@ -138,4 +141,7 @@ export const agenciesRoutes = router()
   .route("/:slug/flagged", flaggedRoutes)
   .route("/:slug/comments", commentsRoutes)
   .route("/:slug/contests", contestsRoutes)
-  .route("/:slug/audit", auditRoutes);
+  .route("/:slug/audit", auditRoutes)
+  .route("/:slug/notifications", notificationsRoutes)
+  .route("/:slug/alert-rules", alertRulesRoutes)
+  .route("/:slug/webhook", webhookRoutes);

@@ -5,8 +5,8 @@
  * are limited per IP: by requests, and per agency by the ratings they add.
  */
 import { createRoute } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
-import { type RatingResult, RatingsBatch, RatingsResponse } from "../../core/contract.ts";
+import type { Context, MiddlewareHandler } from "hono";
+import { type RatingInput, type RatingResult, RatingsBatch, RatingsResponse } from "../../core/contract.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { DEVICE_MAX_BODY_BYTES, limitBody } from "../middleware/body-limit.ts";
@@ -25,10 +25,12 @@ export interface RatingsRoutesOptions {
   widgetQuota?: number;
   /** Told what became of each request's ratings (the metrics count them by outcome). */
   onResults?: (results: readonly RatingResult[]) => void;
+  /** Told each request's ratings and results once committed, after the answer is made (alerts: worker/alerts.ts). */
+  afterCommit?: (c: Context<AppEnv>, inputs: readonly RatingInput[], results: readonly RatingResult[]) => void;
 }
 
 /** The ratings routes; each app gets its own rate-limit counters. */
-export function createRatingsRoutes({ widgetQuota = 30, onResults }: RatingsRoutesOptions = {}) {
+export function createRatingsRoutes({ widgetQuota = 30, onResults, afterCommit }: RatingsRoutesOptions = {}) {
   const routes = router();
   const deviceBody = limitBody(DEVICE_MAX_BODY_BYTES, "A ratings request");
   const browserBody = limitBody(BROWSER_MAX_BODY_BYTES, "A ratings request");
@@ -88,6 +90,7 @@ export function createRatingsRoutes({ widgetQuota = 30, onResults }: RatingsRout
       const sender = { device, origin, ownSite: namesThisSite(c, origin ?? undefined) };
       const results = await c.get("ingest")(ratings.map((input) => ({ input, sender })));
       onResults?.(results);
+      afterCommit?.(c, ratings, results);
       // A resend or a completion adds no respondent: it gives its place in the quota back.
       if (!device) {
         results.forEach((result, i) => {

@@ -71,6 +71,19 @@ describe("audit details in words", () => {
     );
   });
 
+  it("word an alert rule's change and a webhook's, never the rule's code", () => {
+    const low = entry("alert_rule.update", { rule: "low_faces", enabled: true, count: 4, minutes: 20 }, "low_faces");
+    expect(auditDetails(low, names, "id")).toBe(
+      "Wajah rendah (1 atau 2) beruntun di satu loket · aktif · 4 wajah rendah dalam 20 menit",
+    );
+    const off = entry("alert_rule.update", { rule: "levy", enabled: false, count: null, minutes: null }, "levy");
+    expect(auditDetails(off, names, "en")).toBe(
+      'Possible levy: the reason "I was asked to pay" or a comment speaking of money, at once · off',
+    );
+    const hook = entry("webhook.set", { url: "https://relay.example/suara" }, "https://relay.example/suara");
+    expect(auditDetails(hook, names, "id")).toBe("https://relay.example/suara");
+  });
+
   it("name a duty's counter and officer, where it ended and why, in both languages", () => {
     const ended = entry("duty.end", { counter: "ctr_1", officer: "off_1", via: "board", reason: "Lupa keluar" });
     expect(auditDetails(ended, names, "id")).toBe(

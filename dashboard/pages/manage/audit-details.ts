@@ -9,6 +9,7 @@ import { CONTEST_REASONS, type ContestReason } from "../../../core/contest-reaso
 import type { Timezone } from "../../../core/period.ts";
 import type { Locale } from "../../../core/questionnaire.ts";
 import type { Audit } from "../../../core/responses.ts";
+import { ruleWords } from "../../alert-words.ts";
 import { reasonText } from "../../contest-text.ts";
 import { count, dateTime, periodWords, score } from "../../format.ts";
 import { type TextKey, text } from "../../text.ts";
@@ -76,6 +77,15 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
         }),
         Boolean(d.supersedes) && say(locale, "auditPublicationCorrection"),
       );
+    case "alert_rule.update":
+      return parts(
+        (d.rule === "levy" || d.rule === "low_faces" || d.rule === "band_drop") && ruleWords(locale, d.rule),
+        say(locale, d.enabled ? "auditRuleOn" : "auditRuleOff"),
+        d.rule === "low_faces" && say(locale, "auditLowFaces", { count: Number(d.count), minutes: Number(d.minutes) }),
+      );
+    case "webhook.set":
+    case "webhook.remove":
+      return text(d.url) ?? entry.target;
     case "origins.replace":
       return Array.isArray(entry.details) ? entry.details.join(", ") : "";
     // A contest's reason in words, never its code or the contest's id (they showed on the audit page).

@@ -32,6 +32,8 @@ const KINDS = [
   "feedback",
   "follow_up",
   "publication",
+  "alert_rule",
+  "webhook",
 ] as const;
 
 /** The audit page. */
