@@ -43,3 +43,8 @@ export const slugify = (name: string, max = SLUG_MAX) => {
   const end = whole.lastIndexOf("-", max);
   return end > 0 ? whole.slice(0, end) : whole.slice(0, max);
 };
+
+/** The longest reply of an officer to a comment, as long as a comment may be (core/contract.ts MAX_COMMENT). */
+export const MAX_REPLY = 1000;
+/** The longest feedback to an officer: a few paragraphs, enough for a period's conversation in writing. */
+export const MAX_FEEDBACK = 2000;

@@ -4,13 +4,9 @@
  * berkelanjutan, PermenPANRB 6/2022) with the officer's acknowledgment. Front ends import only the types.
  */
 import * as z from "zod";
+import { MAX_FEEDBACK, MAX_REPLY } from "./patterns.ts";
 import { parsePeriod } from "./period.ts";
 import { iso } from "./responses.ts";
-
-/** The longest reply to a comment, as long as a comment may be (core/contract.ts MAX_COMMENT). */
-export const MAX_REPLY = 1000;
-/** The longest feedback: a few paragraphs, enough for a period's conversation in writing. */
-export const MAX_FEEDBACK = 2000;
 
 /** An officer replies to a comment about them: once, not edited afterwards (its readers saw it). */
 export const ReplyInput = z.strictObject({ text: z.string().trim().min(1, "write the reply").max(MAX_REPLY) });

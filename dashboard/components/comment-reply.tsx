@@ -5,8 +5,9 @@
  * button when it is cancelled, and to the reply once sent (WCAG 2.4.3 focus order).
  */
 import { useEffect } from "preact/hooks";
+import { MAX_REPLY } from "../../core/patterns.ts";
 import type { Locale } from "../../core/questionnaire.ts";
-import { MAX_REPLY, type Replied, type CommentReply as Reply } from "../../core/reply-contract.ts";
+import type { Replied, CommentReply as Reply } from "../../core/reply-contract.ts";
 import { answerRefusal, answerText } from "../answer-words.ts";
 import { api } from "../api.ts";
 import { dateTime } from "../format.ts";

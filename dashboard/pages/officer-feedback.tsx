@@ -6,8 +6,9 @@
  */
 import { useContext, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
+import { MAX_FEEDBACK } from "../../core/patterns.ts";
 import type { Locale } from "../../core/questionnaire.ts";
-import { type FeedbackAnswer, type FeedbackList, MAX_FEEDBACK } from "../../core/reply-contract.ts";
+import type { FeedbackAnswer, FeedbackList } from "../../core/reply-contract.ts";
 import { roleMay } from "../../core/roles.ts";
 import { answerText } from "../answer-words.ts";
 import { api } from "../api.ts";

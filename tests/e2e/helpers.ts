@@ -2,6 +2,7 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { E2E } from "../../playwright.config.ts";
 
 export const AGENCY = "disdukcapil-tebingtinggi";
@@ -155,4 +156,15 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync("test-results/screens", { recursive: true });
   const { width, height } = page.viewportSize()!;
   await page.screenshot({ path: `test-results/screens/${name}-${width}x${height}.png` });
+}
+
+/** The pages of a PDF, each page's text. */
+export async function pdfPages(data: Buffer): Promise<string[]> {
+  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
+  }
+  return pages;
 }

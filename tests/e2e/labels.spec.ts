@@ -8,9 +8,8 @@
  */
 import { mkdirSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { E2E } from "../../playwright.config.ts";
-import { ADMIN, AGENCY, adminApi, expectAccessible } from "./helpers.ts";
+import { ADMIN, AGENCY, adminApi, expectAccessible, pdfPages } from "./helpers.ts";
 
 const OFFICER_NIP = "198803122010012004";
 const id = (value: number, digits = 2) =>
@@ -22,17 +21,6 @@ async function signIn(page: Page, identity: string, path = "/dashboard/") {
   await page.getByLabel("NIP atau e-mail").fill(identity);
   await page.getByLabel("Kata sandi").fill(E2E.password);
   await page.getByRole("button", { name: "Masuk" }).click();
-}
-
-/** The pages of a PDF, each page's text. */
-async function pdfPages(data: Buffer): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  return pages;
 }
 
 /** The whole page, at the viewport's size, to look at. */

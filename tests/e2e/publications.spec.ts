@@ -135,12 +135,15 @@ test("@once every poster says where the published results are, and still prints 
   await signIn(page);
   await page.goto(`/dashboard/a/${AGENCY}/manage/posters`);
   const posters = page.getByRole("article", { name: /^Poster Loket/ });
-  await expect(posters).toHaveCount(4);
+  await expect(posters.first()).toBeVisible();
+  // The demo's four counters, and any another spec running beside this one has just added.
+  const counters = await posters.count();
+  expect(counters).toBeGreaterThanOrEqual(4);
   for (const poster of await posters.all()) {
     await expect(poster).toContainText(`Hasil survei: ${baseURL}/publik/${AGENCY}`);
   }
   await page.emulateMedia({ media: "print" });
   const { text, pages } = await pdfText(await page.pdf({ format: "A4" }));
-  expect(pages).toBe(4);
+  expect(pages).toBe(counters);
   expect(text).toContain(`/publik/${AGENCY}`);
 });

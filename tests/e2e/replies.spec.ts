@@ -2,13 +2,18 @@
  * Officers answer (issue 20, item 4) as their people meet it: an officer replies to a comment about
  * them and their supervisor reads the reply on the comments page; the supervisor writes feedback for
  * the semester on the officer's page and the officer acknowledges it; the evidence page, printed,
- * carries both (on one A4 sheet: labels.spec.ts, which runs after this at the other size). Runs at both sizes; each run writes its own reply and feedback (the server is shared).
+ * carries both, still on one A4 sheet. Runs at both sizes, each with an officer of its own whom no other
+ * spec answers for (the server is shared and the specs run side by side): one reply and one feedback each.
  */
 import { expect, type Page, test } from "@playwright/test";
 import { E2E } from "../../playwright.config.ts";
-import { AGENCY, expectAccessible, screenshot } from "./helpers.ts";
+import { AGENCY, expectAccessible, pdfPages, screenshot } from "./helpers.ts";
 
-const OFFICER = { nip: "198803122010012004", name: "Siti Rahmawati, S.Kom" };
+/** Each size's officer: no other spec replies or gives feedback for them on the shared server. */
+const OFFICERS = {
+  tablet: { nip: "199001052015031002", name: "Budi Santoso" },
+  phone: { nip: "199207142019031005", name: "Ahmad Fauzi Lubis" },
+};
 const SUPERVISOR = "supervisor@demo.suara.id";
 
 async function signIn(page: Page, identity: string) {
@@ -34,6 +39,7 @@ test("an officer replies and acknowledges feedback; the supervisor reads the rep
 }, info) => {
   test.setTimeout(90_000);
   const size = info.project.name;
+  const OFFICER = OFFICERS[size as keyof typeof OFFICERS];
   const replyText = `Mohon maaf atas antreannya, kami tambah loket pagi (${size}).`;
   const feedbackText = `Balasan Anda kepada warga sudah baik; pertahankan (${size}).`;
 
@@ -125,6 +131,7 @@ test("an officer replies and acknowledges feedback; the supervisor reads the rep
   await expectAccessible(page);
   await printed.scrollIntoViewIfNeeded();
   await screenshot(page, "evidence-print");
+  expect(await pdfPages(await page.pdf({ format: "A4" }))).toHaveLength(1);
   await page.emulateMedia({ media: "screen" });
   await signOut(page);
 

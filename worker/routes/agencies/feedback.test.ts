@@ -5,7 +5,7 @@
  */
 import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { MAX_FEEDBACK } from "../../../core/reply-contract.ts";
+import { MAX_FEEDBACK } from "../../../core/patterns.ts";
 import { auditLog } from "../../../db/schema.ts";
 import { AGENCY, OFFICER_NIPS, PASSWORD, STORES, testApp } from "../../test-app.ts";
 

@@ -5,7 +5,7 @@
  */
 import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { MAX_REPLY } from "../../../core/reply-contract.ts";
+import { MAX_REPLY } from "../../../core/patterns.ts";
 import { auditLog, officers } from "../../../db/schema.ts";
 import { AGENCY, OFFICER_NIPS, OTHER_AGENCY, STORES, testApp } from "../../test-app.ts";
 
