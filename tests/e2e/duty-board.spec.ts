@@ -8,16 +8,32 @@
  * opens the rating page naming them. Each project (1280×800, 390×844) plays it
  * with its own counter and officers, checks every new screen with axe and takes
  * screenshots.
+ *
+ * Each project has a server of its own (E2E_PORT + 7 and + 8): the two projects swap officers, and
+ * other specs, running beside this one, check officers in and add counters on the shared server.
  */
-import { type APIRequestContext, expect, type Page, type TestInfo, test } from "@playwright/test";
-import { E2E } from "../../playwright.config.ts";
+import { type APIRequestContext, test as base, expect, type Page, type TestInfo } from "@playwright/test";
+import { E2E, E2E_PORT } from "../../playwright.config.ts";
+import { type SpawnedServer, startServer } from "../server.ts";
 import { ADMIN, AGENCY, adminApi, expectAccessible, screenshot } from "./helpers.ts";
+
+const ownPort = (project: string) => E2E_PORT + (project === "phone" ? 8 : 7);
+const test = base.extend({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's needs from this pattern, and it needs none.
+  baseURL: async ({}, use, info) => use(`http://127.0.0.1:${ownPort(info.project.name)}`),
+});
+let own: SpawnedServer | undefined;
+// biome-ignore lint/correctness/noEmptyPattern: Playwright reads a hook's fixtures from this pattern, and it needs none.
+test.beforeAll(async ({}, info) => {
+  own = await startServer(ownPort(info.project.name), { password: E2E.password, pin: E2E.pin });
+});
+test.afterAll(async () => own?.stop());
 
 const SUPERVISOR = "supervisor@demo.suara.id";
 const RINA = { nip: "199405302020122001", name: "Rina Marpaung, A.Md" };
 const HENDRA = { nip: "198709092011011006", name: "Hendra Saputra Siregar" };
 
-/** The projects share one server: each plays on its own counter, with its own officer on duty. */
+/** Each project plays on its own counter, with its own officer on duty (and its own server, above). */
 function castOf(info: TestInfo) {
   return info.project.name === "phone"
     ? { counter: { code: "loket-9", name: "Loket Sembilan" }, officer: HENDRA, colleague: RINA, size: "phone" }
