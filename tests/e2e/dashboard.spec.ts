@@ -5,10 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { ELEMENTS } from "../../core/questionnaire.ts";
 import { E2E } from "../../playwright.config.ts";
-import { ADMIN, AGENCY, expectAccessible, screenshot } from "./helpers.ts";
+import { ADMIN, AGENCY, expectAccessible, pdfPages, screenshot } from "./helpers.ts";
 
 const OFFICER = { nip: "198803122010012004", name: "Siti Rahmawati, S.Kom" };
 const COLLEAGUE = "Budi Santoso";
@@ -22,17 +21,6 @@ async function signIn(page: Page, identity: string, path = "/dashboard/") {
   await page.getByLabel("NIP atau e-mail").fill(identity);
   await page.getByLabel("Kata sandi").fill(E2E.password);
   await page.getByRole("button", { name: "Masuk" }).click();
-}
-
-/** The text of a PDF, page by page, joined. */
-async function pdfText(data: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  return pages.join("\n");
 }
 
 test.describe("an officer on a phone", () => {
@@ -132,7 +120,7 @@ test.describe("an admin at a desk", { tag: "@once" }, () => {
     await expect(page.getByRole("caption").first()).toBeVisible();
     await expectAccessible(page);
     await screenshot(page, "dashboard-report");
-    const printed = await pdfText(await page.pdf({ format: "A4" }));
+    const printed = (await pdfPages(await page.pdf({ format: "A4" }))).join("\n");
     expect(printed).toContain(two(report.ikm.value));
     expect(printed).toContain(report.ikm.kinerja);
     expect(printed).toContain("1/9 × 25 (PermenPANRB 14/2017)");

@@ -4,17 +4,8 @@
  * regulation's layout with the previous semester's plan and how far it got.
  */
 import { expect, test } from "@playwright/test";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { ADMIN, AGENCY, expectAccessible, screenshot, signInAt } from "./helpers.ts";
+import { ADMIN, AGENCY, expectAccessible, pdfPages, screenshot, signInAt } from "./helpers.ts";
 
-/** A PDF's text with every space removed: pdf.js splits ligatures ("O ffi cer"), so compare that way. */
-async function pdfText(data: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
-  let out = "";
-  for (let i = 1; i <= pdf.numPages; i++)
-    for (const item of (await (await pdf.getPage(i)).getTextContent()).items) out += "str" in item ? item.str : "";
-  return out.replace(/\s+/g, "");
-}
 const squeezed = (text: string) => text.replace(/\s+/g, "");
 
 /** This semester and the one before, as the demo's clock has them. */
@@ -76,7 +67,8 @@ test("an admin writes a plan for a priority element, sets it to done, and the pr
   await plan.getByRole("heading", { name: /^Rencana tindak lanjut Semester/ }).scrollIntoViewIfNeeded();
   await screenshot(page, "follow-ups-print");
   await page.emulateMedia({ media: null });
-  const printed = await pdfText(await page.pdf({ format: "A4" }));
+  // pdf.js splits ligatures ("O ffi cer"): compare with every space removed.
+  const printed = squeezed((await pdfPages(await page.pdf({ format: "A4" }))).join(""));
   for (const words of [
     "Rencana tindak lanjut",
     "No",

@@ -7,10 +7,9 @@
  */
 import { createClient } from "@libsql/client";
 import { expect, type Page, test } from "@playwright/test";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { newId } from "../../core/ids.ts";
 import { E2E } from "../../playwright.config.ts";
-import { ADMIN, AGENCY, AGENCY_NAME, expectAccessible, screenshot } from "./helpers.ts";
+import { ADMIN, AGENCY, AGENCY_NAME, expectAccessible, pdfPages, screenshot } from "./helpers.ts";
 
 const now = new Date();
 const SEMESTER = `${now.getFullYear()}-S${now.getMonth() < 6 ? 1 : 2}`;
@@ -40,16 +39,8 @@ async function signIn(page: Page) {
   expect(res.status()).toBe(200);
 }
 
-/** The text of a PDF and its number of pages. */
-async function pdfText(data: Buffer) {
-  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  return { text: pages.join("\n"), pages: pdf.numPages };
-}
+/** A PDF's pages as the checks read them: the text joined, and how many there are. */
+const pdfText = (pages: string[]) => ({ text: pages.join("\n"), pages: pages.length });
 
 test("an admin publishes the semester from the SKM report, after a confirm that says what is frozen", async ({
   page,
@@ -121,7 +112,7 @@ test("@once the public page prints as one clean A4 document", async ({ page }) =
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".top")).toBeHidden();
   await page.screenshot({ path: "test-results/screens/public-page-print.png", fullPage: true });
-  const { text, pages } = await pdfText(await page.pdf({ format: "A4", printBackground: true }));
+  const { text, pages } = pdfText(await pdfPages(await page.pdf({ format: "A4", printBackground: true })));
   expect(text).toContain("Hasil Survei Kepuasan Masyarakat");
   expect(text).toContain(ACTION.slice(0, 30));
   expect(text).not.toContain("English");
@@ -143,7 +134,7 @@ test("@once every poster says where the published results are, and still prints 
     await expect(poster).toContainText(`Hasil survei: ${baseURL}/publik/${AGENCY}`);
   }
   await page.emulateMedia({ media: "print" });
-  const { text, pages } = await pdfText(await page.pdf({ format: "A4" }));
+  const { text, pages } = pdfText(await pdfPages(await page.pdf({ format: "A4" })));
   expect(pages).toBe(counters);
   expect(text).toContain(`/publik/${AGENCY}`);
 });

@@ -4,10 +4,9 @@
  * report carries the "Kemungkinan pungutan liar" section. At both sizes; the demo seeds reasons.
  */
 import { expect, type Page, test } from "@playwright/test";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { REASONS } from "../../core/questionnaire.ts";
 import type { Reasons } from "../../core/reason-responses.ts";
-import { ADMIN, AGENCY, adminApi, expectAccessible, screenshot } from "./helpers.ts";
+import { ADMIN, AGENCY, adminApi, expectAccessible, pdfPages, screenshot } from "./helpers.ts";
 
 const number = (n: number) => new Intl.NumberFormat("id-ID").format(n);
 
@@ -16,16 +15,6 @@ async function signIn(page: Page) {
   await page.getByLabel("NIP atau e-mail").fill(ADMIN.email);
   await page.getByLabel("Kata sandi").fill(ADMIN.password);
   await page.getByRole("button", { name: "Masuk" }).click();
-}
-
-/** The words of a printed PDF, its pages joined. */
-async function pdfWords(data: Buffer) {
-  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
-  let words = "";
-  for (let i = 1; i <= pdf.numPages; i++)
-    for (const item of (await (await pdf.getPage(i)).getTextContent()).items)
-      if ("str" in item) words += ` ${item.str}`;
-  return words.replace(/\s+/g, " ");
 }
 
 test("the overview counts each reason as the API does, and lists the possible levies", async ({ page, request }) => {
@@ -123,7 +112,7 @@ test("the printed SKM report carries the reasons and the possible levies", async
   await expectAccessible(page);
   await levies.scrollIntoViewIfNeeded();
   await screenshot(page, "reasons-report");
-  const printed = await pdfWords(await page.pdf({ format: "A4" }));
+  const printed = (await pdfPages(await page.pdf({ format: "A4" }))).join(" ").replace(/\s+/g, " ");
   expect(printed).toContain("Alasan penilaian rendah");
   expect(printed).toContain("Kemungkinan pungutan liar");
   expect(printed).toContain(`${number(reasons.total.levies)} penilaian pada periode ini.`);
