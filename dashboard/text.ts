@@ -93,26 +93,6 @@ const id = {
   // Honest labels and the evidence page (issue 19, items 6 and 9)
   officialAdequate: "Resmi: semua 9 unsur terjawab dan sampel cukup ({got} dari minimal {n} responden)",
   notYetOfficial: "Belum resmi: kurang {short} responden (terkumpul {got} dari minimal {n})",
-  populationAssumed:
-    "Minimal {n} responden mengandaikan jumlah penerima layanan yang besar atau tidak diketahui. Isi jumlah penerima layanan pada periode agar minimalnya dibaca dari tabel Krejcie & Morgan.",
-  populationAssumedReport:
-    "Minimal {n} responden mengandaikan jumlah penerima layanan yang besar atau tidak diketahui (jumlahnya belum diisi di Ringkasan).",
-  populationStated: "Minimal untuk {population} penerima layanan pada periode, menurut tabel Krejcie & Morgan.",
-  statePopulation: "Isi jumlah penerima layanan",
-  // The stated population, kept by the server per agency and period (issue 19, item 6)
-  populationAssumedReader:
-    "Minimal {n} responden mengandaikan jumlah penerima layanan yang besar atau tidak diketahui; jumlahnya dinyatakan oleh admin instansi.",
-  populationStatedBy: "Dinyatakan oleh {name}, {at}.",
-  populationStatedByGone: "Dinyatakan oleh akun yang sudah dihapus, {at}.",
-  populationKept: "Disimpan untuk instansi dan periode ini: semua pembaca dan laporan cetak memakai angka yang sama.",
-  populationRangeHint: "Untuk rentang tanggal, angka ini hanya berlaku pada tampilan ini dan tidak disimpan.",
-  populationInvalid: "Isi bilangan bulat dari 1 sampai {max}.",
-  populationSave: "Simpan",
-  populationSaved: "Jumlah penerima layanan {period} disimpan.",
-  populationWithdraw: "Hapus angka",
-  populationWithdrawOf: "Hapus jumlah penerima layanan {period}",
-  populationWithdrawConfirm: "Hapus jumlah penerima layanan {period}? Minimal 384 responden diandaikan lagi.",
-  populationWithdrawn: "Jumlah penerima layanan {period} dihapus.",
   quickIndexOf: "Indeks cepat dari {n} wajah",
   quickHintN: "rata-rata wajah semua penilaian, termasuk responden SKM; bukan IKM resmi",
   respondentsN: "{n} responden",
@@ -308,26 +288,6 @@ const en = {
   // Honest labels and the evidence page (issue 19, items 6 and 9)
   officialAdequate: "Official: all 9 elements answered and the sample is adequate ({got} of at least {n} respondents)",
   notYetOfficial: "Not official yet: {short} respondents short ({got} gathered of at least {n})",
-  populationAssumed:
-    "At least {n} respondents assumes a large or unknown number of service users. Enter the number of service users in the period to read the minimum from the Krejcie & Morgan table.",
-  populationAssumedReport:
-    "At least {n} respondents assumes a large or unknown number of service users (the number is not entered in the Overview yet).",
-  populationStated: "The minimum for {population} service users in the period, by the Krejcie & Morgan table.",
-  statePopulation: "Enter the number of service users",
-  // The stated population, kept by the server per agency and period (issue 19, item 6)
-  populationAssumedReader:
-    "A minimum of {n} respondents assumes a large or unknown number of service users; the agency's admins state the number.",
-  populationStatedBy: "Stated by {name}, {at}.",
-  populationStatedByGone: "Stated by an account since deleted, {at}.",
-  populationKept: "Kept for this agency and period: every reader and the printed report use the same number.",
-  populationRangeHint: "For a date range, this number holds for this view only and is not kept.",
-  populationInvalid: "Enter a whole number from 1 to {max}.",
-  populationSave: "Save",
-  populationSaved: "Service users for {period} saved.",
-  populationWithdraw: "Remove the number",
-  populationWithdrawOf: "Remove the service users for {period}",
-  populationWithdrawConfirm: "Remove the service users for {period}? A minimum of 384 respondents is assumed again.",
-  populationWithdrawn: "Service users for {period} removed.",
   quickIndexOf: "Quick index of {n} faces",
   quickHintN: "the mean face of all ratings, SKM respondents included; not the official IKM",
   respondentsN: "{n} respondents",

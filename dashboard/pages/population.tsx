@@ -16,6 +16,7 @@ import { Outcome, onValues, RowButton, useAction } from "../components/action.ts
 import { Field } from "../components/fields.tsx";
 import { Session } from "../context.ts";
 import { count, dateTime, periodWords } from "../format.ts";
+import { sayPopulation } from "../population-words.ts";
 import { text } from "../text.ts";
 import { useZone } from "../use-zone.ts";
 
@@ -54,11 +55,11 @@ export function PopulationNote({ r, locale, printed = false }: { r: Report; loca
   if (population !== null)
     return (
       <p class="muted">
-        {text(locale, "populationStated", { population: count(population, locale) })}
+        {sayPopulation(locale, "populationStated", { population: count(population, locale) })}
         {statedAt ? (
           <>
             {" "}
-            {text(locale, statedBy ? "populationStatedBy" : "populationStatedByGone", {
+            {sayPopulation(locale, statedBy ? "populationStatedBy" : "populationStatedByGone", {
               name: statedBy ?? "",
               at: dateTime(statedAt, locale, zone),
             })}
@@ -66,14 +67,17 @@ export function PopulationNote({ r, locale, printed = false }: { r: Report; loca
         ) : null}
       </p>
     );
-  if (printed) return <p class="muted">{text(locale, "populationAssumedReport", { n: count(required, locale) })}</p>;
+  if (printed)
+    return <p class="muted">{sayPopulation(locale, "populationAssumedReport", { n: count(required, locale) })}</p>;
   return (
     <p class="muted">
-      {text(locale, ask === "field" ? "populationAssumed" : "populationAssumedReader", { n: count(required, locale) })}
+      {sayPopulation(locale, ask === "field" ? "populationAssumed" : "populationAssumedReader", {
+        n: count(required, locale),
+      })}
       {ask === "field" ? (
         <>
           {" "}
-          <a href={`#${FIELD}`}>{text(locale, "statePopulation")}</a>
+          <a href={`#${FIELD}`}>{sayPopulation(locale, "statePopulation")}</a>
         </>
       ) : null}
     </p>
@@ -112,7 +116,7 @@ export function SampleCard({ r, locale, onStated }: { r: Report; locale: Locale;
 const populationProblem = (value: string, locale: Locale) =>
   /^\d{1,9}$/.test(value) && Number(value) >= 1 && Number(value) <= POPULATION_MAX
     ? ""
-    : text(locale, "populationInvalid", { max: count(POPULATION_MAX, locale) });
+    : sayPopulation(locale, "populationInvalid", { max: count(POPULATION_MAX, locale) });
 
 /** The admins' field: saves the period's number on the server for every reader, or withdraws it. */
 function StatePopulation({ r, locale, onStated }: { r: Report; locale: Locale; onStated: () => void }) {
@@ -131,7 +135,7 @@ function StatePopulation({ r, locale, onStated }: { r: Report; locale: Locale; o
           const population = v.population.replace(/[.\s]/g, "");
           const done = await act.run(() => api(path, { method: "PUT", body: { population: Number(population) } }), {
             check: { population: populationProblem(population, locale) },
-            done: text(locale, "populationSaved", { period: words }),
+            done: sayPopulation(locale, "populationSaved", { period: words }),
           });
           if (done) onStated();
         })}
@@ -141,22 +145,22 @@ function StatePopulation({ r, locale, onStated }: { r: Report; locale: Locale; o
           form="sample"
           name="population"
           label={text(locale, "population")}
-          hint={text(locale, "populationKept")}
+          hint={sayPopulation(locale, "populationKept")}
           inputMode="numeric"
           defaultValue={stated === null ? "" : String(stated)}
           error={act.errors.population}
         />
         <div class="field buttons">
           <button type="submit" class="primary" disabled={act.busy}>
-            {text(locale, "populationSave")}
+            {sayPopulation(locale, "populationSave")}
           </button>
           {stated === null ? null : (
             <RowButton
               act={act}
-              text={text(locale, "populationWithdraw")}
-              label={text(locale, "populationWithdrawOf", { period: words })}
-              ask={text(locale, "populationWithdrawConfirm", { period: words })}
-              done={text(locale, "populationWithdrawn", { period: words })}
+              text={sayPopulation(locale, "populationWithdraw")}
+              label={sayPopulation(locale, "populationWithdrawOf", { period: words })}
+              ask={sayPopulation(locale, "populationWithdrawConfirm", { period: words })}
+              done={sayPopulation(locale, "populationWithdrawn", { period: words })}
               call={() => api(path, { method: "DELETE" })}
               onDone={onStated}
             />
@@ -191,7 +195,7 @@ function RangePopulation({ r, locale }: { r: Report; locale: Locale }) {
         form="sample"
         name="population"
         label={text(locale, "population")}
-        hint={text(locale, "populationRangeHint")}
+        hint={sayPopulation(locale, "populationRangeHint")}
         inputMode="numeric"
         defaultValue={query.population ?? ""}
         error={problem || undefined}

@@ -15,7 +15,7 @@ import { count, dateTime, periodWords, score } from "../../format.ts";
 import { type TextKey, text } from "../../text.ts";
 import { viaWords } from "../duty/words.ts";
 import { followUpAudit } from "./audit-follow-ups.ts";
-import { type ManageKey, say } from "./words.ts";
+import { type AuditKey, sayAudit as say } from "./audit-words.ts";
 
 type Entry = Audit["entries"][number];
 
@@ -133,7 +133,7 @@ function changes(details: Record<string, unknown>, locale: Locale): string[] {
           : Array.isArray(value)
             ? value.join(", ")
             : String(value);
-      return `${say(locale, `auditField_${key}` as ManageKey) || key}: ${shown}`;
+      return `${say(locale, `auditField_${key}` as AuditKey) || key}: ${shown}`;
     })
     .filter((part): part is string => Boolean(part));
 }

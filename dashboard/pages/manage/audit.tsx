@@ -9,9 +9,9 @@ import { dateTime } from "../../format.ts";
 import { useAll, useApi } from "../../use-api.ts";
 import { useZone } from "../../use-zone.ts";
 import { auditDetails, type Names } from "./audit-details.ts";
+import { type AuditKey, sayAudit } from "./audit-words.ts";
 import { ManageFrame } from "./frame.tsx";
 import { useWords } from "./use-words.ts";
-import type { ManageKey } from "./words.ts";
 
 /** The kinds of change one can filter by. */
 const KINDS = [
@@ -39,7 +39,8 @@ const KINDS = [
 /** The audit page. */
 export function AuditPage() {
   const { slug } = useRoute().params;
-  const { w, locale } = useWords();
+  const { locale } = useWords();
+  const w = (key: AuditKey, values?: Record<string, string | number>) => sayAudit(locale, key, values);
   const zone = useZone(slug);
   const { query, path, route } = useLocation();
   const kind = new URLSearchParams(query).get("action") ?? "";
@@ -71,7 +72,7 @@ export function AuditPage() {
     keys: new Map(lists.data?.keys.keys.map((k) => [k.id, k.name])),
   };
   const label = (action: string) => {
-    const key = `audit_${action.replace(".", "_")}` as ManageKey;
+    const key = `audit_${action.replace(".", "_")}` as AuditKey;
     return w(key) || action;
   };
   return (
