@@ -50,6 +50,11 @@ export const RULES = {
   readNotifications: ["agency_admin", "supervisor"],
   /** Set an agency's alert rules and its webhook, and read the webhook's delivery log. */
   manageAlerts: ["regional_admin", "agency_admin"],
+  /**
+   * Import a queue machine's day log as visits, and keep its column mapping: the agency's own
+   * record of who was served when (a queue system's key and a paired tablet send visits too).
+   */
+  importVisits: ["agency_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Something the rules allow some roles to do. */

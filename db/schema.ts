@@ -17,3 +17,4 @@ export * from "./schema/publications.ts";
 export * from "./schema/ratings.ts";
 export * from "./schema/replies.ts";
 export * from "./schema/rollups.ts";
+export * from "./schema/visits.ts";

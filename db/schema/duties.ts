@@ -113,6 +113,11 @@ export const tickets = sqliteTable(
     source: text("source", { enum: TICKET_SOURCES }).notNull().default("staff"),
     /** The device, integration key or account that made it. */
     issuer: text("issuer"),
+    /**
+     * The visit (its id within the agency) it was made for, so its rating knows its waiting and
+     * service time; the visit may arrive after the ticket (a queue slip printed when the number is taken).
+     */
+    visitId: text("visit_id"),
   },
   (t) => [
     // The pace of issuing (tickets per officer and per counter in the last hour) reads these.

@@ -28,6 +28,8 @@ export const ratings = sqliteTable(
     ...servedAt(),
     deviceId: text("device_id").references(() => devices.id),
     ticketId: text("ticket_id").references(() => tickets.id),
+    /** The visit it rates (its id within the agency): from its ticket, or the visit its counter served at the tap. */
+    visitId: text("visit_id"),
     channel: text("channel", { enum: CHANNELS }).notNull(),
     /** The one-tap face, 1–4. */
     overall: integer("overall"),
@@ -56,6 +58,8 @@ export const ratings = sqliteTable(
     // One rating per ticket, even when two submissions race for it. Partial: the many ratings
     // without a ticket (every kiosk tap) add no entry to it.
     uniqueIndex("ratings_ticket").on(t.ticketId).where(sql`${t.ticketId} IS NOT NULL`),
+    // A visit that arrives after its ratings finds them (db/queries/visit-joins.ts).
+    index("ratings_visit").on(t.agencyId, t.visitId).where(sql`${t.visitId} IS NOT NULL`),
   ],
 );
 

@@ -1,0 +1,166 @@
+/**
+ * Daily visit rollups: written from freshly inserted visits in the same transaction, read by every
+ * indicator so its cost follows days, not visits. A day's row counts its times per bucket of
+ * core/visits.ts TIME_BUCKETS, so percentiles are read from summed histograms.
+ */
+import type { InStatement } from "@libsql/client";
+import { and, between, eq, type SQL, sql } from "drizzle-orm";
+import { TIME_BUCKETS } from "../../core/visits.ts";
+import type { Db } from "../client.ts";
+import { visitRollups } from "../schema.ts";
+
+const KEY = "agency_id, day, service_id, counter_id, officer_id";
+const BUCKETS = TIME_BUCKETS.map((_, i) => i);
+const WAIT_COLUMNS = BUCKETS.map((i) => `w_${i}`);
+const SERVICE_COLUMNS = BUCKETS.map((i) => `s_${i}`);
+const COUNT_COLUMNS = ["visits", "rated", "flagged", ...WAIT_COLUMNS, ...SERVICE_COLUMNS];
+/** What a group of visits adds to each of COUNT_COLUMNS: flagged visits only to `flagged`. */
+const SUMS = [
+  "total(counted)",
+  "total(counted AND rated_at IS NOT NULL)",
+  "total(NOT counted)",
+  ...BUCKETS.map((i) => `total(counted AND wait_bucket = ${i})`),
+  ...BUCKETS.map((i) => `total(counted AND service_bucket = ${i})`),
+];
+const UPSERT_HEAD = `INSERT INTO visit_rollups (${KEY}, ${COUNT_COLUMNS.join(", ")})
+   SELECT agency_id, day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), ${SUMS.join(", ")}
+   FROM visits WHERE `;
+const UPSERT_TAIL = ` GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (${KEY}) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
+
+/**
+ * The statement that adds the visits the INSERT just before it stored to the rollups: the
+ * consecutive rowids it gave them (as db/queries/rollups.ts rollupInsertedRatings reads ratings),
+ * `batch` keeping any other row out, so a resent visit never counts twice. Run it right after
+ * that INSERT, on the same connection.
+ */
+export function rollupInsertedVisits(batch: string): InStatement {
+  return {
+    sql: `${UPSERT_HEAD}rowid > last_insert_rowid() - changes() AND rowid <= last_insert_rowid() AND batch = ?${UPSERT_TAIL}`,
+    args: [batch],
+  };
+}
+
+/**
+ * The statement that counts one visit as rated in its rollup, when `rated_at` was set to `ratedAt`
+ * just now: a visit rated before (another `rated_at`) or not counted adds nothing.
+ */
+export const rollupRatedVisit = (agencyId: string, visitId: string, ratedAt: number): InStatement => ({
+  sql: `INSERT INTO visit_rollups (${KEY}, rated)
+   SELECT agency_id, day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), 1
+   FROM visits WHERE agency_id = ? AND id = ? AND rated_at = ? AND counted = 1
+   ON CONFLICT (${KEY}) DO UPDATE SET rated = rated + 1`,
+  args: [agencyId, visitId, ratedAt],
+});
+
+/** Recomputes an agency's visit rollups from its visits (after a bulk load). */
+export async function rebuildVisitRollups(db: Db, agencyId: string) {
+  await db.batch([
+    db.delete(visitRollups).where(eq(visitRollups.agencyId, agencyId)),
+    db.run(sql`${sql.raw(UPSERT_HEAD)}agency_id = ${agencyId}${sql.raw(UPSERT_TAIL)}`),
+  ]);
+}
+
+/** Sums of one group of visit rollups. */
+export interface VisitSums {
+  /** Counted visits. */
+  visits: number;
+  /** Counted visits a rating joined. */
+  rated: number;
+  /** Visits flagged implausible: kept, left out of the other figures. */
+  flagged: number;
+  /** Waiting times per TIME_BUCKETS bucket (their sum: the visits whose waiting time is known). */
+  wait: number[];
+  /** Service times per TIME_BUCKETS bucket. */
+  service: number[];
+}
+
+/** A group of visit rollups by the dimensions asked for ('' for a dimension not grouped by). */
+export interface VisitGroup extends VisitSums {
+  serviceId: string;
+  counterId: string;
+  officerId: string;
+  month: string;
+  day: string;
+}
+
+/** Which visit rollups to read: an agency, officer, counter or service, over an inclusive range of local days. */
+export interface VisitFilter {
+  agencyId?: string;
+  officerId?: string;
+  counterId?: string;
+  serviceId?: string;
+  from: string;
+  to: string;
+}
+
+/** Dimensions to group by. */
+export type VisitGroupBy = "service" | "counter" | "officer" | "month" | "day";
+
+const GROUP_COLUMNS: Record<VisitGroupBy, string> = {
+  service: "service_id",
+  counter: "counter_id",
+  officer: "officer_id",
+  month: "substr(day, 1, 7)",
+  day: "day",
+};
+
+const SUM_SELECT = sql.raw(COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(", "));
+
+function toSums(row: Record<string, unknown>): VisitSums {
+  const count = (column: string) => Number(row[column] ?? 0);
+  return {
+    visits: count("visits"),
+    rated: count("rated"),
+    flagged: count("flagged"),
+    wait: WAIT_COLUMNS.map(count),
+    service: SERVICE_COLUMNS.map(count),
+  };
+}
+
+/** Reads summed visit rollups for a filter, grouped by the given dimensions (none: one total). */
+export async function readVisitRollups(
+  db: Db,
+  filter: VisitFilter,
+  groupBy: VisitGroupBy[] = [],
+): Promise<VisitGroup[]> {
+  const where: SQL[] = [between(visitRollups.day, filter.from, filter.to)];
+  if (filter.agencyId) where.push(eq(visitRollups.agencyId, filter.agencyId));
+  if (filter.officerId) where.push(eq(visitRollups.officerId, filter.officerId));
+  if (filter.counterId) where.push(eq(visitRollups.counterId, filter.counterId));
+  if (filter.serviceId) where.push(eq(visitRollups.serviceId, filter.serviceId));
+  const dims = groupBy.map((g) => `${GROUP_COLUMNS[g]} AS g_${g}`);
+  const select = dims.length ? sql`${sql.raw(dims.join(", "))}, ${SUM_SELECT}` : SUM_SELECT;
+  const group = groupBy.length ? sql` GROUP BY ${sql.raw(groupBy.map((g) => GROUP_COLUMNS[g]).join(", "))}` : sql``;
+  const rows = await db.all<Record<string, unknown>>(
+    sql`SELECT ${select} FROM visit_rollups WHERE ${and(...where)}${group}`,
+  );
+  return rows.map((row) => ({
+    serviceId: String(row.g_service ?? ""),
+    counterId: String(row.g_counter ?? ""),
+    officerId: String(row.g_officer ?? ""),
+    month: String(row.g_month ?? ""),
+    day: String(row.g_day ?? ""),
+    ...toSums(row),
+  }));
+}
+
+/** Empty sums, to add groups into. */
+export const emptyVisitSums = (): VisitSums => ({
+  visits: 0,
+  rated: 0,
+  flagged: 0,
+  wait: BUCKETS.map(() => 0),
+  service: BUCKETS.map(() => 0),
+});
+
+/** Adds b into a (mutating a). */
+export function addVisitSums(a: VisitSums, b: VisitSums): VisitSums {
+  a.visits += b.visits;
+  a.rated += b.rated;
+  a.flagged += b.flagged;
+  for (const i of BUCKETS) {
+    a.wait[i] += b.wait[i];
+    a.service[i] += b.service[i];
+  }
+  return a;
+}
