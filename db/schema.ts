@@ -17,4 +17,5 @@ export * from "./schema/publications.ts";
 export * from "./schema/ratings.ts";
 export * from "./schema/replies.ts";
 export * from "./schema/rollups.ts";
+export * from "./schema/visit-imports.ts";
 export * from "./schema/visits.ts";

@@ -375,6 +375,20 @@ const ROUTES: Route[] = [
     },
     allowed: MANAGERS,
   },
+  // The visit import's log mapping: the agency's admins who import (importVisits), no one else.
+  {
+    method: "GET",
+    name: "/agencies/:slug/visit-import-mapping",
+    path: () => `${a}/visit-import-mapping`,
+    allowed: ["admin"],
+  },
+  {
+    method: "PUT",
+    name: "/agencies/:slug/visit-import-mapping",
+    path: () => `${a}/visit-import-mapping`,
+    body: () => ({ columns: { service: "Layanan" }, services: { KTP: "ktp-el" }, counters: {} }),
+    allowed: ["admin"],
+  },
   { method: "GET", name: "/agencies", path: () => "/api/v1/agencies", allowed: ["regional"] },
   {
     method: "POST",

@@ -29,6 +29,16 @@ describe("audit details in words", () => {
     );
   });
 
+  it("count a kept log mapping's columns and values, never its field codes", () => {
+    const mapping = { columns: { service: "Layanan", calledAt: "Panggil" }, services: { KTP: "ktp-el" }, counters: {} };
+    expect(auditDetails(entry("visit_import.map", mapping), names, "id")).toBe(
+      "2 kolom, 1 nilai layanan, 0 nilai loket",
+    );
+    expect(auditDetails(entry("visit_import.map", mapping), names, "en")).toBe(
+      "2 columns, 1 service values, 0 counter values",
+    );
+  });
+
   it("say a contest's reason in words, never its code or the contest's id", () => {
     const rating = { name: "KTP Elektronik", at: "2026-11-27T03:55:00.000Z" };
     const contested = entry("rating.contest", { contest: "cst_1", reason: "not_served_by_me" }, "r-1", rating);

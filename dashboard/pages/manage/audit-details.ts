@@ -86,6 +86,14 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
     case "webhook.set":
     case "webhook.remove":
       return text(d.url) ?? entry.target;
+    case "visit_import.map": {
+      const size = (value: unknown) => (value && typeof value === "object" ? Object.keys(value).length : 0);
+      return say(locale, "auditLogMapping", {
+        columns: size(d.columns),
+        services: size(d.services),
+        counters: size(d.counters),
+      });
+    }
     case "origins.replace":
       return Array.isArray(entry.details) ? entry.details.join(", ") : "";
     // A contest's reason in words, never its code or the contest's id (they showed on the audit page).

@@ -60,6 +60,10 @@ const id = {
   auditRuleOn: "aktif",
   auditRuleOff: "nonaktif",
   auditLowFaces: "{count} wajah rendah dalam {minutes} menit",
+  // The visit import's log mapping (issue 21, item 2)
+  kind_visit_import: "Impor log antrean",
+  audit_visit_import_map: "Pemetaan log antrean disimpan",
+  auditLogMapping: "{columns} kolom, {services} nilai layanan, {counters} nilai loket",
   audit_agency_create: "Instansi dibuat",
   audit_service_create: "Layanan ditambahkan",
   audit_service_update: "Layanan diubah",
@@ -184,6 +188,10 @@ export const sayAudit = createWords<AuditKey>({
     auditRuleOn: "on",
     auditRuleOff: "off",
     auditLowFaces: "{count} low faces within {minutes} minutes",
+    // The visit import's log mapping (issue 21, item 2)
+    kind_visit_import: "Queue log import",
+    audit_visit_import_map: "Queue log mapping saved",
+    auditLogMapping: "{columns} columns, {services} service values, {counters} counter values",
     audit_agency_create: "Agency created",
     audit_service_create: "Service added",
     audit_service_update: "Service changed",

@@ -34,6 +34,7 @@ const KINDS = [
   "publication",
   "alert_rule",
   "webhook",
+  "visit_import",
 ] as const;
 
 /** The audit page. */
