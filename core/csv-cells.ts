@@ -5,8 +5,6 @@
  * passed in, so the server reads with csv-parse's Node build and the dashboard with its browser
  * build, loaded only when a CSV is chosen (core/officer-csv.ts, dashboard/pages/manage/visit-import.tsx).
  */
-import type { SheetCell } from "./officer-sheet.ts";
-
 const DELIMITERS = [";", "\t", ","] as const;
 
 /**
@@ -35,7 +33,7 @@ const startLine = (record: string[], endLine: number) => endLine - (record.join(
 export type CsvParse = (input: string, options: Record<string, unknown>) => unknown;
 
 /** The cells of a CSV and the line each row starts on, or null when it is no CSV. */
-export function csvCellsWith(parse: CsvParse, csv: string): { rows: SheetCell[][]; lines: number[] } | null {
+export function csvCellsWith(parse: CsvParse, csv: string): { rows: string[][]; lines: number[] } | null {
   const text = csv.replace(/^\uFEFF/, "");
   try {
     // With `info`, csv-parse gives each record with where it was read; its types give only the record.

@@ -70,6 +70,8 @@ describe("xlsxLogCell", () => {
   it("writes a date cell as its wall-clock time, a time-only cell as the time, the rest as text", () => {
     expect(xlsxLogCell(new Date(Date.UTC(2026, 10, 30, 8, 5, 12)))).toBe("2026-11-30 08:05:12");
     expect(xlsxLogCell(new Date(Date.UTC(1899, 11, 30, 8, 5, 12)))).toBe("08:05:12");
+    // Serial numbers are floating point: read-excel-file gives 08:20 as 08:19:59.999.
+    expect(xlsxLogCell(new Date(Date.UTC(2026, 11, 1, 8, 19, 59, 999)))).toBe("2026-12-01 08:20:00");
     expect(xlsxLogCell(12)).toBe("12");
     expect(xlsxLogCell(" A012 ")).toBe("A012");
     expect(xlsxLogCell(null)).toBe("");

@@ -115,9 +115,10 @@ export const readableDate = (cell: string) => dateOf(cell.trim().split(/[T ]/i)[
 export function xlsxLogCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) {
-    const at = value.getTime();
+    // A serial number is a fraction of a day in floating point: 08:20 may come back as 08:19:59.999.
+    const at = Math.round(value.getTime() / 1000) * 1000;
     if (Number.isNaN(at)) return "";
-    const text = value.toISOString().slice(0, 19).replace("T", " ");
+    const text = new Date(at).toISOString().slice(0, 19).replace("T", " ");
     return at < Date.UTC(1900, 0, 1) ? text.slice(11) : text;
   }
   return String(value).trim();

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { VISIT_ID } from "./patterns.ts";
-import { VisitInput } from "./visit-contract.ts";
+import { MAX_VISITS, VisitInput } from "./visit-contract.ts";
 import {
   distinctValues,
   guessColumns,
+  LOG_CHUNK,
   type LogContext,
   type LogMapping,
   logSheet,
@@ -195,5 +196,11 @@ describe("distinctValues", () => {
     const sheet = logSheet(LOG);
     expect(distinctValues(sheet, 1)).toEqual(["KTP", "Kartu Keluarga", "KK", "Akta"]);
     expect(distinctValues(sheet, undefined)).toEqual([]);
+  });
+});
+
+describe("LOG_CHUNK", () => {
+  it("is the most visits one POST carries", () => {
+    expect(LOG_CHUNK).toBe(MAX_VISITS);
   });
 });

@@ -48,6 +48,12 @@ export interface LogSheet {
   rows: { line: number; cells: string[] }[];
 }
 
+/**
+ * Visits per call the import sends: core/visit-contract.ts MAX_VISITS (visit-log.test.ts holds
+ * them equal), written here because that file brings zod into the dashboard.
+ */
+export const LOG_CHUNK = 500;
+
 /** Most rows one import reads: a busy office's day, many times over. */
 export const MAX_LOG_ROWS = 20_000;
 

@@ -39,6 +39,7 @@ const ForcedPasswordPage = lazy(() => import("./pages/password.tsx").then((m) =>
 const AuditPage = lazy(() => import("./pages/manage/audit.tsx").then((m) => m.AuditPage));
 const NotificationsPage = lazy(() => import("./pages/notifications.tsx").then((m) => m.NotificationsPage));
 const AlertsPage = lazy(() => import("./pages/manage/alerts.tsx").then((m) => m.AlertsPage));
+const VisitImportPage = lazy(() => import("./pages/manage/visit-import.tsx").then((m) => m.VisitImportPage));
 
 /** The dashboard. */
 export function App() {
@@ -99,6 +100,7 @@ function Screens({ session }: { session: SessionState }) {
         <Route path="/dashboard/a/:slug/manage/audit" component={AuditPage} />
         <Route path="/dashboard/a/:slug/notifications" component={NotificationsPage} />
         <Route path="/dashboard/a/:slug/manage/alerts" component={AlertsPage} />
+        <Route path="/dashboard/a/:slug/manage/visit-import" component={VisitImportPage} />
         <Route path="/dashboard/region" component={RegionPage} />
         <Route default component={Home} />
       </Router>

@@ -192,6 +192,8 @@ const id = {
   navAudit: "Log audit",
   // Alerts (issue 20, item 3): the alert settings page in the manage navigation
   navAlerts: "Peringatan",
+  // The queue-log import (issue 21, item 2): its page in the manage navigation
+  navVisitImport: "Impor log antrean",
 } as const;
 
 /** A message key. */
@@ -387,6 +389,8 @@ const en = {
   navAudit: "Audit log",
   // Alerts (issue 20, item 3): the alert settings page in the manage navigation
   navAlerts: "Alerts",
+  // The queue-log import (issue 21, item 2): its page in the manage navigation
+  navVisitImport: "Import queue log",
 };
 
 /** A message in a locale, with `{name}` placeholders filled. */

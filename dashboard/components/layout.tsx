@@ -39,7 +39,7 @@ function links(role: string, agency: string | null): [string, TextKey][] {
   return roleMay(role, "manageRegion") ? [["/dashboard/region", "navRegion"], ...own] : own;
 }
 
-/** The set-up pages of an agency, for those who may change it (agency and regional admins). */
+/** The set-up pages of an agency, for those who may change it (agency and regional admins), and the queue-log import for those who may import. */
 function manageLinks(role: string, agency: string | null): [string, TextKey][] {
   if (!agency || !roleMay(role, "manageAgency")) return [];
   const base = `/dashboard/a/${agency}`;
@@ -54,6 +54,8 @@ function manageLinks(role: string, agency: string | null): [string, TextKey][] {
     [`${base}/manage/posters`, "navPosters"],
     [`${base}/manage/integrations`, "navIntegrations"],
     [`${base}/manage/alerts`, "navAlerts"],
+    // Importing a queue log is the agency's own admins' (importVisits), not its regional admin's.
+    ...(roleMay(role, "importVisits") ? [[`${base}/manage/visit-import`, "navVisitImport"] as [string, TextKey]] : []),
     [`${base}/manage/audit`, "navAudit"],
   ];
 }
