@@ -21,7 +21,7 @@ const TIME = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d{1,6})?)?\s*([ap]\.?m\
 const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 const DAY_FIRST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
 /** An instant with its own offset or Z: taken as written, whatever the agency's timezone. */
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+const WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))$/i;
 
 /** Days since 1970 of a calendar date, or null when there is no such date (31/11, 29/02/2027). */
 function dayOf(year: number, month: number, day: number): number | null {
@@ -80,7 +80,11 @@ function serialTime(text: string): number | null {
 export function readLogTime(cell: string, date: string | undefined, timezone: Timezone): number | null | TimeProblem {
   const text = cell.trim().replace(/\s+/g, " ");
   if (!text) return null;
-  if (WITH_OFFSET.test(text)) return Date.parse(text);
+  const absolute = WITH_OFFSET.exec(text);
+  if (absolute) {
+    const at = Date.parse(`${absolute[1]}T${absolute[2].toUpperCase()}`);
+    return Number.isNaN(at) || dateOf(absolute[1]) === null ? "unreadable" : at;
+  }
   const local = localOf(text, date?.trim().replace(/\s+/g, " "));
   if (typeof local === "string") return local;
   return local - TIMEZONES[timezone] * HOUR;

@@ -86,8 +86,8 @@ test("an admin imports a CSV queue log: columns guessed, values mapped, a previe
   expect(await tableRows(page, "Pratinjau")).toContain(
     "5 | ✗ layanan “Akta” belum dipetakan | C001 | Akta | Loket 2 | 08:25:00",
   );
-  await valueChoice(page, "Layanan", "KK").selectOption({ label: "Kartu Keluarga (kartu-keluarga)" });
-  await valueChoice(page, "Layanan", "Akta").selectOption({ label: "Akta Kelahiran (akta-kelahiran)" });
+  await valueChoice(page, "Layanan", "KK").selectOption({ label: "Kartu Keluarga" });
+  await valueChoice(page, "Layanan", "Akta").selectOption({ label: "Akta Kelahiran" });
 
   await expect(counts(page)).toHaveText("6 baris: 3 baik, 1 bertanda, 2 bermasalah.");
   expect(await tableRows(page, "Pratinjau")).toEqual([
@@ -141,7 +141,7 @@ test("an .xlsx log of the next day: date cells read, kept values used, the new v
   expect(await tableRows(page, "Pratinjau")).toContain(
     "4 | ✗ layanan “Pindah” belum dipetakan | D001 | Pindah | Loket 4 | 2026-12-01 09:00:00",
   );
-  await valueChoice(page, "Layanan", "Pindah").selectOption({ label: "Pindah Datang (pindah-datang)" });
+  await valueChoice(page, "Layanan", "Pindah").selectOption({ label: "Pindah Datang" });
   await expect(counts(page)).toHaveText("4 baris: 3 baik, 1 bertanda, 0 bermasalah.");
   expect(await tableRows(page, "Pratinjau")).toContain(
     "5 | ⚠ di luar jam layanan loket | A002 | KTP-el | Loket 1 | 2026-12-01 17:30:00",
@@ -149,4 +149,19 @@ test("an .xlsx log of the next day: date cells read, kept values used, the new v
   await page.getByRole("button", { name: "Impor 4 kunjungan" }).click();
   await expect(page.getByText("Impor selesai: 4 disimpan, 0 sudah ada, 0 ditolak.")).toBeVisible();
   await screenshotOf(page, "Pratinjau", "visit-import-xlsx");
+});
+
+test("a regional admin is not offered the import, and its address says it is the agency's admins'", async ({
+  page,
+}) => {
+  await page.goto(`${server.url}/dashboard/`);
+  await page.getByLabel("NIP atau e-mail").fill("regional@demo.suara.id");
+  await page.getByLabel("Kata sandi").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.waitForURL(/\/dashboard\/region/);
+  await page.goto(`${server.url}/dashboard/a/${AGENCY}/manage/visit-import`);
+  await expect(page.getByRole("alert")).toHaveText("Hanya admin instansi yang dapat mengimpor log antrean.");
+  await expect(page.getByRole("navigation", { name: "Kelola" }).getByRole("link", { name: "Layanan" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Impor log antrean" })).toHaveCount(0);
+  await expect(page.getByLabel("Berkas log antrean (.xlsx atau CSV)")).toHaveCount(0);
 });

@@ -8,6 +8,7 @@ import { LOG_FIELDS, type LogField, type LogMapping, matchValue, type Named } fr
 import { Choice } from "../../components/fields.tsx";
 import { Empty } from "../../components/states.tsx";
 import { Table } from "../../components/table.tsx";
+import { count } from "../../format.ts";
 import { useWords } from "./use-words.ts";
 import { sayVisitImport, type VisitImportKey } from "./visit-import-words.ts";
 
@@ -58,6 +59,9 @@ export function ColumnsCard({
   );
 }
 
+/** Most values of a column shown: a log has a few services and counters; hundreds mean a wrong column. */
+const SHOWN_VALUES = 100;
+
 /** The values of one column and what each stands for. */
 function ValueTable({
   kind,
@@ -72,13 +76,15 @@ function ValueTable({
   kept: Record<string, string>;
   onChoose: (value: string, key: string) => void;
 }) {
-  const { w } = useImportWords();
-  const options = named.map((n) => [n.key, `${n.name} (${n.key})`] as const);
+  const { w, locale } = useImportWords();
+  // By name; a name two of them share is told apart by its code.
+  const shared = (name: string) => named.filter((n) => n.name === name).length > 1;
+  const options = named.map((n) => [n.key, shared(n.name) ? `${n.name} (${n.key})` : n.name] as const);
   return (
     <>
       <h3>{w(kind === "service" ? "serviceValues" : "counterValues")}</h3>
       <Table columns={[w("valueInFile"), w(kind === "service" ? "valueIsService" : "valueIsCounter")]}>
-        {values.map((value, i) => {
+        {values.slice(0, SHOWN_VALUES).map((value, i) => {
           const matched = matchValue(value, named, kept);
           return (
             <tr key={value} class={matched ? undefined : "row-bad"}>
@@ -98,49 +104,43 @@ function ValueTable({
           );
         })}
       </Table>
+      {values.length > SHOWN_VALUES ? (
+        <p class="muted">{w("valuesHidden", { n: count(values.length, locale), shown: SHOWN_VALUES })}</p>
+      ) : null}
     </>
   );
 }
 
 /** The service and counter values found in the file, each with the agency's service or counter it stands for. */
 export function ValuesCard({
-  services,
-  counters,
+  found,
   mapping,
   named,
   onChoose,
 }: {
-  services: string[];
-  counters: string[];
+  found: { services: string[]; counters: string[] };
   mapping: LogMapping;
   named: { services: readonly Named[]; counters: readonly Named[] };
   onChoose: (kind: "services" | "counters", value: string, key: string) => void;
 }) {
   const { w } = useImportWords();
   return (
-    <section class="card" aria-labelledby="log-values">
+    <section class="card log-values" aria-labelledby="log-values">
       <h2 id="log-values">{w("valuesTitle")}</h2>
       <p class="muted">{w("valuesAbout")}</p>
-      {services.length ? (
-        <ValueTable
-          kind="service"
-          values={services}
-          named={named.services}
-          kept={mapping.services}
-          onChoose={(value, key) => onChoose("services", value, key)}
-        />
-      ) : (
-        <Empty>{w("valuesNone")}</Empty>
+      {found.services.length ? null : <Empty>{w("valuesNone")}</Empty>}
+      {(["services", "counters"] as const).map((kind) =>
+        found[kind].length ? (
+          <ValueTable
+            key={kind}
+            kind={kind === "services" ? "service" : "counter"}
+            values={found[kind]}
+            named={named[kind]}
+            kept={mapping[kind]}
+            onChoose={(value, key) => onChoose(kind, value, key)}
+          />
+        ) : null,
       )}
-      {counters.length ? (
-        <ValueTable
-          kind="counter"
-          values={counters}
-          named={named.counters}
-          kept={mapping.counters}
-          onChoose={(value, key) => onChoose("counters", value, key)}
-        />
-      ) : null}
     </section>
   );
 }

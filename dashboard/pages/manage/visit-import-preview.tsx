@@ -2,7 +2,7 @@
  * The import's preview and results: every row of the log with ✓, ⚠ and the flags it will be
  * stored with, or ✗ and its problems in words, before anything is sent; afterwards what became of
  * each visit sent (stored, already there, refused and why). A long log shows its rows with
- * something to say and only the first good ones.
+ * something to say first and only the first good ones.
  */
 import type { Locale } from "../../../core/questionnaire.ts";
 import type { VisitResult } from "../../../core/visit-contract.ts";
@@ -13,8 +13,9 @@ import { count } from "../../format.ts";
 import { useImportWords } from "./visit-import-mapping.tsx";
 import { sayVisitImport, type VisitImportKey } from "./visit-import-words.ts";
 
-/** Most rows a table shows: those with a problem, a flag or a refusal always, good ones up to this. */
-const SHOWN_ROWS = 200;
+/** Most rows a table shows: those with something to say (a problem, a flag, a refusal) first met, then good ones. */
+const SHOWN_NOTABLE = 500;
+const SHOWN_GOOD = 200;
 
 /** A row's problem in the reader's words, naming the field and value it is about. */
 export function problemWords(problem: LogProblem, locale: Locale) {
@@ -22,10 +23,11 @@ export function problemWords(problem: LogProblem, locale: Locale) {
   return sayVisitImport(locale, `problem_${problem.code}`, { field, value: problem.value ?? "" });
 }
 
-/** The rows a table shows, in file order: every `notable` one, good ones while fewer than SHOWN_ROWS are shown; and how many good ones are left out. */
+/** The rows a table shows, in file order, and how many it leaves out: a log of 20,000 rows is read whole but not drawn whole. */
 function shownRows<T>(rows: T[], notable: (row: T) => boolean): { shown: T[]; hidden: number } {
   let good = 0;
-  const shown = rows.filter((row) => notable(row) || ++good <= SHOWN_ROWS);
+  let other = 0;
+  const shown = rows.filter((row) => (notable(row) ? ++other <= SHOWN_NOTABLE : ++good <= SHOWN_GOOD));
   return { shown, hidden: rows.length - shown.length };
 }
 

@@ -48,7 +48,7 @@ const id = {
   previewTitle: "Pratinjau",
   previewCounts: "{all} baris: {good} baik, {flagged} bertanda, {bad} bermasalah.",
   previewFlaggedNote: "Baris bertanda tetap diimpor dan ditandai, tetapi tidak dihitung dalam indikator.",
-  previewHidden: "{n} baris baik lainnya tidak ditampilkan.",
+  previewHidden: "{n} baris lain tidak ditampilkan; semuanya tetap diperiksa dan dihitung di atas.",
   line: "Baris",
   check: "Periksa",
   queueNumber: "Nomor",
@@ -84,7 +84,8 @@ const id = {
   rejected_counter_archived: "loket sudah diarsipkan",
   rejected_invalid_visit: "data kunjungan tidak sah",
   rejectedOther: "ditolak server",
-  resultsHidden: "{n} kunjungan lain disimpan.",
+  resultsHidden: "{n} kunjungan lain tidak ditampilkan.",
+  valuesHidden: "Kolom ini berisi {n} nilai berbeda; {shown} pertama ditampilkan. Periksa apakah kolomnya benar.",
 } as const;
 
 /** A message key of the queue-log import. */
@@ -137,7 +138,7 @@ export const sayVisitImport = createWords<VisitImportKey>({
     previewTitle: "Preview",
     previewCounts: "{all} rows: {good} good, {flagged} flagged, {bad} with problems.",
     previewFlaggedNote: "Flagged rows are imported and marked, but left out of the indicators.",
-    previewHidden: "{n} more good rows not shown.",
+    previewHidden: "{n} more rows not shown; all of them are checked and counted above.",
     line: "Row",
     check: "Check",
     queueNumber: "Number",
@@ -173,6 +174,8 @@ export const sayVisitImport = createWords<VisitImportKey>({
     rejected_counter_archived: "the counter is archived",
     rejected_invalid_visit: "the visit's data are not valid",
     rejectedOther: "refused by the server",
-    resultsHidden: "{n} more visits stored.",
+    resultsHidden: "{n} more visits not shown.",
+    valuesHidden:
+      "This column holds {n} different values; the first {shown} are shown. Check that it is the right column.",
   },
 });

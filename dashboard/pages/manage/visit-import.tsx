@@ -218,8 +218,7 @@ function LogImport({ slug, form, kept }: { slug: string; form: Form; kept: LogMa
             }}
           />
           <ValuesCard
-            services={found.services}
-            counters={found.counters}
+            found={found}
             mapping={mapping}
             named={context}
             onChoose={(kind, value, key) => setMapping({ ...mapping, [kind]: { ...mapping[kind], [value]: key } })}
