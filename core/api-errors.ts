@@ -78,7 +78,7 @@ export const API_ERRORS = {
   too_old: KIOSK,
   before_pairing: KIOSK,
   // A tablet of an archived counter: what it made since the archive, or anything new (docs/design.md, "Archiving").
-  counter_archived: KIOSK,
+  counter_archived: DASHBOARD_AND_KIOSK,
   // A rating refused (POST /ratings): the kiosk's outbox and the widget.
   unknown_agency: KIOSK_AND_WIDGET,
   unknown_service: ["dashboard", "kiosk", "widget"],
@@ -89,6 +89,13 @@ export const API_ERRORS = {
   ticket_expired: WIDGET,
   ticket_mismatch: WIDGET,
   too_many_ratings: WIDGET,
+  // A visit refused (POST /agencies/{slug}/visits): a queue system, a tablet's, or an admin's import
+  // (the dashboard's Impor log antrean words each, dashboard/pages/manage/visit-import-words.ts).
+  unknown_counter: DASHBOARD,
+  unknown_officer: DASHBOARD,
+  in_future: DASHBOARD,
+  wrong_counter: CLIENTS,
+  officer_not_allowed: CLIENTS,
 } as const satisfies Record<string, readonly Face[]>;
 
 /** An error code of the API. */

@@ -11,7 +11,7 @@ import { VISIT_FLAGS } from "./visits.ts";
 /** Most visits one POST carries (a queue machine's busy hour, or a chunk of an imported day log). */
 export const MAX_VISITS = 500;
 
-export { VISIT_ID };
+export { VISIT_ID } from "./patterns.ts";
 
 const time = z.iso.datetime({ offset: true }).optional().meta({ example: "2026-11-30T09:12:05+07:00" });
 

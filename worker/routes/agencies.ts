@@ -41,6 +41,7 @@ import { servicesRoutes } from "./agencies/services.ts";
 import { setupRoutes } from "./agencies/setup.ts";
 import { usersRoutes } from "./agencies/users.ts";
 import { visitImportMappingRoutes } from "./agencies/visit-import-mapping.ts";
+import { visitsRoutes } from "./agencies/visits.ts";
 import { webhookRoutes } from "./agencies/webhook.ts";
 
 /** GET and POST /agencies, and every router under /agencies/{slug}/…. */
@@ -145,5 +146,6 @@ export const agenciesRoutes = router()
   .route("/:slug/audit", auditRoutes)
   .route("/:slug/notifications", notificationsRoutes)
   .route("/:slug/alert-rules", alertRulesRoutes)
+  .route("/:slug/webhook", webhookRoutes)
   .route("/:slug/visit-import-mapping", visitImportMappingRoutes)
-  .route("/:slug/webhook", webhookRoutes);
+  .route("/:slug/visits", visitsRoutes);

@@ -29,12 +29,16 @@ describe("audit details in words", () => {
     );
   });
 
+  it("count an import's visits by what became of them", () => {
+    const sent = entry("visits.import", { accepted: 1200, duplicate: 3, rejected: 1 });
+    expect(auditDetails(sent, names, "id")).toBe("1.200 disimpan, 3 sudah ada, 1 ditolak");
+    expect(auditDetails(sent, names, "en")).toBe("1,200 stored, 3 already there, 1 refused");
+  });
+
   it("count a kept log mapping's columns and values, never its field codes", () => {
     const mapping = { columns: { service: "Layanan", calledAt: "Panggil" }, services: { KTP: "ktp-el" }, counters: {} };
-    expect(auditDetails(entry("visit_import.map", mapping), names, "id")).toBe(
-      "2 kolom, 1 nilai layanan, 0 nilai loket",
-    );
-    expect(auditDetails(entry("visit_import.map", mapping), names, "en")).toBe(
+    expect(auditDetails(entry("visits.map", mapping), names, "id")).toBe("2 kolom, 1 nilai layanan, 0 nilai loket");
+    expect(auditDetails(entry("visits.map", mapping), names, "en")).toBe(
       "2 columns, 1 service values, 0 counter values",
     );
   });

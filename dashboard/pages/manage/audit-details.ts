@@ -86,7 +86,13 @@ export function auditDetails(entry: Entry, names: Names, locale: Locale, zone?: 
     case "webhook.set":
     case "webhook.remove":
       return text(d.url) ?? entry.target;
-    case "visit_import.map": {
+    case "visits.import":
+      return say(locale, "auditVisitsImport", {
+        accepted: count(Number(d.accepted), locale),
+        duplicate: count(Number(d.duplicate), locale),
+        rejected: count(Number(d.rejected), locale),
+      });
+    case "visits.map": {
       const size = (value: unknown) => (value && typeof value === "object" ? Object.keys(value).length : 0);
       return say(locale, "auditLogMapping", {
         columns: size(d.columns),

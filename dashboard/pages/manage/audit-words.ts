@@ -60,9 +60,11 @@ const id = {
   auditRuleOn: "aktif",
   auditRuleOff: "nonaktif",
   auditLowFaces: "{count} wajah rendah dalam {minutes} menit",
-  // The visit import's log mapping (issue 21, item 2)
-  kind_visit_import: "Impor log antrean",
-  audit_visit_import_map: "Pemetaan log antrean disimpan",
+  // The queue-log import (issue 21, item 2): its kept mapping, and each call that sent visits
+  kind_visits: "Impor log antrean",
+  audit_visits_map: "Pemetaan log antrean disimpan",
+  audit_visits_import: "Kunjungan diimpor",
+  auditVisitsImport: "{accepted} disimpan, {duplicate} sudah ada, {rejected} ditolak",
   auditLogMapping: "{columns} kolom, {services} nilai layanan, {counters} nilai loket",
   audit_agency_create: "Instansi dibuat",
   audit_service_create: "Layanan ditambahkan",
@@ -188,9 +190,11 @@ export const sayAudit = createWords<AuditKey>({
     auditRuleOn: "on",
     auditRuleOff: "off",
     auditLowFaces: "{count} low faces within {minutes} minutes",
-    // The visit import's log mapping (issue 21, item 2)
-    kind_visit_import: "Queue log import",
-    audit_visit_import_map: "Queue log mapping saved",
+    // The queue-log import (issue 21, item 2): its kept mapping, and each call that sent visits
+    kind_visits: "Queue log import",
+    audit_visits_map: "Queue log mapping saved",
+    audit_visits_import: "Visits imported",
+    auditVisitsImport: "{accepted} stored, {duplicate} already there, {rejected} refused",
     auditLogMapping: "{columns} columns, {services} service values, {counters} counter values",
     audit_agency_create: "Agency created",
     audit_service_create: "Service added",

@@ -34,7 +34,7 @@ const KINDS = [
   "publication",
   "alert_rule",
   "webhook",
-  "visit_import",
+  "visits",
 ] as const;
 
 /** The audit page. */

@@ -82,7 +82,7 @@ const id = {
   rejected_unknown_counter: "loket tidak ada atau diarsipkan",
   rejected_unknown_officer: "tidak ada petugas dengan NIP ini",
   rejected_counter_archived: "loket sudah diarsipkan",
-  rejected_invalid_visit: "data kunjungan tidak sah",
+  rejected_in_future: "waktunya lebih lambat dari jam server: periksa tanggal di berkas",
   rejectedOther: "ditolak server",
   resultsHidden: "{n} kunjungan lain tidak ditampilkan.",
   valuesHidden: "Kolom ini berisi {n} nilai berbeda; {shown} pertama ditampilkan. Periksa apakah kolomnya benar.",
@@ -172,7 +172,7 @@ export const sayVisitImport = createWords<VisitImportKey>({
     rejected_unknown_counter: "no such counter, or archived",
     rejected_unknown_officer: "no officer with this NIP",
     rejected_counter_archived: "the counter is archived",
-    rejected_invalid_visit: "the visit's data are not valid",
+    rejected_in_future: "its time is later than the server's clock: check the file's dates",
     rejectedOther: "refused by the server",
     resultsHidden: "{n} more visits not shown.",
     valuesHidden:

@@ -40,11 +40,11 @@ describe.each(STORES)("GET|PUT /agencies/:slug/visit-import-mapping (%s store)",
     await t.call("PUT", path, { token: admin, body: next });
     expect((await (await t.call("GET", path, { token: admin })).json()).mapping).toEqual(next);
     const audit = await (
-      await t.call("GET", `/api/v1/agencies/${AGENCY}/audit?action=visit_import`, { token: admin })
+      await t.call("GET", `/api/v1/agencies/${AGENCY}/audit?action=visits.map`, { token: admin })
     ).json();
     expect(audit.entries.map((e: { action: string; details: unknown }) => [e.action, e.details])).toEqual([
-      ["visit_import.map", next],
-      ["visit_import.map", MAPPING],
+      ["visits.map", next],
+      ["visits.map", MAPPING],
     ]);
   });
 

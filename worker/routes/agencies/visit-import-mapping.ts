@@ -54,7 +54,7 @@ export const visitImportMappingRoutes = router()
         auditInsert(db, {
           actorUserId: user.id,
           agencyId: agency.id,
-          action: "visit_import.map",
+          action: "visits.map",
           target: agency.slug,
           details: mapping,
         }),
