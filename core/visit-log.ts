@@ -206,6 +206,8 @@ export interface LogRow {
   /** The cells of the mapped fields, as written, for the preview. */
   shown: Partial<Record<LogField, string>>;
   visit: VisitInput | null;
+  /** The instant the visit is placed by (core/visits.ts visitInstant), when its times could be read. */
+  instant: number | null;
   problems: LogProblem[];
   flags: VisitFlag[];
 }
@@ -295,7 +297,7 @@ export function readLog(sheet: LogSheet, mapping: LogMapping, context: LogContex
     if (officer && !/^\d{18}$/.test(officer)) problems.push({ code: "bad_officer", field: "officer", value: officer });
     const given = shown.id || undefined;
     if (given && !VISIT_ID.test(given)) problems.push({ code: "bad_id", field: "id", value: given });
-    const row: LogRow = { line, shown, visit: null, problems, flags: [] };
+    const row: LogRow = { line, shown, visit: null, instant, problems, flags: [] };
     if (problems.length || service === null || instant === null) return row;
     const id = given ?? logVisitId({ service, counter: counter ?? undefined, queueNumber }, instant, context.timezone);
     const first = seen.get(id);

@@ -13,8 +13,8 @@ import { freePort } from "../node-process.ts";
 import { type SpawnedServer, startServer } from "../server.ts";
 import { ADMIN, AGENCY, expectAccessible, screenshot } from "./helpers.ts";
 
-const CSV = "tests/fixtures/visits/antrean-2026-11-30.csv";
-const XLSX = "tests/fixtures/visits/antrean-2026-12-01.xlsx";
+const CSV = "tests/fixtures/visits/antrean-2026-11-27.csv";
+const XLSX = "tests/fixtures/visits/antrean-2026-11-28.xlsx";
 
 let server: SpawnedServer;
 test.describe.configure({ mode: "serial" });
@@ -84,19 +84,19 @@ test("an admin imports a CSV queue log: columns guessed, values mapped, a previe
   await expect(valueChoice(page, "Layanan", "KK")).toHaveValue("");
   await expect(counts(page)).toHaveText("6 baris: 2 baik, 0 bertanda, 4 bermasalah.");
   expect(await tableRows(page, "Pratinjau")).toContain(
-    "5 | ✗ layanan “Akta” belum dipetakan | C001 | Akta | Loket 2 | 08:25:00",
+    "5 | ✗ layanan “Akta” belum dipetakan | C001 | Akta | Loket 2 | 27 Nov 2026, 08.25 WIB",
   );
   await valueChoice(page, "Layanan", "KK").selectOption({ label: "Kartu Keluarga" });
   await valueChoice(page, "Layanan", "Akta").selectOption({ label: "Akta Kelahiran" });
 
   await expect(counts(page)).toHaveText("6 baris: 3 baik, 1 bertanda, 2 bermasalah.");
   expect(await tableRows(page, "Pratinjau")).toEqual([
-    "2 | ✓ baik | A001 | KTP-el | Loket 1 | 08:05:12",
-    "3 | ✓ baik | A002 | KTP-el | Loket 1 | 08:16:02",
-    "4 | ✓ baik | B001 | KK | Loket 3 | 08:20:00",
-    "5 | ⚠ selesai sebelum dilayani | C001 | Akta | Loket 2 | 08:25:00",
-    "6 | ✗ Waktu ambil nomor “jam 9” tidak dapat dibaca | B002 | KK | Loket 3 | 09:05:00",
-    "7 | ✗ baris ganda: sama dengan baris 3 | A002 | KTP-el | Loket 1 | 08:16:02",
+    "2 | ✓ baik | A001 | KTP-el | Loket 1 | 27 Nov 2026, 08.05 WIB",
+    "3 | ✓ baik | A002 | KTP-el | Loket 1 | 27 Nov 2026, 08.16 WIB",
+    "4 | ✓ baik | B001 | KK | Loket 3 | 27 Nov 2026, 08.20 WIB",
+    "5 | ⚠ selesai sebelum dilayani | C001 | Akta | Loket 2 | 27 Nov 2026, 08.25 WIB",
+    "6 | ✗ Waktu ambil nomor “jam 9” tidak dapat dibaca | B002 | KK | Loket 3 | 27 Nov 2026, 09.05 WIB",
+    "7 | ✗ baris ganda: sama dengan baris 3 | A002 | KTP-el | Loket 1 | 27 Nov 2026, 08.16 WIB",
   ]);
   await expectAccessible(page);
   await screenshotOf(page, "Layanan dan loket", "visit-import-mapping");
@@ -139,16 +139,25 @@ test("an .xlsx log of the next day: date cells read, kept values used, the new v
   await expect(valueChoice(page, "Layanan", "KK")).toHaveValue("kartu-keluarga");
   await expect(counts(page)).toHaveText("4 baris: 2 baik, 1 bertanda, 1 bermasalah.");
   expect(await tableRows(page, "Pratinjau")).toContain(
-    "4 | ✗ layanan “Pindah” belum dipetakan | D001 | Pindah | Loket 4 | 2026-12-01 09:00:00",
+    "4 | ✗ layanan “Pindah” belum dipetakan | D001 | Pindah | Loket 4 | 28 Nov 2026, 09.00 WIB",
   );
   await valueChoice(page, "Layanan", "Pindah").selectOption({ label: "Pindah Datang" });
   await expect(counts(page)).toHaveText("4 baris: 3 baik, 1 bertanda, 0 bermasalah.");
   expect(await tableRows(page, "Pratinjau")).toContain(
-    "5 | ⚠ di luar jam layanan loket | A002 | KTP-el | Loket 1 | 2026-12-01 17:30:00",
+    "5 | ⚠ di luar jam layanan loket | A002 | KTP-el | Loket 1 | 28 Nov 2026, 17.30 WIB",
   );
   await page.getByRole("button", { name: "Impor 4 kunjungan" }).click();
   await expect(page.getByText("Impor selesai: 4 disimpan, 0 sudah ada, 0 ditolak.")).toBeVisible();
   await screenshotOf(page, "Pratinjau", "visit-import-xlsx");
+  // In English, every word of the page is English: the counts, the checks, the flags.
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("region", { name: "Preview" }).getByRole("status")).toHaveText(
+    "4 rows: 3 good, 1 flagged, 0 with problems.",
+  );
+  expect(await tableRows(page, "Preview")).toContain(
+    "5 | ⚠ outside the counter's hours | A002 | KTP-el | Loket 1 | 28 Nov 2026, 17:30 WIB",
+  );
+  await expect(page.getByRole("combobox", { name: "Service for “Pindah”" })).toHaveValue("pindah-datang");
 });
 
 test("a regional admin is not offered the import, and its address says it is the agency's admins'", async ({

@@ -4,12 +4,13 @@
  * each visit sent (stored, already there, refused and why). A long log shows its rows with
  * something to say first and only the first good ones.
  */
+import type { Timezone } from "../../../core/period.ts";
 import type { Locale } from "../../../core/questionnaire.ts";
 import type { VisitResult } from "../../../core/visit-contract.ts";
 import type { LogProblem, LogRow } from "../../../core/visit-log.ts";
 import { sayVisitFlag } from "../../../core/visits.ts";
 import { Table } from "../../components/table.tsx";
-import { count } from "../../format.ts";
+import { count, dateTime } from "../../format.ts";
 import { useImportWords } from "./visit-import-mapping.tsx";
 import { sayVisitImport, type VisitImportKey } from "./visit-import-words.ts";
 
@@ -39,7 +40,7 @@ function checkWords(row: LogRow, locale: Locale) {
 }
 
 /** The preview: the counts of good, flagged and bad rows, then the rows. */
-export function Preview({ rows }: { rows: LogRow[] }) {
+export function Preview({ rows, zone }: { rows: LogRow[]; zone: Timezone }) {
   const { w, locale } = useImportWords();
   const bad = rows.filter((r) => r.problems.length).length;
   const flagged = rows.filter((r) => !r.problems.length && r.flags.length).length;
@@ -56,7 +57,7 @@ export function Preview({ rows }: { rows: LogRow[] }) {
         })}
       </p>
       {flagged ? <p class="muted">{w("previewFlaggedNote")}</p> : null}
-      <Table columns={[w("line"), w("check"), w("queueNumber"), w("service"), w("counter"), w("servedAt")]}>
+      <Table columns={[w("line"), w("check"), w("queueNumber"), w("service"), w("counter"), w("time")]}>
         {shown.map((r) => (
           <tr key={r.line} class={r.problems.length ? "row-bad" : undefined}>
             <td>{r.line}</td>
@@ -65,7 +66,8 @@ export function Preview({ rows }: { rows: LogRow[] }) {
             <th scope="row">{r.shown.queueNumber || "–"}</th>
             <td>{r.shown.service || "–"}</td>
             <td>{r.shown.counter || "–"}</td>
-            <td>{r.shown.servedAt || r.shown.calledAt || r.shown.finishedAt || r.shown.takenAt || "–"}</td>
+            {/* The time as read, in the agency's zone: a day and month read the wrong way round show here. */}
+            <td>{r.instant === null ? "–" : dateTime(new Date(r.instant).toISOString(), locale, zone)}</td>
           </tr>
         ))}
       </Table>

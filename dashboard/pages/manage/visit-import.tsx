@@ -223,7 +223,7 @@ function LogImport({ slug, form, kept }: { slug: string; form: Form; kept: LogMa
             named={context}
             onChoose={(kind, value, key) => setMapping({ ...mapping, [kind]: { ...mapping[kind], [value]: key } })}
           />
-          <Preview rows={rows} />
+          <Preview rows={rows} zone={form.agency.timezone} />
           <div class="card">
             <Outcome action={act} />
             {stopped ? (
