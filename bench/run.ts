@@ -13,6 +13,7 @@ import { bundleSizes } from "./bundles.ts";
 import { ingestRates } from "./ingest.ts";
 import { publicPageRate } from "./public-page.ts";
 import { reportCosts } from "./reports.ts";
+import { visitRates } from "./visits.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const password = "bench-demo-password";
@@ -83,6 +84,15 @@ try {
     pageRatio >= 2,
   );
   if (publik.failed > 0) add("failed requests during the public page runs", String(publik.failed), "0", false);
+  // A queue system's batches (docs/design.md, "Performance budgets").
+  const queue = await visitRates(server, password, seconds);
+  add(
+    "POST /api/v1/agencies/{slug}/visits, 500-visit batches (-c 4), median of 3",
+    `${Math.round(queue.visitsPerSecond)} visits/s (${queue.runs.map((r) => Math.round(r)).join(", ")})`,
+    "≥ 20,000",
+    queue.visitsPerSecond >= 20_000,
+  );
+  if (queue.failed > 0) add("failed requests during the visits runs", String(queue.failed), "0", false);
 } finally {
   await server.stop();
 }

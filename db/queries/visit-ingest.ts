@@ -29,7 +29,7 @@ import type { SqlRow } from "../embedded.ts";
 import type { VisitSource, visits } from "../schema.ts";
 import { unique } from "./ingest-context.ts";
 import { rollupAddedRating, rollupRemovedRating } from "./rollups.ts";
-import { rateNewVisits, rollupInsertedVisits } from "./visit-rollups.ts";
+import { rateNewVisits, rollupNewVisits } from "./visit-rollups.ts";
 
 /** Who sends the visits, as the HTTP layer established it. */
 export interface VisitSender {
@@ -370,7 +370,17 @@ export async function ingestVisits(
   const mayBeRated = joined.length > 0 || context.ticketRatings.length > 0;
   const writes = [
     insertStatement(stored),
-    rollupInsertedVisits(batch),
+    ...rollupNewVisits(
+      agency.id,
+      stored.map((r) => ({
+        ...r,
+        counterId: r.counterId ?? null,
+        officerId: r.officerId ?? null,
+        waitBucket: r.waitBucket ?? null,
+        serviceBucket: r.serviceBucket ?? null,
+      })),
+      batch,
+    ),
     ...joined,
     ...(mayBeRated
       ? rateNewVisits(
