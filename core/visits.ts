@@ -151,3 +151,21 @@ export function percentileMinutes(histogram: readonly number[], p: number): numb
 
 /** The response rate: rated visits ÷ visits, 0–1; null without visits. */
 export const responseRate = (rated: number, visits: number) => (visits > 0 ? rated / visits : null);
+
+/** A rated visit's buckets, as stored. */
+export interface VisitBuckets {
+  waitBucket: number | null;
+  serviceBucket: number | null;
+}
+
+/**
+ * The waiting and service time of the visit a rating joined, in minutes rounded up to their bucket
+ * (as the indicators read them), for a reader beside the citizen's comment; null without a visit.
+ */
+export const visitMinutes = (visit: VisitBuckets | null) =>
+  visit === null
+    ? null
+    : {
+        waitMinutes: visit.waitBucket === null ? null : TIME_BUCKETS[visit.waitBucket],
+        serviceMinutes: visit.serviceBucket === null ? null : TIME_BUCKETS[visit.serviceBucket],
+      };

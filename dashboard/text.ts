@@ -90,6 +90,9 @@ const id = {
   officerMethod:
     "Indeks = rata-rata nilai (wajah, atau rata-rata unsur kompetensi dan perilaku) × 25. Skor adil = (n·rata-rata + {k}·rata-rata unit) / (n + {k}) × 25. Rentang: {interval}. Penilaian yang terlalu rapat, yang dikecualikan, dan yang berasal dari tiket buatan petugas sendiri tidak dihitung.",
   recentComments: "Komentar terbaru",
+  // The visit a commented rating joined (issue 21, item 3)
+  visitWaited: "menunggu {n} menit",
+  visitServed: "dilayani {n} menit",
   // Honest labels and the evidence page (issue 19, items 6 and 9)
   officialAdequate: "Resmi: semua 9 unsur terjawab dan sampel cukup ({got} dari minimal {n} responden)",
   notYetOfficial: "Belum resmi: kurang {short} responden (terkumpul {got} dari minimal {n})",
@@ -285,6 +288,9 @@ const en = {
   officerMethod:
     "Index = mean value (the face, or the mean of competence and conduct) × 25. Fair score = (n·mean + {k}·unit mean) / (n + {k}) × 25. Interval: {interval}. Ratings too close together, excluded ratings and ratings from tickets the officer made for themself are left out.",
   recentComments: "Recent comments",
+  // The visit a commented rating joined (issue 21, item 3)
+  visitWaited: "waited {n} min",
+  visitServed: "served in {n} min",
   // Honest labels and the evidence page (issue 19, items 6 and 9)
   officialAdequate: "Official: all 9 elements answered and the sample is adequate ({got} of at least {n} respondents)",
   notYetOfficial: "Not official yet: {short} respondents short ({got} gathered of at least {n})",

@@ -22,6 +22,7 @@ import { MyFeedback } from "../components/my-feedback.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { Heads, num, ScrollBox } from "../components/table.tsx";
+import { visitTimes } from "../components/visit-times.ts";
 import { Session } from "../context.ts";
 import { count, dateTime, month, periodWords, range, score } from "../format.ts";
 import { text } from "../text.ts";
@@ -267,6 +268,7 @@ function CommentItems({
             <p class="muted">
               {dateTime(c.createdAt, locale, zone)} · {c.service}
               {c.overall ? ` · ${FACES[c.overall - 1][locale]}` : ""}
+              {visitTimes(c.visit, locale)}
             </p>
             {limit ? (
               c.reply && <ReplyShown reply={c.reply} locale={locale} />

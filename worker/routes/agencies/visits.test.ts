@@ -268,6 +268,49 @@ describe.each(STORES)("visits (%s store)", (store) => {
       expect(await totals()).toEqual({ visits: 3, rated: 2, flagged: 0 });
     });
 
+    it("tells a comment's readers how long its citizen waited and was served", async () => {
+      await send(key, [
+        {
+          id: "W1",
+          service: "ktp-el",
+          counter: "loket-1",
+          takenAt: at("09:10"),
+          calledAt: at("09:35"),
+          servedAt: at("09:36"),
+          finishedAt: at("09:43"),
+        },
+      ]);
+      const id = crypto.randomUUID();
+      await t.call("POST", "/api/v1/ratings", {
+        token: tablet,
+        body: {
+          ratings: [
+            {
+              id,
+              agency: AGENCY,
+              service: "ktp-el",
+              channel: "kiosk",
+              overall: 2,
+              comment: "Antre lama",
+              createdAt: at("09:44"),
+            },
+          ],
+        },
+      });
+      const comments = await (
+        await t.call("GET", `${AGENCY_PATH}/comments?period=${day.slice(0, 7)}`, { token: admin })
+      ).json();
+      expect(comments.comments.find((c: { id: string }) => c.id === id).visit).toEqual({
+        waitMinutes: 25,
+        serviceMinutes: 7,
+      });
+      const officer = await t.login({ nip: OFFICER_NIPS[0] });
+      const mine = await (
+        await t.call("GET", `/api/v1/me/comments?period=${day.slice(0, 7)}`, { token: officer })
+      ).json();
+      expect(mine.comments.map((c: { visit: unknown }) => c.visit)).toEqual([{ waitMinutes: 25, serviceMinutes: 7 }]);
+    });
+
     it("joins no tap while the counter served two visits at once", async () => {
       await send(key, [
         { id: "P1", service: "ktp-el", counter: "loket-1", servedAt: at("10:00"), finishedAt: at("10:30") },
