@@ -382,6 +382,19 @@ describe.each(STORES)("visits (%s store)", (store) => {
       expect(rated).toMatchObject({ visitId: "S2", officerId });
       expect(await officerRollup()).toBe(2);
       expect(await totals()).toEqual({ visits: 2, rated: 2, flagged: 0 });
+
+      // An officer's ticket for themself rates no visit: their response rate is not theirs to raise.
+      await send(key, [
+        { id: "S3", service: "ktp-el", counter: "loket-1", servedAt: at("11:30"), finishedAt: at("11:40") },
+      ]);
+      const own = await t.login({ nip: OFFICER_NIPS[0] });
+      const self = await (
+        await t.call("POST", "/api/v1/tickets", { token: own, body: { service: "ktp-el", visit: "S3" } })
+      ).json();
+      await rateWith(self.ticket);
+      const [selfRated] = await t.db.select().from(ratings).where(eq(ratings.ticketId, self.ticket));
+      expect(selfRated).toMatchObject({ visitId: null, flags: ["self_issued"] });
+      expect(await totals()).toEqual({ visits: 3, rated: 2, flagged: 0 });
     });
   });
 });
