@@ -221,6 +221,10 @@ describe.each(STORES)("visits (%s store)", (store) => {
       expect(res.status).toBe(400);
       expect((await res.json()).error.code).toBeTruthy();
     }
+    // Bounded before it is parsed: a megabyte is several full batches.
+    const huge = await t.call("POST", visitsPath, { token: key, body: { visits: many, pad: "x".repeat(1024 * 1024) } });
+    expect([huge.status, (await huge.json()).error.code]).toEqual([413, "payload_too_large"]);
+    expect(await t.db.select().from(visits)).toEqual([]);
     expect((await results(await send(key, many.slice(0, 500)))).every((r) => r.status === "accepted")).toBe(true);
   });
 
