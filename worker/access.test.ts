@@ -125,6 +125,12 @@ const ROUTES: Route[] = [
     allowed: READERS,
   },
   { method: "GET", name: "/agencies/:slug/flagged", path: () => `${a}/flagged?period=2026-11`, allowed: READERS },
+  {
+    method: "GET",
+    name: "/agencies/:slug/flagged/visits",
+    path: () => `${a}/flagged/visits?period=2026-11`,
+    allowed: READERS,
+  },
   { method: "GET", name: "/agencies/:slug/comments", path: () => `${a}/comments?period=2026-11`, allowed: READERS },
   {
     method: "POST",

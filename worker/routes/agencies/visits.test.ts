@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, visits } from "../../../db/schema.ts";
-import { OFFICER_NIPS, OTHER_AGENCY, STORES, testApp } from "../../test-app.ts";
+import { AGENCY_PATH, OFFICER_NIPS, OTHER_AGENCY, STORES, testApp } from "../../test-app.ts";
 import {
   at,
   counterId,
@@ -109,6 +109,18 @@ describe.each(STORES)("visits (%s store)", (store) => {
     const stored = await t.db.select({ id: visits.id, counted: visits.counted }).from(visits);
     expect(stored.filter((v) => v.counted).map((v) => v.id)).toEqual(["OK"]);
     expect(await totals()).toEqual({ visits: 1, rated: 0, flagged: 4 });
+    // Shown to the agency's readers, the latest first, with why; never to an officer.
+    const flagged = await t.call("GET", `${AGENCY_PATH}/flagged/visits?period=${day.slice(0, 7)}`, { token: admin });
+    const listed = (await flagged.json()).visits as { id: string; flags: string[]; counter: string }[];
+    expect(listed.map((v) => [v.id, v.flags])).toEqual([
+      ["F4", ["outside_hours"]],
+      ["F1", ["finished_before_served"]],
+      ["F2", ["out_of_order"]],
+      ["F3", ["longer_than_day"]],
+    ]);
+    expect(listed[0].counter).toBe("Loket 1");
+    const officer = await t.login({ nip: OFFICER_NIPS[0] });
+    expect((await t.call("GET", `${AGENCY_PATH}/flagged/visits`, { token: officer })).status).toBe(403);
   });
 
   it("refuses per visit what it cannot place, storing none of those", async () => {
