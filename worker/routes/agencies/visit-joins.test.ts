@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { devices, ratingRollups, ratings, visits } from "../../../db/schema.ts";
+import { at, day, dutyAt, integrationKey, sendVisits, visitTotals } from "../../../tests/visit-fixture.ts";
 import { AGENCY, AGENCY_PATH, OFFICER_NIPS, STORES, testApp } from "../../test-app.ts";
-import { at, day, dutyAt, integrationKey, sendVisits, visitTotals } from "./visit-fixture.ts";
 
 describe.each(STORES)("visits joined to ratings (%s store)", (store) => {
   let t: Awaited<ReturnType<typeof testApp>>;

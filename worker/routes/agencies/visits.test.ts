@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, visits } from "../../../db/schema.ts";
-import { AGENCY_PATH, OFFICER_NIPS, OTHER_AGENCY, STORES, testApp } from "../../test-app.ts";
 import {
   at,
   counterId,
@@ -12,7 +11,8 @@ import {
   visitResults,
   visitsPath,
   visitTotals,
-} from "./visit-fixture.ts";
+} from "../../../tests/visit-fixture.ts";
+import { AGENCY_PATH, OFFICER_NIPS, OTHER_AGENCY, STORES, testApp } from "../../test-app.ts";
 
 describe.each(STORES)("visits (%s store)", (store) => {
   let t: Awaited<ReturnType<typeof testApp>>;

@@ -4,9 +4,9 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { expect } from "vitest";
-import { localDay } from "../../../core/period.ts";
-import { counters, duties, visitRollups } from "../../../db/schema.ts";
-import { AGENCY_PATH, type testApp } from "../../test-app.ts";
+import { localDay } from "../core/period.ts";
+import { counters, duties, visitRollups } from "../db/schema.ts";
+import { AGENCY_PATH, type testApp } from "../worker/test-app.ts";
 
 type App = Awaited<ReturnType<typeof testApp>>;
 
