@@ -1,0 +1,232 @@
+/**
+ * The demo's queue log (docs/design.md, "Demo data"): the visits its counters served on the demo's
+ * duty days, so the indicators have something to show. Each kiosk rating of the demo rated the
+ * visit that finished just before its tap (rated_at, and the rating's visit_id); as many again or
+ * more were served unrated, so the response rate lands around 30–60%. Times are drawn around each
+ * service's own typical waiting and service time, a handful of visits are implausible (kept,
+ * flagged), and one officer has fewer visits than the minimum, so "data belum cukup" shows too.
+ * Loaded in bulk: multi-row inserts, then the visit rollups rebuilt once.
+ */
+
+import { sql } from "drizzle-orm";
+import { localDay, type Timezone } from "../core/period.ts";
+import {
+  type CounterHours,
+  serviceSeconds,
+  timeBucket,
+  type VisitTimes,
+  visitFlags,
+  visitInstant,
+  waitSeconds,
+} from "../core/visits.ts";
+import type { Db } from "./client.ts";
+import { rebuildVisitRollups } from "./queries/visit-rollups.ts";
+import type { VisitSource } from "./schema/visits.ts";
+import type { visits } from "./schema.ts";
+
+/** A visit as a sender gives it, before the server works out its buckets, day and flags. */
+export interface VisitFields {
+  agencyId: string;
+  id: string;
+  serviceId: string;
+  counterId: string | null;
+  officerId: string | null;
+  queueNumber?: string | null;
+  times: VisitTimes;
+  ratedAt?: number | null;
+  source?: VisitSource;
+  receivedAt?: number;
+  batch?: string;
+}
+
+/**
+ * The row of a visit as stored: its times' buckets, its local day, its flags and whether it
+ * counts, by the rules of core/visits.ts (what tests and the demo insert in bulk).
+ */
+export function visitRow(v: VisitFields, counter: CounterHours | null, timezone: Timezone): typeof visits.$inferInsert {
+  const wait = waitSeconds(v.times);
+  const service = serviceSeconds(v.times);
+  const flags = visitFlags(v.times, counter, timezone);
+  const instant = visitInstant(v.times) ?? v.receivedAt ?? 0;
+  return {
+    agencyId: v.agencyId,
+    id: v.id,
+    serviceId: v.serviceId,
+    counterId: v.counterId,
+    officerId: v.officerId,
+    queueNumber: v.queueNumber ?? null,
+    ...v.times,
+    waitBucket: wait === null ? null : timeBucket(wait),
+    serviceBucket: service === null ? null : timeBucket(service),
+    day: localDay(instant, timezone),
+    flags,
+    counted: flags.length === 0,
+    source: v.source ?? "integration",
+    ratedAt: v.ratedAt ?? null,
+    receivedAt: v.receivedAt ?? (v.times.finishedAt ?? instant) + 60_000,
+    batch: v.batch ?? "seed",
+  };
+}
+
+/** The columns insertVisits fills, in the order of each row's JSON array. */
+const INSERTED = [
+  ["agency_id", "agencyId"],
+  ["id", "id"],
+  ["service_id", "serviceId"],
+  ["counter_id", "counterId"],
+  ["officer_id", "officerId"],
+  ["queue_number", "queueNumber"],
+  ["taken_at", "takenAt"],
+  ["called_at", "calledAt"],
+  ["served_at", "servedAt"],
+  ["finished_at", "finishedAt"],
+  ["wait_bucket", "waitBucket"],
+  ["service_bucket", "serviceBucket"],
+  ["day", "day"],
+  ["flags", "flags"],
+  ["counted", "counted"],
+  ["source", "source"],
+  ["rated_at", "ratedAt"],
+  ["received_at", "receivedAt"],
+  ["batch", "batch"],
+] as const;
+
+/**
+ * Inserts visit rows in bulk and rebuilds the agency's visit rollups once: thousands of rows a
+ * statement, read by SQLite from one JSON parameter (drizzle's builder binds every value on its own,
+ * which made the demo's seeding several times slower).
+ */
+export async function insertVisits(db: Db, agencyId: string, rows: (typeof visits.$inferInsert)[]) {
+  const columns = INSERTED.map(([column]) => column).join(", ");
+  const values = INSERTED.map(([column], i) =>
+    column === "flags" ? `json_extract(value, '$[${i}]')` : `value ->> ${i}`,
+  ).join(", ");
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows
+      .slice(i, i + 5000)
+      .map((row) =>
+        INSERTED.map(([column, key]) =>
+          column === "flags" ? (row.flags ?? []) : column === "counted" ? Number(row.counted) : (row[key] ?? null),
+        ),
+      );
+    await db.run(
+      sql`INSERT INTO visits (${sql.raw(columns)}) SELECT ${sql.raw(values)} FROM json_each(${JSON.stringify(chunk)})`,
+    );
+  }
+  await rebuildVisitRollups(db, agencyId);
+}
+
+/** Typical waiting and service time in minutes per demo service slug: a KTP is quicker than a move of domicile. */
+const TYPICAL: Record<string, [wait: number, service: number]> = {
+  "ktp-el": [12, 7],
+  "kartu-keluarga": [9, 10],
+  "akta-kelahiran": [15, 12],
+  "pindah-datang": [20, 16],
+};
+
+/** What the demo's queue log is made from: seed.ts's rows. */
+export interface DemoQueue {
+  agencyId: string;
+  timezone: Timezone;
+  services: { id: string; slug: string }[];
+  counters: { id: string; code: string; opensAt?: string; closesAt?: string }[];
+  /** Service ids given at each counter, by counter id. */
+  servicesAt: Map<string, string[]>;
+  duties: { counterId: string; officerId: string; startedAt: number; endedAt?: number | null }[];
+  /** The demo's kiosk ratings; each gets the visit it rated (`visitId`). */
+  ratings: { id: string; counterId?: string | null; serviceId: string; createdAt: number; visitId?: string | null }[];
+  /** The officer whose duties are logged only on their last day, and only a few visits of it. */
+  fewVisitsOfficer: string;
+  random: () => number;
+}
+
+/** Minutes drawn around a typical value: most near it, a few two or three times as long. */
+const around = (typical: number, random: () => number) =>
+  typical * Math.exp((random() + random() + random() - 1.5) * 0.9);
+
+/** Visits per duty of the officer with few: below MIN_VISITS (30) for any period. */
+const FEW_VISITS = 18;
+
+/**
+ * Makes the demo's queue log from its duties and kiosk ratings, sets each rating's visit, inserts
+ * the visits and rebuilds their rollups. Returns how many visits it stored.
+ */
+export async function seedVisits(db: Db, q: DemoQueue): Promise<number> {
+  const slugOf = new Map(q.services.map((s) => [s.id, s.slug]));
+  const byCounterDay = new Map<string, DemoQueue["ratings"]>();
+  for (const r of q.ratings) {
+    if (!r.counterId) continue;
+    const key = `${r.counterId}|${localDay(r.createdAt, q.timezone)}`;
+    byCounterDay.set(key, [...(byCounterDay.get(key) ?? []), r]);
+  }
+  const lastFew = Math.max(0, ...q.duties.filter((d) => d.officerId === q.fewVisitsOfficer).map((d) => d.startedAt));
+  const rows: (typeof visits.$inferInsert)[] = [];
+  let k = 0;
+  for (const duty of q.duties) {
+    if (!duty.endedAt) continue;
+    const few = duty.officerId === q.fewVisitsOfficer;
+    // The officer with few visits: their earlier duties were on the old queue machine, whose log was not kept.
+    if (few && duty.startedAt !== lastFew) continue;
+    const counter = q.counters.find((c) => c.id === duty.counterId)!;
+    const hours = { opensAt: counter.opensAt ?? "08:00", closesAt: counter.closesAt ?? "16:00" };
+    const day = localDay(duty.startedAt, q.timezone);
+    const rated = (byCounterDay.get(`${duty.counterId}|${day}`) ?? []).filter(
+      (r) => r.createdAt >= duty.startedAt && r.createdAt <= (duty.endedAt ?? 0),
+    );
+    const unrated = Math.round(rated.length * (0.7 + q.random() * 1.6));
+    const given = q.servicesAt.get(duty.counterId) ?? [];
+    const span = duty.endedAt - duty.startedAt;
+    const served = [
+      ...rated.map((r) => ({ finishedAt: r.createdAt - 20_000 - Math.floor(q.random() * 100_000), rating: r })),
+      ...Array.from({ length: unrated }, () => ({
+        finishedAt: duty.startedAt + 600_000 + Math.floor(q.random() * (span - 600_000)),
+        rating: null as DemoQueue["ratings"][number] | null,
+      })),
+    ]
+      .sort((a, b) => a.finishedAt - b.finishedAt)
+      .slice(0, few ? FEW_VISITS : undefined);
+    let previous = duty.startedAt;
+    served.forEach(({ finishedAt, rating }, i) => {
+      k++;
+      const serviceId = rating?.serviceId ?? given[Math.floor(q.random() * given.length)];
+      const [typicalWait, typicalService] = TYPICAL[slugOf.get(serviceId) ?? ""] ?? [10, 10];
+      // One citizen at a time: service starts when the previous one left, or later.
+      const servedAt = Math.min(
+        finishedAt - 30_000,
+        Math.max(previous + 30_000, finishedAt - Math.round(around(typicalService, q.random) * 60_000)),
+      );
+      const calledAt = servedAt - 15_000 - Math.floor(q.random() * 45_000);
+      const times: VisitTimes = {
+        // Now and then the machine lost the ticket's time: no waiting time for that visit.
+        takenAt: k % 23 === 0 ? null : calledAt - Math.round(around(typicalWait, q.random) * 60_000),
+        calledAt,
+        servedAt,
+        finishedAt,
+      };
+      // A handful of implausible visits, kept and flagged: a finish logged before service, a ticket never closed.
+      if (k % 401 === 0) times.finishedAt = (times.servedAt ?? calledAt) - 180_000;
+      if (k % 997 === 0) times.finishedAt = (times.servedAt ?? calledAt) + 13 * 3_600_000;
+      previous = Math.max(previous, times.finishedAt ?? finishedAt);
+      const id = `${day}-${counter.code}-${String(i + 1).padStart(3, "0")}`;
+      if (rating) rating.visitId = id;
+      rows.push(
+        visitRow(
+          {
+            agencyId: q.agencyId,
+            id,
+            serviceId,
+            counterId: duty.counterId,
+            officerId: duty.officerId,
+            queueNumber: `${"ABCD"[q.services.findIndex((s) => s.id === serviceId)] ?? "A"}${String(i + 1).padStart(3, "0")}`,
+            times,
+            ratedAt: rating?.createdAt ?? null,
+          },
+          hours,
+          q.timezone,
+        ),
+      );
+    });
+  }
+  await insertVisits(db, q.agencyId, rows);
+  return rows.length;
+}
