@@ -1,7 +1,8 @@
 /**
  * The evidence page (bukti dukung) for the annual assessment: one printable A4
  * page per period for "Berorientasi Pelayanan" (PermenPANRB 6/2022), printed by
- * the browser (print CSS, no PDF library), wholly in the reader's language, with
+ * the browser (print CSS, no PDF library), wholly in the reader's language: satisfaction,
+ * volume and speed (visits, response rate, waiting and service time per service), with
  * the date it was printed, the officer's replies under the quoted comments and their
  * supervisors' feedback of the period with when it was read, and a block for the officer's and their direct
  * superior's signatures, as SKP evidence is endorsed.
@@ -13,6 +14,7 @@ import { answerText } from "../answer-words.ts";
 import { Band } from "../components/band.tsx";
 import { ReplyShown } from "../components/comment-reply.tsx";
 import { Fact } from "../components/fact.tsx";
+import { MyIndicators } from "../components/indicators.tsx";
 import { Layout } from "../components/layout.tsx";
 import { MyFeedback } from "../components/my-feedback.tsx";
 import { usePeriodQuery } from "../components/period.tsx";
@@ -99,6 +101,7 @@ export function EvidencePage() {
                   </tr>
                 ))}
               </Table>
+              <MyIndicators period={period} locale={locale} printable />
               <CommentsList period={period} locale={locale} limit={QUOTED_COMMENTS} />
               <RepliedComments period={period} locale={locale} />
               <MyFeedback period={period} locale={locale} printable />

@@ -29,6 +29,7 @@ import { flaggedRoutes } from "./agencies/flagged.ts";
 import { followUpsRoutes } from "./agencies/follow-ups.ts";
 import { formRoutes } from "./agencies/form.ts";
 import { indicatorsRoutes, officerIndicatorsRoutes } from "./agencies/indicators.ts";
+import { indicatorsCsvRoutes } from "./agencies/indicators-csv.ts";
 import { integrationKeysRoutes } from "./agencies/integration-keys.ts";
 import { notificationsRoutes } from "./agencies/notifications.ts";
 import { officersRoutes } from "./agencies/officers.ts";
@@ -135,6 +136,7 @@ export const agenciesRoutes = router()
   .route("/:slug/integration-keys", integrationKeysRoutes)
   .route("/:slug/duties", dutyBoardRoutes)
   .route("/:slug/report", reportRoutes)
+  .route("/:slug/indicators.csv", indicatorsCsvRoutes)
   .route("/:slug/indicators", indicatorsRoutes)
   .route("/:slug/populations", populationsRoutes)
   .route("/:slug/follow-ups", followUpsRoutes)
