@@ -108,6 +108,55 @@ export function ServicesBeside({ rows, own, locale }: { rows: ServiceBeside[]; o
   );
 }
 
+/** A time's median · 90th percentile in minutes, or that there is not enough data (the evidence page's compact cells). */
+const timeText = (t: TimeFigures, locale: Locale) =>
+  t.enough
+    ? sayIndicator(locale, "timeFigures", {
+        median: t.median ?? "–",
+        p90: sayIndicator(locale, "minutes", { n: t.p90 ?? "–" }),
+      })
+    : sayIndicator(locale, "notEnoughShort");
+
+/**
+ * The evidence page's one row for all services and one per service, to stay on one A4 sheet: the
+ * officer's visits, rate and times, each time with the whole agency's for the same service in the same cell.
+ */
+function CompactServices({ s, locale }: { s: OfficerIndicators; locale: Locale }) {
+  const time = (t: TimeFigures, agency: TimeFigures) =>
+    sayIndicator(locale, "besideAgency", {
+      own: timeText(t, locale),
+      agency: agency.enough ? `${agency.median} · ${agency.p90}` : sayIndicator(locale, "notEnoughShort"),
+    });
+  return (
+    <Table
+      columns={[
+        sayIndicator(locale, "service"),
+        num(sayIndicator(locale, "visitsShort")),
+        num(sayIndicator(locale, "responseRate")),
+        num(sayIndicator(locale, "waitTimeBeside")),
+        num(sayIndicator(locale, "serviceTimeBeside")),
+      ]}
+    >
+      <tr>
+        <th scope="row">{sayIndicator(locale, "allServices")}</th>
+        <td class="num">{count(s.volume.visits, locale)}</td>
+        <td class="num">{rateText(s.volume, locale)}</td>
+        <td class="num">–</td>
+        <td class="num">–</td>
+      </tr>
+      {s.services.map((row) => (
+        <tr key={row.service}>
+          <th scope="row">{row.name}</th>
+          <td class="num">{count(row.own.visits, locale)}</td>
+          <td class="num">{rateText(row.own, locale)}</td>
+          <td class="num">{time(row.own.waitTime, row.agency.waitTime)}</td>
+          <td class="num">{time(row.own.serviceTime, row.agency.serviceTime)}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
 /** The signed-in officer's own volume and speed (their page and the evidence page). */
 export function MyIndicators({ period, locale, printable }: { period: string; locale: Locale; printable?: boolean }) {
   const loaded = useApi<OfficerIndicators>(`/me/indicators?${period}`);
@@ -120,9 +169,15 @@ export function MyIndicators({ period, locale, printable }: { period: string; lo
             <Empty>{sayIndicator(locale, "noVisits")}</Empty>
           ) : (
             <>
-              {printable ? null : <p class="muted">{sayIndicator(locale, "officerIntro")}</p>}
-              <VolumeFacts v={s.volume} minVisits={s.minVisits} locale={locale} />
-              <ServicesBeside rows={s.services} own={sayIndicator(locale, "you")} locale={locale} />
+              {printable ? (
+                <CompactServices s={s} locale={locale} />
+              ) : (
+                <>
+                  <p class="muted">{sayIndicator(locale, "officerIntro")}</p>
+                  <VolumeFacts v={s.volume} minVisits={s.minVisits} locale={locale} />
+                  <ServicesBeside rows={s.services} own={sayIndicator(locale, "you")} locale={locale} />
+                </>
+              )}
             </>
           )
         }
