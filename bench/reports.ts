@@ -54,7 +54,7 @@ async function databaseWith(
 }
 
 /** Median milliseconds of `runs` calls. */
-async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
+export async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
