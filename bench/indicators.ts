@@ -17,7 +17,7 @@ import { agencyIndicators, officerIndicators } from "../db/queries/indicators.ts
 import { rebuildVisitRollups } from "../db/queries/visit-rollups.ts";
 import { agencies, officers } from "../db/schema.ts";
 import { seedDemo } from "../db/seed.ts";
-import { median } from "./reports.ts";
+import { median, numberDemoSetup } from "./reports.ts";
 
 /** A fresh database with `count` visits; about 1 in 200 flagged, 2 in 5 rated, 1 in 20 without a waiting time. */
 async function databaseWith(count: number): Promise<{ db: Db; agencyId: string; officerId: string; dir: string }> {
@@ -26,11 +26,7 @@ async function databaseWith(count: number): Promise<{ db: Db; agencyId: string; 
   await migrateDatabase(db);
   await seedDemo(db, { password: "bench-password", pin: "123456", origins: [], weeks: 0 });
   const [agency] = await db.select().from(agencies);
-  await db.batch([
-    db.run(sql`CREATE TEMP TABLE s AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM services`),
-    db.run(sql`CREATE TEMP TABLE c AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM counters`),
-    db.run(sql`CREATE TEMP TABLE o AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM officers`),
-  ]);
+  await numberDemoSetup(db);
   // A visit served at 08:00 WIB + (i mod 8 h) on day i mod 365; its buckets spread over the first 45 and 30.
   await db.run(sql`
     WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ${count - 1})

@@ -67,7 +67,7 @@ const LEVY_COMMENTS = [
 ];
 
 /** mulberry32: a small seeded PRNG, so the demo is the same on every machine for a given day. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -8,20 +8,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AgencyIndicators, Indicator, OfficerIndicators } from "../../../core/indicator-contract.ts";
 import { MIN_VISITS, roundedMinutes, serviceSeconds, type VisitTimes, waitSeconds } from "../../../core/visits.ts";
 import { agencies, counters, officers, services } from "../../../db/schema.ts";
+import { prng } from "../../../db/seed.ts";
 import { insertVisits, visitRow } from "../../../db/seed-visits.ts";
 import { AGENCY_PATH, OFFICER_NIPS, OTHER_AGENCY, STORES, type TestApp, testApp } from "../../test-app.ts";
-
-/** mulberry32, so a failure can be replayed from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The nearest-rank percentile of exact times in seconds, rounded up as an indicator shows it; null without any. */
 function direct(seconds: number[], p: number): number | null {
