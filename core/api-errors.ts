@@ -89,6 +89,12 @@ export const API_ERRORS = {
   ticket_expired: WIDGET,
   ticket_mismatch: WIDGET,
   too_many_ratings: WIDGET,
+  // A visit refused (POST /agencies/{slug}/visits): a queue system, a tablet's, or an admin's import.
+  unknown_counter: CLIENTS,
+  unknown_officer: CLIENTS,
+  in_future: CLIENTS,
+  wrong_counter: CLIENTS,
+  officer_not_allowed: CLIENTS,
 } as const satisfies Record<string, readonly Face[]>;
 
 /** An error code of the API. */

@@ -8,7 +8,7 @@ import { CHANNELS } from "./channels.ts";
 import { LEVY_FILTER } from "./levy.ts";
 import { nipProblem } from "./nip.ts";
 import { MIN_PASSWORD_LENGTH } from "./password-rules.ts";
-import { COUNTER_CODE, EMAIL, HHMM, PIN, SLUG } from "./patterns.ts";
+import { COUNTER_CODE, EMAIL, HHMM, PIN, SLUG, VISIT_ID } from "./patterns.ts";
 import { AGE_RANGE } from "./profile.ts";
 import { ELEMENT_IDS, LOCALES, PROFILE, REASONS } from "./questionnaire.ts";
 import { timezone } from "./responses.ts";
@@ -213,6 +213,10 @@ export const TicketInput = z
     officer: id.optional().meta({ description: "The officer who served, by id" }),
     nip: nip.optional().meta({ description: "…or by NIP (a queue system knows the NIP, not our ids)" }),
     ttlMinutes: z.number().int().min(5).max(10_080).optional(),
+    visit: z.string().regex(VISIT_ID, "a visit id: 1–64 letters, digits and . _ : / -").optional().meta({
+      description:
+        "The visit it is for (its id as sent to POST /agencies/{slug}/visits, before or after): the rating rates that visit, and a ticket naming no officer rates the visit's officer",
+    }),
     reason: reason.optional().meta({
       description: "Why a supervisor or admin vouches for another officer's service (audited; required then)",
     }),

@@ -13,6 +13,9 @@ export const COUNTER_CODE = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 /** An officer's kiosk PIN: six digits. */
 export const PIN = /^\d{6}$/;
 
+/** A visit's id, made by its sender: letters, digits and . _ : / - (a queue system's own key, or a UUID). */
+export const VISIT_ID = /^[A-Za-z0-9._:/-]{1,64}$/;
+
 /** A time of day as HH:MM, 00:00–23:59. */
 export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

@@ -5,13 +5,13 @@
  */
 import * as z from "zod";
 import { counterCode, nip, slug } from "./contract.ts";
+import { VISIT_ID } from "./patterns.ts";
 import { VISIT_FLAGS } from "./visits.ts";
 
 /** Most visits one POST carries (a queue machine's busy hour, or a chunk of an imported day log). */
 export const MAX_VISITS = 500;
 
-/** A visit's id, made by its sender: letters, digits and . _ : / - (a queue system's own key, or a UUID). */
-export const VISIT_ID = /^[A-Za-z0-9._:/-]{1,64}$/;
+export { VISIT_ID } from "./patterns.ts";
 
 const time = z.iso.datetime({ offset: true }).optional().meta({ example: "2026-11-30T09:12:05+07:00" });
 

@@ -516,6 +516,18 @@ const ROUTES: Route[] = [
     body: (caller) => ({ service: "ktp-el", ...(caller === "key" ? { counter: "loket-1" } : {}) }),
     allowed: ["device", "key", ...STAFF, "otherAdmin"],
   },
+  {
+    method: "POST",
+    name: "/agencies/:slug/visits",
+    path: () => `${a}/visits`,
+    // Every call a new visit of loket-1, the device's own counter (the body is per caller, so ids are too).
+    body: () => ({
+      visits: [
+        { id: unique(), service: "ktp-el", counter: "loket-1", servedAt: new Date(Date.now() - 60_000).toISOString() },
+      ],
+    }),
+    allowed: ["device", "key", "admin"],
+  },
 ];
 
 beforeAll(async () => {

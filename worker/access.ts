@@ -8,15 +8,18 @@
  */
 
 import type { Context } from "hono";
+import type { Timezone } from "../core/period.ts";
 import { type Permission, RULES, roleMay } from "../core/roles.ts";
 import { agencyBySlug, counterByCode } from "../db/queries/agencies.ts";
 import { counterOfAgency } from "../db/queries/counters.ts";
+import type { VisitSender } from "../db/queries/visit-ingest.ts";
 import type { AppEnv, DeviceCaller, IntegrationCaller, SessionUser } from "./env.ts";
 import { ApiError, forbidden, notFound, unauthorized } from "./errors.ts";
 
 type Ctx = Context<AppEnv>;
 
-const INTEGRATION_ONLY = "An integration key may only make rating tickets (POST /tickets).";
+const INTEGRATION_ONLY =
+  "An integration key may only make rating tickets (POST /tickets) and send its agency's visits (POST /agencies/{slug}/visits).";
 
 /** The table itself lives in core/roles.ts, where the dashboard reads it too. */
 export { type Permission, RULES } from "../core/roles.ts";
@@ -149,4 +152,40 @@ export function assertActsFor(caller: CounterCaller, officerId: string | null | 
 /** Nobody decides a contest about themself: an account linked to the contesting officer gets a 403. */
 export function assertNotOwnContest(user: SessionUser, officerId: string): void {
   if (user.officerId && user.officerId === officerId) throw forbidden("Nobody may decide a contest of their own.");
+}
+
+/** Who sends an agency's visits, and as what (db/queries/visit-ingest.ts). */
+export interface VisitCaller {
+  agency: { id: string; slug: string; timezone: Timezone };
+  sender: VisitSender;
+  /** The signed-in admin who imports, for the audit log; null for a key or a tablet. */
+  user: SessionUser | null;
+}
+
+/**
+ * The caller of POST /agencies/{slug}/visits: the agency's integration key (its queue system), a
+ * tablet paired to one of its counters (that counter's visits), or a signed-in person who may
+ * `importVisits` on it. 401 for nobody, 403 for another agency's key or tablet or another role,
+ * 404 for an unknown slug.
+ */
+export async function visitCaller(c: Ctx, slug: string): Promise<VisitCaller> {
+  const principal = c.get("principal");
+  if (principal?.kind !== "integration" && principal?.kind !== "device") {
+    const { user, agency } = await agencyFor(c, slug, "importVisits");
+    return { agency, user, sender: { source: "import", issuer: user.id, deviceCounterId: null } };
+  }
+  const agency = await agencyBySlug(c.get("db"), slug);
+  if (!agency) throw notFound(`Agency "${slug}"`);
+  if (principal.kind === "integration") {
+    if (principal.key.agencyId !== agency.id) throw forbidden("This integration key belongs to another agency.");
+    return { agency, user: null, sender: { source: "integration", issuer: principal.key.id, deviceCounterId: null } };
+  }
+  if (principal.device.agencyId !== agency.id) throw forbidden("This device belongs to another agency.");
+  // Visits made before its counter was archived still arrive; each is judged by its own time.
+  await servingCounter(c, principal.device, { keepArchived: true });
+  return {
+    agency,
+    user: null,
+    sender: { source: "device", issuer: principal.device.id, deviceCounterId: principal.device.counterId },
+  };
 }

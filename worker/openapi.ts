@@ -87,7 +87,7 @@ type Security = { [scheme: string]: string[] }[];
 
 /** Who may call a route, as OpenAPI security requirements (an empty object means anonymous). */
 export const SECURITY: Record<
-  "public" | "session" | "device" | "sessionOrDevice" | "ticketIssuer" | "optional",
+  "public" | "session" | "device" | "sessionOrDevice" | "ticketIssuer" | "visitSender" | "optional",
   Security
 > = {
   public: [],
@@ -95,5 +95,6 @@ export const SECURITY: Record<
   device: [{ bearer: [] }],
   sessionOrDevice: [{ cookie: [] }, { bearer: [] }],
   ticketIssuer: [{ cookie: [] }, { bearer: [] }, { integrationKey: [] }],
+  visitSender: [{ cookie: [] }, { bearer: [] }, { integrationKey: [] }],
   optional: [{ bearer: [] }, {}],
 };

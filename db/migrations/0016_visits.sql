@@ -161,6 +161,7 @@ CREATE TABLE `visits` (
 	`called_at` integer,
 	`served_at` integer,
 	`finished_at` integer,
+	`started_at` integer,
 	`wait_bucket` integer,
 	`service_bucket` integer,
 	`day` text NOT NULL,
@@ -168,6 +169,7 @@ CREATE TABLE `visits` (
 	`counted` integer NOT NULL,
 	`source` text NOT NULL,
 	`issuer` text,
+	`rating_id` text,
 	`rated_at` integer,
 	`received_at` integer NOT NULL,
 	`batch` text NOT NULL,
@@ -179,8 +181,9 @@ CREATE TABLE `visits` (
 );
 --> statement-breakpoint
 CREATE INDEX `visits_agency_day` ON `visits` (`agency_id`,`day`);--> statement-breakpoint
-CREATE INDEX `visits_counter_served` ON `visits` (`counter_id`,`served_at`);--> statement-breakpoint
+CREATE INDEX `visits_counter_started` ON `visits` (`counter_id`,`started_at`);--> statement-breakpoint
 CREATE INDEX `visits_officer_day` ON `visits` (`officer_id`,`day`);--> statement-breakpoint
 ALTER TABLE `tickets` ADD `visit_id` text;--> statement-breakpoint
+CREATE INDEX `tickets_visit` ON `tickets` (`agency_id`,`visit_id`) WHERE "tickets"."visit_id" IS NOT NULL;--> statement-breakpoint
 ALTER TABLE `ratings` ADD `visit_id` text;--> statement-breakpoint
 CREATE INDEX `ratings_visit` ON `ratings` (`agency_id`,`visit_id`) WHERE "ratings"."visit_id" IS NOT NULL;

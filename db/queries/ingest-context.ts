@@ -1,8 +1,8 @@
 /**
  * What an ingest call reads before deciding on each rating: the ratings already
  * stored under its ids, the agencies, services and tickets it names, and for
- * kiosk taps the counters, the duties that cover them and the device's
- * neighbouring taps (for `rapid_repeat`). Plain SQL statements, run together
+ * kiosk taps the counters, the duties that cover them, the device's
+ * neighbouring taps (for `rapid_repeat`) and the visits they may rate. Plain SQL statements, run together
  * by whichever driver stores the call (db/queries/ingest.ts): this runs for
  * every group commit, so neither a round trip per table nor a query builder is
  * worth its cost here (`npm run bench`).
@@ -11,6 +11,7 @@ import type { InStatement } from "@libsql/client";
 import type { Timezone } from "../../core/period.ts";
 import { ELEMENT_IDS } from "../../core/questionnaire.ts";
 import { RAPID_REPEAT_MS } from "../../core/rating-time.ts";
+import { JOIN_LOOKBACK_MS, type JoinableVisit } from "../../core/visit-join.ts";
 import type { SqlRow } from "../embedded.ts";
 import type { Channel } from "../schema.ts";
 import type { IngestItem } from "./ingest.ts";
@@ -46,6 +47,10 @@ interface TicketRow {
   usedAt: number | null;
   /** Who made it: `self` (the rated officer) vouches for nothing. */
   source: string;
+  /** The visit it was made for, and that visit's officer and counter once the visit arrived. */
+  visitId: string | null;
+  visitOfficerId: string | null;
+  visitCounterId: string | null;
 }
 /** A duty at a sender's counter that may cover a tap (for attribution). */
 interface DutyRow {
@@ -80,6 +85,8 @@ export interface IngestContext {
   duties: Map<string, DutyRow[]>;
   /** Kiosk taps stored before or sent now, per device, oldest first. */
   taps: Map<string, { id: string; createdAt: number }[]>;
+  /** Counted visits of the senders' counters begun around the taps, by counter id (core/visit-join.ts). */
+  visits: Map<string, JoinableVisit[]>;
 }
 
 /** A statement over a list of values, bound as one JSON array (one SQL text whatever the count). */
@@ -113,6 +120,7 @@ export function contextQuery(items: IngestItem[]): ContextQuery {
     counters: new Map(),
     duties: new Map(),
     taps: new Map(),
+    visits: new Map(),
   };
   if (items.length === 0) return { statements: [], parse: () => context };
   const slugs = unique(items.map((i) => i.input.agency));
@@ -151,12 +159,21 @@ export function contextQuery(items: IngestItem[]): ContextQuery {
             first - RAPID_REPEAT_MS,
             last,
           ),
+          over(
+            `SELECT id, counter_id, started_at, finished_at FROM visits INDEXED BY visits_counter_started
+             WHERE started_at BETWEEN ? AND ? AND counted = 1 AND counter_id ${IN}`,
+            counterIds,
+            first - JOIN_LOOKBACK_MS,
+            last,
+          ),
         ]),
     ...(ticketIds.length === 0
       ? []
       : [
           over(
-            `SELECT id, agency_id, service_id, counter_id, officer_id, expires_at, used_at, source FROM tickets WHERE id ${IN}`,
+            `SELECT t.id, t.agency_id, t.service_id, t.counter_id, t.officer_id, t.expires_at, t.used_at, t.source,
+               t.visit_id, v.officer_id AS visit_officer_id, v.counter_id AS visit_counter_id
+             FROM tickets t LEFT JOIN visits v ON v.agency_id = t.agency_id AND v.id = t.visit_id WHERE t.id ${IN}`,
             ticketIds,
           ),
         ]),
@@ -172,7 +189,7 @@ function parseContext(
   withTickets: boolean,
 ): IngestContext {
   const [stored, agencies] = answers;
-  const [counters, duties, taps] = kiosk.length ? answers.slice(2, 5) : [];
+  const [counters, duties, taps, visits] = kiosk.length ? answers.slice(2, 6) : [];
   const tickets = withTickets ? answers[answers.length - 1] : undefined;
 
   for (const r of stored) {
@@ -214,6 +231,9 @@ function parseContext(
       expiresAt: num(r, "expires_at"),
       usedAt: maybeNum(r, "used_at"),
       source: text(r, "source"),
+      visitId: maybe(r, "visit_id"),
+      visitOfficerId: maybe(r, "visit_officer_id"),
+      visitCounterId: maybe(r, "visit_counter_id"),
     });
   }
   if (kiosk.length === 0) return context;
@@ -234,6 +254,11 @@ function parseContext(
       endedAt: maybeNum(r, "ended_at"),
     };
     context.duties.set(duty.counterId, [...(context.duties.get(duty.counterId) ?? []), duty]);
+  }
+  for (const r of visits) {
+    const counterId = text(r, "counter_id");
+    const visit = { id: text(r, "id"), startedAt: num(r, "started_at"), finishedAt: maybeNum(r, "finished_at") };
+    context.visits.set(counterId, [...(context.visits.get(counterId) ?? []), visit]);
   }
   const sent = kiosk.map((i) => ({
     id: i.input.id,

@@ -18,6 +18,7 @@ import {
   rapidRepeat,
   serverCheckedTime,
 } from "../../core/rating-time.ts";
+import { visitOfTap } from "../../core/visit-join.ts";
 import type { Db } from "../client.ts";
 import type { EmbeddedFile, SqlRow } from "../embedded.ts";
 import type { Flag, ratings } from "../schema.ts";
@@ -30,6 +31,7 @@ import {
   unique,
 } from "./ingest-context.ts";
 import { rollupAddedRating, rollupInsertedRatings, rollupRemovedRating } from "./rollups.ts";
+import { rateVisitsOfRatings } from "./visit-rollups.ts";
 
 /** Who sent a rating, as the HTTP layer established it. */
 export interface Sender {
@@ -129,6 +131,7 @@ function decide(items: IngestItem[], context: IngestContext, now: number, batch:
   if (rows.length === 0) return { writes: completions, settle: () => results };
 
   const usedTickets = unique(rows.map((r) => r.row.ticketId));
+  const rating = rows.filter((r) => r.row.visitId).map((r) => r.row.id);
   // Raw statements on the hot path: drizzle's builder costs more than SQLite for 500-row inserts.
   // (A tablet's last-seen time comes from its status report after each sync, not from here.)
   const writes = [
@@ -142,6 +145,8 @@ function decide(items: IngestItem[], context: IngestContext, now: number, batch:
           },
         ]
       : []),
+    // Ratings that joined a visit mark it rated, once (db/queries/visit-rollups.ts).
+    ...(rating.length ? rateVisitsOfRatings(rating, batch, now) : []),
     ...completions,
   ];
   return {
@@ -213,6 +218,7 @@ const COLUMNS = [
   ["officer_id", "officerId"],
   ["device_id", "deviceId"],
   ["ticket_id", "ticketId"],
+  ["visit_id", "visitId"],
   ["channel", "channel"],
   ["overall", "overall"],
   ...ELEMENT_IDS.map((e) => [e, e] as const),
@@ -264,6 +270,7 @@ function toRow({ input, sender }: IngestItem, context: IngestContext, now: numbe
   let officerId: string | null = null;
   let deviceId: string | null = null;
   let ticketId: string | null = null;
+  let visitId: string | null = null;
 
   if (input.channel === "kiosk") {
     const device = sender.device;
@@ -303,6 +310,8 @@ function toRow({ input, sender }: IngestItem, context: IngestContext, now: numbe
       );
     }
     if (counter && outsideHours(createdAt, agency.timezone, counter)) flags.push("outside_hours");
+    // The visit its counter was serving then, if one at a time (core/visit-join.ts); a repeat rates none.
+    if (!flags.includes("rapid_repeat")) visitId = visitOfTap(createdAt, context.visits.get(counterId) ?? []);
   } else {
     // Widget and ticket ratings are timed by the server: a client clock can not move them into another period.
     createdAt = serverCheckedTime(createdAt, now);
@@ -320,8 +329,11 @@ function toRow({ input, sender }: IngestItem, context: IngestContext, now: numbe
       if (ticket.expiresAt <= now) return reject("ticket_expired", "This ticket has expired.");
       if (ticket.serviceId !== service.id) return reject("ticket_mismatch", "This ticket is for another service.");
       ticketId = ticket.id;
-      counterId = ticket.counterId;
-      officerId = ticket.officerId;
+      // A ticket made for a visit (a queue slip) rates that visit; made before anyone served it, it
+      // names no officer, and the visit's, once it arrived, is the one who served (the sender vouches).
+      visitId = ticket.visitId;
+      counterId = ticket.counterId ?? ticket.visitCounterId;
+      officerId = ticket.officerId ?? ticket.visitOfficerId;
       // Nobody but the rated officer vouches that this service happened (docs/design.md, "Who vouches"):
       // the unit counts it, the officer's own indicator never does (db/queries/rollups.ts).
       if (ticket.source === "self" && officerId) flags.push("self_issued");
@@ -344,6 +356,7 @@ function toRow({ input, sender }: IngestItem, context: IngestContext, now: numbe
     officerId,
     deviceId,
     ticketId,
+    visitId,
     channel: input.channel,
     overall: input.overall ?? null,
     ...Object.fromEntries(ELEMENT_IDS.map((e) => [e, input.answers?.[e] ?? null])),

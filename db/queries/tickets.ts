@@ -16,6 +16,8 @@ export interface TicketFields {
   source: TicketSource;
   /** The device, integration key or account that made it. */
   issuer: string;
+  /** The visit it is for (a queue slip), if any. */
+  visitId?: string | null;
 }
 
 /**
@@ -34,6 +36,10 @@ function paceScopes(fields: TicketFields): SQL[] {
   const scopes: SQL[] = [];
   if (fields.officerId) scopes.push(sql`officer_id = ${fields.officerId}`);
   if (fields.counterId) scopes.push(sql`counter_id = ${fields.counterId}`);
+  // A queue slip's ticket, printed when the number is taken, names nobody yet: the office prints
+  // hundreds an hour, each for its own visit, so the pace holds per visit (reprints).
+  if (scopes.length === 0 && fields.visitId)
+    scopes.push(sql`agency_id = ${fields.agencyId} AND visit_id = ${fields.visitId}`);
   if (scopes.length === 0) scopes.push(sql`issuer = ${fields.issuer}`);
   return scopes;
 }
@@ -63,8 +69,8 @@ export async function issueTicket(
   const [inserted] = await db.batch([
     db.all<{
       id: string;
-    }>(sql`INSERT INTO tickets (id, agency_id, service_id, counter_id, officer_id, created_at, expires_at, source, issuer)
-      SELECT ${id}, ${fields.agencyId}, ${fields.serviceId}, ${fields.counterId}, ${fields.officerId}, ${now}, ${expiresAt}, ${fields.source}, ${fields.issuer}
+    }>(sql`INSERT INTO tickets (id, agency_id, service_id, counter_id, officer_id, created_at, expires_at, source, issuer, visit_id)
+      SELECT ${id}, ${fields.agencyId}, ${fields.serviceId}, ${fields.counterId}, ${fields.officerId}, ${now}, ${expiresAt}, ${fields.source}, ${fields.issuer}, ${fields.visitId ?? null}
       WHERE ${sql.join(keepsPace, sql` AND `)} RETURNING id`),
     ...also(issued).map((statement) => db.run(statement)),
   ]);

@@ -17,7 +17,7 @@ const COUNT_COLUMNS = ["visits", "rated", "flagged", ...WAIT_COLUMNS, ...SERVICE
 /** What a group of visits adds to each of COUNT_COLUMNS: flagged visits only to `flagged`. */
 const SUMS = [
   "total(counted)",
-  "total(counted AND rated_at IS NOT NULL)",
+  "total(counted AND rating_id IS NOT NULL)",
   "total(NOT counted)",
   ...BUCKETS.map((i) => `total(counted AND wait_bucket = ${i})`),
   ...BUCKETS.map((i) => `total(counted AND service_bucket = ${i})`),
@@ -40,17 +40,59 @@ export function rollupInsertedVisits(batch: string): InStatement {
   };
 }
 
+const IN = "IN (SELECT value FROM json_each(?))";
+
 /**
- * The statement that counts one visit as rated in its rollup, when `rated_at` was set to `ratedAt`
- * just now: a visit rated before (another `rated_at`) or not counted adds nothing.
+ * Marks a visit call's new visits rated that a counted rating joined (the first one, by its time), and
+ * adds them to their rollups' `rated`: a visit of this batch was unrated when inserted, so each is
+ * counted once, however many ratings it has.
  */
-export const rollupRatedVisit = (agencyId: string, visitId: string, ratedAt: number): InStatement => ({
-  sql: `INSERT INTO visit_rollups (${KEY}, rated)
-   SELECT agency_id, day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), 1
-   FROM visits WHERE agency_id = ? AND id = ? AND rated_at = ? AND counted = 1
-   ON CONFLICT (${KEY}) DO UPDATE SET rated = rated + 1`,
-  args: [agencyId, visitId, ratedAt],
-});
+export function rateNewVisits(agencyId: string, ids: string[], batch: string, now: number): InStatement[] {
+  const json = JSON.stringify(ids);
+  return [
+    {
+      sql: `UPDATE visits SET rating_id = (SELECT r.id FROM ratings r WHERE r.agency_id = visits.agency_id
+          AND r.visit_id = visits.id AND r.counted = 1 ORDER BY r.created_at, r.id LIMIT 1), rated_at = ?
+        WHERE agency_id = ? AND id ${IN} AND batch = ? AND counted = 1 AND rating_id IS NULL
+        AND EXISTS (SELECT 1 FROM ratings r WHERE r.agency_id = visits.agency_id AND r.visit_id = visits.id AND r.counted = 1)`,
+      args: [now, agencyId, json, batch],
+    },
+    {
+      sql: `INSERT INTO visit_rollups (agency_id, day, service_id, counter_id, officer_id, rated)
+        SELECT agency_id, day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), count(*) FROM visits
+        WHERE agency_id = ? AND id ${IN} AND batch = ? AND rating_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5
+        ON CONFLICT (agency_id, day, service_id, counter_id, officer_id) DO UPDATE SET rated = rated + excluded.rated`,
+      args: [agencyId, json, batch],
+    },
+  ];
+}
+
+/**
+ * The same from the ratings' side: marks rated the visits that the call's newly stored ratings
+ * (`ids`, of `batch`) joined, when no counted rating had, and adds each once to its rollup's `rated`.
+ * A rating stored before under one of these ids keeps its old batch and changes nothing.
+ */
+export function rateVisitsOfRatings(ids: string[], batch: string, now: number): InStatement[] {
+  const json = JSON.stringify(ids);
+  const joined = `FROM ratings r JOIN visits v ON v.agency_id = r.agency_id AND v.id = r.visit_id
+    WHERE r.id ${IN} AND r.batch = ? AND r.counted = 1`;
+  return [
+    {
+      sql: `UPDATE visits SET rating_id = (SELECT r.id FROM ratings r WHERE r.id ${IN} AND r.batch = ?
+          AND r.agency_id = visits.agency_id AND r.visit_id = visits.id AND r.counted = 1 ORDER BY r.created_at, r.id LIMIT 1),
+          rated_at = ?
+        WHERE rating_id IS NULL AND counted = 1 AND rowid IN (SELECT v.rowid ${joined})`,
+      args: [json, batch, now, json, batch],
+    },
+    {
+      sql: `INSERT INTO visit_rollups (agency_id, day, service_id, counter_id, officer_id, rated)
+        SELECT v.agency_id, v.day, v.service_id, coalesce(v.counter_id, ''), coalesce(v.officer_id, ''), count(*)
+        ${joined} AND v.rating_id = r.id GROUP BY 1, 2, 3, 4, 5
+        ON CONFLICT (agency_id, day, service_id, counter_id, officer_id) DO UPDATE SET rated = rated + excluded.rated`,
+      args: [json, batch],
+    },
+  ];
+}
 
 /** Recomputes an agency's visit rollups from its visits (after a bulk load). */
 export async function rebuildVisitRollups(db: Db, agencyId: string) {

@@ -2,6 +2,7 @@
  * Who serves at a counter and who vouches for it: kiosk tablets, integration keys, duties and
  * rating tickets (docs/design.md, "Who vouches").
  */
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { agencyRef, counters, officers, servedAt } from "./agencies.ts";
 import { createdNow } from "./columns.ts";
@@ -123,5 +124,7 @@ export const tickets = sqliteTable(
     // The pace of issuing (tickets per officer and per counter in the last hour) reads these.
     index("tickets_officer_created").on(t.officerId, t.createdAt),
     index("tickets_counter_created").on(t.counterId, t.createdAt),
+    // A queue slip's ticket is paced per visit (db/queries/tickets.ts).
+    index("tickets_visit").on(t.agencyId, t.visitId).where(sql`${t.visitId} IS NOT NULL`),
   ],
 );

@@ -58,7 +58,7 @@ export const ratings = sqliteTable(
     // One rating per ticket, even when two submissions race for it. Partial: the many ratings
     // without a ticket (every kiosk tap) add no entry to it.
     uniqueIndex("ratings_ticket").on(t.ticketId).where(sql`${t.ticketId} IS NOT NULL`),
-    // A visit that arrives after its ratings finds them (db/queries/visit-joins.ts).
+    // A visit that arrives after its ratings finds them (db/queries/visit-ingest.ts).
     index("ratings_visit").on(t.agencyId, t.visitId).where(sql`${t.visitId} IS NOT NULL`),
   ],
 );

@@ -31,6 +31,8 @@ export const visits = sqliteTable(
     calledAt: integer("called_at"),
     servedAt: integer("served_at"),
     finishedAt: integer("finished_at"),
+    /** When service began (served, else called): a kiosk tap joins the visit its counter had begun then. */
+    startedAt: integer("started_at"),
     /** core/visits.ts timeBucket of the waiting time, null when unknown. */
     waitBucket: integer("wait_bucket"),
     /** core/visits.ts timeBucket of the service time, null when unknown. */
@@ -43,7 +45,8 @@ export const visits = sqliteTable(
     source: text("source", { enum: VISIT_SOURCES }).notNull(),
     /** The integration key, device or account that sent it. */
     issuer: text("issuer"),
-    /** When the first rating joined it (null: not rated). */
+    /** The first counted rating that joined it, and when (null: not rated). */
+    ratingId: text("rating_id"),
     ratedAt: integer("rated_at"),
     receivedAt: integer("received_at").notNull(),
     /** The ingest call that stored it; tells a fresh insert from a duplicate. */
@@ -52,8 +55,8 @@ export const visits = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.agencyId, t.id] }),
     index("visits_agency_day").on(t.agencyId, t.day),
-    // A kiosk tap joins the visit its counter was serving then (db/queries/visit-joins.ts).
-    index("visits_counter_served").on(t.counterId, t.servedAt),
+    // A kiosk tap joins the visit its counter was serving then (core/visit-join.ts).
+    index("visits_counter_started").on(t.counterId, t.startedAt),
     index("visits_officer_day").on(t.officerId, t.day),
   ],
 );

@@ -42,6 +42,7 @@ import { reportRoutes } from "./agencies/report.ts";
 import { servicesRoutes } from "./agencies/services.ts";
 import { setupRoutes } from "./agencies/setup.ts";
 import { usersRoutes } from "./agencies/users.ts";
+import { visitsRoutes } from "./agencies/visits.ts";
 import { webhookRoutes } from "./agencies/webhook.ts";
 
 /** GET and POST /agencies, and every router under /agencies/{slug}/…. */
@@ -149,4 +150,5 @@ export const agenciesRoutes = router()
   .route("/:slug/audit", auditRoutes)
   .route("/:slug/notifications", notificationsRoutes)
   .route("/:slug/alert-rules", alertRulesRoutes)
-  .route("/:slug/webhook", webhookRoutes);
+  .route("/:slug/webhook", webhookRoutes)
+  .route("/:slug/visits", visitsRoutes);

@@ -41,7 +41,7 @@ async function ticketFields(c: Ctx, issuer: TicketIssuer, input: TicketInputType
   const named = input.officer || input.nip ? await namedOfficer(c, agencyId, input) : null;
   const counter = input.counter ? await counterByCode(db, agencyId, input.counter) : undefined;
   if (input.counter && !counter) throw notFound(`Counter "${input.counter}"`);
-  const base = { agencyId, serviceId: service.id };
+  const base = { agencyId, serviceId: service.id, visitId: input.visit ?? null };
 
   if (issuer.kind === "device") {
     // The counter's tablet vouches for whoever serves there now; an archived counter's vouches for nobody.
@@ -56,9 +56,16 @@ async function ticketFields(c: Ctx, issuer: TicketIssuer, input: TicketInputType
     };
   }
   if (issuer.kind === "integration") {
+    // A queue slip printed when the number is taken: nobody served yet; the visit, when it arrives, says who.
+    if (!counter && input.visit)
+      return { ...base, counterId: null, officerId: null, source: "integration", issuer: issuer.key.id };
     // A queue system vouches for the officer on duty at the counter that served.
     if (!counter)
-      throw new ApiError(400, "counter_required", "counter: an integration key names the counter that served.");
+      throw new ApiError(
+        400,
+        "counter_required",
+        "counter: an integration key names the counter that served (or the visit the ticket is for).",
+      );
     const duty = await currentDuty(db, counter.id);
     if (named && named.id !== duty?.officerId) {
       throw conflict(
