@@ -55,6 +55,23 @@ export async function officerIndicatorsAnswer(
   };
 }
 
+/**
+ * An agency's indicators as GET …/indicators and its CSV give them: the visits' figures, and beside
+ * each officer the satisfaction indicator of the agency's report (reports.ts), not computed again.
+ */
+export async function agencyIndicatorsAnswer(c: Context<AppEnv>, agencyId: string, period: Period) {
+  const { shrinkageK: k, minOfficerN: minN } = c.get("settings");
+  const [figures, report] = await Promise.all([
+    agencyIndicators(c.get("db"), agencyId, period),
+    agencyReport(c.get("db"), agencyId, period, { k, minN }),
+  ]);
+  const byOfficer = figures.byOfficer.map((o) => {
+    const scored = report.byOfficer.find((r) => r.officer === o.officer);
+    return { ...o, satisfaction: scored ? satisfaction(scored) : null };
+  });
+  return { period, minVisits: MIN_VISITS, ...figures, byOfficer };
+}
+
 /** GET /agencies/{slug}/indicators. */
 export const indicatorsRoutes = router().openapi(
   createRoute({
@@ -72,16 +89,7 @@ export const indicatorsRoutes = router().openapi(
   async (c) => {
     const { agency } = await agencyFor(c, c.req.valid("param").slug, "readAgency");
     const period = periodFromQuery(c.req.valid("query"), agency.timezone);
-    const { shrinkageK: k, minOfficerN: minN } = c.get("settings");
-    const [figures, report] = await Promise.all([
-      agencyIndicators(c.get("db"), agency.id, period),
-      agencyReport(c.get("db"), agency.id, period, { k, minN }),
-    ]);
-    const byOfficer = figures.byOfficer.map((o) => {
-      const scored = report.byOfficer.find((r) => r.officer === o.officer);
-      return { ...o, satisfaction: scored ? satisfaction(scored) : null };
-    });
-    return c.json({ period, minVisits: MIN_VISITS, ...figures, byOfficer }, 200);
+    return c.json(await agencyIndicatorsAnswer(c, agency.id, period), 200);
   },
 );
 
