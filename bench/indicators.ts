@@ -31,12 +31,13 @@ async function databaseWith(count: number): Promise<{ db: Db; agencyId: string; 
   await db.run(sql`
     WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ${count - 1})
     INSERT INTO visits (agency_id, id, service_id, counter_id, officer_id, taken_at, called_at, served_at,
-      finished_at, wait_bucket, service_bucket, day, flags, counted, source, rated_at, received_at, batch)
-    SELECT ${agency.id}, 'v' || i, s.id, c.id, o.id, t - 600000, t - 30000, t, t + 420000,
+      finished_at, started_at, wait_bucket, service_bucket, day, flags, counted, source, rating_id, rated_at,
+      received_at, batch)
+    SELECT ${agency.id}, 'v' || i, s.id, c.id, o.id, t - 600000, t - 30000, t, t + 420000, t,
       CASE WHEN i % 20 = 0 THEN NULL ELSE (i * 7) % 45 END, (i * 11) % 30,
       date('2026-01-01', '+' || (i % 365) || ' days'),
       CASE WHEN i % 200 = 0 THEN '["finished_before_served"]' ELSE '[]' END, i % 200 <> 0, 'integration',
-      CASE WHEN i % 5 < 2 THEN t + 480000 END, t + 500000, 'bench'
+      CASE WHEN i % 5 < 2 THEN 'r' || i END, CASE WHEN i % 5 < 2 THEN t + 480000 END, t + 500000, 'bench'
     FROM (SELECT i, (unixepoch(date('2026-01-01', '+' || (i % 365) || ' days')) - 7 * 3600 + 8 * 3600 + i % 28800) * 1000 AS t
           FROM seq) JOIN s ON s.k = (i / 365) % 4 JOIN c ON c.k = (i / 1460) % 4
     -- As in a real office, one officer serves a counter all day: officers rotate by day and counter.

@@ -1,7 +1,7 @@
 /**
  * The demo's queue log (docs/design.md, "Demo data"): the visits its counters served on the demo's
  * duty days, so the indicators have something to show. Each kiosk rating of the demo rated the
- * visit that finished just before its tap (rated_at, and the rating's visit_id); as many again or
+ * visit that finished just before its tap (its rating_id and rated_at, and the rating's visit_id); as many again or
  * more were served unrated, so the response rate lands around 30–60%. Times are drawn around each
  * service's own typical waiting and service time, a handful of visits are implausible (kept,
  * flagged), and one officer has fewer visits than the minimum, so "data belum cukup" shows too.
@@ -33,7 +33,8 @@ export interface VisitFields {
   officerId: string | null;
   queueNumber?: string | null;
   times: VisitTimes;
-  ratedAt?: number | null;
+  /** The first counted rating that joined it, and when (none: not rated). */
+  rating?: { id: string; at: number } | null;
   source?: VisitSource;
   receivedAt?: number;
   batch?: string;
@@ -56,13 +57,15 @@ export function visitRow(v: VisitFields, counter: CounterHours | null, timezone:
     officerId: v.officerId,
     queueNumber: v.queueNumber ?? null,
     ...v.times,
+    startedAt: v.times.servedAt ?? v.times.calledAt,
     waitBucket: wait === null ? null : timeBucket(wait),
     serviceBucket: service === null ? null : timeBucket(service),
     day: localDay(instant, timezone),
     flags,
     counted: flags.length === 0,
     source: v.source ?? "integration",
-    ratedAt: v.ratedAt ?? null,
+    ratingId: v.rating?.id ?? null,
+    ratedAt: v.rating?.at ?? null,
     receivedAt: v.receivedAt ?? (v.times.finishedAt ?? instant) + 60_000,
     batch: v.batch ?? "seed",
   };
@@ -80,12 +83,14 @@ const INSERTED = [
   ["called_at", "calledAt"],
   ["served_at", "servedAt"],
   ["finished_at", "finishedAt"],
+  ["started_at", "startedAt"],
   ["wait_bucket", "waitBucket"],
   ["service_bucket", "serviceBucket"],
   ["day", "day"],
   ["flags", "flags"],
   ["counted", "counted"],
   ["source", "source"],
+  ["rating_id", "ratingId"],
   ["rated_at", "ratedAt"],
   ["received_at", "receivedAt"],
   ["batch", "batch"],
@@ -219,7 +224,7 @@ export async function seedVisits(db: Db, q: DemoQueue): Promise<number> {
             officerId: duty.officerId,
             queueNumber: `${"ABCD"[q.services.findIndex((s) => s.id === serviceId)] ?? "A"}${String(i + 1).padStart(3, "0")}`,
             times,
-            ratedAt: rating?.createdAt ?? null,
+            rating: rating && { id: rating.id, at: rating.createdAt },
           },
           hours,
           q.timezone,

@@ -78,14 +78,16 @@ describe("the demo's queue log", () => {
     expect(figures.volume.flagged).toBeLessThan(figures.volume.visits / 100);
     // Each rated visit is the visit of a demo rating, and that rating names it.
     const rated = await db
-      .select({ id: visits.id, ratedAt: visits.ratedAt })
+      .select({ id: visits.id, ratingId: visits.ratingId, ratedAt: visits.ratedAt })
       .from(visits)
-      .where(isNotNull(visits.ratedAt));
+      .where(isNotNull(visits.ratingId));
     const joined = await db
-      .select({ visitId: ratings.visitId, createdAt: ratings.createdAt })
+      .select({ id: ratings.id, visitId: ratings.visitId, createdAt: ratings.createdAt })
       .from(ratings)
       .where(isNotNull(ratings.visitId));
-    expect(new Map(joined.map((r) => [r.visitId, r.createdAt]))).toEqual(new Map(rated.map((v) => [v.id, v.ratedAt])));
+    expect(new Map(joined.map((r) => [r.visitId, [r.id, r.createdAt]]))).toEqual(
+      new Map(rated.map((v) => [v.id, [v.ratingId, v.ratedAt]])),
+    );
     expect(seeded.visits).toBeGreaterThan(seeded.ratings);
   });
 });

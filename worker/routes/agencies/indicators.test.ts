@@ -116,7 +116,7 @@ describe.each(STORES)("indicators (%s store)", (store) => {
             counterId: ids.counters.get(v.counter)!,
             officerId: v.officer,
             times: v.times,
-            ratedAt: v.rated ? (v.times.finishedAt ?? 0) + 30_000 : null,
+            rating: v.rated ? { id: `r-${i}`, at: (v.times.finishedAt ?? 0) + 30_000 } : null,
           },
           { opensAt: "00:00", closesAt: "00:00" },
           "Asia/Jakarta",
