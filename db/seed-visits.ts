@@ -211,7 +211,7 @@ export async function seedVisits(db: Db, q: DemoQueue): Promise<number> {
       // A handful of implausible visits, kept and flagged: a finish logged before service, a ticket never closed.
       if (k % 401 === 0) times.finishedAt = (times.servedAt ?? calledAt) - 180_000;
       if (k % 997 === 0) times.finishedAt = (times.servedAt ?? calledAt) + 13 * 3_600_000;
-      previous = Math.max(previous, times.finishedAt ?? finishedAt);
+      previous = Math.max(previous, finishedAt);
       const id = `${day}-${counter.code}-${String(i + 1).padStart(3, "0")}`;
       if (rating) rating.visitId = id;
       rows.push(
