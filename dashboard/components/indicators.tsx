@@ -108,60 +108,61 @@ export function ServicesBeside({ rows, own, locale }: { rows: ServiceBeside[]; o
   );
 }
 
-/** A time's median · 90th percentile in minutes, or that there is not enough data (the evidence page's compact cells). */
-const timeText = (t: TimeFigures, locale: Locale) =>
-  t.enough
-    ? sayIndicator(locale, "timeFigures", {
-        median: t.median ?? "–",
-        p90: sayIndicator(locale, "minutes", { n: t.p90 ?? "–" }),
-      })
-    : sayIndicator(locale, "notEnoughShort");
+/** A time's median · 90th percentile in minutes, or that there is not enough data (the evidence page's cells). */
+const figuresText = (t: TimeFigures, locale: Locale) =>
+  t.enough ? `${t.median} · ${t.p90}` : sayIndicator(locale, "notEnoughShort");
 
 /**
- * The evidence page's one row for all services and one per service, to stay on one A4 sheet: the
- * officer's visits, rate and times, each time with the whole agency's for the same service in the same cell.
+ * The evidence page's times, narrow enough to stand beside the monthly trend on one A4 sheet: per
+ * service the officer's median · 90th percentile, the whole agency's for the same service in brackets.
  */
-function CompactServices({ s, locale }: { s: OfficerIndicators; locale: Locale }) {
-  const time = (t: TimeFigures, agency: TimeFigures) =>
-    sayIndicator(locale, "besideAgency", {
-      own: timeText(t, locale),
-      agency: agency.enough ? `${agency.median} · ${agency.p90}` : sayIndicator(locale, "notEnoughShort"),
-    });
+function CompactTimes({ s, locale }: { s: OfficerIndicators; locale: Locale }) {
+  const cell = (own: TimeFigures, agency: TimeFigures) =>
+    sayIndicator(locale, "besideAgency", { own: figuresText(own, locale), agency: figuresText(agency, locale) });
   return (
-    <Table
-      columns={[
-        sayIndicator(locale, "service"),
-        num(sayIndicator(locale, "visitsShort")),
-        num(sayIndicator(locale, "responseRate")),
-        num(sayIndicator(locale, "waitTimeBeside")),
-        num(sayIndicator(locale, "serviceTimeBeside")),
-      ]}
-    >
-      <tr>
-        <th scope="row">{sayIndicator(locale, "allServices")}</th>
-        <td class="num">{count(s.volume.visits, locale)}</td>
-        <td class="num">{rateText(s.volume, locale)}</td>
-        <td class="num">–</td>
-        <td class="num">–</td>
-      </tr>
-      {s.services.map((row) => (
-        <tr key={row.service}>
-          <th scope="row">{row.name}</th>
-          <td class="num">{count(row.own.visits, locale)}</td>
-          <td class="num">{rateText(row.own, locale)}</td>
-          <td class="num">{time(row.own.waitTime, row.agency.waitTime)}</td>
-          <td class="num">{time(row.own.serviceTime, row.agency.serviceTime)}</td>
-        </tr>
-      ))}
-    </Table>
+    <>
+      <Table
+        columns={[
+          sayIndicator(locale, "service"),
+          num(sayIndicator(locale, "waitTime")),
+          num(sayIndicator(locale, "serviceTime")),
+        ]}
+      >
+        {s.services.map((row) => (
+          <tr key={row.service}>
+            <th scope="row">{row.name}</th>
+            <td class="num">{cell(row.own.waitTime, row.agency.waitTime)}</td>
+            <td class="num">{cell(row.own.serviceTime, row.agency.serviceTime)}</td>
+          </tr>
+        ))}
+      </Table>
+      <p class="muted">{sayIndicator(locale, "evidenceNote")}</p>
+    </>
   );
 }
 
-/** The signed-in officer's own volume and speed (their page and the evidence page). */
-export function MyIndicators({ period, locale, printable }: { period: string; locale: Locale; printable?: boolean }) {
+/** The evidence page's figure of the officer's volume: visits and the response rate, or that there is not enough data. */
+export const volumeLine = (v: Volume, locale: Locale) =>
+  sayIndicator(locale, "visitsRate", {
+    visits: count(v.visits, locale),
+    rate: rateText(v, locale),
+  });
+
+/** The evidence page's speed per service (its facts carry the volume: volumeLine). */
+export function EvidenceIndicators({ s, locale }: { s: OfficerIndicators; locale: Locale }) {
+  return s.services.length === 0 ? null : (
+    <section class="indicators-compact" aria-labelledby="indicators-title">
+      <h2 id="indicators-title">{sayIndicator(locale, "title")}</h2>
+      <CompactTimes s={s} locale={locale} />
+    </section>
+  );
+}
+
+/** The signed-in officer's own volume and speed on their page. */
+export function MyIndicators({ period, locale }: { period: string; locale: Locale }) {
   const loaded = useApi<OfficerIndicators>(`/me/indicators?${period}`);
   return (
-    <section class={printable ? "indicators" : "card indicators"} aria-labelledby="indicators-title">
+    <section class="card indicators" aria-labelledby="indicators-title">
       <h2 id="indicators-title">{sayIndicator(locale, "title")}</h2>
       <Load loaded={loaded}>
         {(s) =>
@@ -169,15 +170,9 @@ export function MyIndicators({ period, locale, printable }: { period: string; lo
             <Empty>{sayIndicator(locale, "noVisits")}</Empty>
           ) : (
             <>
-              {printable ? (
-                <CompactServices s={s} locale={locale} />
-              ) : (
-                <>
-                  <p class="muted">{sayIndicator(locale, "officerIntro")}</p>
-                  <VolumeFacts v={s.volume} minVisits={s.minVisits} locale={locale} />
-                  <ServicesBeside rows={s.services} own={sayIndicator(locale, "you")} locale={locale} />
-                </>
-              )}
+              <p class="muted">{sayIndicator(locale, "officerIntro")}</p>
+              <VolumeFacts v={s.volume} minVisits={s.minVisits} locale={locale} />
+              <ServicesBeside rows={s.services} own={sayIndicator(locale, "you")} locale={locale} />
             </>
           )
         }

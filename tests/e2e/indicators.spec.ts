@@ -71,6 +71,8 @@ test("the evidence page carries volume and speed and still prints on one A4 shee
   const s = await mine(request, SITI);
   await signInAt(page, SITI, "/dashboard/me/evidence");
   await expect(page.getByRole("heading", { name: "Kunjungan dan kecepatan layanan" })).toBeVisible();
+  const rate = `${Math.round(s.volume.responseRate! * 100)}%`;
+  await expect(page.getByText(`${id(s.volume.visits)} · ${rate}`, { exact: true })).toBeVisible();
   await expect(page.locator(".comments li").first()).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("heading", { name: "Kunjungan dan kecepatan layanan" }).scrollIntoViewIfNeeded();
@@ -78,12 +80,12 @@ test("the evidence page carries volume and speed and still prints on one A4 shee
   const pages = await pdfPages(await page.pdf({ format: "A4" }));
   expect(pages).toHaveLength(1);
   const printed = pages[0].replace(/\s+/g, "");
-  expect(printed).toContain(`Semualayanan${id(s.volume.visits)}${Math.round(s.volume.responseRate! * 100)}%`);
+  expect(printed).toContain(`Kunjungandilayani·dinilai${id(s.volume.visits)}·${rate}`);
+  // Each service's times beside the agency's for the same service.
   for (const row of s.services) {
     const t = row.own.serviceTime;
-    expect(printed).toContain(
-      `${t.median}·${t.p90}menit(${row.agency.serviceTime.median}·${row.agency.serviceTime.p90})`,
-    );
+    const agency = row.agency.serviceTime;
+    expect(printed).toContain(`${t.median}·${t.p90}(${agency.median}·${agency.p90})`);
   }
 });
 
