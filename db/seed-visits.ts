@@ -8,7 +8,7 @@
  * Loaded in bulk: multi-row inserts, then the visit rollups rebuilt once.
  */
 
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import { localDay, type Timezone } from "../core/period.ts";
 import {
   type CounterHours,
@@ -22,7 +22,7 @@ import {
 import type { Db } from "./client.ts";
 import { rebuildVisitRollups } from "./queries/visit-rollups.ts";
 import type { VisitSource } from "./schema/visits.ts";
-import type { visits } from "./schema.ts";
+import { visits } from "./schema.ts";
 
 /** A visit as a sender gives it, before the server works out its buckets, day and flags. */
 export interface VisitFields {
@@ -40,11 +40,14 @@ export interface VisitFields {
   batch?: string;
 }
 
+/** A visit's row, every column filled. */
+export type VisitRow = Required<typeof visits.$inferInsert>;
+
 /**
  * The row of a visit as stored: its times' buckets, its local day, its flags and whether it
  * counts, by the rules of core/visits.ts (what tests and the demo insert in bulk).
  */
-export function visitRow(v: VisitFields, counter: CounterHours | null, timezone: Timezone): typeof visits.$inferInsert {
+export function visitRow(v: VisitFields, counter: CounterHours | null, timezone: Timezone): VisitRow {
   const wait = waitSeconds(v.times);
   const service = serviceSeconds(v.times);
   const flags = visitFlags(v.times, counter, timezone);
@@ -55,6 +58,7 @@ export function visitRow(v: VisitFields, counter: CounterHours | null, timezone:
     serviceId: v.serviceId,
     counterId: v.counterId,
     officerId: v.officerId,
+    officerNamed: false,
     queueNumber: v.queueNumber ?? null,
     ...v.times,
     startedAt: v.times.servedAt ?? v.times.calledAt,
@@ -64,6 +68,7 @@ export function visitRow(v: VisitFields, counter: CounterHours | null, timezone:
     flags,
     counted: flags.length === 0,
     source: v.source ?? "integration",
+    issuer: null,
     ratingId: v.rating?.id ?? null,
     ratedAt: v.rating?.at ?? null,
     receivedAt: v.receivedAt ?? (v.times.finishedAt ?? instant) + 60_000,
@@ -71,51 +76,23 @@ export function visitRow(v: VisitFields, counter: CounterHours | null, timezone:
   };
 }
 
-/** The columns insertVisits fills, in the order of each row's JSON array. */
-const INSERTED = [
-  ["agency_id", "agencyId"],
-  ["id", "id"],
-  ["service_id", "serviceId"],
-  ["counter_id", "counterId"],
-  ["officer_id", "officerId"],
-  ["queue_number", "queueNumber"],
-  ["taken_at", "takenAt"],
-  ["called_at", "calledAt"],
-  ["served_at", "servedAt"],
-  ["finished_at", "finishedAt"],
-  ["started_at", "startedAt"],
-  ["wait_bucket", "waitBucket"],
-  ["service_bucket", "serviceBucket"],
-  ["day", "day"],
-  ["flags", "flags"],
-  ["counted", "counted"],
-  ["source", "source"],
-  ["rating_id", "ratingId"],
-  ["rated_at", "ratedAt"],
-  ["received_at", "receivedAt"],
-  ["batch", "batch"],
-] as const;
-
 /**
  * Inserts visit rows in bulk and rebuilds the agency's visit rollups once: thousands of rows a
  * statement, read by SQLite from one JSON parameter (drizzle's builder binds every value on its own,
  * which made the demo's seeding several times slower).
  */
-export async function insertVisits(db: Db, agencyId: string, rows: (typeof visits.$inferInsert)[]) {
-  const columns = INSERTED.map(([column]) => column).join(", ");
-  const values = INSERTED.map(([column], i) =>
-    column === "flags" ? `json_extract(value, '$[${i}]')` : `value ->> ${i}`,
-  ).join(", ");
+export async function insertVisits(db: Db, agencyId: string, rows: VisitRow[]) {
+  // Every column of the table, so a column added later is never left out of the demo's rows.
+  const columns = Object.entries(getTableColumns(visits)).map(
+    ([key, column]) => [column.name, key as keyof VisitRow] as const,
+  );
+  const values = columns.map(([name], i) => (name === "flags" ? `json_extract(value, '$[${i}]')` : `value ->> ${i}`));
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows
       .slice(i, i + 5000)
-      .map((row) =>
-        INSERTED.map(([column, key]) =>
-          column === "flags" ? (row.flags ?? []) : column === "counted" ? Number(row.counted) : (row[key] ?? null),
-        ),
-      );
+      .map((row) => columns.map(([, key]) => (typeof row[key] === "boolean" ? Number(row[key]) : (row[key] ?? null))));
     await db.run(
-      sql`INSERT INTO visits (${sql.raw(columns)}) SELECT ${sql.raw(values)} FROM json_each(${JSON.stringify(chunk)})`,
+      sql`INSERT INTO visits (${sql.raw(columns.map(([name]) => name).join(", "))}) SELECT ${sql.raw(values.join(", "))} FROM json_each(${JSON.stringify(chunk)})`,
     );
   }
   await rebuildVisitRollups(db, agencyId);
@@ -165,7 +142,7 @@ export async function seedVisits(db: Db, q: DemoQueue): Promise<number> {
     byCounterDay.set(key, [...(byCounterDay.get(key) ?? []), r]);
   }
   const lastFew = Math.max(0, ...q.duties.filter((d) => d.officerId === q.fewVisitsOfficer).map((d) => d.startedAt));
-  const rows: (typeof visits.$inferInsert)[] = [];
+  const rows: VisitRow[] = [];
   let k = 0;
   for (const duty of q.duties) {
     if (!duty.endedAt) continue;
