@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { startServer } from "../tests/server.ts";
 import { bundleSizes } from "./bundles.ts";
+import { indicatorCosts } from "./indicators.ts";
 import { ingestRates } from "./ingest.ts";
 import { publicPageRate } from "./public-page.ts";
 import { reportCosts } from "./reports.ts";
@@ -128,6 +129,15 @@ if (costs.length === 2) {
     `not built: 1,000,000 took ${large.buildSeconds.toFixed(0)} s, so 10× would pass a minute`,
   );
 }
+// An officer's volume and speed (issue 21): GET /me/indicators' query over visit rollups.
+const [fewVisits, manyVisits] = await indicatorCosts();
+add(`officer indicators, 10,000 visits (median)`, `${fewVisits.officerMs.toFixed(2)} ms`);
+add(
+  `officer indicators, 1,000,000 visits (median)`,
+  `${manyVisits.officerMs.toFixed(2)} ms (${(manyVisits.officerMs / fewVisits.officerMs).toFixed(2)}×); built in ${manyVisits.buildSeconds.toFixed(0)} s`,
+  "≤ 2× the 10,000 figure",
+  manyVisits.officerMs <= 2 * fewVisits.officerMs,
+);
 
 const date = new Date().toISOString().slice(0, 10);
 writeFileSync("bench/results.json", `${JSON.stringify({ date, node: process.version, seconds, results }, null, 2)}\n`);

@@ -34,7 +34,7 @@ const MyCommentsQuery = PagedPeriodQuery.extend({ replied: z.enum(["1"]).optiona
 const COMMENTS_PAGE = 20;
 
 /** The caller's officer record and agency; a 403 for accounts not linked to an officer. */
-async function ownOfficer(c: Context<AppEnv>) {
+export async function ownOfficer(c: Context<AppEnv>) {
   const user = requirePermission(c, "ownScore");
   if (!user.officerId) throw forbidden("This account is not linked to an officer.");
   const row = await officerWithAgency(c.get("db"), user.officerId);
