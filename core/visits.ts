@@ -5,7 +5,7 @@
  * Pure: ingest, the indicators and the dashboard's import preview apply the same rules.
  */
 import { withinHours } from "./hours.ts";
-import { TIMEZONES, type Timezone } from "./period.ts";
+import { localDay, TIMEZONES, type Timezone } from "./period.ts";
 import { createWords } from "./words.ts";
 
 /** A visit's four times, ms since the epoch; any may be missing. */
@@ -147,6 +147,25 @@ export function percentileMinutes(histogram: readonly number[], p: number): numb
     if (seen >= rank) return TIME_BUCKETS[i];
   }
   return TIME_BUCKETS[TIME_BUCKETS.length - 1];
+}
+
+/**
+ * What a visit's row keeps beside its times: when service began, the buckets of its waiting and
+ * service time, its local day, its flags and whether it counts. Ingest and the demo data both make
+ * rows with this, so a seeded visit is one the API would have stored.
+ */
+export function visitMeasures(t: VisitTimes, counter: CounterHours | null, timezone: Timezone) {
+  const wait = waitSeconds(t);
+  const service = serviceSeconds(t);
+  const flags = visitFlags(t, counter, timezone);
+  return {
+    startedAt: serviceStart(t),
+    waitBucket: wait === null ? null : timeBucket(wait),
+    serviceBucket: service === null ? null : timeBucket(service),
+    day: localDay(visitInstant(t) ?? 0, timezone),
+    flags,
+    counted: flags.length === 0,
+  };
 }
 
 /** The response rate: rated visits ÷ visits, 0–1; null without visits. */

@@ -10,15 +10,7 @@
 
 import { getTableColumns, sql } from "drizzle-orm";
 import { localDay, type Timezone } from "../core/period.ts";
-import {
-  type CounterHours,
-  serviceSeconds,
-  timeBucket,
-  type VisitTimes,
-  visitFlags,
-  visitInstant,
-  waitSeconds,
-} from "../core/visits.ts";
+import { type CounterHours, type VisitTimes, visitInstant, visitMeasures } from "../core/visits.ts";
 import type { Db } from "./client.ts";
 import { rebuildVisitRollups } from "./queries/visit-rollups.ts";
 import type { VisitSource } from "./schema/visits.ts";
@@ -48,9 +40,6 @@ export type VisitRow = Required<typeof visits.$inferInsert>;
  * counts, by the rules of core/visits.ts (what tests and the demo insert in bulk).
  */
 export function visitRow(v: VisitFields, counter: CounterHours | null, timezone: Timezone): VisitRow {
-  const wait = waitSeconds(v.times);
-  const service = serviceSeconds(v.times);
-  const flags = visitFlags(v.times, counter, timezone);
   const instant = visitInstant(v.times) ?? v.receivedAt ?? 0;
   return {
     agencyId: v.agencyId,
@@ -61,12 +50,7 @@ export function visitRow(v: VisitFields, counter: CounterHours | null, timezone:
     officerNamed: false,
     queueNumber: v.queueNumber ?? null,
     ...v.times,
-    startedAt: v.times.servedAt ?? v.times.calledAt,
-    waitBucket: wait === null ? null : timeBucket(wait),
-    serviceBucket: service === null ? null : timeBucket(service),
-    day: localDay(instant, timezone),
-    flags,
-    counted: flags.length === 0,
+    ...visitMeasures(v.times, counter, timezone),
     source: v.source ?? "integration",
     issuer: null,
     ratingId: v.rating?.id ?? null,

@@ -7,10 +7,9 @@
  * then one of writes; a concurrent resend loses the INSERT's conflict and is told `duplicate`.
  */
 import type { InStatement, InValue } from "@libsql/client";
-import { localDay } from "../../core/period.ts";
 import type { VisitInput, VisitResult } from "../../core/visit-contract.ts";
 import { type JoinableVisit, visitOfTap } from "../../core/visit-join.ts";
-import { serviceSeconds, timeBucket, visitFlags, visitInstant, waitSeconds } from "../../core/visits.ts";
+import { visitInstant, visitMeasures } from "../../core/visits.ts";
 import type { Db } from "../client.ts";
 import type { VisitSource, visits } from "../schema.ts";
 import { rollupAddedRating, rollupRemovedRating } from "./rollups.ts";
@@ -79,9 +78,6 @@ function toRow(
     );
     officerId = duty?.officerId ?? null;
   }
-  const flags = visitFlags(times, hours, agency.timezone);
-  const wait = waitSeconds(times);
-  const service_ = serviceSeconds(times);
   return {
     agencyId: agency.id,
     id: input.id,
@@ -91,12 +87,7 @@ function toRow(
     officerNamed: Boolean(input.officer),
     queueNumber: input.queueNumber ?? null,
     ...times,
-    startedAt: times.servedAt ?? times.calledAt,
-    waitBucket: wait === null ? null : timeBucket(wait),
-    serviceBucket: service_ === null ? null : timeBucket(service_),
-    day: localDay(instant, agency.timezone),
-    flags,
-    counted: flags.length === 0,
+    ...visitMeasures(times, hours, agency.timezone),
     source: sender.source,
     issuer: sender.issuer,
     receivedAt: now,
