@@ -131,3 +131,21 @@ test("the overview, the printed report and the CSV show them by service, counter
   expect(printed).toContain("Kunjungandankecepatanlayanan");
   expect(printed).toContain(`${id(r.volume.visits)}kunjungan`);
 });
+
+test("the flagged tab lists the queue's implausible visits with their times and why, in words", async ({
+  page,
+  request,
+}) => {
+  const api = await adminApi(request);
+  const { visits } = await (await api.get(`/agencies/${AGENCY}/flagged/visits?period=2026`)).json();
+  expect(visits.length).toBeGreaterThan(0);
+  await signInAt(page, ADMIN.email, `/dashboard/a/${AGENCY}/flagged?period=2026`);
+  const card = page.getByRole("region", { name: "Kunjungan bertanda" });
+  await expect(card.getByText(/tidak dihitung dalam jumlah kunjungan/)).toBeVisible();
+  const first = card.getByRole("row").nth(1);
+  await expect(first.getByRole("rowheader")).toHaveText(visits[0].queueNumber);
+  await expect(first).toContainText(visits[0].officer);
+  await expect(card.getByText(/selesai sebelum dilayani|lebih lama dari satu hari kerja/).first()).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "indicators-flagged-visits");
+});
