@@ -17,6 +17,18 @@ import { agencies, officers } from "../db/schema.ts";
 import { seedDemo } from "../db/seed.ts";
 
 /**
+ * Numbers the demo's services, counters and officers 0… in temporary tables s, c and o (k, id), so
+ * generated rows can spread over them by arithmetic on their sequence number.
+ */
+export async function numberDemoSetup(db: Db) {
+  await db.batch([
+    db.run(sql`CREATE TEMP TABLE s AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM services`),
+    db.run(sql`CREATE TEMP TABLE c AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM counters`),
+    db.run(sql`CREATE TEMP TABLE o AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM officers`),
+  ]);
+}
+
+/**
  * Fills a fresh database with `count` kiosk ratings spread evenly over the days
  * of 2026, the four services and the four counters, a third with the full questionnaire.
  */
@@ -29,11 +41,7 @@ async function databaseWith(
   await migrateDatabase(db);
   await seedDemo(db, { password: "bench-password", pin: "123456", origins: [], weeks: 0 });
   const [agency] = await db.select().from(agencies);
-  await db.batch([
-    db.run(sql`CREATE TEMP TABLE s AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM services`),
-    db.run(sql`CREATE TEMP TABLE c AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM counters`),
-    db.run(sql`CREATE TEMP TABLE o AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM officers`),
-  ]);
+  await numberDemoSetup(db);
   const answer = (salt: number) => sql.raw(`CASE WHEN i % 3 = 0 THEN 1 + (i * ${salt}) % 4 END`);
   await db.run(sql`
     WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ${count - 1})
@@ -54,7 +62,7 @@ async function databaseWith(
 }
 
 /** Median milliseconds of `runs` calls. */
-async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
+export async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();

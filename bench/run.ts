@@ -10,9 +10,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { startServer } from "../tests/server.ts";
 import { bundleSizes } from "./bundles.ts";
+import { indicatorCosts } from "./indicators.ts";
 import { ingestRates } from "./ingest.ts";
 import { publicPageRate } from "./public-page.ts";
 import { reportCosts } from "./reports.ts";
+import { visitRates } from "./visits.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const password = "bench-demo-password";
@@ -83,6 +85,15 @@ try {
     pageRatio >= 2,
   );
   if (publik.failed > 0) add("failed requests during the public page runs", String(publik.failed), "0", false);
+  // A queue system's batches (docs/design.md, "Performance budgets").
+  const queue = await visitRates(server, password, seconds);
+  add(
+    "POST /api/v1/agencies/{slug}/visits, 500-visit batches (-c 4), median of 3",
+    `${Math.round(queue.visitsPerSecond)} visits/s (${queue.runs.map((r) => Math.round(r)).join(", ")})`,
+    "≥ 20,000",
+    queue.visitsPerSecond >= 20_000,
+  );
+  if (queue.failed > 0) add("failed requests during the visits runs", String(queue.failed), "0", false);
 } finally {
   await server.stop();
 }
@@ -118,6 +129,15 @@ if (costs.length === 2) {
     `not built: 1,000,000 took ${large.buildSeconds.toFixed(0)} s, so 10× would pass a minute`,
   );
 }
+// An officer's volume and speed (issue 21): GET /me/indicators' query over visit rollups.
+const [fewVisits, manyVisits] = await indicatorCosts();
+add(`officer indicators, 10,000 visits (median)`, `${fewVisits.officerMs.toFixed(2)} ms`);
+add(
+  `officer indicators, 1,000,000 visits (median)`,
+  `${manyVisits.officerMs.toFixed(2)} ms (${(manyVisits.officerMs / fewVisits.officerMs).toFixed(2)}×); built in ${manyVisits.buildSeconds.toFixed(0)} s`,
+  "≤ 2× the 10,000 figure",
+  manyVisits.officerMs <= 2 * fewVisits.officerMs,
+);
 
 const date = new Date().toISOString().slice(0, 10);
 writeFileSync("bench/results.json", `${JSON.stringify({ date, node: process.version, seconds, results }, null, 2)}\n`);

@@ -136,6 +136,17 @@ export const OfficerScoreResponse = OfficerIndicator.extend({
       "index, shown apart; they count for the unit, never for n, fair or band (no one else vouched for the service)",
   }),
 }).meta({ id: "OfficerScore" });
+/** The visit a commented rating joined: how long its citizen waited and was served. */
+const RatedVisit = z
+  .object({
+    waitMinutes: z.number().int().nullable(),
+    serviceMinutes: z.number().int().nullable(),
+  })
+  .nullable()
+  .meta({
+    description:
+      'The queue visit the rating joined (docs/scoring.md, "Volume and speed"): waiting and service time in minutes, rounded up to the indicators\' buckets; null when it joined none',
+  });
 export const CommentsResponse = z
   .object({
     period: Period,
@@ -151,6 +162,7 @@ export const CommentsResponse = z
         channel: z.enum(CHANNELS),
         contest: ContestState.nullable().meta({ description: "The officer's contest of this rating and its decision" }),
         reply: CommentReply.nullable().meta({ description: "The officer's reply (POST /me/comments/{id}/reply)" }),
+        visit: RatedVisit,
       }),
     ),
   })
@@ -177,6 +189,7 @@ export const AgencyCommentsResponse = z
           .boolean()
           .meta({ description: "The reason biaya, or a comment that speaks of money (core/levy.ts)" }),
         reply: CommentReply.nullable().meta({ description: "The officer's reply to it, if any" }),
+        visit: RatedVisit,
       }),
     ),
   })

@@ -69,3 +69,31 @@ export type VisitResult = z.infer<typeof VisitResult>;
 export const VisitsResponse = z.object({ results: z.array(VisitResult) }).meta({ id: "VisitsResponse" });
 /** The answer of POST /agencies/{slug}/visits. */
 export type VisitsResponse = z.infer<typeof VisitsResponse>;
+
+const instant = z.iso.datetime().nullable();
+
+/** A visit kept but flagged implausible, as the agency's readers review it. */
+export const FlaggedVisit = z
+  .object({
+    id: z.string(),
+    queueNumber: z.string().nullable(),
+    service: z.string(),
+    counter: z.string().nullable().meta({ description: "The counter's name" }),
+    officer: z.string().nullable(),
+    takenAt: instant,
+    calledAt: instant,
+    servedAt: instant,
+    finishedAt: instant,
+    flags: z.array(z.enum(VISIT_FLAGS)),
+  })
+  .meta({ id: "FlaggedVisit" });
+
+/** GET /agencies/{slug}/flagged/visits: a period's flagged visits, the latest first, 100 a page. */
+export const FlaggedVisitsResponse = z
+  .object({
+    period: z.object({ label: z.string(), from: z.string(), to: z.string() }),
+    visits: z.array(FlaggedVisit),
+  })
+  .meta({ id: "FlaggedVisits" });
+/** A period's flagged visits. */
+export type FlaggedVisits = z.infer<typeof FlaggedVisitsResponse>;

@@ -5,7 +5,7 @@
  * Pure: ingest, the indicators and the dashboard's import preview apply the same rules.
  */
 import { withinHours } from "./hours.ts";
-import { TIMEZONES, type Timezone } from "./period.ts";
+import { localDay, TIMEZONES, type Timezone } from "./period.ts";
 import { createWords } from "./words.ts";
 
 /** A visit's four times, ms since the epoch; any may be missing. */
@@ -149,5 +149,42 @@ export function percentileMinutes(histogram: readonly number[], p: number): numb
   return TIME_BUCKETS[TIME_BUCKETS.length - 1];
 }
 
+/**
+ * What a visit's row keeps beside its times: when service began, the buckets of its waiting and
+ * service time, its local day, its flags and whether it counts. Ingest and the demo data both make
+ * rows with this, so a seeded visit is one the API would have stored.
+ */
+export function visitMeasures(t: VisitTimes, counter: CounterHours | null, timezone: Timezone) {
+  const wait = waitSeconds(t);
+  const service = serviceSeconds(t);
+  const flags = visitFlags(t, counter, timezone);
+  return {
+    startedAt: serviceStart(t),
+    waitBucket: wait === null ? null : timeBucket(wait),
+    serviceBucket: service === null ? null : timeBucket(service),
+    day: localDay(visitInstant(t) ?? 0, timezone),
+    flags,
+    counted: flags.length === 0,
+  };
+}
+
 /** The response rate: rated visits ÷ visits, 0–1; null without visits. */
 export const responseRate = (rated: number, visits: number) => (visits > 0 ? rated / visits : null);
+
+/** A rated visit's buckets, as stored. */
+export interface VisitBuckets {
+  waitBucket: number | null;
+  serviceBucket: number | null;
+}
+
+/**
+ * The waiting and service time of the visit a rating joined, in minutes rounded up to their bucket
+ * (as the indicators read them), for a reader beside the citizen's comment; null without a visit.
+ */
+export const visitMinutes = (visit: VisitBuckets | null) =>
+  visit === null
+    ? null
+    : {
+        waitMinutes: visit.waitBucket === null ? null : TIME_BUCKETS[visit.waitBucket],
+        serviceMinutes: visit.serviceBucket === null ? null : TIME_BUCKETS[visit.serviceBucket],
+      };

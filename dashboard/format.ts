@@ -34,6 +34,14 @@ export const dateTime = (iso: string, locale: Locale, zone: Timezone | undefined
     ? `${new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(new Date(iso))} ${ZONE_NAMES[zone]}`
     : "…";
 
+/** A time of day with seconds in the agency's zone ("08.06.15"), "–" for none: a queue log's times side by side. */
+export const clock = (iso: string | null, locale: Locale, zone: Timezone | undefined) =>
+  iso === null
+    ? "–"
+    : zone
+      ? new Intl.DateTimeFormat(intlTag(locale), { timeStyle: "medium", timeZone: zone }).format(new Date(iso))
+      : "…";
+
 // Days, months and periods in words live in core: the IKM badge names a period as these pages do.
 export { day, month, periodWords } from "../core/period-words.ts";
 

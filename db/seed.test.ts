@@ -2,11 +2,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, isNotNull } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { currentSemester } from "../core/period.ts";
+import { currentSemester, parsePeriod } from "../core/period.ts";
+import { MIN_VISITS } from "../core/visits.ts";
 import { migrateDatabase, openDatabase } from "./node.ts";
-import { commentReplies, officerFeedback, officers, publications, ratings, users } from "./schema.ts";
+import { agencyIndicators } from "./queries/indicators.ts";
+import { commentReplies, officerFeedback, officers, publications, ratings, users, visits } from "./schema.ts";
 import { DEMO_OFFICERS, seedDemo } from "./seed.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "suara-seed-"));
@@ -52,5 +54,40 @@ describe("seedDemo", () => {
     expect(rows[0].snapshot.respondents).toBeGreaterThan(100);
     // The demo's plan for that semester was written before it was published: the snapshot holds it.
     expect(rows[0].snapshot.followUps).toHaveLength(3);
+  });
+});
+
+describe("the demo's queue log", () => {
+  it("gives the specs' officer enough visits, one officer fewer than the minimum, a rate of 30–60% and a handful flagged", async () => {
+    const db = await openDatabase({ url: `file:${join(dir, "queue.db")}` });
+    await migrateDatabase(db);
+    const now = Date.parse("2026-11-30T03:00:00Z");
+    const seeded = await seedDemo(db, { password: "seed-password-1", pin: "246810", origins: [], now });
+    const period = parsePeriod(currentSemester(now, "Asia/Jakarta"))!;
+    const [agencyId] = (await db.select({ id: officers.agencyId }).from(officers).limit(1)).map((o) => o.id);
+    const figures = await agencyIndicators(db, agencyId, period);
+    const byNip = (nip: string) =>
+      figures.byOfficer.find((o) => o.name === DEMO_OFFICERS.find((d) => d.nip === nip)?.name)!;
+    expect(byNip(DEMO_OFFICERS[0].nip).volume).toMatchObject({ enough: true, visits: expect.any(Number) });
+    expect(byNip(DEMO_OFFICERS[0].nip).volume.visits).toBeGreaterThanOrEqual(MIN_VISITS);
+    expect(byNip(DEMO_OFFICERS[5].nip).volume).toMatchObject({ enough: false, responseRate: null });
+    expect(byNip(DEMO_OFFICERS[5].nip).volume.visits).toBeGreaterThan(0);
+    expect(figures.volume.responseRate).toBeGreaterThan(0.3);
+    expect(figures.volume.responseRate).toBeLessThan(0.6);
+    expect(figures.volume.flagged).toBeGreaterThan(0);
+    expect(figures.volume.flagged).toBeLessThan(figures.volume.visits / 100);
+    // Each rated visit is the visit of a demo rating, and that rating names it.
+    const rated = await db
+      .select({ id: visits.id, ratingId: visits.ratingId, ratedAt: visits.ratedAt })
+      .from(visits)
+      .where(isNotNull(visits.ratingId));
+    const joined = await db
+      .select({ id: ratings.id, visitId: ratings.visitId, createdAt: ratings.createdAt })
+      .from(ratings)
+      .where(isNotNull(ratings.visitId));
+    expect(new Map(joined.map((r) => [r.visitId, [r.id, r.createdAt]]))).toEqual(
+      new Map(rated.map((v) => [v.id, [v.ratingId, v.ratedAt]])),
+    );
+    expect(seeded.visits).toBeGreaterThan(seeded.ratings);
   });
 });

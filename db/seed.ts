@@ -2,7 +2,8 @@
  * The demo agency (docs/design.md, "Demo data"): Disdukcapil Kota Tebing Tinggi with
  * four services, four counters, six officers, an admin, a supervisor, a
  * regional admin, and thirty weeks of plausible kiosk ratings attributed through
- * real duties, so every screen has something to show, and its past semester published.
+ * real duties with the queue log of those duties (seed-visits.ts), so every screen has something to
+ * show, and its past semester published.
  * Deterministic for a given day.
  */
 import { count } from "drizzle-orm";
@@ -15,6 +16,7 @@ import type { Db } from "./client.ts";
 import { rebuildRollups } from "./queries/rollups.ts";
 import { agencies, counterServices, counters, duties, officers, ratings, services, users } from "./schema.ts";
 import { seedHistory } from "./seed-history.ts";
+import { seedVisits } from "./seed-visits.ts";
 
 /** The demo agency's slug. */
 export const DEMO_AGENCY = "disdukcapil-tebingtinggi";
@@ -65,7 +67,7 @@ const LEVY_COMMENTS = [
 ];
 
 /** mulberry32: a small seeded PRNG, so the demo is the same on every machine for a given day. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -233,8 +235,20 @@ export async function seedDemo(db: Db, { password, pin, origins, now = Date.now(
     });
   }
   if (dutyRows.length) await db.insert(duties).values(dutyRows);
+  // The queue log of those duties; it sets each kiosk rating's visit, so it comes before their insert.
+  const visitCount = await seedVisits(db, {
+    agencyId,
+    timezone,
+    services: serviceRows,
+    counters: counterRows,
+    servicesAt: new Map(counterRows.map((counter, c) => [counter.id, givenAt[c].map((s) => serviceRows[s].id)])),
+    duties: dutyRows,
+    ratings: ratingRows,
+    fewVisitsOfficer: officerRows[officerRows.length - 1].id,
+    random,
+  });
   for (let i = 0; i < ratingRows.length; i += 400) await db.insert(ratings).values(ratingRows.slice(i, i + 400));
   await rebuildRollups(db, agencyId);
   await seedHistory(db, { agencyId, adminId, supervisorId, officerId: officerRows[0].id, ratingRows, now, timezone });
-  return { agencyId, ratings: ratingRows.length };
+  return { agencyId, ratings: ratingRows.length, visits: visitCount };
 }

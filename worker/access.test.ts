@@ -125,6 +125,12 @@ const ROUTES: Route[] = [
     allowed: READERS,
   },
   { method: "GET", name: "/agencies/:slug/flagged", path: () => `${a}/flagged?period=2026-11`, allowed: READERS },
+  {
+    method: "GET",
+    name: "/agencies/:slug/flagged/visits",
+    path: () => `${a}/flagged/visits?period=2026-11`,
+    allowed: READERS,
+  },
   { method: "GET", name: "/agencies/:slug/comments", path: () => `${a}/comments?period=2026-11`, allowed: READERS },
   {
     method: "POST",
@@ -408,6 +414,21 @@ const ROUTES: Route[] = [
   },
   { method: "GET", name: "/me/score", path: () => "/api/v1/me/score?period=2026", allowed: ["officer"] },
   { method: "GET", name: "/me/comments", path: () => "/api/v1/me/comments?period=2026", allowed: ["officer"] },
+  // Volume and speed: the agency's and any of its officers' for its readers; an officer only their own.
+  { method: "GET", name: "/me/indicators", path: () => "/api/v1/me/indicators?period=2026", allowed: ["officer"] },
+  { method: "GET", name: "/agencies/:slug/indicators", path: () => `${a}/indicators?period=2026`, allowed: READERS },
+  {
+    method: "GET",
+    name: "/agencies/:slug/indicators.csv",
+    path: () => `${a}/indicators.csv?period=2026`,
+    allowed: READERS,
+  },
+  {
+    method: "GET",
+    name: "/agencies/:slug/officers/:id/indicators",
+    path: () => `${a}/officers/${officerId}/indicators?period=2026`,
+    allowed: READERS,
+  },
   // Only an account linked to an officer, for a rating of their own (a colleague's is 404: contests.test.ts).
   {
     method: "POST",
@@ -574,6 +595,7 @@ describe("another region's agency", () => {
   const other = `/api/v1/agencies/${OTHER_AGENCY}`;
   it.each([
     ["GET", "/report?period=2026"],
+    ["GET", "/indicators?period=2026"],
     ["GET", "/setup"],
     ["GET", "/officers"],
     ["GET", "/audit"],

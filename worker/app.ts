@@ -31,6 +31,7 @@ import { createCounterDutyRoutes } from "./routes/counters/duty.ts";
 import { createDevicesRoutes } from "./routes/devices.ts";
 import { createHealthRoutes } from "./routes/health.ts";
 import { myCommentsRoutes, myFeedbackRoutes } from "./routes/me/answers.ts";
+import { myIndicatorsRoutes } from "./routes/me/indicators.ts";
 import { myRatingsRoutes } from "./routes/me/ratings.ts";
 import { meRoutes } from "./routes/me.ts";
 import { publicRoutes } from "./routes/public.ts";
@@ -118,7 +119,8 @@ export function createApp({
     .route("/me", meRoutes)
     .route("/me/ratings", myRatingsRoutes)
     .route("/me/comments", myCommentsRoutes)
-    .route("/me/feedback", myFeedbackRoutes);
+    .route("/me/feedback", myFeedbackRoutes)
+    .route("/me/indicators", myIndicatorsRoutes);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -2,12 +2,13 @@
  * The agency overview for supervisors and admins: the IKM (official only with
  * all 9 elements answered) with its method, the SKM respondents and face-only
  * taps counted apart, each element's NRR and score, IKM and quick index per
- * service and per counter, citizens' reasons and possible levies, the quick-index trend,
- * sample adequacy and the CSV.
+ * service and per counter, visits and speed by service, counter and officer beside satisfaction,
+ * citizens' reasons and possible levies, the quick-index trend, sample adequacy and the CSVs.
  */
 
 import { useContext, useMemo } from "preact/hooks";
 import { useRoute } from "preact-iso";
+import { sayIndicator } from "../../core/indicator-words.ts";
 import { ELEMENTS, type Locale } from "../../core/questionnaire.ts";
 import type { Setup } from "../../core/responses.ts";
 import type { Report } from "../../core/score-responses.ts";
@@ -15,6 +16,7 @@ import { ikmStanding } from "../../core/scoring.ts";
 import { Band } from "../components/band.tsx";
 import { LineChart } from "../components/chart.tsx";
 import { Fact } from "../components/fact.tsx";
+import { AgencyIndicatorsSection } from "../components/indicators.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { ReasonsSections } from "../components/reasons.tsx";
@@ -53,6 +55,9 @@ export function AgencyPage() {
         <a class="button secondary" href={`/api/v1/agencies/${slug}/ratings.csv?${period}&lang=${locale}`} download>
           {text(locale, "csv")}
         </a>
+        <a class="button secondary" href={`/api/v1/agencies/${slug}/indicators.csv?${period}&lang=${locale}`} download>
+          {sayIndicator(locale, "csv")}
+        </a>
       </div>
       <Load loaded={loaded}>
         {(r) => (
@@ -61,6 +66,7 @@ export function AgencyPage() {
             <Elements r={r} locale={locale} />
             <Breakdown r={r} locale={locale} kind="service" />
             <Breakdown r={r} locale={locale} kind="counter" />
+            <AgencyIndicatorsSection slug={slug} period={period} locale={locale} />
             <ReasonsSections slug={slug} period={period} locale={locale} />
             <QuickTrend r={r} locale={locale} />
             <SampleCard r={r} locale={locale} onStated={loaded.retry} />

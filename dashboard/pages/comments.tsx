@@ -13,6 +13,7 @@ import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { CommentReasons, reasonFilterOptions } from "../components/reasons.tsx";
 import { Empty, Load } from "../components/states.tsx";
+import { visitTimes } from "../components/visit-times.ts";
 import { Session } from "../context.ts";
 import { dateTime } from "../format.ts";
 import { sayReasons } from "../reasons-words.ts";
@@ -97,6 +98,7 @@ export function CommentsPage() {
                         {c.counterName ? ` · ${c.counterName}` : ""}
                         {c.officer ? ` · ${c.officer}` : ""}
                         {c.overall ? ` · ${FACES[c.overall - 1][locale]}` : ""}
+                        {visitTimes(c.visit, locale)}
                       </p>
                       {c.reply ? <ReplyShown reply={c.reply} locale={locale} zone={zone} /> : null}
                     </li>

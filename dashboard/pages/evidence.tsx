@@ -1,18 +1,22 @@
 /**
  * The evidence page (bukti dukung) for the annual assessment: one printable A4
  * page per period for "Berorientasi Pelayanan" (PermenPANRB 6/2022), printed by
- * the browser (print CSS, no PDF library), wholly in the reader's language, with
+ * the browser (print CSS, no PDF library), wholly in the reader's language: satisfaction,
+ * volume and speed (visits, response rate, waiting and service time per service), with
  * the date it was printed, the officer's replies under the quoted comments and their
  * supervisors' feedback of the period with when it was read, and a block for the officer's and their direct
  * superior's signatures, as SKP evidence is endorsed.
  */
 import { useContext, useMemo } from "preact/hooks";
+import type { OfficerIndicators } from "../../core/indicator-contract.ts";
+import { sayIndicator } from "../../core/indicator-words.ts";
 import { ELEMENTS, type Locale } from "../../core/questionnaire.ts";
 import type { Comments, OfficerScore } from "../../core/score-responses.ts";
 import { answerText } from "../answer-words.ts";
 import { Band } from "../components/band.tsx";
 import { ReplyShown } from "../components/comment-reply.tsx";
 import { Fact } from "../components/fact.tsx";
+import { EvidenceIndicators, volumeLine } from "../components/indicators.tsx";
 import { Layout } from "../components/layout.tsx";
 import { MyFeedback } from "../components/my-feedback.tsx";
 import { usePeriodQuery } from "../components/period.tsx";
@@ -37,6 +41,8 @@ export function EvidencePage() {
   const locale = useContext(Session).locale.value;
   const period = usePeriodQuery();
   const loaded = useApi<OfficerScore>(`/me/score?${period}`);
+  // Volume and speed from the queue system, beside satisfaction (docs/scoring.md, "Volume and speed").
+  const indicators = useApi<OfficerIndicators>(`/me/indicators?${period}`);
   const zone = useZone();
   // The moment the page was opened stands for when it is printed: one print date, not a clock that moves.
   const printedAt = useMemo(() => new Date().toISOString(), []);
@@ -80,25 +86,34 @@ export function EvidencePage() {
                 <Fact label={officerElements.join(" / ")}>
                   {shown(`${score(s.elements.kompetensi.score, locale)} / ${score(s.elements.perilaku.score, locale)}`)}
                 </Fact>
+                {indicators.data ? (
+                  <Fact label={sayIndicator(locale, "visitsRated")}>{volumeLine(indicators.data.volume, locale)}</Fact>
+                ) : null}
               </dl>
-              <h2>{text(locale, "trendTitle")}</h2>
-              <Table
-                columns={[
-                  text(locale, "period"),
-                  num(text(locale, "ratingsReceived")),
-                  num(text(locale, "index")),
-                  num(text(locale, "fairScore")),
-                ]}
-              >
-                {s.trend.map(withhold).map((m) => (
-                  <tr key={m.month}>
-                    <th scope="row">{month(m.month, locale)}</th>
-                    <td class="num">{count(m.n, locale)}</td>
-                    <td class="num">{m.enough ? score(m.index, locale) : text(locale, "notEnoughShort")}</td>
-                    <td class="num">{m.enough ? score(m.fair, locale) : text(locale, "notEnoughShort")}</td>
-                  </tr>
-                ))}
-              </Table>
+              {/* Satisfaction month by month and speed per service side by side when printed: one A4 sheet. */}
+              <div class="evidence-row">
+                <div>
+                  <h2>{text(locale, "trendTitle")}</h2>
+                  <Table
+                    columns={[
+                      text(locale, "period"),
+                      num(text(locale, "ratingsReceived")),
+                      num(text(locale, "index")),
+                      num(text(locale, "fairScore")),
+                    ]}
+                  >
+                    {s.trend.map(withhold).map((m) => (
+                      <tr key={m.month}>
+                        <th scope="row">{month(m.month, locale)}</th>
+                        <td class="num">{count(m.n, locale)}</td>
+                        <td class="num">{m.enough ? score(m.index, locale) : text(locale, "notEnoughShort")}</td>
+                        <td class="num">{m.enough ? score(m.fair, locale) : text(locale, "notEnoughShort")}</td>
+                      </tr>
+                    ))}
+                  </Table>
+                </div>
+                {indicators.data ? <EvidenceIndicators s={indicators.data} locale={locale} /> : null}
+              </div>
               <CommentsList period={period} locale={locale} limit={QUOTED_COMMENTS} />
               <RepliedComments period={period} locale={locale} />
               <MyFeedback period={period} locale={locale} printable />

@@ -1,4 +1,7 @@
-/** Flagged ratings with when, where and why, in words; admins exclude or include each (audited, rollups move with it). */
+/**
+ * Flagged ratings with when, where and why, in words; admins exclude or include each (audited, rollups
+ * move with it). Below them, the visits flagged implausible.
+ */
 
 import { useContext, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
@@ -8,6 +11,7 @@ import { FACES } from "../../core/questionnaire.ts";
 import { roleMay } from "../../core/roles.ts";
 import type { Flagged } from "../../core/score-responses.ts";
 import { api } from "../api.ts";
+import { FlaggedVisitsCard } from "../components/flagged-visits.tsx";
 import { Layout } from "../components/layout.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { Empty, Load } from "../components/states.tsx";
@@ -24,7 +28,8 @@ export function FlaggedPage() {
   const locale = session.locale.value;
   const { slug } = useRoute().params;
   const zone = useZone(slug);
-  const loaded = useApi<Flagged>(`/agencies/${slug}/flagged?${usePeriodQuery()}`);
+  const query = usePeriodQuery();
+  const loaded = useApi<Flagged>(`/agencies/${slug}/flagged?${query}`);
   const manages = roleMay(session.me.value?.user.role ?? "", "manageAgency");
   const [changed, setChanged] = useState<Record<string, { counted: boolean; flags: Flag[] }>>({});
   const [error, setError] = useState("");
@@ -94,6 +99,7 @@ export function FlaggedPage() {
           }
         </Load>
       </section>
+      <FlaggedVisitsCard slug={slug} query={query} locale={locale} zone={zone} />
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 /**
- * An officer's own page: the fair score with its band, the direct index, n, the
+ * An officer's own page: the fair score with its band, the direct index, n, their visits,
+ * response rate and waiting and service time per service beside the agency's, the
  * 95% interval drawn as a range with the unit average, what the fair score
  * means, the monthly trend, the spread of faces, the two elements about the
  * officer beside the unit's, the ratings from their own tickets apart, and the
@@ -16,12 +17,14 @@ import { LineChart } from "../components/chart.tsx";
 import { CommentReplyControl, ReplyShown } from "../components/comment-reply.tsx";
 import { ContestReply } from "../components/contest-reply.tsx";
 import { Fact } from "../components/fact.tsx";
+import { MyIndicators } from "../components/indicators.tsx";
 import { Layout } from "../components/layout.tsx";
 import { useMore } from "../components/more.tsx";
 import { MyFeedback } from "../components/my-feedback.tsx";
 import { PeriodPicker, usePeriodQuery } from "../components/period.tsx";
 import { Empty, Load } from "../components/states.tsx";
 import { Heads, num, ScrollBox } from "../components/table.tsx";
+import { visitTimes } from "../components/visit-times.ts";
 import { Session } from "../context.ts";
 import { count, dateTime, month, periodWords, range, score } from "../format.ts";
 import { text } from "../text.ts";
@@ -41,6 +44,7 @@ export function OfficerPage() {
         {(s) => (
           <>
             <ScoreCard s={s} locale={locale} />
+            <MyIndicators period={period} locale={locale} />
             <Trend s={s} locale={locale} />
             <div class="grid-2">
               <FacesSpread s={s} locale={locale} />
@@ -267,6 +271,7 @@ function CommentItems({
             <p class="muted">
               {dateTime(c.createdAt, locale, zone)} · {c.service}
               {c.overall ? ` · ${FACES[c.overall - 1][locale]}` : ""}
+              {visitTimes(c.visit, locale)}
             </p>
             {limit ? (
               c.reply && <ReplyShown reply={c.reply} locale={locale} />

@@ -1,7 +1,8 @@
 /**
  * The printable SKM report, in the structure PermenPANRB 14/2017 reports follow:
  * unit and period, method, respondents and their profile, NRR and element score
- * per element, the IKM with its grade and performance, per service, comments,
+ * per element, the IKM with its grade and performance, per service, visits and speed beside
+ * satisfaction (from the queue system), comments,
  * citizens' reasons and possible levies, and the sample-size statement. Printed by the browser (print CSS, A4).
  */
 
@@ -12,6 +13,7 @@ import type { AgencyComments, Profile, Report } from "../../core/score-responses
 import { BANDS } from "../../core/scoring.ts";
 import { Fact } from "../components/fact.tsx";
 import { FollowUpPlan } from "../components/follow-ups.tsx";
+import { AgencyIndicatorsSection } from "../components/indicators.tsx";
 import { Layout } from "../components/layout.tsx";
 import { usePeriodQuery } from "../components/period.tsx";
 import { PrintToolbar } from "../components/print-toolbar.tsx";
@@ -63,6 +65,7 @@ export function ReportPage() {
             {r.ikm ? <p class="muted">{text(locale, "comparison", { value: score(r.ikm.value011, locale) })}</p> : null}
             <Elements r={r} locale={locale} chart={false} />
             <Breakdown r={r} locale={locale} kind="service" />
+            <AgencyIndicatorsSection slug={slug} period={period} locale={locale} />
             <section aria-labelledby="profile-title">
               <h2 id="profile-title">{text(locale, "profileTitle")}</h2>
               <Load loaded={profile}>{(p) => <ProfileTables p={p} locale={locale} />}</Load>

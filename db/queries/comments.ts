@@ -3,7 +3,7 @@ import { and, between, desc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { isPossibleLevy, LEVY_FILTER } from "../../core/levy.ts";
 import type { Period } from "../../core/period.ts";
 import type { Db } from "../client.ts";
-import { commentReplies, contests, counters, officers, ratings, services } from "../schema.ts";
+import { commentReplies, contests, counters, officers, ratings, services, visits } from "../schema.ts";
 
 /** What every list of comments shows of a commented rating. */
 const commentColumns = {
@@ -15,7 +15,12 @@ const commentColumns = {
   channel: ratings.channel,
   /** The officer's reply (db/queries/replies.ts): every reader of a comment reads it too. */
   reply: { id: commentReplies.id, text: commentReplies.text, createdAt: commentReplies.createdAt },
+  /** The visit it rates (core/visits.ts visitMinutes): how long the citizen waited and was served. */
+  visit: { waitBucket: visits.waitBucket, serviceBucket: visits.serviceBucket },
 };
+
+/** The visit a rating joined (by the agency's own visit id). */
+const ratedVisit = and(eq(visits.agencyId, ratings.agencyId), eq(visits.id, ratings.visitId));
 
 /** The ratings that are comments of a period: those of its days that carry a comment. */
 const commentedIn = (period: Period) => [between(ratings.day, period.from, period.to), isNotNull(ratings.comment)];
@@ -50,6 +55,7 @@ export async function commentsForOfficer(
     .innerJoin(services, eq(services.id, ratings.serviceId))
     .leftJoin(contests, eq(contests.ratingId, ratings.id))
     .leftJoin(commentReplies, eq(commentReplies.ratingId, ratings.id))
+    .leftJoin(visits, ratedVisit)
     .where(
       and(
         eq(ratings.officerId, officerId),
@@ -102,6 +108,7 @@ export async function commentsForAgency(
     .leftJoin(counters, eq(counters.id, ratings.counterId))
     .leftJoin(officers, eq(officers.id, ratings.officerId))
     .leftJoin(commentReplies, eq(commentReplies.ratingId, ratings.id))
+    .leftJoin(visits, ratedVisit)
     .where(and(...where))
     .orderBy(desc(ratings.createdAt), desc(ratings.id));
   // The levy rule is core/levy.ts's patterns, not SQL: the period's comments are read and paged here.

@@ -331,12 +331,13 @@ function toRow({ input, sender }: IngestItem, context: IngestContext, now: numbe
       ticketId = ticket.id;
       // A ticket made for a visit (a queue slip) rates that visit; made before anyone served it, it
       // names no officer, and the visit's, once it arrived, is the one who served (the sender vouches).
-      visitId = ticket.visitId;
       counterId = ticket.counterId ?? ticket.visitCounterId;
       officerId = ticket.officerId ?? ticket.visitOfficerId;
       // Nobody but the rated officer vouches that this service happened (docs/design.md, "Who vouches"):
-      // the unit counts it, the officer's own indicator never does (db/queries/rollups.ts).
+      // the unit counts it, the officer's own indicator never does (db/queries/rollups.ts), and it
+      // rates no visit, or an officer could raise their own response rate with tickets of their visits.
       if (ticket.source === "self" && officerId) flags.push("self_issued");
+      else visitId = ticket.visitId;
     }
   }
   // An archived service takes no new ratings; a tap made before the archive (a tablet that was

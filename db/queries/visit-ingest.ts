@@ -7,29 +7,14 @@
  * then one of writes; a concurrent resend loses the INSERT's conflict and is told `duplicate`.
  */
 import type { InStatement, InValue } from "@libsql/client";
-import { localDay, type Timezone } from "../../core/period.ts";
 import type { VisitInput, VisitResult } from "../../core/visit-contract.ts";
-import {
-  JOIN_LOOKBACK_MS,
-  type JoinableVisit,
-  OPEN_VISIT_MS,
-  TAP_GRACE_MS,
-  visitOfTap,
-} from "../../core/visit-join.ts";
-import {
-  serviceSeconds,
-  timeBucket,
-  type VisitTimes,
-  visitFlags,
-  visitInstant,
-  waitSeconds,
-} from "../../core/visits.ts";
+import { type JoinableVisit, visitOfTap } from "../../core/visit-join.ts";
+import { visitInstant, visitMeasures } from "../../core/visits.ts";
 import type { Db } from "../client.ts";
-import type { SqlRow } from "../embedded.ts";
 import type { VisitSource, visits } from "../schema.ts";
-import { unique } from "./ingest-context.ts";
 import { rollupAddedRating, rollupRemovedRating } from "./rollups.ts";
-import { rateNewVisits, rollupInsertedVisits } from "./visit-rollups.ts";
+import { parseVisitContext, timesOf, type VisitAgency, type VisitContext, visitReads } from "./visit-context.ts";
+import { rateNewVisits, rollupNewVisits } from "./visit-rollups.ts";
 
 /** Who sends the visits, as the HTTP layer established it. */
 export interface VisitSender {
@@ -40,12 +25,6 @@ export interface VisitSender {
   deviceCounterId: string | null;
 }
 
-/** The agency the visits are for. */
-export interface VisitAgency {
-  id: string;
-  timezone: Timezone;
-}
-
 /** A tablet's clock may run this far ahead of the server's before a visit is refused as from the future. */
 const FUTURE_ALLOWANCE_MS = 5 * 60_000;
 
@@ -53,132 +32,12 @@ type Row = typeof visits.$inferInsert;
 type Rejection = { code: string; message: string };
 const reject = (code: string, message: string): Rejection => ({ code, message });
 
-const IN = "IN (SELECT value FROM json_each(?))";
-const text = (row: SqlRow, column: string) => row[column] as string;
-const maybe = (row: SqlRow, column: string) => (row[column] ?? null) as string | null;
-const num = (row: SqlRow, column: string) => Number(row[column]);
-const maybeNum = (row: SqlRow, column: string) => (row[column] === null ? null : Number(row[column]));
-
-interface CounterRow {
-  id: string;
-  code: string;
-  opensAt: string;
-  closesAt: string;
-  archivedAt: number | null;
-}
-interface Context {
-  stored: Set<string>;
-  services: Map<string, { id: string; archivedAt: number | null }>;
-  counters: Map<string, CounterRow>;
-  officers: Map<string, string>;
-  duties: { counterId: string; officerId: string; startedAt: number; endedAt: number | null }[];
-  /** Counted visits stored before, by counter: the kiosk join reads them beside the new ones. */
-  visitsAt: Map<string, JoinableVisit[]>;
-  /** Kiosk taps at the call's counters not joined to a visit yet. */
-  taps: { id: string; counterId: string; createdAt: number }[];
-  /** Ratings from tickets made for the call's visits. */
-  ticketRatings: { id: string; visitId: string; officerId: string | null }[];
-}
-
-const timesOf = (v: VisitInput): VisitTimes => ({
-  takenAt: v.takenAt ? Date.parse(v.takenAt) : null,
-  calledAt: v.calledAt ? Date.parse(v.calledAt) : null,
-  servedAt: v.servedAt ? Date.parse(v.servedAt) : null,
-  finishedAt: v.finishedAt ? Date.parse(v.finishedAt) : null,
-});
-
-/** The reads one call needs, in one transaction. */
-function reads(agency: VisitAgency, inputs: VisitInput[]): InStatement[] {
-  const ids = JSON.stringify(unique(inputs.map((v) => v.id)));
-  const codes = JSON.stringify(unique(inputs.map((v) => v.counter)));
-  const instants = inputs.map((v) => visitInstant(timesOf(v))).filter((t): t is number => t !== null);
-  const ends = inputs.flatMap((v) => {
-    const t = timesOf(v);
-    return [t.finishedAt, t.servedAt, t.calledAt].filter((x): x is number => x !== null);
-  });
-  const first = Math.min(...instants);
-  const last = Math.max(...instants, ...ends);
-  const counterIds = `SELECT id FROM counters WHERE agency_id = ? AND code ${IN}`;
-  return [
-    { sql: `SELECT id FROM visits WHERE agency_id = ? AND id ${IN}`, args: [agency.id, ids] },
-    { sql: "SELECT id, slug, archived_at FROM services WHERE agency_id = ?", args: [agency.id] },
-    { sql: "SELECT id, code, opens_at, closes_at, archived_at FROM counters WHERE agency_id = ?", args: [agency.id] },
-    {
-      sql: `SELECT id, nip FROM officers WHERE agency_id = ? AND nip ${IN}`,
-      args: [agency.id, JSON.stringify(unique(inputs.map((v) => v.officer)))],
-    },
-    {
-      sql: `SELECT counter_id, officer_id, started_at, ended_at FROM duties
-        WHERE counter_id IN (${counterIds}) AND started_at <= ? AND (ended_at IS NULL OR ended_at > ?)`,
-      args: [agency.id, codes, last, first],
-    },
-    {
-      sql: `SELECT id, counter_id, started_at, finished_at FROM visits INDEXED BY visits_counter_started
-        WHERE counter_id IN (${counterIds}) AND started_at BETWEEN ? AND ? AND counted = 1`,
-      args: [agency.id, codes, first - JOIN_LOOKBACK_MS, last + OPEN_VISIT_MS],
-    },
-    {
-      sql: `SELECT r.id, d.counter_id, r.created_at FROM ratings r INDEXED BY ratings_device_time
-        JOIN devices d ON d.id = r.device_id
-        WHERE r.device_id IN (SELECT id FROM devices WHERE counter_id IN (${counterIds}))
-        AND r.created_at BETWEEN ? AND ? AND r.visit_id IS NULL AND r.counted = 1`,
-      args: [agency.id, codes, first, last + Math.max(TAP_GRACE_MS, OPEN_VISIT_MS)],
-    },
-    {
-      sql: `SELECT id, visit_id, officer_id FROM ratings WHERE agency_id = ? AND visit_id ${IN}`,
-      args: [agency.id, ids],
-    },
-  ];
-}
-
-function parse(answers: SqlRow[][]): Context {
-  const [stored, services, counters, officers, duties, visitsAt, taps, ticketRatings] = answers;
-  const context: Context = {
-    stored: new Set(stored.map((r) => text(r, "id"))),
-    services: new Map(
-      services.map((r) => [text(r, "slug"), { id: text(r, "id"), archivedAt: maybeNum(r, "archived_at") }]),
-    ),
-    counters: new Map(
-      counters.map((r) => [
-        text(r, "code"),
-        {
-          id: text(r, "id"),
-          code: text(r, "code"),
-          opensAt: text(r, "opens_at"),
-          closesAt: text(r, "closes_at"),
-          archivedAt: maybeNum(r, "archived_at"),
-        },
-      ]),
-    ),
-    officers: new Map(officers.map((r) => [text(r, "nip"), text(r, "id")])),
-    duties: duties.map((r) => ({
-      counterId: text(r, "counter_id"),
-      officerId: text(r, "officer_id"),
-      startedAt: num(r, "started_at"),
-      endedAt: maybeNum(r, "ended_at"),
-    })),
-    visitsAt: new Map(),
-    taps: taps.map((r) => ({ id: text(r, "id"), counterId: text(r, "counter_id"), createdAt: num(r, "created_at") })),
-    ticketRatings: ticketRatings.map((r) => ({
-      id: text(r, "id"),
-      visitId: text(r, "visit_id"),
-      officerId: maybe(r, "officer_id"),
-    })),
-  };
-  for (const r of visitsAt) {
-    const counterId = text(r, "counter_id");
-    const visit = { id: text(r, "id"), startedAt: num(r, "started_at"), finishedAt: maybeNum(r, "finished_at") };
-    context.visitsAt.set(counterId, [...(context.visitsAt.get(counterId) ?? []), visit]);
-  }
-  return context;
-}
-
 /** Builds the row for one new visit, or says why it is refused. */
 function toRow(
   input: VisitInput,
   agency: VisitAgency,
   sender: VisitSender,
-  context: Context,
+  context: VisitContext,
   now: number,
   batch: string,
 ): Row | Rejection {
@@ -219,9 +78,6 @@ function toRow(
     );
     officerId = duty?.officerId ?? null;
   }
-  const flags = visitFlags(times, hours, agency.timezone);
-  const wait = waitSeconds(times);
-  const service_ = serviceSeconds(times);
   return {
     agencyId: agency.id,
     id: input.id,
@@ -231,12 +87,7 @@ function toRow(
     officerNamed: Boolean(input.officer),
     queueNumber: input.queueNumber ?? null,
     ...times,
-    startedAt: times.servedAt ?? times.calledAt,
-    waitBucket: wait === null ? null : timeBucket(wait),
-    serviceBucket: service_ === null ? null : timeBucket(service_),
-    day: localDay(instant, agency.timezone),
-    flags,
-    counted: flags.length === 0,
+    ...visitMeasures(times, hours, agency.timezone),
     source: sender.source,
     issuer: sender.issuer,
     receivedAt: now,
@@ -298,7 +149,7 @@ function insertStatement(rows: Row[]): InStatement {
  * gives to a new visit, and a ticket rating without an officer takes the visit's (its rollups move
  * with it: out as it was, in as it is). Each update checks again that nothing joined meanwhile.
  */
-function joins(rows: Row[], context: Context): InStatement[] {
+function joins(rows: Row[], context: VisitContext): InStatement[] {
   const statements: InStatement[] = [];
   const fresh = rows.filter((r) => r.counted && r.counterId && r.startedAt != null);
   if (fresh.length && context.taps.length) {
@@ -349,7 +200,9 @@ export async function ingestVisits(
   now: number,
   batch: string,
 ): Promise<VisitResult[]> {
-  const context = parse((await db.$client.batch(reads(agency, inputs), "read")).map((answer) => answer.rows));
+  const context = parseVisitContext(
+    (await db.$client.batch(visitReads(agency, inputs), "read")).map((answer) => answer.rows),
+  );
   const results: VisitResult[] = new Array(inputs.length);
   const seen = new Set(context.stored);
   const rows: { row: Row; index: number }[] = [];
@@ -370,7 +223,17 @@ export async function ingestVisits(
   const mayBeRated = joined.length > 0 || context.ticketRatings.length > 0;
   const writes = [
     insertStatement(stored),
-    rollupInsertedVisits(batch),
+    ...rollupNewVisits(
+      agency.id,
+      stored.map((r) => ({
+        ...r,
+        counterId: r.counterId ?? null,
+        officerId: r.officerId ?? null,
+        waitBucket: r.waitBucket ?? null,
+        serviceBucket: r.serviceBucket ?? null,
+      })),
+      batch,
+    ),
     ...joined,
     ...(mayBeRated
       ? rateNewVisits(

@@ -27,20 +27,66 @@ const UPSERT_HEAD = `INSERT INTO visit_rollups (${KEY}, ${COUNT_COLUMNS.join(", 
    FROM visits WHERE `;
 const UPSERT_TAIL = ` GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (${KEY}) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
 
-/**
- * The statement that adds the visits the INSERT just before it stored to the rollups: the
- * consecutive rowids it gave them (as db/queries/rollups.ts rollupInsertedRatings reads ratings),
- * `batch` keeping any other row out, so a resent visit never counts twice. Run it right after
- * that INSERT, on the same connection.
- */
-export function rollupInsertedVisits(batch: string): InStatement {
-  return {
-    sql: `${UPSERT_HEAD}rowid > last_insert_rowid() - changes() AND rowid <= last_insert_rowid() AND batch = ?${UPSERT_TAIL}`,
-    args: [batch],
-  };
+const IN = "IN (SELECT value FROM json_each(?))";
+
+/** A new visit as its rollup needs it. */
+export interface NewVisit {
+  id: string;
+  day: string;
+  serviceId: string;
+  counterId: string | null;
+  officerId: string | null;
+  counted: boolean;
+  waitBucket: number | null;
+  serviceBucket: number | null;
 }
 
-const IN = "IN (SELECT value FROM json_each(?))";
+/**
+ * The statements that add a call's new visits (`batch`) to the rollups, in the same transaction as
+ * their INSERT. The sums are made here, from the rows sent, naming only the histogram columns they
+ * touch: summing 138 columns in SQL costs more than storing the visits. They apply only when every
+ * one of the rows was stored by this call; when a concurrent resend stored some first, the second
+ * statement sums, in SQL, exactly the rows this call stored instead. Either way each visit counts once.
+ */
+export function rollupNewVisits(agencyId: string, rows: NewVisit[], batch: string): InStatement[] {
+  const groups = new Map<string, { key: string[]; counts: Map<string, number> }>();
+  for (const row of rows) {
+    const key = [row.day, row.serviceId, row.counterId ?? "", row.officerId ?? ""];
+    const id = key.join("\u0000");
+    const group = groups.get(id) ?? { key, counts: new Map<string, number>() };
+    groups.set(id, group);
+    const add = (column: string) => group.counts.set(column, (group.counts.get(column) ?? 0) + 1);
+    if (!row.counted) {
+      add("flagged");
+      continue;
+    }
+    add("visits");
+    if (row.waitBucket !== null) add(`w_${row.waitBucket}`);
+    if (row.serviceBucket !== null) add(`s_${row.serviceBucket}`);
+  }
+  const columns = COUNT_COLUMNS.filter((c) => [...groups.values()].some((g) => g.counts.has(c)));
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const stored = `(SELECT count(*) FROM visits WHERE agency_id = ? AND id ${IN} AND batch = ?)`;
+  const marks = `(${["?", "?", "?", "?", "?", ...columns.map(() => "?")].join(", ")})`;
+  return [
+    {
+      sql: `INSERT INTO visit_rollups (${KEY}, ${columns.join(", ")})
+        SELECT * FROM (VALUES ${[...groups.values()].map(() => marks).join(", ")}) WHERE ${stored} = ?
+        ON CONFLICT (${KEY}) DO UPDATE SET ${columns.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
+      args: [
+        ...[...groups.values()].flatMap((g) => [agencyId, ...g.key, ...columns.map((c) => g.counts.get(c) ?? 0)]),
+        agencyId,
+        ids,
+        batch,
+        rows.length,
+      ],
+    },
+    {
+      sql: `${UPSERT_HEAD}${stored} < ? AND agency_id = ? AND id ${IN} AND batch = ?${UPSERT_TAIL}`,
+      args: [agencyId, ids, batch, rows.length, agencyId, ids, batch],
+    },
+  ];
+}
 
 /**
  * Marks a visit call's new visits rated that a counted rating joined (the first one, by its time), and

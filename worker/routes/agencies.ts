@@ -28,6 +28,8 @@ import { feedbackRoutes } from "./agencies/feedback.ts";
 import { flaggedRoutes } from "./agencies/flagged.ts";
 import { followUpsRoutes } from "./agencies/follow-ups.ts";
 import { formRoutes } from "./agencies/form.ts";
+import { indicatorsRoutes, officerIndicatorsRoutes } from "./agencies/indicators.ts";
+import { indicatorsCsvRoutes } from "./agencies/indicators-csv.ts";
 import { integrationKeysRoutes } from "./agencies/integration-keys.ts";
 import { notificationsRoutes } from "./agencies/notifications.ts";
 import { officersRoutes } from "./agencies/officers.ts";
@@ -128,6 +130,7 @@ export const agenciesRoutes = router()
   .route("/:slug/services", servicesRoutes)
   .route("/:slug/counters", countersRoutes)
   .route("/:slug/officers/:id/feedback", feedbackRoutes)
+  .route("/:slug/officers/:id/indicators", officerIndicatorsRoutes)
   .route("/:slug/officers", officersRoutes)
   .route("/:slug/users", usersRoutes)
   .route("/:slug/devices", agencyDevicesRoutes)
@@ -135,6 +138,8 @@ export const agenciesRoutes = router()
   .route("/:slug/integration-keys", integrationKeysRoutes)
   .route("/:slug/duties", dutyBoardRoutes)
   .route("/:slug/report", reportRoutes)
+  .route("/:slug/indicators.csv", indicatorsCsvRoutes)
+  .route("/:slug/indicators", indicatorsRoutes)
   .route("/:slug/populations", populationsRoutes)
   .route("/:slug/follow-ups", followUpsRoutes)
   .route("/:slug/publications", publicationsRoutes)

@@ -12,6 +12,7 @@ import { startOfLocalDay } from "../../core/period.ts";
 import { MeResponse } from "../../core/responses.ts";
 import { CommentsResponse, OfficerScoreResponse } from "../../core/score-responses.ts";
 import { OFFICER_INTERVAL_METHOD } from "../../core/scoring.ts";
+import { visitMinutes } from "../../core/visits.ts";
 import { agencyName } from "../../db/queries/agencies.ts";
 import { commentsForOfficer } from "../../db/queries/comments.ts";
 import { contestState } from "../../db/queries/contests.ts";
@@ -33,7 +34,7 @@ const MyCommentsQuery = PagedPeriodQuery.extend({ replied: z.enum(["1"]).optiona
 const COMMENTS_PAGE = 20;
 
 /** The caller's officer record and agency; a 403 for accounts not linked to an officer. */
-async function ownOfficer(c: Context<AppEnv>) {
+export async function ownOfficer(c: Context<AppEnv>) {
   const user = requirePermission(c, "ownScore");
   if (!user.officerId) throw forbidden("This account is not linked to an officer.");
   const row = await officerWithAgency(c.get("db"), user.officerId);
@@ -128,6 +129,7 @@ export const meRoutes = router()
         createdAt: new Date(r.createdAt).toISOString(),
         contest: r.contest ? contestState(r.contest) : null,
         reply: replyState(r.reply),
+        visit: visitMinutes(r.visit),
       }));
       return c.json({ period, page, more: rows.length > COMMENTS_PAGE, comments }, 200);
     },

@@ -1,8 +1,10 @@
 /** GET /agencies/{slug}/comments: the agency's comments (masked at storage), filtered and paged. */
+
 import { createRoute } from "@hono/zod-openapi";
 import * as z from "zod";
 import { CommentsQuery, slug } from "../../../core/contract.ts";
 import { AgencyCommentsResponse } from "../../../core/score-responses.ts";
+import { visitMinutes } from "../../../core/visits.ts";
 import { commentsForAgency } from "../../../db/queries/comments.ts";
 import { replyState } from "../../../db/queries/replies.ts";
 import { agencyFor } from "../../access.ts";
@@ -36,9 +38,12 @@ export const commentsRoutes = router().openapi(
       reason: query.reason,
     };
     const rows = await commentsForAgency(c.get("db"), agency.id, period, filter, PAGE + 1, (page - 1) * PAGE);
-    const comments = rows
-      .slice(0, PAGE)
-      .map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), reply: replyState(r.reply) }));
+    const comments = rows.slice(0, PAGE).map((r) => ({
+      ...r,
+      createdAt: new Date(r.createdAt).toISOString(),
+      reply: replyState(r.reply),
+      visit: visitMinutes(r.visit),
+    }));
     return c.json({ period, page, more: rows.length > PAGE, comments }, 200);
   },
 );

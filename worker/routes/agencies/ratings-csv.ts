@@ -178,7 +178,7 @@ function peopleRow(r: Row, locale: Locale, timezone: Timezone) {
 }
 
 /** Spreadsheets run cells that start with = + - @ as formulas; a leading ' keeps them text (OWASP CSV injection). */
-const cell = (value: unknown): string | number => {
+export const cell = (value: unknown): string | number => {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return value;
   const text = typeof value === "string" ? value : JSON.stringify(value);

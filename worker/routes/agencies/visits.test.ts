@@ -1,67 +1,32 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { localDay } from "../../../core/period.ts";
+import { auditLog, visits } from "../../../db/schema.ts";
 import {
-  auditLog,
-  counters,
-  devices,
-  duties,
-  ratingRollups,
-  ratings,
-  visitRollups,
-  visits,
-} from "../../../db/schema.ts";
-import { AGENCY, AGENCY_PATH, OFFICER_NIPS, OTHER_AGENCY, STORES, testApp } from "../../test-app.ts";
-
-const HOUR = 3_600_000;
-/** Yesterday in the demo agency's timezone: visits of a day log, all in the past. */
-const day = localDay(Date.now() - 24 * HOUR, "Asia/Jakarta");
-const at = (hhmm: string) => `${day}T${hhmm}:00+07:00`;
-const visitsPath = `${AGENCY_PATH}/visits`;
+  at,
+  counterId,
+  day,
+  dutyAt,
+  integrationKey,
+  sendVisits,
+  visitResults,
+  visitsPath,
+  visitTotals,
+} from "../../../tests/visit-fixture.ts";
+import { AGENCY_PATH, OFFICER_NIPS, OTHER_AGENCY, STORES, testApp } from "../../test-app.ts";
 
 describe.each(STORES)("visits (%s store)", (store) => {
   let t: Awaited<ReturnType<typeof testApp>>;
   let admin: string;
   let key: string;
-  const send = (token: string, list: Record<string, unknown>[]) =>
-    t.call("POST", visitsPath, { token, body: { visits: list } });
-  const results = async (res: Response) => {
-    expect(res.status).toBe(200);
-    return (
-      (await res.json()) as { results: { id: string; status: string; flags?: string[]; error?: { code: string } }[] }
-    ).results;
-  };
-  const counterId = async (code: string) =>
-    (await t.db.select().from(counters).where(eq(counters.code, code))).find((c) => c.code === code)!.id;
-  const duty = async (code: string, nip: string, from: string, to: string | null) =>
-    t.db.insert(duties).values({
-      id: `dut_${code}_${from}`,
-      counterId: await counterId(code),
-      officerId: await t.officerId(nip),
-      startedAt: Date.parse(at(from)),
-      endedAt: to === null ? null : Date.parse(at(to)),
-      startedVia: "tablet",
-    });
-  /** The agency's visit rollups summed: counted visits, rated ones and flagged ones. */
-  const totals = async () => {
-    const [row] = await t.db
-      .select({
-        visits: sql<number>`coalesce(sum(${visitRollups.visits}), 0)`,
-        rated: sql<number>`coalesce(sum(${visitRollups.rated}), 0)`,
-        flagged: sql<number>`coalesce(sum(${visitRollups.flagged}), 0)`,
-      })
-      .from(visitRollups);
-    return row;
-  };
+  const send = (token: string, list: Record<string, unknown>[]) => sendVisits(t, token, list);
+  const results = visitResults;
+  const duty = (code: string, nip: string, from: string, to: string | null) => dutyAt(t, code, nip, from, to);
+  const totals = () => visitTotals(t);
 
   beforeEach(async () => {
     t = await testApp({ store });
     admin = await t.login();
-    key = (
-      await (
-        await t.call("POST", `${AGENCY_PATH}/integration-keys`, { token: admin, body: { name: "Mesin antrian" } })
-      ).json()
-    ).secret;
+    key = await integrationKey(t, admin);
   });
 
   it("gives each visit to the officer on duty when it was served, unless the sender names one", async () => {
@@ -144,6 +109,18 @@ describe.each(STORES)("visits (%s store)", (store) => {
     const stored = await t.db.select({ id: visits.id, counted: visits.counted }).from(visits);
     expect(stored.filter((v) => v.counted).map((v) => v.id)).toEqual(["OK"]);
     expect(await totals()).toEqual({ visits: 1, rated: 0, flagged: 4 });
+    // Shown to the agency's readers, the latest first, with why; never to an officer.
+    const flagged = await t.call("GET", `${AGENCY_PATH}/flagged/visits?period=${day.slice(0, 7)}`, { token: admin });
+    const listed = (await flagged.json()).visits as { id: string; flags: string[]; counter: string }[];
+    expect(listed.map((v) => [v.id, v.flags])).toEqual([
+      ["F4", ["outside_hours"]],
+      ["F1", ["finished_before_served"]],
+      ["F2", ["out_of_order"]],
+      ["F3", ["longer_than_day"]],
+    ]);
+    expect(listed[0].counter).toBe("Loket 1");
+    const officer = await t.login({ nip: OFFICER_NIPS[0] });
+    expect((await t.call("GET", `${AGENCY_PATH}/flagged/visits`, { token: officer })).status).toBe(403);
   });
 
   it("refuses per visit what it cannot place, storing none of those", async () => {
@@ -152,7 +129,7 @@ describe.each(STORES)("visits (%s store)", (store) => {
         { id: "R1", service: "paspor", counter: "loket-1", servedAt: at("10:00") },
         { id: "R2", service: "ktp-el", counter: "loket-9", servedAt: at("10:00") },
         { id: "R3", service: "ktp-el", counter: "loket-1", servedAt: at("10:00"), officer: "199901012020011999" },
-        { id: "R4", service: "ktp-el", servedAt: new Date(Date.now() + HOUR).toISOString() },
+        { id: "R4", service: "ktp-el", servedAt: new Date(Date.now() + 3_600_000).toISOString() },
         { id: "R5", service: "ktp-el", servedAt: at("10:00") },
       ]),
     );
@@ -200,7 +177,7 @@ describe.each(STORES)("visits (%s store)", (store) => {
       ).map((r) => r.error?.code ?? r.status),
     ).toEqual(["accepted", "wrong_counter", "officer_not_allowed"]);
     const [fromTablet] = await t.db.select().from(visits);
-    expect(fromTablet).toMatchObject({ source: "device", counterId: await counterId("loket-2") });
+    expect(fromTablet).toMatchObject({ source: "device", counterId: await counterId(t, "loket-2") });
 
     expect((await results(await send(admin, [visit("I1")])))[0].status).toBe("accepted");
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.action, "visits.import"));
@@ -221,124 +198,10 @@ describe.each(STORES)("visits (%s store)", (store) => {
       expect(res.status).toBe(400);
       expect((await res.json()).error.code).toBeTruthy();
     }
+    // Bounded before it is parsed: a megabyte is several full batches.
+    const huge = await t.call("POST", visitsPath, { token: key, body: { visits: many, pad: "x".repeat(1024 * 1024) } });
+    expect([huge.status, (await huge.json()).error.code]).toEqual([413, "payload_too_large"]);
+    expect(await t.db.select().from(visits)).toEqual([]);
     expect((await results(await send(key, many.slice(0, 500)))).every((r) => r.status === "accepted")).toBe(true);
-  });
-
-  describe("joined to ratings", () => {
-    let tablet: string;
-    const tap = (createdAt: string, id = crypto.randomUUID()) =>
-      t.call("POST", "/api/v1/ratings", {
-        token: tablet,
-        body: { ratings: [{ id, agency: AGENCY, service: "ktp-el", channel: "kiosk", overall: 4, createdAt }] },
-      });
-    const visitOf = async (ratingId: string) =>
-      (await t.db.select({ visitId: ratings.visitId }).from(ratings).where(eq(ratings.id, ratingId)))[0].visitId;
-
-    beforeEach(async () => {
-      tablet = await t.pairDevice("loket-1");
-      // Paired before the day of the log, so its taps of that day are its own.
-      await t.db.update(devices).set({ pairedAt: Date.parse(at("07:00")) });
-      await duty("loket-1", OFFICER_NIPS[0], "08:00", null);
-    });
-
-    it("joins a kiosk tap to the visit its counter was serving, whichever arrives first, and counts the visit once", async () => {
-      const early = crypto.randomUUID();
-      await tap(at("10:07"), early);
-      await send(key, [
-        { id: "V1", service: "ktp-el", counter: "loket-1", servedAt: at("10:00"), finishedAt: at("10:06") },
-      ]);
-      expect(await visitOf(early)).toBe("V1");
-      await send(key, [
-        { id: "V2", service: "ktp-el", counter: "loket-1", servedAt: at("11:00"), finishedAt: at("11:05") },
-      ]);
-      const late = crypto.randomUUID();
-      const again = crypto.randomUUID();
-      await tap(at("11:06"), late);
-      await tap(at("11:08"), again);
-      expect([await visitOf(late), await visitOf(again)]).toEqual(["V2", "V2"]);
-      const [v2] = await t.db.select().from(visits).where(eq(visits.id, "V2"));
-      expect(v2.ratingId).toBe(late);
-      // A visit nobody rated, and a tap long after any visit, join nothing.
-      await send(key, [
-        { id: "V3", service: "ktp-el", counter: "loket-1", servedAt: at("12:00"), finishedAt: at("12:05") },
-      ]);
-      const stray = crypto.randomUUID();
-      await tap(at("14:00"), stray);
-      expect(await visitOf(stray)).toBeNull();
-      expect(await totals()).toEqual({ visits: 3, rated: 2, flagged: 0 });
-    });
-
-    it("joins no tap while the counter served two visits at once", async () => {
-      await send(key, [
-        { id: "P1", service: "ktp-el", counter: "loket-1", servedAt: at("10:00"), finishedAt: at("10:30") },
-        { id: "P2", service: "ktp-el", counter: "loket-1", servedAt: at("10:10"), finishedAt: at("10:20") },
-      ]);
-      const during = crypto.randomUUID();
-      await tap(at("10:15"), during);
-      expect(await visitOf(during)).toBeNull();
-      expect(await totals()).toEqual({ visits: 2, rated: 0, flagged: 0 });
-    });
-
-    it("rates a visit from a ticket made for it, giving the rating the visit's officer once the visit arrives", async () => {
-      const officerId = await t.officerId(OFFICER_NIPS[0]);
-      const rateWith = async (ticket: string) =>
-        t.call("POST", "/api/v1/ratings", {
-          body: {
-            ratings: [
-              {
-                id: crypto.randomUUID(),
-                agency: AGENCY,
-                service: "ktp-el",
-                channel: "qr",
-                overall: 3,
-                ticket,
-                createdAt: new Date().toISOString(),
-              },
-            ],
-          },
-        });
-      const slip = await (
-        await t.call("POST", "/api/v1/tickets", { token: key, body: { service: "ktp-el", visit: "S1" } })
-      ).json();
-      expect((await (await rateWith(slip.ticket)).json()).results[0].status).toBe("accepted");
-      const [before] = await t.db.select().from(ratings).where(eq(ratings.ticketId, slip.ticket));
-      expect(before).toMatchObject({ visitId: "S1", officerId: null });
-      await send(key, [
-        {
-          id: "S1",
-          service: "ktp-el",
-          counter: "loket-1",
-          takenAt: at("09:00"),
-          servedAt: at("09:30"),
-          finishedAt: at("09:40"),
-        },
-      ]);
-      const [after] = await t.db.select().from(ratings).where(eq(ratings.ticketId, slip.ticket));
-      expect(after.officerId).toBe(officerId);
-      const officerRollup = async () =>
-        (
-          await t.db
-            .select({ n: sql<number>`coalesce(sum(${ratingRollups.ratings}), 0)` })
-            .from(ratingRollups)
-            .where(eq(ratingRollups.officerId, officerId))
-        )[0].n;
-      expect(await officerRollup()).toBe(1);
-
-      // The visit first, then its ticket: the rating has the officer at once.
-      await send(key, [
-        { id: "S2", service: "ktp-el", counter: "loket-1", servedAt: at("10:30"), finishedAt: at("10:40") },
-      ]);
-      const second = await (
-        await t.call("POST", "/api/v1/tickets", { token: key, body: { service: "ktp-el", visit: "S2" } })
-      ).json();
-      await rateWith(second.ticket);
-      const [rated] = await t.db
-        .select()
-        .from(ratings)
-        .where(and(eq(ratings.ticketId, second.ticket)));
-      expect(rated).toMatchObject({ visitId: "S2", officerId });
-      expect(await officerRollup()).toBe(2);
-      expect(await totals()).toEqual({ visits: 2, rated: 2, flagged: 0 });
-    });
   });
 });

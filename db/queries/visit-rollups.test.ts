@@ -1,0 +1,54 @@
+import { asc } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { localDay } from "../../core/period.ts";
+import type { VisitInput } from "../../core/visit-contract.ts";
+import { STORES, testApp } from "../../worker/test-app.ts";
+import { agencies, visitRollups, visits } from "../schema.ts";
+import { ingestVisits } from "./visit-ingest.ts";
+import { rebuildVisitRollups } from "./visit-rollups.ts";
+
+const day = localDay(Date.now() - 86_400_000, "Asia/Jakarta");
+/** Visits of yesterday at loket-1, served a minute apart, with waits and services of many lengths. */
+const log = (from: number, count: number): VisitInput[] =>
+  Array.from({ length: count }, (_, k) => {
+    const i = from + k;
+    const served = Date.parse(`${day}T08:00:00+07:00`) + i * 60_000;
+    return {
+      id: `Q${i}`,
+      service: i % 3 ? "ktp-el" : "kartu-keluarga",
+      counter: "loket-1",
+      takenAt: new Date(served - ((i * 7919) % 7200) * 1000).toISOString(),
+      servedAt: new Date(served).toISOString(),
+      finishedAt: new Date(served + ((i * 104729) % 3000) * 1000).toISOString(),
+      ...(i % 17 === 0 ? { finishedAt: new Date(served - 1000).toISOString() } : {}),
+    };
+  });
+
+describe.each(STORES)("visit rollups (%s store)", (store) => {
+  it("equal a recount from the visits, when concurrent resends race for the same ids", async () => {
+    const t = await testApp({ store });
+    const [agency] = await t.db.select().from(agencies);
+    const sender = { source: "integration" as const, issuer: "key", deviceCounterId: null };
+    const send = (list: VisitInput[], batch: string) => ingestVisits(t.db, agency, sender, list, Date.now(), batch);
+    // The second and third calls read before the first writes: each stores only what nobody stored first.
+    const answers = await Promise.all([send(log(0, 200), "b1"), send(log(100, 200), "b2"), send(log(0, 300), "b3")]);
+    const accepted = answers
+      .flat()
+      .filter((r) => r.status === "accepted")
+      .map((r) => r.id);
+    expect(new Set(accepted).size).toBe(accepted.length);
+    expect(accepted.length).toBe(300);
+    const stored = () =>
+      t.db
+        .select()
+        .from(visitRollups)
+        .orderBy(asc(visitRollups.day), asc(visitRollups.serviceId), asc(visitRollups.officerId));
+    const written = await stored();
+    expect(written.reduce((n, r) => n + r.visits + r.flagged, 0)).toBe(300);
+    expect(written.reduce((n, r) => n + r.flagged, 0)).toBe(
+      (await t.db.select().from(visits)).filter((v) => !v.counted).length,
+    );
+    await rebuildVisitRollups(t.db, agency.id);
+    expect(await stored()).toEqual(written);
+  });
+});
