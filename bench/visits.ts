@@ -55,7 +55,9 @@ export async function visitRates(server: BenchServer, password: string, seconds 
   };
   const db = createClient({ url: server.databaseUrl });
   const count = async () => {
-    const [row] = (await db.execute("SELECT count(*) AS stored, total(counted) AS counted FROM visits")).rows;
+    const [row] = (
+      await db.execute("SELECT count(*) AS stored, total(counted) AS counted FROM visits WHERE id LIKE 'bench-%'")
+    ).rows;
     return { stored: Number(row.stored), counted: Number(row.counted) };
   };
   const rates: number[] = [];
