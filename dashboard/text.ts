@@ -90,9 +90,6 @@ const id = {
   officerMethod:
     "Indeks = rata-rata nilai (wajah, atau rata-rata unsur kompetensi dan perilaku) × 25. Skor adil = (n·rata-rata + {k}·rata-rata unit) / (n + {k}) × 25. Rentang: {interval}. Penilaian yang terlalu rapat, yang dikecualikan, dan yang berasal dari tiket buatan petugas sendiri tidak dihitung.",
   recentComments: "Komentar terbaru",
-  // The visit a commented rating joined (issue 21, item 3)
-  visitWaited: "menunggu {n} menit",
-  visitServed: "dilayani {n} menit",
   // Honest labels and the evidence page (issue 19, items 6 and 9)
   officialAdequate: "Resmi: semua 9 unsur terjawab dan sampel cukup ({got} dari minimal {n} responden)",
   notYetOfficial: "Belum resmi: kurang {short} responden (terkumpul {got} dari minimal {n})",
@@ -154,13 +151,6 @@ const id = {
   flaggedIntro:
     "Penilaian yang terlalu rapat, di luar jam layanan, dari tablet yang jamnya salah, dari tiket yang dibuat petugas untuk dirinya sendiri, atau yang diajukan keberatan. Yang terlalu rapat dan yang dikecualikan tidak dihitung; tiket buatan sendiri dihitung untuk unit, tidak untuk nilai petugas; yang lain tetap dihitung (keberatan sampai diputuskan). Admin dapat mengecualikan atau menyertakannya; setiap perubahan tercatat di log audit.",
   noFlagged: "Tidak ada penilaian bertanda pada periode ini.",
-  // Visits kept but flagged implausible (issue 21, item 1)
-  flaggedVisitsTitle: "Kunjungan bertanda",
-  flaggedVisitsIntro:
-    "Kunjungan dari mesin antrian yang waktunya tidak mungkin benar: selesai sebelum dilayani, dipanggil sebelum nomor diambil, lebih lama dari satu hari kerja, atau di luar jam layanan loket. Kunjungan ini disimpan apa adanya tetapi tidak dihitung dalam jumlah kunjungan, waktu tunggu, waktu layanan, maupun tingkat respons. Periksa jam dan pengaturan mesin antrian.",
-  noFlaggedVisits: "Tidak ada kunjungan bertanda pada periode ini.",
-  queueNumber: "Nomor antrian",
-  visitTimesHead: "Ambil · panggil · layani · selesai",
   when: "Waktu",
   face: "Wajah",
   why: "Tanda",
@@ -297,9 +287,6 @@ const en = {
   officerMethod:
     "Index = mean value (the face, or the mean of competence and conduct) × 25. Fair score = (n·mean + {k}·unit mean) / (n + {k}) × 25. Interval: {interval}. Ratings too close together, excluded ratings and ratings from tickets the officer made for themself are left out.",
   recentComments: "Recent comments",
-  // The visit a commented rating joined (issue 21, item 3)
-  visitWaited: "waited {n} min",
-  visitServed: "served in {n} min",
   // Honest labels and the evidence page (issue 19, items 6 and 9)
   officialAdequate: "Official: all 9 elements answered and the sample is adequate ({got} of at least {n} respondents)",
   notYetOfficial: "Not official yet: {short} respondents short ({got} gathered of at least {n})",
@@ -361,13 +348,6 @@ const en = {
   flaggedIntro:
     "Ratings too close together, outside service hours, from a tablet with a wrong clock, from a ticket an officer made for themself, or contested. Those too close together and excluded ones do not count; self-issued ones count for the unit, not for the officer's score; the others count (a contested one until it is decided). Admins may exclude or include them; every change is in the audit log.",
   noFlagged: "No flagged ratings in this period.",
-  // Visits kept but flagged implausible (issue 21, item 1)
-  flaggedVisitsTitle: "Flagged visits",
-  flaggedVisitsIntro:
-    "Visits from the queue machine whose times cannot be true: finished before they were served, called before the number was taken, longer than a working day, or outside the counter's hours. They are kept as they came but left out of the visit count, waiting and service times and the response rate. Check the queue machine's clock and settings.",
-  noFlaggedVisits: "No flagged visits in this period.",
-  queueNumber: "Queue number",
-  visitTimesHead: "Taken · called · served · finished",
   when: "When",
   face: "Face",
   why: "Flags",

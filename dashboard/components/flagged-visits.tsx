@@ -9,6 +9,7 @@ import { sayVisitFlag } from "../../core/visits.ts";
 import { clock, dateTime } from "../format.ts";
 import { text } from "../text.ts";
 import { useApi } from "../use-api.ts";
+import { sayVisit } from "../visit-words.ts";
 import { Empty, Load } from "./states.tsx";
 import { Table } from "./table.tsx";
 
@@ -27,21 +28,21 @@ export function FlaggedVisitsCard({
   const loaded = useApi<FlaggedVisits>(`/agencies/${slug}/flagged/visits?${query}`);
   return (
     <section class="card" aria-labelledby="flagged-visits-title">
-      <h2 id="flagged-visits-title">{text(locale, "flaggedVisitsTitle")}</h2>
-      <p class="muted">{text(locale, "flaggedVisitsIntro")}</p>
+      <h2 id="flagged-visits-title">{sayVisit(locale, "flaggedVisitsTitle")}</h2>
+      <p class="muted">{sayVisit(locale, "flaggedVisitsIntro")}</p>
       <Load loaded={loaded}>
         {(data) =>
           data.visits.length === 0 ? (
-            <Empty>{text(locale, "noFlaggedVisits")}</Empty>
+            <Empty>{sayVisit(locale, "noFlaggedVisits")}</Empty>
           ) : (
             <Table
               columns={[
-                text(locale, "queueNumber"),
+                sayVisit(locale, "queueNumber"),
                 text(locale, "when"),
                 text(locale, "service"),
                 text(locale, "counter"),
                 text(locale, "officer"),
-                text(locale, "visitTimesHead"),
+                sayVisit(locale, "visitTimesHead"),
                 text(locale, "why"),
               ]}
             >

@@ -3,7 +3,7 @@
  * joined (docs/scoring.md, "Volume and speed"), appended to a comment's line: nothing without one.
  */
 import type { Locale } from "../../core/questionnaire.ts";
-import { text } from "../text.ts";
+import { sayVisit } from "../visit-words.ts";
 
 /** A rated visit's times in minutes, as the comments APIs give them. */
 export interface VisitMinutes {
@@ -15,8 +15,8 @@ export interface VisitMinutes {
 export function visitTimes(visit: VisitMinutes | null | undefined, locale: Locale): string {
   if (!visit) return "";
   const parts = [
-    visit.waitMinutes === null ? null : text(locale, "visitWaited", { n: visit.waitMinutes }),
-    visit.serviceMinutes === null ? null : text(locale, "visitServed", { n: visit.serviceMinutes }),
+    visit.waitMinutes === null ? null : sayVisit(locale, "visitWaited", { n: visit.waitMinutes }),
+    visit.serviceMinutes === null ? null : sayVisit(locale, "visitServed", { n: visit.serviceMinutes }),
   ];
   return parts
     .filter(Boolean)
