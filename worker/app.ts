@@ -38,6 +38,7 @@ import { publicRoutes } from "./routes/public.ts";
 import { createRatingsRoutes } from "./routes/ratings.ts";
 import { ticketsRoutes } from "./routes/tickets.ts";
 import { DEFAULT_SETTINGS } from "./settings.ts";
+import { clientVisits, type StoreVisits } from "./visit-store.ts";
 
 /** What an entry point tells the app. */
 export interface AppOptions {
@@ -45,6 +46,8 @@ export interface AppOptions {
   db: (c: Context<AppEnv>) => Db | Promise<Db>;
   /** How ratings are stored for a request (default: one transaction per call on the request's database). */
   ingest?: (c: Context<AppEnv>) => Ingest;
+  /** How visits are stored for a request (default: two batches on the request's database, worker/visit-store.ts). */
+  visits?: (c: Context<AppEnv>) => StoreVisits;
   /** The client's IP for a request (Node: the socket's, or through trusted proxies; Workers: cf-connecting-ip). */
   clientIp?: (c: Context<AppEnv>) => string | undefined;
   settings?: Partial<AppSettings>;
@@ -81,6 +84,7 @@ const VISITS_PATH = /^\/api\/v1\/agencies\/[^/]+\/visits$/;
 export function createApp({
   db,
   ingest,
+  visits,
   clientIp = () => undefined,
   settings = {},
   deviceKeys,
@@ -174,6 +178,7 @@ export function createApp({
     if (needsDatabase(c.req.path)) {
       c.set("db", await db(c));
       c.set("ingest", ingest ? ingest(c) : directIngest(c.get("db")));
+      c.set("visits", visits ? visits(c) : clientVisits(c.get("db")));
     }
     await next();
   });

@@ -5,6 +5,7 @@ import type { DeviceCache } from "./device-cache.ts";
 import type { Ingest } from "./ingest-queue.ts";
 import type { Lockout } from "./middleware/rate-limit.ts";
 import type { PublicResultsCache } from "./public-results.ts";
+import type { StoreVisits } from "./visit-store.ts";
 
 /** A signed-in person. */
 export interface SessionUser {
@@ -71,6 +72,8 @@ export interface AppEnv {
     deviceCache: DeviceCache;
     /** Stores ratings (grouped into shared transactions on Node). */
     ingest: Ingest;
+    /** Stores visits (on Node's embedded file, one synchronous transaction). */
+    visits: StoreVisits;
     /** The client's IP as the runtime reports it ("unknown" when it cannot). */
     clientIp: string;
     /** Where this server can be opened on the office network (Node bound to every interface), else none. */

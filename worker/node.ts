@@ -41,6 +41,7 @@ import { createNodeLog } from "./log-node.ts";
 import { createNodeMetrics } from "./metrics-node.ts";
 import { type NodeSettings, nodeSettings, SettingsError } from "./settings.ts";
 import { withSite } from "./site.ts";
+import { clientVisits, fileVisits, type StoreVisits } from "./visit-store.ts";
 
 /** One JSON line per event on stdout (worker/log-node.ts); its level is set once the settings are read. */
 const log = createNodeLog();
@@ -61,7 +62,7 @@ const baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 const RETRY_MS = 5_000;
 
 /** The database once it is open and migrated, its group-commit queue and that queue's own connection to the file. */
-let ready: { db: Db; ingest: Ingest; file: EmbeddedFile | null } | null = null;
+let ready: { db: Db; ingest: Ingest; visits: StoreVisits; file: EmbeddedFile | null } | null = null;
 
 const app = withSite(
   createApp({
@@ -70,6 +71,7 @@ const app = withSite(
       return ready.db;
     },
     ingest: () => ready!.ingest,
+    visits: () => ready!.visits,
     clientIp: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header("x-forwarded-for"), settings.trustProxy),
     settings: settings.app,
     deviceKeys: nodeCryptoKeys,
@@ -131,10 +133,11 @@ async function connect(): Promise<void> {
       await migrateDatabase(db);
       if (fresh) warnNewDatabase(url);
       await seedIfEmpty(db);
-      // Ratings are stored on the embedded file's own synchronous connection (db/embedded.ts).
+      // Ratings and visits are stored on the embedded file's own synchronous connection (db/embedded.ts).
       const file = openEmbedded(url, (change) => fileLost(change, file!));
       const onCommit = (size: number) => metrics.commit(size);
-      ready = { db, ingest: createIngestQueue(db, { file, timeoutMs, onCommit }), file };
+      const visits = file ? fileVisits(file, timeoutMs) : clientVisits(db);
+      ready = { db, ingest: createIngestQueue(db, { file, timeoutMs, onCommit }), visits, file };
       if (file) watchFile(file);
       log.info(lastProblem ? "The database is reachable again; serving." : "The database is reachable; serving.");
       startPurge(db);

@@ -36,6 +36,7 @@ import { createIngestQueue } from "./ingest-queue.ts";
 import type { Log } from "./log.ts";
 import type { Metrics } from "./metrics.ts";
 import { nodeSettings } from "./settings.ts";
+import { fileVisits } from "./visit-store.ts";
 
 export const PASSWORD = "test-password-1";
 export const PIN = "246810";
@@ -129,6 +130,7 @@ export async function testApp({
     db: () => db,
     background: (_c, task) => void pending.push(task),
     ingest: () => ingest,
+    visits: embedded ? () => fileVisits(embedded, 4000) : undefined,
     clientIp: (c) => clientAddress(c.req.header("x-test-ip"), c.req.header("x-forwarded-for"), trust),
     settings: { secureCookies: false, ...settings },
     deviceKeys,

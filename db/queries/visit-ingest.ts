@@ -4,13 +4,15 @@
  * sender names one), flagged where implausible (kept, left out of the indicators), added to the
  * rollups in the same transaction, and joined to the ratings that came before it: kiosk taps at its
  * counter during it (core/visit-join.ts) and ratings from a ticket made for it. One batch of reads,
- * then one of writes; a concurrent resend loses the INSERT's conflict and is told `duplicate`.
+ * then one of writes (on the embedded file, one synchronous transaction); a concurrent resend loses
+ * the INSERT's conflict and is told `duplicate`.
  */
 import type { InStatement, InValue } from "@libsql/client";
 import type { VisitInput, VisitResult } from "../../core/visit-contract.ts";
 import { type JoinableVisit, visitOfTap } from "../../core/visit-join.ts";
 import { visitInstant, visitMeasures } from "../../core/visits.ts";
 import type { Db } from "../client.ts";
+import type { EmbeddedFile, SqlRow } from "../embedded.ts";
 import type { VisitSource, visits } from "../schema.ts";
 import { rollupAddedRating, rollupRemovedRating } from "./rollups.ts";
 import { parseVisitContext, timesOf, type VisitAgency, type VisitContext, visitReads } from "./visit-context.ts";
@@ -187,22 +189,22 @@ function joins(rows: Row[], context: VisitContext): InStatement[] {
   return statements;
 }
 
-/**
- * Stores already schema-valid visits of one agency and says, per item and in order, whether each
- * was accepted (with its flags), duplicated one stored before (or earlier in the call), or was
- * rejected and why. Rejected items store nothing; accepted ones are durable when this resolves.
- */
-export async function ingestVisits(
-  db: Db,
+/** What one call decided before writing: the statements that store it, and its results once they ran. */
+interface Decision {
+  writes: InStatement[];
+  /** Every visit's result, from the writes' rows (the INSERT's, first, names the visits it stored). */
+  settle: (written: SqlRow[][]) => VisitResult[];
+}
+
+/** Decides each visit's fate from what was read, and the statements that store the accepted ones. */
+function decide(
   agency: VisitAgency,
   sender: VisitSender,
   inputs: VisitInput[],
+  context: VisitContext,
   now: number,
   batch: string,
-): Promise<VisitResult[]> {
-  const context = parseVisitContext(
-    (await db.$client.batch(visitReads(agency, inputs), "read")).map((answer) => answer.rows),
-  );
+): Decision {
   const results: VisitResult[] = new Array(inputs.length);
   const seen = new Set(context.stored);
   const rows: { row: Row; index: number }[] = [];
@@ -216,7 +218,7 @@ export async function ingestVisits(
     if ("code" in row) results[index] = { id: input.id, status: "rejected", error: row };
     else rows.push({ row, index });
   });
-  if (rows.length === 0) return results;
+  if (rows.length === 0) return { writes: [], settle: () => results };
 
   const stored = rows.map((r) => r.row);
   const joined = joins(stored, context);
@@ -244,13 +246,56 @@ export async function ingestVisits(
         )
       : []),
   ];
-  const [inserted] = (await db.$client.batch(writes, "write")).map((answer) => answer.rows);
-  const insertedIds = new Set(inserted.map((r) => r.id as string));
-  for (const { row, index } of rows) {
-    // Lost a race with a concurrent resend of the same id: stored once, by the other call.
-    results[index] = insertedIds.has(row.id)
-      ? { id: row.id, status: "accepted", ...(row.flags?.length ? { flags: row.flags } : {}) }
-      : { id: row.id, status: "duplicate" };
-  }
-  return results;
+  const settle = ([inserted]: SqlRow[][]) => {
+    const insertedIds = new Set(inserted.map((r) => r.id as string));
+    for (const { row, index } of rows) {
+      // Lost a race with a concurrent resend of the same id: stored once, by the other call.
+      results[index] = insertedIds.has(row.id)
+        ? { id: row.id, status: "accepted", ...(row.flags?.length ? { flags: row.flags } : {}) }
+        : { id: row.id, status: "duplicate" };
+    }
+    return results;
+  };
+  return { writes, settle };
+}
+
+/**
+ * Stores already schema-valid visits of one agency through @libsql/client (Workers, a remote
+ * database) and says, per item and in order, whether each was accepted (with its flags), duplicated
+ * one stored before (or earlier in the call), or was rejected and why. Rejected items store nothing;
+ * accepted ones are durable when this resolves. The reads are one batch and the writes another.
+ */
+export async function ingestVisits(
+  db: Db,
+  agency: VisitAgency,
+  sender: VisitSender,
+  inputs: VisitInput[],
+  now: number,
+  batch: string,
+): Promise<VisitResult[]> {
+  const read = await db.$client.batch(visitReads(agency, inputs), "read");
+  const context = parseVisitContext(read.map((answer) => answer.rows));
+  const decided = decide(agency, sender, inputs, context, now, batch);
+  const written = decided.writes.length ? await db.$client.batch(decided.writes, "write") : [];
+  return decided.settle(written.map((answer) => answer.rows));
+}
+
+/**
+ * The same on the embedded file's own connection (Node): reads and writes in one synchronous
+ * transaction, as ratings are stored (db/queries/ingest.ts). Throws SQLITE_BUSY, having done
+ * nothing, while another process holds the write lock.
+ */
+export function ingestVisitsSync(
+  file: EmbeddedFile,
+  agency: VisitAgency,
+  sender: VisitSender,
+  inputs: VisitInput[],
+  now: number,
+  batch: string,
+): VisitResult[] {
+  return file.write((run) => {
+    const context = parseVisitContext(run(visitReads(agency, inputs)));
+    const decided = decide(agency, sender, inputs, context, now, batch);
+    return decided.settle(decided.writes.length ? run(decided.writes) : []);
+  });
 }

@@ -1,3 +1,4 @@
+import type { InValue } from "@libsql/client";
 import { asc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { localDay } from "../../core/period.ts";
@@ -5,7 +6,7 @@ import type { VisitInput } from "../../core/visit-contract.ts";
 import { STORES, testApp } from "../../worker/test-app.ts";
 import { agencies, visitRollups, visits } from "../schema.ts";
 import { ingestVisits } from "./visit-ingest.ts";
-import { rebuildVisitRollups } from "./visit-rollups.ts";
+import { rateNewVisits, rateVisitsOfRatings, rebuildVisitRollups, rollupNewVisits } from "./visit-rollups.ts";
 
 const day = localDay(Date.now() - 86_400_000, "Asia/Jakarta");
 /** Visits of yesterday at loket-1, served a minute apart, with waits and services of many lengths. */
@@ -50,5 +51,25 @@ describe.each(STORES)("visit rollups (%s store)", (store) => {
     );
     await rebuildVisitRollups(t.db, agency.id);
     expect(await stored()).toEqual(written);
+  });
+});
+
+describe("visit rollup statements", () => {
+  // Written as `visits WHERE agency_id = ? AND id IN (…) GROUP BY day, …`, SQLite chose to walk the
+  // agency's whole day index: each call cost more as the table grew (23,000 → 13,000 visits a second).
+  it("look the call's visits up by id, never walk all of an agency's visits", async () => {
+    const t = await testApp();
+    const visit = { id: "x", day, serviceId: "s", counterId: "c", officerId: null, counted: true };
+    const statements = [
+      ...rollupNewVisits("agency", [{ ...visit, waitBucket: 1, serviceBucket: 2 }], "b"),
+      ...rateNewVisits("agency", ["x"], "b", Date.now()),
+      ...rateVisitsOfRatings(["x"], "b", Date.now()),
+    ] as { sql: string; args: InValue[] }[];
+    for (const { sql, args } of statements) {
+      const plan = (await t.db.$client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args })).rows.map(
+        (row) => row.detail as string,
+      );
+      expect(plan.filter((step) => / visits (USING INDEX visits_|$)/.test(step))).toEqual([]);
+    }
   });
 });

@@ -22,12 +22,19 @@ const SUMS = [
   ...BUCKETS.map((i) => `total(counted AND wait_bucket = ${i})`),
   ...BUCKETS.map((i) => `total(counted AND service_bucket = ${i})`),
 ];
-const UPSERT_HEAD = `INSERT INTO visit_rollups (${KEY}, ${COUNT_COLUMNS.join(", ")})
+const upsertHead = (from: string) => `INSERT INTO visit_rollups (${KEY}, ${COUNT_COLUMNS.join(", ")})
    SELECT agency_id, day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), ${SUMS.join(", ")}
-   FROM visits WHERE `;
+   ${from} WHERE `;
+const UPSERT_HEAD = upsertHead("FROM visits");
 const UPSERT_TAIL = ` GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (${KEY}) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
 
 const IN = "IN (SELECT value FROM json_each(?))";
+/**
+ * Some visits of one agency by id (a JSON array, then the agency), looked up one by one. Written as
+ * `visits WHERE agency_id = ? AND id IN (…) GROUP BY day, …`, SQLite walks the agency's whole day
+ * index to spare itself a sort: a cost that grew with the table (`npm run bench`).
+ */
+const BY_IDS = "FROM json_each(?) AS j CROSS JOIN visits ON visits.agency_id = ? AND visits.id = j.value";
 
 /** A new visit as its rollup needs it. */
 export interface NewVisit {
@@ -82,8 +89,8 @@ export function rollupNewVisits(agencyId: string, rows: NewVisit[], batch: strin
       ],
     },
     {
-      sql: `${UPSERT_HEAD}${stored} < ? AND agency_id = ? AND id ${IN} AND batch = ?${UPSERT_TAIL}`,
-      args: [agencyId, ids, batch, rows.length, agencyId, ids, batch],
+      sql: `${upsertHead(BY_IDS)}${stored} < ? AND visits.batch = ?${UPSERT_TAIL}`,
+      args: [ids, agencyId, agencyId, ids, batch, rows.length, batch],
     },
   ];
 }
@@ -105,10 +112,10 @@ export function rateNewVisits(agencyId: string, ids: string[], batch: string, no
     },
     {
       sql: `INSERT INTO visit_rollups (agency_id, day, service_id, counter_id, officer_id, rated)
-        SELECT agency_id, day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), count(*) FROM visits
-        WHERE agency_id = ? AND id ${IN} AND batch = ? AND rating_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5
+        SELECT agency_id, day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), count(*) ${BY_IDS}
+        WHERE visits.batch = ? AND rating_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5
         ON CONFLICT (agency_id, day, service_id, counter_id, officer_id) DO UPDATE SET rated = rated + excluded.rated`,
-      args: [agencyId, json, batch],
+      args: [json, agencyId, batch],
     },
   ];
 }

@@ -7,7 +7,6 @@ import { createRoute } from "@hono/zod-openapi";
 import { newId } from "../../../core/ids.ts";
 import { MAX_VISITS, VisitsBatch, VisitsResponse } from "../../../core/visit-contract.ts";
 import { auditInsert } from "../../../db/queries/audit.ts";
-import { ingestVisits } from "../../../db/queries/visit-ingest.ts";
 import { visitCaller } from "../../access.ts";
 import { limitBody } from "../../middleware/body-limit.ts";
 import { jsonBody, okJson, router, SECURITY } from "../../openapi.ts";
@@ -37,7 +36,7 @@ visitsRoutes.openapi(
     const { agency, sender, user } = await visitCaller(c, c.req.valid("param").slug);
     const { visits } = c.req.valid("json");
     const db = c.get("db");
-    const results = await ingestVisits(db, agency, sender, visits, Date.now(), newId("b"));
+    const results = await c.get("visits")(agency, sender, visits, Date.now(), newId("b"));
     if (user) {
       const count = (status: string) => results.filter((r) => r.status === status).length;
       await auditInsert(db, {
