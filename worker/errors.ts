@@ -89,10 +89,21 @@ export function databaseErrorKind(error: unknown): DatabaseErrorKind | null {
     : null;
 }
 
-/** Whether an error is a broken uniqueness or reference rule: the caller asked for a clash. */
+/**
+ * Whether an error is a broken uniqueness or reference rule: the caller asked for a clash.
+ * The embedded file reports the extended code (`SQLITE_CONSTRAINT_UNIQUE`); over Hrana
+ * (sqld, Turso) only the primary `SQLITE_CONSTRAINT` comes, and the kind of rule is in
+ * SQLite's message ("UNIQUE constraint failed: …"). A NOT NULL or CHECK failure stays a 500:
+ * that is our mistake, not the caller's.
+ */
 function isConstraintViolation(error: unknown): boolean {
-  const text = `${(error as { cause?: { code?: string } })?.cause?.code ?? ""} ${(error as { code?: string })?.code ?? ""}`;
-  return /SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY|FOREIGNKEY)/.test(text);
+  const { code, message, cause } = (error ?? {}) as { code?: string; message?: string; cause?: typeof error };
+  const { code: causeCode, message: causeMessage } = (cause ?? {}) as { code?: string; message?: string };
+  const codes = `${causeCode ?? ""} ${code ?? ""}`;
+  if (/SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY|FOREIGNKEY)/.test(codes)) return true;
+  // Only SQLite's own words: drizzle appends the query's parameters to its message, which a caller chose.
+  const messages = `${causeMessage ?? ""} ${String(message ?? "").split(/\nparams:/)[0]}`;
+  return /\bSQLITE_CONSTRAINT\b/.test(codes) && /(UNIQUE|FOREIGN KEY) constraint failed/.test(messages);
 }
 
 /**

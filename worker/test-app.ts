@@ -27,6 +27,7 @@ import {
   seedDemo,
 } from "../db/seed.ts";
 import { createDeviceSigner, type DeviceSigner } from "../tests/device-signer.ts";
+import { type HranaServer, startHranaServer } from "../tests/hrana-server.ts";
 import { createApp } from "./app.ts";
 import { clientAddress } from "./client-ip.ts";
 import type { DeviceKeys } from "./device-keys.ts";
@@ -49,14 +50,22 @@ export const OFFICER_NIPS = DEMO_OFFICERS.map((o) => o.nip);
 /** The demo agency's API path, where most API tests call. */
 export const AGENCY_PATH = `/api/v1/agencies/${AGENCY}`;
 
-/** How the app's group commit stores ratings: the file's own connection (as Node does) or the libSQL client (as Workers do). */
-export type Store = "file" | "client";
-/** Both ways of storing ratings, for tests that must hold for each. */
-export const STORES: Store[] = ["file", "client"];
+/**
+ * Where the app's database is and how ratings are stored: "file", the embedded file with ratings on its own
+ * connection (Node's default); "client", the same file through the libSQL client only (as Workers store);
+ * "remote", over the wire through a Hrana server on the file (tests/hrana-server.ts), as Node with sqld or
+ * Turso (LIBSQL_URL): no embedded connection, everything through the HTTP client, errors with primary codes.
+ */
+export type Store = "file" | "client" | "remote";
+/** Every way of storing, for tests that must hold for each. */
+export const STORES: Store[] = ["file", "client", "remote"];
 
 /** Each test app's directory, removed when its test file is done (a full run left 1,700 in /tmp). */
 const made: string[] = [];
-afterAll(() => {
+/** Each "remote" test app's Hrana server, stopped when its test file is done. */
+const servers: HranaServer[] = [];
+afterAll(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -88,7 +97,11 @@ export async function testApp({
   const file = join(dir, "test.db");
   // As on the Node server, every call fails once the file is deleted or replaced (db/file-identity.ts).
   let identity: FileIdentity | undefined;
-  const db = await openDatabase({ url: `file:${file}`, afterCall: () => identity?.assertSame() });
+  const remote = store === "remote" ? await startHranaServer({ path: file }) : null;
+  if (remote) servers.push(remote);
+  // Over the wire the Node server checks no file (it has none); here the file is the Hrana server's.
+  const afterCall = remote ? undefined : () => identity?.assertSame();
+  const db = await openDatabase({ url: remote?.url ?? `file:${file}`, afterCall });
   await migrateDatabase(db);
   await seedDemo(db, { password: PASSWORD, pin: PIN, origins: [ORIGIN], weeks: 0 });
   const otherId = newId("agc");
@@ -116,7 +129,7 @@ export async function testApp({
   ]);
   // The same group-commit queue as the Node server, on the file's own connection, so API tests cover it.
   const embedded = store === "file" ? openEmbedded(`file:${file}`) : null;
-  identity = embedded?.identity ?? new FileIdentity(file);
+  identity = embedded?.identity ?? (remote ? undefined : new FileIdentity(file));
   const ingest = createIngestQueue(db, { file: embedded, onCommit: metrics && ((size) => metrics.commit(size)) });
   // Tests name the socket's address with x-test-ip, to show limits that are per IP; the app takes the
   // client's address from it and X-Forwarded-For through the Node server's own function and setting.
