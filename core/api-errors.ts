@@ -33,6 +33,8 @@ export const API_ERRORS = {
   internal: ALL,
   database_file_lost: ALL,
   misconfigured: ALL,
+  // A Worker whose LIBSQL_URL is missing or refused (worker/index.ts): its pages load, its API cannot answer.
+  database_not_configured: ALL,
   database_cannot_write: CLIENTS,
   // Who is calling: a signed-in person (dashboard) or a paired tablet (kiosk).
   unauthorized: DASHBOARD_AND_KIOSK,

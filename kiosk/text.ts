@@ -252,6 +252,8 @@ const sayError = createWords({
     database_file_lost:
       "Server tidak dapat menyimpan data saat ini. Penilaian tetap tersimpan di tablet; hubungi admin.",
     misconfigured: "Pengaturan server belum benar. Penilaian tetap tersimpan di tablet; hubungi admin.",
+    database_not_configured:
+      "Server belum dihubungkan ke basis datanya. Penilaian tetap tersimpan di tablet; hubungi admin.",
     forbidden: "Tablet ini tidak boleh melakukan hal ini.",
     replayed: "Permintaan ini sudah pernah diterima server. Coba lagi.",
     device_required: "Penilaian kios harus dikirim oleh tablet yang terpasang. Pasangkan ulang.",
@@ -290,6 +292,8 @@ const sayError = createWords({
     internal: "Something went wrong on the server. Try again; if it goes on, ask the agency's admin.",
     database_file_lost: "The server cannot store anything now. Ratings stay on the tablet; ask the admin.",
     misconfigured: "The server's settings are wrong. Ratings stay on the tablet; ask the admin.",
+    database_not_configured:
+      "The server is not connected to its database yet. Ratings stay on the tablet; ask the admin.",
     forbidden: "This tablet may not do this.",
     replayed: "The server has already received this request. Try again.",
     device_required: "Kiosk ratings must be sent by a paired tablet. Pair it again.",

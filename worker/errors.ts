@@ -34,6 +34,10 @@ export const conflict = (code: string, message: string) => new ApiError(409, cod
 export const databaseUnavailable = (message = "The database is unavailable; try again shortly.") =>
   new ApiError(503, "unavailable", message, undefined, { "Retry-After": "5" });
 
+/** 503: a Worker's bindings name no usable database (LIBSQL_URL missing or refused); an operator must set it. */
+export const databaseNotConfigured = (message: string) =>
+  new ApiError(503, "database_not_configured", message, undefined, { "Retry-After": "30" });
+
 /** 503: the database file was deleted or replaced under the server; it stays so until an operator acts. */
 export const databaseFileLost = () =>
   new ApiError(
@@ -55,6 +59,16 @@ const STATUS_CODES: Record<number, string> = {
   429: "rate_limited",
 };
 
+/**
+ * The ApiError an error is or carries as its cause: a refusal raised inside a query (a Worker's
+ * client, made on the first query, refusing its URL) reaches the app wrapped in drizzle's error.
+ */
+export function apiErrorOf(error: unknown): ApiError | null {
+  if (error instanceof ApiError) return error;
+  const cause = (error as { cause?: unknown })?.cause;
+  return cause instanceof ApiError ? cause : null;
+}
+
 /** Whether the database file was deleted or replaced under the server (db/file-identity.ts), as such or as a failed query's cause. */
 export const isDatabaseFileLost = (error: unknown) =>
   error instanceof DatabaseFileLost || (error as Error)?.cause instanceof DatabaseFileLost;
@@ -71,9 +85,11 @@ export type DatabaseErrorKind = (typeof DATABASE_ERROR_KINDS)[number];
  */
 export function databaseErrorKind(error: unknown): DatabaseErrorKind | null {
   if (isDatabaseFileLost(error)) return "storage";
-  if (error instanceof ApiError) {
-    if (error.code === "unavailable") return "unreachable";
-    return error.code === "database_cannot_write" ? "storage" : null;
+  const refusal = apiErrorOf(error);
+  if (refusal) {
+    // Not configured (a Worker without a usable LIBSQL_URL) is logged like an outage: once per route every 10 s.
+    if (refusal.code === "unavailable" || refusal.code === "database_not_configured") return "unreachable";
+    return refusal.code === "database_cannot_write" ? "storage" : null;
   }
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${cause?.code ?? ""} ${
@@ -125,6 +141,8 @@ export const stackOf = (error: unknown) =>
 
 /** Renders any error as the API's JSON error (worker/middleware/observe.ts logs the 5xx ones). */
 export function handleError(error: unknown, c: Context): Response {
+  const refusal = apiErrorOf(error);
+  if (refusal && refusal !== error) return handleError(refusal, c);
   if (error instanceof ApiError) {
     const body = { error: { code: error.code, message: error.message, details: error.details } };
     return c.json(body, error.status, error.headers);

@@ -7,7 +7,7 @@
 import type { Db } from "../db/client.ts";
 import { endOverdueDuties } from "../db/queries/duties.ts";
 import { purgeExpiredComments } from "../db/queries/retention.ts";
-import { openWebDatabase } from "../db/web.ts";
+import { openWebDatabase, webDatabaseProblem } from "../db/web.ts";
 
 /** The daily Cron Trigger (wrangler.toml) that also purges comments past their retention. */
 const PURGE_CRON = "17 19 * * *";
@@ -15,14 +15,14 @@ const PURGE_CRON = "17 19 * * *";
 import { alertTimer } from "./alerts.ts";
 import { type App, createApp } from "./app.ts";
 import type { AppSettings } from "./env.ts";
-import { databaseUnavailable } from "./errors.ts";
+import { databaseNotConfigured } from "./errors.ts";
 import { consoleLog } from "./log.ts";
 import { appSettings, DEFAULT_SETTINGS, SettingsError } from "./settings.ts";
 import { withSite } from "./site.ts";
 
 /** The Worker's bindings (wrangler.toml and `wrangler secret put`). */
 export interface WorkerBindings {
-  /** Missing or invalid: the pages are still served; the API answers 503 and the log says why. */
+  /** Missing or unusable: the pages are still served; the API and /health answer 503 `database_not_configured`. */
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   SUARA_SHRINKAGE_K?: string;
@@ -33,25 +33,46 @@ export interface WorkerBindings {
   ASSETS: { fetch: (request: Request | URL) => Promise<Response> };
 }
 
+/** What the API says of a LIBSQL_URL the client refuses (the client's reason is in the log). */
+const URL_UNUSABLE =
+  "LIBSQL_URL cannot be used: the API is unavailable until it is set to the database's libsql://, https:// or wss:// URL (the Worker's log says why).";
+
+/** Each LIBSQL_URL's verdict in this isolate (null: usable), so a request costs no client to check it. */
+const urlVerdicts = new Map<string, string | null>();
+
 /**
- * A database handle for one request or cron run: no client outlives it (docs/design.md, "Runtimes").
- * Every call has a deadline, so a database that hangs gives 503s, not stuck requests.
+ * Why the bindings name no usable database, in words for the API's callers (and the log), or null.
+ * Checked without connecting: the client's own parse of the URL, once per isolate and URL.
+ */
+function databaseProblem(env: WorkerBindings): string | null {
+  const url = env.LIBSQL_URL?.trim();
+  if (!url) {
+    return "LIBSQL_URL is not set: the API is unavailable until the Worker is given its database's URL (wrangler.toml or `wrangler secret put LIBSQL_URL`).";
+  }
+  const key = `${url} ${env.LIBSQL_AUTH_TOKEN ?? ""}`;
+  if (!urlVerdicts.has(key)) {
+    const error = webDatabaseProblem({ url, authToken: env.LIBSQL_AUTH_TOKEN });
+    // The client's reason goes to the log only: a URL may carry a token in its query.
+    if (error) console.error(`LIBSQL_URL cannot be used: ${error.message}`);
+    urlVerdicts.set(key, error && URL_UNUSABLE);
+  }
+  return urlVerdicts.get(key) ?? null;
+}
+
+/**
+ * A database handle for one request or cron run: no client outlives it (docs/design.md, "Runtimes"),
+ * and none is made until a query needs it. Every call has a deadline, so a database that hangs gives
+ * 503s, not stuck requests. Bindings without a usable LIBSQL_URL throw a 503 that says so.
  */
 function databaseFor(env: WorkerBindings, { dbTimeoutMs }: Pick<AppSettings, "dbTimeoutMs"> = DEFAULT_SETTINGS): Db {
-  const url = env.LIBSQL_URL;
-  if (!url) {
-    console.error(
-      "LIBSQL_URL is not set: set it (wrangler.toml or `wrangler secret put LIBSQL_URL`) to the libSQL database's URL.",
-    );
-    throw databaseUnavailable("The database is not configured; the API is unavailable until it is.");
-  }
-  try {
-    return openWebDatabase({ url, authToken: env.LIBSQL_AUTH_TOKEN, timeoutMs: dbTimeoutMs });
-  } catch (error) {
-    // An invalid URL fails when the client is made: the pages are still served, the API says why it cannot answer.
-    console.error(`LIBSQL_URL cannot be used (${(error as Error).message}): set it to a libsql:// or https:// URL.`);
-    throw databaseUnavailable("The database is not configured correctly; the API is unavailable until it is.");
-  }
+  // The app's log says it for each route, once every 10 s (worker/middleware/observe.ts).
+  const problem = databaseProblem(env);
+  if (problem) throw databaseNotConfigured(problem);
+  const url = (env.LIBSQL_URL ?? "").trim();
+  return openWebDatabase({ url, authToken: env.LIBSQL_AUTH_TOKEN, timeoutMs: dbTimeoutMs }, (error) => {
+    console.error(`LIBSQL_URL cannot be used: ${error.message}`);
+    return databaseNotConfigured(URL_UNUSABLE);
+  });
 }
 
 /** A static asset with headers the app may still add to (the binding's are immutable). */

@@ -9,7 +9,7 @@
  */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
-import { ApiError, databaseErrorKind, describeError, isDatabaseFileLost, stackOf } from "../errors.ts";
+import { ApiError, apiErrorOf, databaseErrorKind, describeError, isDatabaseFileLost, stackOf } from "../errors.ts";
 import type { Log } from "../log.ts";
 import { type Metrics, routeOf } from "../metrics.ts";
 
@@ -50,8 +50,7 @@ export const observe = ({ metrics, log }: ObserveOptions): MiddlewareHandler<App
           return;
         }
         outages.set(key, { until: now + OUTAGE_LOG_MS, omitted: 0 });
-        const code =
-          error instanceof ApiError ? error.code : isDatabaseFileLost(error) ? "database_file_lost" : "unavailable";
+        const code = apiErrorOf(error)?.code ?? (isDatabaseFileLost(error) ? "database_file_lost" : "unavailable");
         const omitted = quiet?.omitted ? { omitted: quiet.omitted } : {};
         log.error(
           { ...fields, code, kind, error: describeError(error), ...omitted },
