@@ -87,7 +87,7 @@ export async function testApp({
    * Another test app whose database this one opens too, with nothing set up of its own: a second
    * server on one database, sharing no memory with the first (tablets paired on either sign alike).
    */
-  joining?: TestApp;
+  joining?: { file: string; signers: Map<string, DeviceSigner> };
 } = {}) {
   const dir = joining ? "" : mkdtempSync(join(tmpdir(), "suara-test-"));
   if (dir) made.push(dir);
