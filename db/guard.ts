@@ -30,7 +30,8 @@ export class DatabaseTimeout extends Error {
 /** Waits before retrying a locked write: short, then longer, all within the call's deadline. */
 const BUSY_BACKOFF_MS = [10, 25, 50, 100, 200, 400, 800];
 
-const isBusy = (error: unknown) =>
+/** Whether an error says another connection holds the database's write lock (SQLITE_BUSY). */
+export const isBusy = (error: unknown) =>
   /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string })?.code} ${(error as Error)?.message}`);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -11,6 +11,7 @@ import { migrate } from "drizzle-orm/libsql/migrator";
 import { type Db, DRIZZLE_CONFIG } from "./client.ts";
 import { embeddedPath } from "./embedded.ts";
 import { fetchWithTimeout, guardClient } from "./guard.ts";
+import { type LockOptions, withLock } from "./lock.ts";
 import { cacheStatements } from "./statement-cache.ts";
 
 /** The default database: an embedded libSQL file beside the project. */
@@ -54,7 +55,44 @@ export async function openDatabase({
   return drizzle(client, DRIZZLE_CONFIG);
 }
 
-/** Applies the committed migrations that the database has not seen yet. */
-export async function migrateDatabase(db: Db): Promise<void> {
+/** The lock (db/lock.ts) that migrations and the demo seed take, so servers on one database never race at them. */
+export const SETUP_LOCK = "set-up";
+
+/**
+ * Runs `work` holding the database's set-up lock: every server and `npm run db:migrate` on one
+ * database migrate (and seed) one at a time, and whoever comes second finds the work done.
+ */
+export const withSetupLock = <T>(db: Db, work: () => Promise<T>, options?: LockOptions): Promise<T> =>
+  withLock(db.$client, SETUP_LOCK, work, options);
+
+/** Applies the committed migrations that the database has not seen yet; hold the set-up lock around it. */
+export async function applyMigrations(db: Db): Promise<void> {
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 }
+
+/** Applies the committed migrations that the database has not seen yet, under the set-up lock. */
+export const migrateDatabase = (db: Db, options?: LockOptions): Promise<void> =>
+  withSetupLock(db, () => applyMigrations(db), options);
+
+/** Whether the database has never been migrated: a file just made, or a server's empty database. */
+export async function isNewDatabase(db: Db): Promise<boolean> {
+  const found = await db.$client.execute("SELECT 1 FROM sqlite_master WHERE name = '__drizzle_migrations'");
+  return found.rows.length === 0;
+}
+
+/**
+ * What a server does with its database at start, under the set-up lock: applies the migrations,
+ * then `seed` (which seeds the demo into an empty database, or says there is none). A second server
+ * starting at once waits for the first, then finds both done. Returns whether the database was new.
+ */
+export const setUpDatabase = (db: Db, seed: (db: Db) => Promise<void>, lock?: LockOptions): Promise<boolean> =>
+  withSetupLock(
+    db,
+    async () => {
+      const created = await isNewDatabase(db);
+      await applyMigrations(db);
+      await seed(db);
+      return created;
+    },
+    lock,
+  );

@@ -21,7 +21,6 @@ import { auth } from "./middleware/auth.ts";
 import { limitBody } from "./middleware/body-limit.ts";
 import { observe } from "./middleware/observe.ts";
 import { sameOrigin } from "./middleware/same-origin.ts";
-import { createPinLockout } from "./officer-pin.ts";
 import { BEARER_DESCRIPTION, router } from "./openapi.ts";
 import { createPublicPageRoutes } from "./public-page-route.ts";
 import { forgetPublicResults, PublicResultsCache } from "./public-results.ts";
@@ -97,7 +96,6 @@ export function createApp({
   const resolved: AppSettings = { ...DEFAULT_SETTINGS, ...settings };
   const deviceCache = new DeviceCache();
   const signatures = new DeviceSignatures({ keys: deviceKeys });
-  const pinLockout = createPinLockout();
   const publicResults = new PublicResultsCache();
   const checkAlerts = createAlertChecks({ log });
   // Each router serves the paths under its mount point; the folders of routes/ follow these paths.
@@ -169,7 +167,6 @@ export function createApp({
   app.use("*", async function context(c, next) {
     c.set("settings", resolved);
     c.set("deviceCache", deviceCache);
-    c.set("pinLockout", pinLockout);
     c.set("publicResults", publicResults);
     // No header is believed here: each entry point says where its address comes from.
     c.set("clientIp", clientIp(c) ?? "unknown");

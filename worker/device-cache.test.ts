@@ -12,6 +12,14 @@ describe("DeviceCache", () => {
     expect(cache.get("dev_token", 1000)).toBeUndefined();
   });
 
+  it("trusts a token for 1 s by default, counted from when the database was asked", () => {
+    // Other servers on the database refuse a revoked tablet within this bound (docs/operations.md).
+    const cache = new DeviceCache();
+    cache.set("dev_token", device, cache.generation, 5000);
+    expect(cache.get("dev_token", 5999)).toEqual(device);
+    expect(cache.get("dev_token", 6000)).toBeUndefined();
+  });
+
   it("forgets every token of a revoked device at once", () => {
     const cache = new DeviceCache();
     cache.set("dev_a", device, cache.generation);

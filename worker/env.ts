@@ -3,7 +3,6 @@ import type { Db } from "../db/client.ts";
 import type { Role } from "../db/schema.ts";
 import type { DeviceCache } from "./device-cache.ts";
 import type { Ingest } from "./ingest-queue.ts";
-import type { Lockout } from "./middleware/rate-limit.ts";
 import type { PublicResultsCache } from "./public-results.ts";
 import type { StoreVisits } from "./visit-store.ts";
 
@@ -78,8 +77,6 @@ export interface AppEnv {
     clientIp: string;
     /** Where this server can be opened on the office network (Node bound to every interface), else none. */
     lanUrls: () => string[];
-    /** Counts kiosk PIN attempts (worker/officer-pin.ts). */
-    pinLockout: Lockout;
     /** Each agency's published results, kept in memory (worker/public-results.ts). */
     publicResults: PublicResultsCache;
   };

@@ -1,7 +1,8 @@
 /**
  * `npm start`: Suara on Node. Checks its settings, starts serving at once, and
  * opens the embedded libSQL file (or LIBSQL_URL), applies migrations and seeds
- * the demo agency into an empty database. While the database cannot be reached
+ * the demo agency into an empty database, holding the database's set-up lock
+ * (db/lock.ts) so that several servers on one database take turns. While the database cannot be reached
  * every API call answers 503 and the server keeps trying; it never exits for it.
  * Pages never wait on the database. If its file is deleted or replaced while it
  * serves, the API answers 503 until an operator puts it back and restarts
@@ -9,6 +10,7 @@
  */
 import { readdirSync } from "node:fs";
 import type { Server } from "node:http";
+import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
@@ -17,7 +19,7 @@ import { madePassword, madePin } from "../core/secrets.ts";
 import type { Db } from "../db/client.ts";
 import { type EmbeddedFile, embeddedPath, openEmbedded } from "../db/embedded.ts";
 import type { FileChange } from "../db/file-identity.ts";
-import { DEFAULT_DATABASE_URL, migrateDatabase, openDatabase } from "../db/node.ts";
+import { DEFAULT_DATABASE_URL, openDatabase, setUpDatabase } from "../db/node.ts";
 import { endOverdueDuties } from "../db/queries/duties.ts";
 import { purgeExpiredComments } from "../db/queries/retention.ts";
 import {
@@ -129,10 +131,13 @@ async function connect(): Promise<void> {
       // Every call fails once the file at the path is no longer the one opened (db/file-identity.ts).
       const afterCall = () => ready?.file?.identity.assertSame();
       db = await openDatabase({ url, authToken: settings.authToken, timeoutMs, afterCall });
-      const fresh = await isNewDatabase(db);
-      await migrateDatabase(db);
+      // One server at a time migrates and seeds (db/lock.ts): the second to start finds both done,
+      // instead of failing on the first's tables or demo agency and answering 503 until it retries.
+      const fresh = await setUpDatabase(db, seedIfEmpty, {
+        holder: `Suara server ${hostname()} pid ${process.pid} port ${port}`,
+        onWait: waitingForSetUp,
+      });
       if (fresh) warnNewDatabase(url);
-      await seedIfEmpty(db);
       // Ratings and visits are stored on the embedded file's own synchronous connection (db/embedded.ts).
       const file = openEmbedded(url, (change) => fileLost(change, file!));
       const onCommit = (size: number) => metrics.commit(size);
@@ -154,10 +159,12 @@ async function connect(): Promise<void> {
   }
 }
 
-/** Whether the database has never been migrated: a file just made, or a server's empty database. */
-async function isNewDatabase(db: Db): Promise<boolean> {
-  const found = await db.$client.execute("SELECT 1 FROM sqlite_master WHERE name = '__drizzle_migrations'");
-  return found.rows.length === 0;
+/** Says who holds the set-up lock this server waits for (another server or `npm run db:migrate` migrating or seeding). */
+function waitingForSetUp(holder: string, expiresAt: number): void {
+  log.info(
+    { event: "set_up_lock_wait", holder },
+    `Waiting for ${holder} to finish migrating or seeding the database (its lock expires ${new Date(expiresAt).toISOString()} unless renewed).`,
+  );
 }
 
 /** A new database where one may have been lost: said loudly, so a restart never hides data loss. */

@@ -78,6 +78,7 @@ export async function testApp({
   lanUrls = [],
   metrics,
   log,
+  joining,
 }: {
   settings?: Partial<AppSettings>;
   /** SUARA_TRUST_PROXY as the Node server would be given it (default unset: no forwarded header believed). */
@@ -91,10 +92,15 @@ export async function testApp({
   metrics?: Metrics;
   /** Where the app logs (default: the console). */
   log?: Log;
+  /**
+   * Another test app whose database this one opens too, with nothing set up of its own: a second
+   * server on one database, sharing no memory with the first (tablets paired on either sign alike).
+   */
+  joining?: { file: string; signers: Map<string, DeviceSigner> };
 } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), "suara-test-"));
-  made.push(dir);
-  const file = join(dir, "test.db");
+  const dir = joining ? "" : mkdtempSync(join(tmpdir(), "suara-test-"));
+  if (dir) made.push(dir);
+  const file = joining?.file ?? join(dir, "test.db");
   // As on the Node server, every call fails once the file is deleted or replaced (db/file-identity.ts).
   let identity: FileIdentity | undefined;
   const remote = store === "remote" ? await startHranaServer({ path: file }) : null;
@@ -102,31 +108,32 @@ export async function testApp({
   // Over the wire the Node server checks no file (it has none); here the file is the Hrana server's.
   const afterCall = remote ? undefined : () => identity?.assertSame();
   const db = await openDatabase({ url: remote?.url ?? `file:${file}`, afterCall });
-  await migrateDatabase(db);
-  await seedDemo(db, { password: PASSWORD, pin: PIN, origins: [ORIGIN], weeks: 0 });
+  if (!joining) await migrateDatabase(db);
+  if (!joining) await seedDemo(db, { password: PASSWORD, pin: PIN, origins: [ORIGIN], weeks: 0 });
   const otherId = newId("agc");
-  await db.batch([
-    db.insert(agencies).values({
-      id: otherId,
-      slug: OTHER_AGENCY,
-      name: "Dinas Dukcapil Kota Jayapura",
-      region: "Papua",
-      timezone: "Asia/Jayapura",
-    }),
-    db.insert(services).values({ id: newId("svc"), agencyId: otherId, slug: "ktp-el", name: "KTP Elektronik" }),
-    db.insert(counters).values({ id: newId("ctr"), agencyId: otherId, code: "loket-1", name: "Loket 1" }),
-    db
-      .insert(officers)
-      .values({ id: newId("off"), agencyId: otherId, nip: "199101012020011001", name: "Yohanes Wenda" }),
-    db.insert(users).values({
-      id: newId("usr"),
-      email: OTHER_ADMIN_EMAIL,
-      name: "Admin Jayapura",
-      role: "agency_admin",
-      agencyId: otherId,
-      passwordHash: await hashSecret(PASSWORD),
-    }),
-  ]);
+  if (!joining)
+    await db.batch([
+      db.insert(agencies).values({
+        id: otherId,
+        slug: OTHER_AGENCY,
+        name: "Dinas Dukcapil Kota Jayapura",
+        region: "Papua",
+        timezone: "Asia/Jayapura",
+      }),
+      db.insert(services).values({ id: newId("svc"), agencyId: otherId, slug: "ktp-el", name: "KTP Elektronik" }),
+      db.insert(counters).values({ id: newId("ctr"), agencyId: otherId, code: "loket-1", name: "Loket 1" }),
+      db
+        .insert(officers)
+        .values({ id: newId("off"), agencyId: otherId, nip: "199101012020011001", name: "Yohanes Wenda" }),
+      db.insert(users).values({
+        id: newId("usr"),
+        email: OTHER_ADMIN_EMAIL,
+        name: "Admin Jayapura",
+        role: "agency_admin",
+        agencyId: otherId,
+        passwordHash: await hashSecret(PASSWORD),
+      }),
+    ]);
   // The same group-commit queue as the Node server, on the file's own connection, so API tests cover it.
   const embedded = store === "file" ? openEmbedded(`file:${file}`) : null;
   identity = embedded?.identity ?? (remote ? undefined : new FileIdentity(file));
@@ -153,7 +160,7 @@ export async function testApp({
   });
 
   /** The signing key of every tablet `pairDevice` paired, by its token. */
-  const signers = new Map<string, DeviceSigner>();
+  const signers = joining?.signers ?? new Map<string, DeviceSigner>();
 
   /**
    * A JSON request; `token` is sent as a bearer token. A device token's request is

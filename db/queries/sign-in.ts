@@ -1,7 +1,8 @@
 /**
  * What sign-in limits keep in the database, so every server behind one database counts the
  * same attempts: fixed-window counts by hashed key, and the browsers that signed in before
- * (device cookies). The rules themselves are in worker/sign-in-limits.ts.
+ * (device cookies). The rules themselves are in worker/sign-in-limits.ts; kiosk PIN attempts
+ * (worker/officer-pin.ts) are counted in the same table under keys of their own.
  */
 import { and, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";

@@ -51,10 +51,11 @@ export const auth = ({ signatures = new DeviceSignatures() }: AuthOptions = {}):
       let known = c.get("deviceCache").get(token);
       if (!known) {
         const generation = c.get("deviceCache").generation;
+        const askedAt = Date.now();
         const found = await deviceForToken(c.get("db"), await hashToken(token));
         if (!found) throw unauthorized("This device token is unknown or revoked; pair the device again.");
         known = await signatures.known(found);
-        c.get("deviceCache").set(token, known, generation);
+        c.get("deviceCache").set(token, known, generation, askedAt);
       }
       await signatures.verify(c, known);
       c.set("principal", { kind: "device", device: known.device });

@@ -1,6 +1,9 @@
 /**
- * Fixed-window rate limits kept in memory. On Node that is the whole server;
- * on Workers it is per isolate, which still blunts a flood from one client.
+ * Fixed-window rate limits kept in memory. On Node that is one server process;
+ * on Workers one isolate, which still blunts a flood from one client. Limits
+ * that must hold across servers (guessing passwords and kiosk PINs) are counted
+ * in the database instead (worker/sign-in-limits.ts, worker/officer-pin.ts;
+ * docs/design.md, "Security and privacy").
  */
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
@@ -53,49 +56,6 @@ export class RateLimiter {
 
   private prune(now: number) {
     for (const [key, window] of this.windows) if (now - window.start >= this.windowMs) this.windows.delete(key);
-  }
-}
-
-/** Options of a guessing lockout. */
-export interface LockoutOptions {
-  /** Attempts one source (an IP, a device) may make at one identity per window. */
-  perSource?: number;
-  /** Attempts at one identity from everywhere per backstop window: a distributed guesser's ceiling. */
-  perIdentity?: number;
-  windowMs?: number;
-  backstopWindowMs?: number;
-}
-
-/**
- * A lockout against guessing a password or PIN. Every attempt is counted
- * before the secret is checked, so firing guesses concurrently gains nothing.
- * It locks an identity for one source (an IP, a device), so nobody can lock a
- * person out from elsewhere, with a larger per-identity limit as the backstop.
- */
-export class Lockout {
-  private readonly pairs: RateLimiter;
-  private readonly identities: RateLimiter;
-
-  constructor({
-    perSource = 5,
-    perIdentity = 30,
-    windowMs = 15 * 60_000,
-    backstopWindowMs = 3_600_000,
-  }: LockoutOptions = {}) {
-    this.pairs = new RateLimiter(perSource, windowMs);
-    this.identities = new RateLimiter(perIdentity, backstopWindowMs);
-  }
-
-  /** Counts an attempt; throws a 429 when the identity is locked for this source or everywhere. */
-  attempt(identity: string, source: string, now = Date.now()): void {
-    const wait = Math.max(this.pairs.hit(`${source} ${identity}`, now), this.identities.hit(identity, now));
-    if (wait > 0) throw tooManyRequests(wait);
-  }
-
-  /** The right secret: the source's count starts over and the attempt leaves the backstop. */
-  succeeded(identity: string, source: string, now = Date.now()): void {
-    this.pairs.reset(`${source} ${identity}`);
-    this.identities.refund(identity, now);
   }
 }
 
