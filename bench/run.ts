@@ -8,8 +8,10 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { PURGE_BATCH } from "../db/queries/retention.ts";
 import { startServer } from "../tests/server.ts";
 import { bundleSizes } from "./bundles.ts";
+import { exportCosts } from "./export.ts";
 import { indicatorCosts } from "./indicators.ts";
 import { ingestRates } from "./ingest.ts";
 import { publicPageRate } from "./public-page.ts";
@@ -129,6 +131,22 @@ if (costs.length === 2) {
     `not built: 1,000,000 took ${large.buildSeconds.toFixed(0)} s, so 10× would pass a minute`,
   );
 }
+// One page of the ratings CSV export, and the comment purge (issue 22): pages seek an index, no sort of the period.
+const [fewExport, manyExport] = await exportCosts();
+add(
+  `ratings CSV export, one 2,000-rating page, 10,000 ratings in a month (median)`,
+  `${fewExport.pageMs.toFixed(1)} ms`,
+);
+add(
+  `ratings CSV export, one 2,000-rating page, 1,000,000 ratings in a month (median)`,
+  `${manyExport.pageMs.toFixed(1)} ms (${(manyExport.pageMs / fewExport.pageMs).toFixed(2)}×)`,
+  "≤ 2× the 10,000 figure",
+  manyExport.pageMs <= 2 * fewExport.pageMs,
+);
+add(
+  `comment purge, ${manyExport.purged.toLocaleString("en")} expired comments at 1,000,000 ratings`,
+  `${(manyExport.purgeMs / 1000).toFixed(1)} s; ${manyExport.purgeBatchMs.toFixed(1)} ms a batch of ${PURGE_BATCH}`,
+);
 // An officer's volume and speed (issue 21): GET /me/indicators' query over visit rollups.
 const [fewVisits, manyVisits] = await indicatorCosts();
 add(`officer indicators, 10,000 visits (median)`, `${fewVisits.officerMs.toFixed(2)} ms`);

@@ -125,12 +125,13 @@ export default {
     }
   },
   scheduled: async (event: { cron?: string }, env: WorkerBindings) => {
-    const db = databaseFor(env);
+    // Read first: the Cron's database calls have SUARA_DB_TIMEOUT_MS like requests (a fixed 4 s failed the purge).
+    const settings = appSettings(env as unknown as Record<string, unknown>, { production: true });
+    const db = databaseFor(env, settings);
     // Every few minutes: duties left open an hour after their counter closed end by themselves.
     const ended = await endOverdueDuties(db, Date.now());
     if (ended > 0) log.info({ ended }, `Ended ${ended} duties left open after their counters closed.`);
     // Webhook deliveries due (their retries) every run; the weeks' bands once an hour (docs/design.md, "Alerts").
-    const settings = appSettings(env as unknown as Record<string, unknown>, { production: true });
     const alerts = await alertTimer(db, {
       checkBands: new Date().getUTCMinutes() < 5,
       minN: settings.minOfficerN,

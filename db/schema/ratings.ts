@@ -53,6 +53,12 @@ export const ratings = sqliteTable(
   },
   (t) => [
     index("ratings_agency_day").on(t.agencyId, t.day),
+    // The CSV export's order: each page seeks to its (created_at, id) cursor and reads on, no sort
+    // of the whole period (db/queries/export.ts).
+    index("ratings_agency_time").on(t.agencyId, t.createdAt, t.id),
+    // The retention purge's: only ratings that still hold a comment, so a run reads the expired ones
+    // and nothing else, and a purged rating leaves the index (db/queries/retention.ts).
+    index("ratings_comment_time").on(t.agencyId, t.createdAt).where(sql`${t.comment} IS NOT NULL`),
     index("ratings_device_time").on(t.deviceId, t.createdAt),
     index("ratings_officer_day").on(t.officerId, t.day),
     // One rating per ticket, even when two submissions race for it. Partial: the many ratings

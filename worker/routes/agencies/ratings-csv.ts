@@ -16,7 +16,7 @@ import { sayFlag } from "../../../core/flags.ts";
 import { localDateTime, type Timezone, ZONE_NAMES } from "../../../core/period.ts";
 import { ELEMENT_IDS, ELEMENTS, FACES, type Locale, labelOf, PROFILE, REASONS } from "../../../core/questionnaire.ts";
 import { createWords } from "../../../core/words.ts";
-import { exportPage } from "../../../db/queries/export.ts";
+import { type ExportCursor, exportPage } from "../../../db/queries/export.ts";
 import { agencyFor } from "../../access.ts";
 import { ERRORS, router, SECURITY } from "../../openapi.ts";
 import { periodFromQuery } from "../../period.ts";
@@ -219,11 +219,17 @@ export const ratingsCsvRoutes = router().openapi(
     const name = `suara-${agency.slug}-${period.from}-${period.to}${raw ? "-raw" : ""}.csv`;
     c.header("Content-Type", "text/csv; charset=utf-8");
     c.header("Content-Disposition", `attachment; filename="${name}"`);
+    // Whether the client went away: Node aborts the request's signal and cancels the body;
+    // Workers cancel the body (the signal only with the enable_request_signal flag).
+    const signal = c.req.raw.signal;
     return stream(c, async (out) => {
+      const gone = () => out.aborted || signal.aborted;
       // A byte-order mark, so spreadsheets (Excel) read the file as UTF-8: names, comments, "Σ".
       await out.write(`\uFEFF${stringify([columns], { delimiter })}`);
-      let after: { createdAt: number; id: string } | null = null;
-      for (;;) {
+      let after: ExportCursor | null = null;
+      // No page is read for a client that left: writes to a cancelled stream fail quietly, so
+      // without this check an abandoned export read the whole period to the end.
+      while (!gone()) {
         const page = await exportPage(c.get("db"), agency.id, period, after);
         if (page.length === 0) break;
         await out.write(

@@ -1,0 +1,2 @@
+CREATE INDEX `ratings_agency_time` ON `ratings` (`agency_id`,`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `ratings_comment_time` ON `ratings` (`agency_id`,`created_at`) WHERE "ratings"."comment" IS NOT NULL;
