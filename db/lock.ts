@@ -53,16 +53,29 @@ export async function withLock<T>(
   work: () => Promise<T>,
   { ttlMs = 60_000, pollMs = 200, holder = crypto.randomUUID(), onWait }: LockOptions = {},
 ): Promise<T> {
-  let told = false;
+  /** Who holds the lock now and until when, or undefined when nobody does. */
+  const heldBy = async () => {
+    const { rows } = await client.execute({ sql: HELD_BY, args: [name] });
+    return rows[0] ? { holder: String(rows[0].holder), expiresAt: Number(rows[0].expires_at) } : undefined;
+  };
+  let waiting = false;
   for (;;) {
-    const now = Date.now();
     try {
-      const [, taken] = await client.batch([CREATE, { sql: ACQUIRE, args: [name, holder, now + ttlMs, now] }], "write");
-      if (taken.rows.length > 0) break;
-      if (!told && onWait) {
-        const { rows } = await client.execute({ sql: HELD_BY, args: [name] });
-        if (rows[0]) onWait(String(rows[0].holder), Number(rows[0].expires_at));
-        told = true;
+      // A waiter only reads until the lock looks free: its polls never contend for the write lock
+      // with the holder's migrations and seed.
+      const held = waiting ? await heldBy() : undefined;
+      if (!held || held.expiresAt <= Date.now()) {
+        const now = Date.now();
+        const [, taken] = await client.batch(
+          [CREATE, { sql: ACQUIRE, args: [name, holder, now + ttlMs, now] }],
+          "write",
+        );
+        if (taken.rows.length > 0) break;
+      }
+      if (!waiting) {
+        waiting = true;
+        const current = await heldBy();
+        if (current) onWait?.(current.holder, current.expiresAt);
       }
     } catch (error) {
       // Another process writing the embedded file (the holder migrating or seeding) is a wait, not a failure.
@@ -80,6 +93,8 @@ export async function withLock<T>(
     return await work();
   } finally {
     clearInterval(renewal);
-    await client.execute({ sql: RELEASE, args: [name, holder] });
+    // A release that fails (the database went away) must not hide what the work did or threw:
+    // the lock then expires by itself within ttlMs.
+    await client.execute({ sql: RELEASE, args: [name, holder] }).catch(() => {});
   }
 }
