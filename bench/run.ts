@@ -17,6 +17,7 @@ import { ingestRates } from "./ingest.ts";
 import { publicPageRate } from "./public-page.ts";
 import { reportCosts } from "./reports.ts";
 import { visitRates } from "./visits.ts";
+import { describeCpu, workerCpuCosts } from "./worker.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const password = "bench-demo-password";
@@ -156,6 +157,9 @@ add(
   "≤ 2× the 10,000 figure",
   manyVisits.officerMs <= 2 * fewVisits.officerMs,
 );
+
+// The Worker's CPU per request in workerd against a remote libSQL, beside the Workers plans' limits (bench/worker.ts).
+for (const r of await workerCpuCosts()) add(`Worker in workerd: ${r.route}`, describeCpu(r));
 
 const date = new Date().toISOString().slice(0, 10);
 writeFileSync("bench/results.json", `${JSON.stringify({ date, node: process.version, seconds, results }, null, 2)}\n`);
