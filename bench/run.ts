@@ -15,6 +15,7 @@ import { exportCosts } from "./export.ts";
 import { indicatorCosts } from "./indicators.ts";
 import { ingestRates } from "./ingest.ts";
 import { publicPageRate } from "./public-page.ts";
+import { remoteIngestRates } from "./remote.ts";
 import { reportCosts } from "./reports.ts";
 import { visitRates } from "./visits.ts";
 import { describeCpu, workerCpuCosts } from "./worker.ts";
@@ -61,8 +62,10 @@ const peakRss = (pid: number) => {
 };
 
 const server = await startServer(Number(process.env.BENCH_PORT ?? 8797), { password });
+let embedded: Awaited<ReturnType<typeof ingestRates>>;
 try {
-  const { health, single, batch } = await ingestRates(server, password, seconds);
+  embedded = await ingestRates(server, password, seconds);
+  const { health, single, batch } = embedded;
   const ratio = single.rps / health.rps;
   add(`GET /health (autocannon -c 50, ${seconds} s)`, `${Math.round(health.rps)} req/s`);
   add("POST /api/v1/ratings, 1 rating per request (-c 50)", `${Math.round(single.rps)} req/s`);
@@ -99,6 +102,22 @@ try {
   if (queue.failed > 0) add("failed requests during the visits runs", String(queue.failed), "0", false);
 } finally {
   await server.stop();
+}
+
+// The same on a remote libSQL (Node → the Hrana stand-in for sqld in its own process), as ratios to the embedded runs.
+{
+  const remote = await remoteIngestRates(Number(process.env.BENCH_PORT ?? 8797) + 1, password, seconds);
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}× the embedded file`;
+  add(
+    "Node → remote libSQL (Hrana): POST /api/v1/ratings, 1 rating per request (-c 50)",
+    `${Math.round(remote.single.rps)} req/s, ${ratio(remote.single.rps, embedded.single.rps)}; p50 ${remote.single.p50} ms`,
+  );
+  add(
+    "Node → remote libSQL (Hrana): 500-rating kiosk syncs (-c 4), median of 3",
+    `${Math.round(remote.batch.ratingsPerSecond)} ratings/s, ${ratio(remote.batch.ratingsPerSecond, embedded.batch.ratingsPerSecond)}`,
+  );
+  const failed = remote.single.non2xx + remote.single.errors + remote.batch.non2xx + remote.batch.errors;
+  if (failed > 0) add("failed requests during the remote ingest runs", String(failed), "0", false);
 }
 
 const costs = await reportCosts();
