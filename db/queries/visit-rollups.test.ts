@@ -57,7 +57,7 @@ describe.each(STORES)("visit rollups (%s store)", (store) => {
 describe("visit rollup statements", () => {
   // Written as `visits WHERE agency_id = ? AND id IN (…) GROUP BY day, …`, SQLite chose to walk the
   // agency's whole day index: each call cost more as the table grew (23,000 → 13,000 visits a second).
-  it("look the call's visits up by id, never walk all of an agency's visits", async () => {
+  it("look the call's visits and their ratings up by id, never walk all of an agency's visits or ratings", async () => {
     const t = await testApp();
     const visit = { id: "x", day, serviceId: "s", counterId: "c", officerId: null, counted: true };
     const statements = [
@@ -70,6 +70,9 @@ describe("visit rollup statements", () => {
         (row) => row.detail as string,
       );
       expect(plan.filter((step) => / visits (USING INDEX visits_|$)/.test(step))).toEqual([]);
+      // A visit's first rating comes from its own ratings (ratings_visit), not from walking the agency's
+      // ratings in time order to spare a sort: that cost grew with the table (syncs fell to a third).
+      expect(plan.filter((step) => /(SCAN (r|ratings)\b|USING (COVERING )?INDEX ratings_agency_)/.test(step))).toEqual([]);
     }
   });
 });
