@@ -5,8 +5,7 @@
  */
 import { createClient } from "@libsql/client";
 import autocannon from "autocannon";
-import { uuidv7 } from "../core/uuid7.ts";
-import { createDeviceSigner, type DeviceSigner } from "../tests/device-signer.ts";
+import { createDeviceSigner, type DeviceSigner, kioskTap } from "../tests/device-signer.ts";
 import type { SpawnedServer as BenchServer } from "../tests/server.ts";
 
 /** One autocannon run: requests per second (the mean of its per-second samples), latency percentiles, failures. */
@@ -100,15 +99,7 @@ export async function ingestRates(server: BenchServer, password: string, seconds
   const nextDevice = () => turn++ % tablets.length;
   const tap = (device: number) => {
     clocks[device] += 20_000;
-    const clock = clocks[device];
-    return {
-      id: uuidv7(clock),
-      agency: "disdukcapil-tebingtinggi",
-      service: "ktp-el",
-      channel: "kiosk",
-      overall: 1 + (clock % 4),
-      createdAt: new Date(clock).toISOString(),
-    };
+    return kioskTap(clocks[device]);
   };
   /** A tablet's POST of `body` to /api/v1/ratings, signed as the kiosk signs it (autocannon needs it synchronous). */
   const signedPost = (req: autocannon.Request, device: number, body: string) => ({

@@ -53,7 +53,12 @@ execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", "dist-worker
   stdio: "ignore",
 });
 const worker = gzipSync(readFileSync("dist-worker/index.js"), { level: 9 }).length;
-add("Cloudflare Worker (worker/index.ts), gzipped", kb(worker), "≤ 3 MB (the free plan's size limit; see Scaling for CPU)", worker <= 3 * KB * KB);
+add(
+  "Cloudflare Worker (worker/index.ts), gzipped",
+  kb(worker),
+  "≤ 3 MB (the free plan's size limit; see Scaling for CPU)",
+  worker <= 3 * KB * KB,
+);
 
 /** The server's peak resident memory so far (VmHWM), from /proc. */
 const peakRss = (pid: number) => {

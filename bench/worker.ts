@@ -16,9 +16,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { uuidv7 } from "../core/uuid7.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_AGENCY } from "../db/seed.ts";
-import { createDeviceSigner } from "../tests/device-signer.ts";
+import { createDeviceSigner, kioskTap } from "../tests/device-signer.ts";
 import { startRemoteDemo } from "../tests/remote-demo.ts";
 import { type RunningWorker, startWorker } from "../tests/workerd.ts";
 
@@ -139,15 +138,7 @@ export async function workerCpuCosts({ weeks = 6, runs = 40 } = {}): Promise<Rou
     let clock = Date.now() - 29 * DAY;
     const tap = () => {
       clock += 20_000;
-      const at = clock;
-      return {
-        id: uuidv7(at),
-        agency: DEMO_AGENCY,
-        service: "ktp-el",
-        channel: "kiosk",
-        overall: 1 + (at % 4),
-        createdAt: new Date(at).toISOString(),
-      };
+      return kioskTap(clock);
     };
     const sync = (count: number) => {
       const body = JSON.stringify({ ratings: Array.from({ length: count }, tap) });

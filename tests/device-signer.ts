@@ -6,6 +6,8 @@
  */
 import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
 import { SIGNATURE_HEADER, signedMessage, TIMESTAMP_HEADER } from "../core/device-signature.ts";
+import { uuidv7 } from "../core/uuid7.ts";
+import { DEMO_AGENCY } from "../db/seed.ts";
 
 /** A tablet's signing key as a test or the benchmark holds it. */
 export interface DeviceSigner {
@@ -31,3 +33,13 @@ export function createDeviceSigner(): DeviceSigner {
     }),
   };
 }
+
+/** A face-only kiosk tap of the demo agency's KTP service made at `at` (its id a UUIDv7 of that time), as a tablet sends it. */
+export const kioskTap = (at: number) => ({
+  id: uuidv7(at),
+  agency: DEMO_AGENCY,
+  service: "ktp-el",
+  channel: "kiosk" as const,
+  overall: 1 + (at % 4),
+  createdAt: new Date(at).toISOString(),
+});

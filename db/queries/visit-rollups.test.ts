@@ -72,7 +72,9 @@ describe("visit rollup statements", () => {
       expect(plan.filter((step) => / visits (USING INDEX visits_|$)/.test(step))).toEqual([]);
       // A visit's first rating comes from its own ratings (ratings_visit), not from walking the agency's
       // ratings in time order to spare a sort: that cost grew with the table (syncs fell to a third).
-      expect(plan.filter((step) => /(SCAN (r|ratings)\b|USING (COVERING )?INDEX ratings_agency_)/.test(step))).toEqual([]);
+      expect(plan.filter((step) => /(SCAN (r|ratings)\b|USING (COVERING )?INDEX ratings_agency_)/.test(step))).toEqual(
+        [],
+      );
     }
   });
 });

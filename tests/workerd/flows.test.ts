@@ -10,7 +10,7 @@ import { newId } from "../../core/ids.ts";
 import { uuidv7 } from "../../core/uuid7.ts";
 import { agencies, officers, ratings, services } from "../../db/schema.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_AGENCY, DEMO_OFFICERS } from "../../db/seed.ts";
-import { createDeviceSigner, type DeviceSigner } from "../device-signer.ts";
+import { createDeviceSigner, type DeviceSigner, kioskTap as tap } from "../device-signer.ts";
 import { type RemoteDemo, startRemoteDemo } from "../remote-demo.ts";
 import { type RunningWorker, startWorker } from "../workerd.ts";
 
@@ -52,16 +52,6 @@ interface Call {
   token?: string;
   signer?: DeviceSigner;
 }
-
-/** A face-only kiosk tap of the demo agency's KTP service at `at`. */
-const tap = (at: number) => ({
-  id: uuidv7(at),
-  agency: DEMO_AGENCY,
-  service: "ktp-el",
-  channel: "kiosk",
-  overall: 1 + (at % 4),
-  createdAt: new Date(at).toISOString(),
-});
 
 /** The last 31 days in the agency's zone (WIB), as the report and export take a range. */
 const range = () => {
